@@ -1,0 +1,26 @@
+package dev.tempodesk.workflows.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An entry of the audit trail. The id is generated in workflow code, so a retried write of the
+ * same event is recognised and stored once.
+ */
+public record TicketEvent(
+    String id,
+    Kind kind,
+    Actor actor,
+    String comment,
+    List<FieldChange> changes,
+    Instant occurredAt) {
+
+  public enum Kind {
+    CREATED,
+    UPDATED,
+    RESUMED_BY_CUSTOMER,
+    REOPENED_BY_CUSTOMER,
+    PENDING_EXPIRED,
+    CLOSED_FOR_NO_RESPONSE
+  }
+}

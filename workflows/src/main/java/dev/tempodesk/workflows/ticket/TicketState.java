@@ -1,0 +1,80 @@
+package dev.tempodesk.workflows.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the ticket workflow knows about its ticket. It is the workflow's only mutable state,
+ * serialisable so that continue-as-new and the reconciler can hand it over, and it is also what the
+ * projection row is written from.
+ */
+public class TicketState {
+  /** How many message ids are remembered for de-duplication; older redeliveries are impossible. */
+  static final int SEEN_MESSAGE_IDS_KEPT = 1000;
+
+  public long number;
+  public String subject;
+  public TicketStatus status;
+  public Priority priority;
+  public Long assigneeId;
+  public String assigneeName;
+  public long reporterId;
+  public Long organizationId;
+  public Long assetId;
+  public Channel channel;
+  public PendingReason pendingReason;
+  public Instant pendingUntil;
+  public Resolution resolution;
+  public Instant createdAt;
+  public Instant assignedAt;
+  public Instant firstResponseAt;
+  public Instant closedAt;
+  public long version = 1;
+  public List<String> seenMessageIds = new ArrayList<>();
+
+  public TicketState copy() {
+    TicketState copy = new TicketState();
+    copy.number = number;
+    copy.subject = subject;
+    copy.status = status;
+    copy.priority = priority;
+    copy.assigneeId = assigneeId;
+    copy.assigneeName = assigneeName;
+    copy.reporterId = reporterId;
+    copy.organizationId = organizationId;
+    copy.assetId = assetId;
+    copy.channel = channel;
+    copy.pendingReason = pendingReason;
+    copy.pendingUntil = pendingUntil;
+    copy.resolution = resolution;
+    copy.createdAt = createdAt;
+    copy.assignedAt = assignedAt;
+    copy.firstResponseAt = firstResponseAt;
+    copy.closedAt = closedAt;
+    copy.version = version;
+    copy.seenMessageIds = new ArrayList<>(seenMessageIds);
+    return copy;
+  }
+
+  /** Records a message id; returns false if it was seen before. */
+  boolean markSeen(String messageId) {
+    if (seenMessageIds.contains(messageId)) {
+      return false;
+    }
+    seenMessageIds.add(messageId);
+    if (seenMessageIds.size() > SEEN_MESSAGE_IDS_KEPT) {
+      seenMessageIds.remove(0);
+    }
+    return true;
+  }
+
+  /** Puts the ticket back to work after a suspension or a close: OPEN if assigned, else NEW. */
+  void returnToWork() {
+    status = assigneeId == null ? TicketStatus.NEW : TicketStatus.OPEN;
+    pendingReason = null;
+    pendingUntil = null;
+    resolution = null;
+    closedAt = null;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.tempodesk.workflows.ticket;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One support ticket, for as long as it can change: from creation until its reopen window after
+ * closing has passed. Workflow id {@code ticket-<number>}.
+ */
+@WorkflowInterface
+public interface TicketWorkflow {
+
+  static String workflowId(long ticketNumber) {
+    return "ticket-" + ticketNumber;
+  }
+
+  @WorkflowMethod
+  void run(TicketWorkflowInput input);
+
+  /**
+   * Applies an agent's change. Rejected before it reaches history when it breaks a rule ({@link
+   * TicketFailure#INVALID_FIELD}, field name in the details) or when the expected version is stale
+   * ({@link TicketFailure#VERSION_CONFLICT}). Returns once the projection and the audit event are
+   * written.
+   */
+  @UpdateMethod
+  TicketUpdateResult update(TicketUpdateRequest request);
+
+  @UpdateValidatorMethod(updateName = "update")
+  void validateUpdate(TicketUpdateRequest request);
+
+  /** A new message was stored for this ticket. Duplicates (same message id) are ignored. */
+  @SignalMethod
+  void newMessage(InboundMessage message);
+
+  @QueryMethod
+  TicketState current();
+}

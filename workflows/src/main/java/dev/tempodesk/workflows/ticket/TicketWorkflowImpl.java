@@ -1,0 +1,192 @@
+package dev.tempodesk.workflows.ticket;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * The ticket entity workflow. Updates apply under a lock so that concurrent changes serialise
+ * (the validator alone cannot: two updates can pass it before either applies). Messages are queued
+ * by the signal handler and applied by the main loop, which also owns the one durable timer for
+ * the next deadline (pending expiry, end of the reopen window).
+ */
+public class TicketWorkflowImpl implements TicketWorkflow {
+  private static final ActivityOptions STORE_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(200))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .build())
+          .build();
+
+  private final TicketPolicy policy;
+  private final TicketStoreActivities store =
+      Workflow.newActivityStub(TicketStoreActivities.class, STORE_OPTIONS);
+  private final WorkflowLock lock = Workflow.newWorkflowLock();
+  private final Queue<InboundMessage> inbox = new ArrayDeque<>();
+  private final WakeUpTimer wakeUp = new WakeUpTimer();
+  private TicketState state;
+
+  @WorkflowInit
+  public TicketWorkflowImpl(TicketWorkflowInput input) {
+    this.policy = input.policy();
+    this.state = input.ticket().copy();
+  }
+
+  @Override
+  public void run(TicketWorkflowInput input) {
+    while (true) {
+      wakeUp.armFor(nextDeadline());
+      Workflow.await(
+          () ->
+              !inbox.isEmpty()
+                  || wakeUp.isDue()
+                  || wakeUp.isStale(nextDeadline())
+                  || continueAsNewDue());
+      lock.lock();
+      try {
+        while (!inbox.isEmpty()) {
+          applyMessage(inbox.poll());
+        }
+        if (wakeUp.isDue()) {
+          applyDeadline();
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (reopenWindowOver() || continueAsNewDue()) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (!inbox.isEmpty()) {
+          continue; // a message arrived while handlers finished: apply it first
+        }
+        if (reopenWindowOver()) {
+          return;
+        }
+        Workflow.continueAsNew(new TicketWorkflowInput(state, policy));
+      }
+    }
+  }
+
+  @Override
+  public TicketUpdateResult update(TicketUpdateRequest request) {
+    lock.lock();
+    try {
+      // Re-checked under the lock: the validator ran before earlier updates applied.
+      TicketUpdatePlan plan = planOrReject(request);
+      record(
+          plan.next(), TicketEvent.Kind.UPDATED, request.actor(), request.comment(), plan.changes());
+      return new TicketUpdateResult(state.copy(), plan.changes(), plan.autoFixes());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void validateUpdate(TicketUpdateRequest request) {
+    TicketUpdateRules.plan(state, request, now(), policy);
+  }
+
+  @Override
+  public void newMessage(InboundMessage message) {
+    inbox.add(message);
+  }
+
+  @Override
+  public TicketState current() {
+    return state.copy();
+  }
+
+  private TicketUpdatePlan planOrReject(TicketUpdateRequest request) {
+    try {
+      return TicketUpdateRules.plan(state, request, now(), policy);
+    } catch (TicketRuleViolation violation) {
+      throw violation.toFailure();
+    }
+  }
+
+  private void applyMessage(InboundMessage message) {
+    if (!state.markSeen(message.messageId()) || message.author().kind() != Actor.Kind.CONTACT) {
+      return;
+    }
+    if (state.status == TicketStatus.PENDING) {
+      TicketState next = state.copy();
+      next.returnToWork();
+      record(bumped(next), TicketEvent.Kind.RESUMED_BY_CUSTOMER, message.author(), null, diff(next));
+    } else if (state.status == TicketStatus.CLOSED && !reopenWindowOver()) {
+      TicketState next = state.copy();
+      next.returnToWork();
+      record(bumped(next), TicketEvent.Kind.REOPENED_BY_CUSTOMER, message.author(), null, diff(next));
+    }
+  }
+
+  private void applyDeadline() {
+    if (state.status != TicketStatus.PENDING || now().isBefore(state.pendingUntil)) {
+      return; // the reopen window's end is handled by the main loop
+    }
+    TicketState next = state.copy();
+    TicketEvent.Kind kind;
+    if (state.pendingReason == PendingReason.CLOSE) {
+      next.status = TicketStatus.CLOSED;
+      next.resolution = Resolution.NO_RESPONSE;
+      next.closedAt = now();
+      next.pendingReason = null;
+      next.pendingUntil = null;
+      kind = TicketEvent.Kind.CLOSED_FOR_NO_RESPONSE;
+    } else {
+      next.returnToWork();
+      kind = TicketEvent.Kind.PENDING_EXPIRED;
+    }
+    record(bumped(next), kind, Actor.SYSTEM, null, diff(next));
+  }
+
+  /** Writes the change, then adopts it: the state never runs ahead of a failed write. */
+  private void record(
+      TicketState next, TicketEvent.Kind kind, Actor actor, String comment, List<FieldChange> changes) {
+    TicketEvent event =
+        new TicketEvent(Workflow.randomUUID().toString(), kind, actor, comment, changes, now());
+    store.recordChange(new TicketChangeRecord(next.copy(), event));
+    state = next;
+  }
+
+  private List<FieldChange> diff(TicketState next) {
+    return TicketUpdateRules.diff(state, next);
+  }
+
+  private TicketState bumped(TicketState next) {
+    next.version = state.version + 1;
+    return next;
+  }
+
+  private Instant nextDeadline() {
+    return switch (state.status) {
+      case PENDING -> state.pendingUntil;
+      case CLOSED -> state.closedAt.plus(policy.reopenWindow());
+      default -> null;
+    };
+  }
+
+  private boolean reopenWindowOver() {
+    return state.status == TicketStatus.CLOSED
+        && !now().isBefore(state.closedAt.plus(policy.reopenWindow()));
+  }
+
+  private boolean continueAsNewDue() {
+    int threshold = policy.continueAsNewAfterEvents();
+    return threshold > 0
+        ? Workflow.getInfo().getHistoryLength() > threshold
+        : Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.tempodesk.workflows.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A time-skipping Temporal test server with the ticket workflow and an in-memory store. */
+final class TicketWorkflowHarness implements AutoCloseable {
+  static final String TASK_QUEUE = "tickets-test";
+
+  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final RecordingTicketStore store = new RecordingTicketStore();
+  final WorkflowClient client = env.getWorkflowClient();
+
+  TicketWorkflowHarness() {
+    Worker worker = env.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
+    worker.registerActivitiesImplementations(store);
+    env.start();
+  }
+
+  Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  TicketWorkflow start(TicketState ticket, TicketPolicy policy) {
+    TicketWorkflow workflow =
+        client.newWorkflowStub(
+            TicketWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TASK_QUEUE)
+                .setWorkflowId(TicketWorkflow.workflowId(ticket.number))
+                .build());
+    WorkflowClient.start(workflow::run, new TicketWorkflowInput(ticket, policy));
+    return workflow;
+  }
+
+  TicketWorkflow startNew(long number) {
+    return start(TicketFixtures.newTicket(number, now()), TicketPolicy.defaults());
+  }
+
+  /** Runs the update and returns the rule violation it was rejected with. */
+  static TicketRuleViolation rejectionOf(TicketWorkflow workflow, TicketUpdateRequest request) {
+    Throwable thrown = catchThrowable(() -> workflow.update(request));
+    assertThat(thrown).isInstanceOf(WorkflowUpdateException.class);
+    assertThat(thrown.getCause()).isInstanceOf(ApplicationFailure.class);
+    return TicketRuleViolation.from((ApplicationFailure) thrown.getCause()).orElseThrow();
+  }
+
+  /** Moves virtual time forward; the server fires every timer due meanwhile. */
+  void sleep(Duration duration) {
+    env.sleep(duration);
+  }
+
+  WorkflowExecutionStatus statusOf(TicketWorkflow workflow) {
+    return WorkflowStub.fromTyped(workflow).describe().getStatus();
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
