@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An entry of the audit trail. The id is generated in workflow code, so a retried write of the
- * same event is recognised and stored once.
+ * An entry of the audit trail. The id is generated in workflow code, so a retried write of the same
+ * event is recognised and stored once.
  */
 public record TicketEvent(
     String id,

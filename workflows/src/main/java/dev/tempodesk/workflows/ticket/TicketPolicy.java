@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param continueAsNewAfterEvents history length after which the workflow continues as new; 0
  *     leaves it to the server's suggestion (tests set a small number)
  */
-public record TicketPolicy(Duration reopenWindow, Duration maxPending, int continueAsNewAfterEvents) {
+public record TicketPolicy(
+    Duration reopenWindow, Duration maxPending, int continueAsNewAfterEvents) {
 
   public static TicketPolicy defaults() {
     return new TicketPolicy(Duration.ofDays(7), Duration.ofDays(30), 0);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public class TicketRuleViolation extends RuntimeException {
   public static final String FAILURE_TYPE = TicketRuleViolation.class.getName();
-  private static final Pattern ENCODED = Pattern.compile("^([A-Z_]+) (\\S+): (.*)$", Pattern.DOTALL);
+  private static final Pattern ENCODED =
+      Pattern.compile("^([A-Z_]+) (\\S+): (.*)$", Pattern.DOTALL);
 
   private final TicketFailure failure;
   private final String field;

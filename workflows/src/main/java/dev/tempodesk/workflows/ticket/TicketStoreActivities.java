@@ -7,9 +7,8 @@ import io.temporal.activity.ActivityInterface;
 public interface TicketStoreActivities {
 
   /**
-   * Writes the ticket's projection row and its audit event in one transaction. Idempotent: a
-   * retry with the same event id changes nothing, and an older version never overwrites a newer
-   * one.
+   * Writes the ticket's projection row and its audit event in one transaction. Idempotent: a retry
+   * with the same event id changes nothing, and an older version never overwrites a newer one.
    */
   void recordChange(TicketChangeRecord change);
 }

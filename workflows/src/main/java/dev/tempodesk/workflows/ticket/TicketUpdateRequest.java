@@ -3,8 +3,7 @@ package dev.tempodesk.workflows.ticket;
 import java.time.Duration;
 
 /**
- * One change to a ticket, made by an agent with a required comment. Null fields mean "leave as
- * is".
+ * One change to a ticket, made by an agent with a required comment. Null fields mean "leave as is".
  *
  * @param expectedVersion if set, the change is refused unless the ticket is still at this version
  * @param pendingFor how long a PENDING ticket stays suspended, from the moment the change applies

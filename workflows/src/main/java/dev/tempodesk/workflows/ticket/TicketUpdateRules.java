@@ -138,7 +138,8 @@ public final class TicketUpdateRules {
       if (pendingFor.compareTo(policy.maxPending()) > 0) {
         throw TicketRuleViolation.invalid(
             "pendingFor",
-            "A ticket can be suspended for %d days at most.".formatted(policy.maxPending().toDays()));
+            "A ticket can be suspended for %d days at most."
+                .formatted(policy.maxPending().toDays()));
       }
       next.pendingUntil = now.plus(pendingFor);
     }
@@ -172,8 +173,7 @@ public final class TicketUpdateRules {
           "resolution", "A resolution type only goes with status CLOSED.");
     }
     if (wasClosed) {
-      autoFixes.add(
-          "Reopening clears the resolution type (was %s).".formatted(current.resolution));
+      autoFixes.add("Reopening clears the resolution type (was %s).".formatted(current.resolution));
       next.resolution = null;
       next.closedAt = null;
     }
@@ -198,10 +198,12 @@ public final class TicketUpdateRules {
         : "%s (#%d)".formatted(ticket.assigneeName, ticket.assigneeId);
   }
 
-  private static void addIfChanged(List<FieldChange> changes, String field, Object from, Object to) {
+  private static void addIfChanged(
+      List<FieldChange> changes, String field, Object from, Object to) {
     if (!Objects.equals(from, to)) {
       changes.add(
-          new FieldChange(field, from == null ? null : from.toString(), to == null ? null : to.toString()));
+          new FieldChange(
+              field, from == null ? null : from.toString(), to == null ? null : to.toString()));
     }
   }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Queue;
 
 /**
- * The ticket entity workflow. Updates apply under a lock so that concurrent changes serialise
- * (the validator alone cannot: two updates can pass it before either applies). Messages are queued
- * by the signal handler and applied by the main loop, which also owns the one durable timer for
- * the next deadline (pending expiry, end of the reopen window).
+ * The ticket entity workflow. Updates apply under a lock so that concurrent changes serialise (the
+ * validator alone cannot: two updates can pass it before either applies). Messages are queued by
+ * the signal handler and applied by the main loop, which also owns the one durable timer for the
+ * next deadline (pending expiry, end of the reopen window).
  */
 public class TicketWorkflowImpl implements TicketWorkflow {
   private static final ActivityOptions STORE_OPTIONS =
@@ -83,7 +83,11 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       // Re-checked under the lock: the validator ran before earlier updates applied.
       TicketUpdatePlan plan = planOrReject(request);
       record(
-          plan.next(), TicketEvent.Kind.UPDATED, request.actor(), request.comment(), plan.changes());
+          plan.next(),
+          TicketEvent.Kind.UPDATED,
+          request.actor(),
+          request.comment(),
+          plan.changes());
       return new TicketUpdateResult(state.copy(), plan.changes(), plan.autoFixes());
     } finally {
       lock.unlock();
@@ -120,11 +124,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     if (state.status == TicketStatus.PENDING) {
       TicketState next = state.copy();
       next.returnToWork();
-      record(bumped(next), TicketEvent.Kind.RESUMED_BY_CUSTOMER, message.author(), null, diff(next));
+      record(
+          bumped(next), TicketEvent.Kind.RESUMED_BY_CUSTOMER, message.author(), null, diff(next));
     } else if (state.status == TicketStatus.CLOSED && !reopenWindowOver()) {
       TicketState next = state.copy();
       next.returnToWork();
-      record(bumped(next), TicketEvent.Kind.REOPENED_BY_CUSTOMER, message.author(), null, diff(next));
+      record(
+          bumped(next), TicketEvent.Kind.REOPENED_BY_CUSTOMER, message.author(), null, diff(next));
     }
   }
 
@@ -150,7 +156,11 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   /** Writes the change, then adopts it: the state never runs ahead of a failed write. */
   private void record(
-      TicketState next, TicketEvent.Kind kind, Actor actor, String comment, List<FieldChange> changes) {
+      TicketState next,
+      TicketEvent.Kind kind,
+      Actor actor,
+      String comment,
+      List<FieldChange> changes) {
     TicketEvent event =
         new TicketEvent(Workflow.randomUUID().toString(), kind, actor, comment, changes, now());
     store.recordChange(new TicketChangeRecord(next.copy(), event));

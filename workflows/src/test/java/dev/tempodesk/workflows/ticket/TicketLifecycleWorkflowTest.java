@@ -41,7 +41,8 @@ class TicketLifecycleWorkflowTest {
   @Test
   void shouldReturnToOpenWhenSuspensionRunsOut() {
     TicketWorkflow ticket = assignedTicket(2001);
-    ticket.update(change("ask the carrier").pending(PendingReason.THIRD_PARTY, Duration.ofDays(3)).build());
+    ticket.update(
+        change("ask the carrier").pending(PendingReason.THIRD_PARTY, Duration.ofDays(3)).build());
 
     harness.sleep(Duration.ofDays(3).minusMinutes(1));
     assertThat(ticket.current().status).isEqualTo(TicketStatus.PENDING);
@@ -70,7 +71,10 @@ class TicketLifecycleWorkflowTest {
   @Test
   void shouldCloseAsNoResponseWhenPendingCloseRunsOut() {
     TicketWorkflow ticket = assignedTicket(2003);
-    ticket.update(change("closing unless they answer").pending(PendingReason.CLOSE, Duration.ofDays(5)).build());
+    ticket.update(
+        change("closing unless they answer")
+            .pending(PendingReason.CLOSE, Duration.ofDays(5))
+            .build());
 
     harness.sleep(Duration.ofDays(5).plusSeconds(1));
 
@@ -78,7 +82,8 @@ class TicketLifecycleWorkflowTest {
     assertThat(after.status).isEqualTo(TicketStatus.CLOSED);
     assertThat(after.resolution).isEqualTo(Resolution.NO_RESPONSE);
     assertThat(after.closedAt).isNotNull();
-    assertThat(harness.store.last().event().kind()).isEqualTo(TicketEvent.Kind.CLOSED_FOR_NO_RESPONSE);
+    assertThat(harness.store.last().event().kind())
+        .isEqualTo(TicketEvent.Kind.CLOSED_FOR_NO_RESPONSE);
   }
 
   @Test
@@ -88,7 +93,9 @@ class TicketLifecycleWorkflowTest {
     ticket.update(change("longer").pendingFor(Duration.ofDays(4)).build());
 
     harness.sleep(Duration.ofDays(2));
-    assertThat(ticket.current().status).as("the first deadline was replaced").isEqualTo(TicketStatus.PENDING);
+    assertThat(ticket.current().status)
+        .as("the first deadline was replaced")
+        .isEqualTo(TicketStatus.PENDING);
     harness.sleep(Duration.ofDays(2).plusSeconds(1));
     assertThat(ticket.current().status).isEqualTo(TicketStatus.OPEN);
   }
@@ -105,7 +112,9 @@ class TicketLifecycleWorkflowTest {
     assertThat(ticket.current().status).isEqualTo(TicketStatus.OPEN);
     assertThat(harness.store.eventKinds())
         .containsExactly(
-            TicketEvent.Kind.UPDATED, TicketEvent.Kind.UPDATED, TicketEvent.Kind.RESUMED_BY_CUSTOMER);
+            TicketEvent.Kind.UPDATED,
+            TicketEvent.Kind.UPDATED,
+            TicketEvent.Kind.RESUMED_BY_CUSTOMER);
     assertThat(harness.store.last().event().actor()).isEqualTo(CUSTOMER);
     harness.sleep(Duration.ofDays(8));
     assertThat(harness.store.changes()).as("the cancelled suspension never fires").hasSize(3);
@@ -135,8 +144,10 @@ class TicketLifecycleWorkflowTest {
     assertThat(after.status).isEqualTo(TicketStatus.OPEN);
     assertThat(after.resolution).isNull();
     assertThat(after.closedAt).isNull();
-    assertThat(harness.store.last().event().kind()).isEqualTo(TicketEvent.Kind.REOPENED_BY_CUSTOMER);
-    assertThat(harness.statusOf(ticket)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(harness.store.last().event().kind())
+        .isEqualTo(TicketEvent.Kind.REOPENED_BY_CUSTOMER);
+    assertThat(harness.statusOf(ticket))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
   @Test
@@ -189,12 +200,14 @@ class TicketLifecycleWorkflowTest {
   @Test
   void shouldKeepStateAndMessagesAcrossContinueAsNew() {
     TicketPolicy smallHistory = new TicketPolicy(Duration.ofDays(7), Duration.ofDays(30), 30);
-    TicketWorkflow ticket = harness.start(TicketFixtures.newTicket(2010, harness.now()), smallHistory);
+    TicketWorkflow ticket =
+        harness.start(TicketFixtures.newTicket(2010, harness.now()), smallHistory);
     String firstRunId = WorkflowStub.fromTyped(ticket).getExecution().getRunId();
 
     ticket.update(change("yours").assign(ALICE).build());
     for (int round = 0; round < 12; round++) {
-      ticket.update(change("wait " + round).pending(PendingReason.CUSTOMER, Duration.ofDays(2)).build());
+      ticket.update(
+          change("wait " + round).pending(PendingReason.CUSTOMER, Duration.ofDays(2)).build());
       ticket.newMessage(customerMessage("m-" + round));
       ticket.newMessage(customerMessage("m-" + round));
       harness.sleep(Duration.ofMinutes(1));
@@ -202,7 +215,8 @@ class TicketLifecycleWorkflowTest {
     }
     ticket.update(change("final wait").pending(PendingReason.CLOSE, Duration.ofDays(2)).build());
 
-    String currentRunId = harness.client.newUntypedWorkflowStub("ticket-2010").describe().getExecution().getRunId();
+    String currentRunId =
+        harness.client.newUntypedWorkflowStub("ticket-2010").describe().getExecution().getRunId();
     assertThat(currentRunId).as("the workflow continued as new").isNotEqualTo(firstRunId);
     assertThat(harness.store.eventKinds())
         .filteredOn(TicketEvent.Kind.RESUMED_BY_CUSTOMER::equals)

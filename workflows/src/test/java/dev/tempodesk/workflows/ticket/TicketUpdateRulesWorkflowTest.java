@@ -33,9 +33,7 @@ class TicketUpdateRulesWorkflowTest {
         Arguments.of("deactivated assignee", change("take it").assign(RETIRED), "assigneeId"),
         Arguments.of("OPEN without assignee", change("go").status(TicketStatus.OPEN), "assigneeId"),
         Arguments.of(
-            "NEW while assigning",
-            change("?").status(TicketStatus.NEW).assign(ALICE),
-            "status"),
+            "NEW while assigning", change("?").status(TicketStatus.NEW).assign(ALICE), "status"),
         Arguments.of(
             "pending reason without PENDING",
             change("wait").pendingReason(PendingReason.CUSTOMER),
@@ -53,7 +51,9 @@ class TicketUpdateRulesWorkflowTest {
             change("wait").status(TicketStatus.PENDING).pendingReason(PendingReason.CUSTOMER),
             "pendingFor"),
         Arguments.of(
-            "zero suspension", change("wait").pending(PendingReason.CUSTOMER, Duration.ZERO), "pendingFor"),
+            "zero suspension",
+            change("wait").pending(PendingReason.CUSTOMER, Duration.ZERO),
+            "pendingFor"),
         Arguments.of(
             "negative suspension",
             change("wait").pending(PendingReason.CUSTOMER, Duration.ofMinutes(-5)),
@@ -108,7 +108,8 @@ class TicketUpdateRulesWorkflowTest {
     assertThat(result.ticket().status).isEqualTo(TicketStatus.OPEN);
     assertThat(result.ticket().assigneeId).isEqualTo(ALICE.id());
     assertThat(result.ticket().assignedAt).isNotNull();
-    assertThat(result.autoFixes()).containsExactly("Assigning a NEW ticket opens it: status NEW → OPEN.");
+    assertThat(result.autoFixes())
+        .containsExactly("Assigning a NEW ticket opens it: status NEW → OPEN.");
     assertThat(result.changes())
         .extracting(FieldChange::field)
         .containsExactlyInAnyOrder("status", "assignee");
@@ -135,7 +136,8 @@ class TicketUpdateRulesWorkflowTest {
     TicketUpdateResult result = ticket.update(change("requeue").status(TicketStatus.NEW).build());
 
     assertThat(result.ticket().assigneeId).isNull();
-    assertThat(result.autoFixes()).containsExactly("Status NEW means unassigned: Bob Agent was unassigned.");
+    assertThat(result.autoFixes())
+        .containsExactly("Status NEW means unassigned: Bob Agent was unassigned.");
   }
 
   @Test
@@ -157,7 +159,10 @@ class TicketUpdateRulesWorkflowTest {
 
     TicketUpdateResult result =
         ticket.update(
-            change("dupe of #1000").status(TicketStatus.CLOSED).resolution(Resolution.DUPLICATE).build());
+            change("dupe of #1000")
+                .status(TicketStatus.CLOSED)
+                .resolution(Resolution.DUPLICATE)
+                .build());
 
     assertThat(result.ticket().resolution).isEqualTo(Resolution.DUPLICATE);
     assertThat(result.autoFixes()).isEmpty();
@@ -168,12 +173,14 @@ class TicketUpdateRulesWorkflowTest {
     TicketWorkflow ticket = harness.startNew(nextNumber++);
     ticket.update(change("fixed").assign(ALICE).status(TicketStatus.CLOSED).build());
 
-    TicketUpdateResult result = ticket.update(change("not fixed after all").status(TicketStatus.OPEN).build());
+    TicketUpdateResult result =
+        ticket.update(change("not fixed after all").status(TicketStatus.OPEN).build());
 
     assertThat(result.ticket().status).isEqualTo(TicketStatus.OPEN);
     assertThat(result.ticket().resolution).isNull();
     assertThat(result.ticket().closedAt).isNull();
-    assertThat(result.autoFixes()).containsExactly("Reopening clears the resolution type (was SOLVED).");
+    assertThat(result.autoFixes())
+        .containsExactly("Reopening clears the resolution type (was SOLVED).");
   }
 
   @Test
@@ -227,7 +234,8 @@ class TicketUpdateRulesWorkflowTest {
     TicketChangeRecord first = harness.store.changes().getFirst();
     assertThat(first.event().comment()).isEqualTo("urgent for the CEO");
     assertThat(first.event().actor()).isEqualTo(TicketFixtures.ALICE_ACTOR);
-    assertThat(first.event().changes()).containsExactly(new FieldChange("priority", "NORMAL", "URGENT"));
+    assertThat(first.event().changes())
+        .containsExactly(new FieldChange("priority", "NORMAL", "URGENT"));
     assertThat(first.ticket().version).isEqualTo(2);
     TicketChangeRecord commentOnly = harness.store.last();
     assertThat(commentOnly.event().changes()).isEmpty();

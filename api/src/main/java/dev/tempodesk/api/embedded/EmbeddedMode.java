@@ -1,0 +1,66 @@
+package dev.tempodesk.api.embedded;
+
+import dev.tempodesk.api.config.RuntimeSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts whatever the environment does not provide: PostgreSQL without {@code DATABASE_URL},
+ * Temporal without {@code TEMPORAL_ADDRESS}. Demo data goes only into an embedded database.
+ */
+public final class EmbeddedMode implements AutoCloseable {
+  public static final int TEMPORAL_PORT = 7233;
+  private static final int DEFAULT_POSTGRES_PORT = 54329;
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Map<String, Object> springProperties = new LinkedHashMap<>();
+  private final List<String> summary = new ArrayList<>();
+
+  public static EmbeddedMode start(RuntimeSettings settings) {
+    EmbeddedMode mode = new EmbeddedMode();
+    mode.springProperties.putAll(settings.springProperties());
+    if (settings.database().embedded()) {
+      Path dataDirectory =
+          Path.of(settings.raw().getOrDefault("TEMPODESK_DATA_DIR", ".tempodesk"))
+              .resolve("pgdata");
+      int port =
+          Integer.parseInt(
+              settings.raw().getOrDefault("TEMPODESK_POSTGRES_PORT", "" + DEFAULT_POSTGRES_PORT));
+      EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory, port);
+      mode.started.add(postgres);
+      mode.springProperties.putAll(postgres.springProperties());
+      mode.springProperties.put("tempodesk.demo", "true");
+      mode.summary.add(
+          "embedded PostgreSQL on port " + port + ", data in " + dataDirectory.toAbsolutePath());
+    }
+    if (settings.embeddedTemporal()) {
+      mode.started.add(EmbeddedTemporalServer.start(TEMPORAL_PORT));
+      mode.springProperties.put("spring.temporal.connection.target", "127.0.0.1:" + TEMPORAL_PORT);
+      mode.summary.add("in-memory Temporal server on port " + TEMPORAL_PORT + " (real time)");
+    }
+    return mode;
+  }
+
+  public Map<String, Object> springProperties() {
+    return springProperties;
+  }
+
+  public List<String> summary() {
+    return summary;
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable resource : started.reversed()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // shutting down: report and keep closing the rest
+        System.err.println("Could not stop " + resource + ": " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.tempodesk.api.error;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowServiceException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error is an RFC 9457 ProblemDetail. Problems caused by one request field carry it as {@code
+ * field}; validation problems list every offending field under {@code errors}.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  /** One field at fault and why. */
+  public record FieldProblem(String field, String message) {}
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(InvalidFieldException.class)
+  ProblemDetail invalidField(InvalidFieldException e) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "invalid-field",
+        "Invalid field",
+        e.getMessage(),
+        e.field());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), e.field());
+  }
+
+  @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
+  ProblemDetail temporalUnavailable(RuntimeException e) {
+    log.warn("Temporal call failed", e);
+    Status status = Status.fromThrowable(e);
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "workflow-service-unavailable",
+        "Workflow service unavailable",
+        "The workflow service did not answer (" + status.getCode() + "). Try again shortly.",
+        null);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Internal error",
+        "Something went wrong on our side; it has been logged.",
+        null);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+            .toList();
+    return validationProblem(problems);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldProblem(
+                                    parameterName(
+                                        result.getMethodParameter().getParameterName(), error),
+                                    error.getDefaultMessage())))
+            .toList();
+    return validationProblem(problems);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = ex.getPropertyName();
+    String expected =
+        ex.getRequiredType() == null ? "another type" : describe(ex.getRequiredType());
+    String detail =
+        "'%s' is not valid for %s: expected %s.".formatted(ex.getValue(), field, expected);
+    return ResponseEntity.badRequest()
+        .body(problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field", detail, field));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    JacksonException jackson = findCause(ex, JacksonException.class);
+    String field = jackson == null ? null : fieldPath(jackson);
+    String detail;
+    if (field != null && !field.isEmpty()) {
+      detail = "Field '" + field + "' has an unusable value: " + jackson.getOriginalMessage();
+    } else if (jackson != null) {
+      detail = "The request body is not valid JSON: " + jackson.getOriginalMessage();
+    } else {
+      detail = "The request body is missing or unreadable.";
+    }
+    return ResponseEntity.badRequest()
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                detail,
+                field == null || field.isEmpty() ? null : field));
+  }
+
+  private ResponseEntity<Object> validationProblem(List<FieldProblem> problems) {
+    String detail =
+        problems.isEmpty()
+            ? "The request is invalid."
+            : problems.stream()
+                .map(p -> p.field() + ": " + p.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElseThrow();
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-field",
+            "Invalid field",
+            detail,
+            problems.isEmpty() ? null : problems.getFirst().field());
+    body.setProperty("errors", problems);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  static ProblemDetail problem(
+      HttpStatus status, String slug, String title, String detail, String field) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:tempodesk:problem:" + slug));
+    problem.setTitle(title);
+    if (field != null) {
+      problem.setProperties(Map.of("field", field));
+    }
+    return problem;
+  }
+
+  private static String parameterName(String parameter, MessageSourceResolvable error) {
+    if (error instanceof FieldError fieldError) {
+      return parameter + "." + fieldError.getField();
+    }
+    return parameter;
+  }
+
+  private static String fieldPath(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String describe(Class<?> type) {
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    }
+    return type.getSimpleName()
+        .toLowerCase()
+        .replace("long", "a whole number")
+        .replace("integer", "a whole number");
+  }
+
+  private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.tempodesk.api.ticket;
+
+import dev.tempodesk.workflows.ticket.Channel;
+import dev.tempodesk.workflows.ticket.Priority;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A ticket an agent opens on behalf of a customer. The reporter is an existing contact ({@code
+ * reporterId}) or an email address (the contact is created if unknown).
+ */
+@Schema(
+    description = "A ticket opened by an agent on behalf of a customer (phone, email, walk-in).")
+public record CreateTicketRequest(
+    @NotBlank @Size(max = 300) String subject,
+    @NotBlank @Size(max = 100_000) String description,
+    @Schema(description = "Defaults to NORMAL") Priority priority,
+    @Schema(description = "PHONE, EMAIL or AGENT; defaults to PHONE") Channel channel,
+    Long reporterId,
+    @Email @Size(max = 320) String reporterEmail,
+    @Size(max = 200) String reporterName,
+    Long organizationId,
+    Long assetId,
+    @Schema(description = "Assign right away; the ticket starts OPEN") Long assigneeId) {}

@@ -1,0 +1,114 @@
+package dev.tempodesk.api.ticket;
+
+import dev.tempodesk.api.error.ConflictException;
+import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.db.ticket.TicketView;
+import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.AgentRef;
+import dev.tempodesk.workflows.ticket.AssigneeChange;
+import dev.tempodesk.workflows.ticket.TicketFailure;
+import dev.tempodesk.workflows.ticket.TicketRuleViolation;
+import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
+import dev.tempodesk.workflows.ticket.TicketUpdateResult;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import org.springframework.stereotype.Service;
+
+/**
+ * Commands on tickets. Creation writes the row first and then starts the workflow (the row is the
+ * durable record; a missing workflow is re-created by the reconciler). Every later change goes
+ * through the workflow's update, which writes the row and the audit trail before it returns.
+ */
+@Service
+public class TicketCommands {
+  private final TicketCreation creation;
+  private final TicketRepository tickets;
+  private final AgentRepository agents;
+  private final TicketWorkflows workflows;
+
+  public TicketCommands(
+      TicketCreation creation,
+      TicketRepository tickets,
+      AgentRepository agents,
+      TicketWorkflows workflows) {
+    this.creation = creation;
+    this.tickets = tickets;
+    this.agents = agents;
+    this.workflows = workflows;
+  }
+
+  public TicketView create(CreateTicketRequest request, Actor actor) {
+    TicketsRecord row = creation.insert(request, actor);
+    String assigneeName =
+        row.getAssigneeId() == null
+            ? null
+            : agents.find(row.getAssigneeId()).orElseThrow().getDisplayName();
+    workflows.startFromRow(row, assigneeName);
+    return tickets.findView(row.getNumber()).orElseThrow();
+  }
+
+  public TicketUpdateResponse update(long number, TicketPatchRequest patch, Actor actor) {
+    if (tickets.find(number).isEmpty()) {
+      throw new NotFoundException("There is no ticket #" + number + ".");
+    }
+    TicketUpdateRequest request =
+        new TicketUpdateRequest(
+            actor,
+            patch.getComment(),
+            patch.getExpectedVersion(),
+            patch.getStatus(),
+            patch.getPriority(),
+            assigneeChange(patch),
+            patch.getPendingReason(),
+            patch.getPendingFor(),
+            patch.getResolution());
+    TicketUpdateResult result;
+    try {
+      result = workflows.existing(number).update(request);
+    } catch (WorkflowUpdateException rejected) {
+      throw translate(rejected);
+    } catch (WorkflowNotFoundException finished) {
+      throw new ConflictException(
+          "status", "Ticket #" + number + " is closed for good and can no longer change.");
+    }
+    TicketView view = tickets.findView(number).orElseThrow();
+    return new TicketUpdateResponse(TicketDto.from(view), result.changes(), result.autoFixes());
+  }
+
+  private AssigneeChange assigneeChange(TicketPatchRequest patch) {
+    if (!patch.hasAssigneeId()) {
+      return null;
+    }
+    if (patch.getAssigneeId() == null) {
+      return AssigneeChange.unassign();
+    }
+    AgentsRecord agent =
+        agents
+            .find(patch.getAssigneeId())
+            .orElseThrow(
+                () ->
+                    new InvalidFieldException(
+                        "assigneeId", "There is no agent #" + patch.getAssigneeId() + "."));
+    return AssigneeChange.to(
+        new AgentRef(agent.getId(), agent.getDisplayName(), agent.getActive()));
+  }
+
+  private static RuntimeException translate(WorkflowUpdateException rejected) {
+    if (rejected.getCause() instanceof ApplicationFailure failure) {
+      var violation = TicketRuleViolation.from(failure);
+      if (violation.isPresent()) {
+        TicketRuleViolation v = violation.get();
+        return v.failure() == TicketFailure.VERSION_CONFLICT
+            ? new ConflictException(v.field(), v.text())
+            : new InvalidFieldException(v.field(), v.text());
+      }
+    }
+    return rejected;
+  }
+}

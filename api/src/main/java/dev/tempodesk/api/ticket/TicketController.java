@@ -1,0 +1,168 @@
+package dev.tempodesk.api.ticket;
+
+import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.security.CurrentActor;
+import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.ticket.TicketCursor;
+import dev.tempodesk.db.ticket.TicketEventRepository;
+import dev.tempodesk.db.ticket.TicketFilter;
+import dev.tempodesk.db.ticket.TicketPage;
+import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.db.ticket.TicketView;
+import dev.tempodesk.workflows.ticket.FieldChange;
+import dev.tempodesk.workflows.ticket.Priority;
+import dev.tempodesk.workflows.ticket.TicketStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/tickets")
+@Tag(name = "Tickets")
+class TicketController {
+  private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {};
+
+  private final TicketRepository tickets;
+  private final TicketEventRepository events;
+  private final MessageRepository messages;
+  private final TicketCommands commands;
+  private final CurrentActor actor;
+  private final JsonMapper json;
+
+  TicketController(
+      TicketRepository tickets,
+      TicketEventRepository events,
+      MessageRepository messages,
+      TicketCommands commands,
+      CurrentActor actor,
+      JsonMapper json) {
+    this.tickets = tickets;
+    this.events = events;
+    this.messages = messages;
+    this.commands = commands;
+    this.actor = actor;
+    this.json = json;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "List tickets, most urgent first. CLOSED tickets are hidden unless asked for.")
+  TicketPageDto list(
+      @RequestParam(required = false) Set<TicketStatus> status,
+      @RequestParam(required = false) Set<Priority> priority,
+      @RequestParam(required = false) Long assigneeId,
+      @Parameter(description = "Only tickets nobody is assigned to")
+          @RequestParam(defaultValue = "false")
+          boolean unassigned,
+      @Parameter(description = "Words of the subject, or a ticket number such as #1042")
+          @RequestParam(required = false)
+          @Size(max = 200)
+          String text,
+      @Parameter(description = "Include CLOSED tickets") @RequestParam(defaultValue = "false")
+          boolean includeDone,
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+          String cursor,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+    TicketCursor after = null;
+    if (cursor != null && !cursor.isBlank()) {
+      after =
+          TicketCursor.decode(cursor)
+              .orElseThrow(
+                  () ->
+                      new InvalidFieldException(
+                          "cursor",
+                          "Not a cursor of this list; use nextCursor of a previous page."));
+    }
+    TicketFilter filter =
+        new TicketFilter(
+            names(status), names(priority), assigneeId, unassigned, null, text, includeDone);
+    TicketPage page = tickets.list(filter, after, limit);
+    return new TicketPageDto(
+        page.items().stream().map(TicketDto::from).toList(),
+        page.next().map(TicketCursor::encode).orElse(null));
+  }
+
+  @PostMapping
+  @Operation(summary = "Open a ticket on behalf of a customer (phone, email, walk-in)")
+  ResponseEntity<TicketDto> create(@Valid @RequestBody CreateTicketRequest request) {
+    TicketView created = commands.create(request, actor.get());
+    return ResponseEntity.created(URI.create("/api/tickets/" + created.number()))
+        .body(TicketDto.from(created));
+  }
+
+  @GetMapping("/{number}")
+  TicketDto get(@PathVariable long number) {
+    return TicketDto.from(tickets.findView(number).orElseThrow(() -> notFound(number)));
+  }
+
+  @PatchMapping("/{number}")
+  @Operation(
+      summary = "Change status, assignee, priority, suspension or resolution, with a comment",
+      description =
+          "Applied by the ticket's workflow, which validates the change, fixes obvious omissions"
+              + " (reported in autoFixes), writes the audit trail and returns.")
+  TicketUpdateResponse update(
+      @PathVariable long number, @Valid @RequestBody TicketPatchRequest request) {
+    return commands.update(number, request, actor.get());
+  }
+
+  @GetMapping("/{number}/messages")
+  List<MessageDto> messages(@PathVariable long number) {
+    requireTicket(number);
+    return messages.listForTicket(number).stream().map(MessageDto::from).toList();
+  }
+
+  @GetMapping("/{number}/events")
+  @Operation(summary = "The audit trail: every change with who, when, why and which fields")
+  List<TicketEventDto> events(@PathVariable long number) {
+    requireTicket(number);
+    return events.listForTicket(number).stream()
+        .map(
+            row ->
+                new TicketEventDto(
+                    row.getId(),
+                    row.getKind(),
+                    row.getTicketVersion(),
+                    row.getActorKind(),
+                    row.getActorId(),
+                    row.getActorName(),
+                    row.getComment(),
+                    json.readValue(row.getChanges().data(), CHANGES),
+                    row.getOccurredAt()))
+        .toList();
+  }
+
+  private void requireTicket(long number) {
+    if (tickets.find(number).isEmpty()) {
+      throw notFound(number);
+    }
+  }
+
+  private static NotFoundException notFound(long number) {
+    return new NotFoundException("There is no ticket #" + number + ".");
+  }
+
+  private static <E extends Enum<E>> Set<String> names(Set<E> values) {
+    return values == null ? Set.of() : values.stream().map(Enum::name).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,64 @@
+package dev.tempodesk.api.ticket;
+
+import dev.tempodesk.db.ticket.TicketView;
+import java.time.OffsetDateTime;
+
+/** A ticket as the API shows it. */
+public record TicketDto(
+    long number,
+    String subject,
+    String status,
+    String priority,
+    String channel,
+    Long assigneeId,
+    String assigneeName,
+    long reporterId,
+    String reporterName,
+    String reporterEmail,
+    Long organizationId,
+    String organizationName,
+    Long assetId,
+    String assetName,
+    String pendingReason,
+    OffsetDateTime pendingUntil,
+    String resolution,
+    Long previousTicket,
+    OffsetDateTime createdAt,
+    OffsetDateTime assignedAt,
+    OffsetDateTime firstResponseAt,
+    OffsetDateTime closedAt,
+    OffsetDateTime assignDueAt,
+    OffsetDateTime resolveDueAt,
+    long version,
+    OffsetDateTime updatedAt) {
+
+  static TicketDto from(TicketView view) {
+    return new TicketDto(
+        view.number(),
+        view.subject(),
+        view.status(),
+        view.priority(),
+        view.channel(),
+        view.assigneeId(),
+        view.assigneeName(),
+        view.reporterId(),
+        view.reporterName(),
+        view.reporterEmail(),
+        view.organizationId(),
+        view.organizationName(),
+        view.assetId(),
+        view.assetName(),
+        view.pendingReason(),
+        view.pendingUntil(),
+        view.resolution(),
+        view.previousTicket(),
+        view.createdAt(),
+        view.assignedAt(),
+        view.firstResponseAt(),
+        view.closedAt(),
+        view.assignDueAt(),
+        view.resolveDueAt(),
+        view.version(),
+        view.updatedAt());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.tempodesk.api.ticket;
+
+import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.ticket.TicketRepository;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start-up, gives every ticket that can still change (open, or closed within the reopen window)
+ * a running workflow, re-created from its row if it is missing. This makes the embedded mode, whose
+ * Temporal server forgets everything, consistent after a restart; in production it is a
+ * disaster-recovery tool.
+ */
+@Component
+public class TicketReconciler {
+  private static final Logger log = LoggerFactory.getLogger(TicketReconciler.class);
+
+  private final TicketRepository tickets;
+  private final AgentRepository agents;
+  private final TicketWorkflows workflows;
+  private final TempodeskProperties properties;
+  private final Clock clock;
+
+  public TicketReconciler(
+      TicketRepository tickets,
+      AgentRepository agents,
+      TicketWorkflows workflows,
+      TempodeskProperties properties,
+      Clock clock) {
+    this.tickets = tickets;
+    this.agents = agents;
+    this.workflows = workflows;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  public void onStartup() {
+    int restarted = reconcile();
+    if (restarted > 0) {
+      log.info("Reconciler re-created {} ticket workflow(s) from Postgres", restarted);
+    }
+  }
+
+  /** Returns how many workflows had to be started. */
+  public int reconcile() {
+    Map<Long, String> agentNames =
+        agents.listAll().stream()
+            .collect(Collectors.toMap(AgentsRecord::getId, AgentsRecord::getDisplayName));
+    int started = 0;
+    var closedAfter =
+        clock.instant().minus(properties.reopenWindow()).atOffset(java.time.ZoneOffset.UTC);
+    for (TicketsRecord row : tickets.findLive(closedAfter)) {
+      String assigneeName =
+          row.getAssigneeId() == null ? null : agentNames.get(row.getAssigneeId());
+      if (workflows.startFromRow(row, assigneeName)) {
+        started++;
+      }
+    }
+    return started;
+  }
+}
