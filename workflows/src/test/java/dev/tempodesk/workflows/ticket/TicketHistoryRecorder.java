@@ -1,0 +1,104 @@
+package dev.tempodesk.workflows.ticket;
+
+import static dev.tempodesk.workflows.ticket.TicketFixtures.ALICE;
+import static dev.tempodesk.workflows.ticket.TicketFixtures.CUSTOMER;
+import static dev.tempodesk.workflows.ticket.TicketFixtures.change;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Records the histories that {@link TicketWorkflowReplayTest} replays. Runs only on request (see
+ * src/test/resources/histories/README.md): a recorded history stands for workflows already running
+ * in production, so it must not change with the code.
+ */
+class TicketHistoryRecorder {
+  // Surefire runs with the module directory as working directory.
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  @Test
+  @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
+  void shouldRecordTicketHistories() throws IOException {
+    try (TicketWorkflowHarness harness = new TicketWorkflowHarness()) {
+      write("ticket-lifecycle-v1.json", recordLifecycle(harness));
+      write("ticket-continue-as-new-v1.json", recordFirstRunBeforeContinueAsNew(harness));
+    }
+  }
+
+  /** Updates, a duplicated message, a cancelled and a fired timer, reopening and completion. */
+  private static WorkflowExecutionHistory recordLifecycle(TicketWorkflowHarness harness) {
+    TicketWorkflow ticket = harness.startNew(3001);
+    ticket.update(change("yours").assign(ALICE).build());
+    ticket.update(change("customer is blocked").priority(Priority.HIGH).build());
+    ticket.update(change("need logs").pending(PendingReason.CUSTOMER, Duration.ofDays(2)).build());
+    ticket.newMessage(customerMessage("m-1"));
+    ticket.newMessage(customerMessage("m-1"));
+    harness.sleep(Duration.ofSeconds(1));
+    ticket.update(
+        change("ask the carrier").pending(PendingReason.THIRD_PARTY, Duration.ofDays(1)).build());
+    harness.sleep(Duration.ofDays(1).plusSeconds(1));
+    ticket.update(change("fixed").status(TicketStatus.CLOSED).build());
+    harness.sleep(Duration.ofDays(2));
+    ticket.newMessage(customerMessage("m-2"));
+    harness.sleep(Duration.ofSeconds(1));
+    ticket.update(change("fixed for real").status(TicketStatus.CLOSED).build());
+    harness.sleep(Duration.ofDays(7).plusSeconds(1));
+
+    assertThat(harness.store.eventKinds())
+        .containsExactly(
+            TicketEvent.Kind.UPDATED,
+            TicketEvent.Kind.UPDATED,
+            TicketEvent.Kind.UPDATED,
+            TicketEvent.Kind.RESUMED_BY_CUSTOMER,
+            TicketEvent.Kind.UPDATED,
+            TicketEvent.Kind.PENDING_EXPIRED,
+            TicketEvent.Kind.UPDATED,
+            TicketEvent.Kind.REOPENED_BY_CUSTOMER,
+            TicketEvent.Kind.UPDATED);
+    assertThat(harness.store.last().ticket().resolution).isEqualTo(Resolution.SOLVED);
+    assertThat(harness.statusOf(ticket))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    return harness.client.fetchHistory(TicketWorkflow.workflowId(3001));
+  }
+
+  /** The first run only: its history ends in the continue-as-new command that replay must match. */
+  private static WorkflowExecutionHistory recordFirstRunBeforeContinueAsNew(
+      TicketWorkflowHarness harness) {
+    TicketPolicy smallHistory = new TicketPolicy(Duration.ofDays(7), Duration.ofDays(30), 30);
+    TicketWorkflow ticket =
+        harness.start(TicketFixtures.newTicket(3002, harness.now()), smallHistory);
+    String firstRunId = WorkflowStub.fromTyped(ticket).getExecution().getRunId();
+
+    ticket.update(change("yours").assign(ALICE).build());
+    // With a threshold of 30 events the run continues as new during the second round.
+    for (int round = 0; round < 3; round++) {
+      ticket.update(
+          change("wait " + round).pending(PendingReason.CUSTOMER, Duration.ofDays(2)).build());
+      ticket.newMessage(customerMessage("m-" + round));
+      harness.sleep(Duration.ofMinutes(1));
+    }
+
+    String workflowId = TicketWorkflow.workflowId(3002);
+    String currentRunId =
+        harness.client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+    assertThat(currentRunId).as("the workflow continued as new").isNotEqualTo(firstRunId);
+    return harness.client.fetchHistory(workflowId, firstRunId);
+  }
+
+  private static InboundMessage customerMessage(String id) {
+    return new InboundMessage(id, CUSTOMER, null);
+  }
+
+  private static void write(String name, WorkflowExecutionHistory history) throws IOException {
+    Files.createDirectories(HISTORIES);
+    Files.writeString(HISTORIES.resolve(name), history.toJson(true));
+  }
+}

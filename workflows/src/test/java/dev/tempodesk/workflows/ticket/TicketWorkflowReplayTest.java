@@ -1,0 +1,24 @@
+package dev.tempodesk.workflows.ticket;
+
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays histories recorded from earlier versions of the ticket workflow. A failure here means the
+ * change would break workflows that are already running: guard it with {@code Workflow.getVersion}
+ * instead of re-recording (see src/test/resources/histories/README.md).
+ */
+class TicketWorkflowReplayTest {
+
+  @Test
+  void shouldReplayTicketLifecycleHistory() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-lifecycle-v1.json", TicketWorkflowImpl.class);
+  }
+
+  @Test
+  void shouldReplayFirstRunUpToContinueAsNew() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-continue-as-new-v1.json", TicketWorkflowImpl.class);
+  }
+}
