@@ -10,11 +10,15 @@ import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
@@ -25,6 +29,9 @@ import org.springframework.stereotype.Repository;
 public class TicketRepository {
   private static final Pattern TICKET_NUMBER = Pattern.compile("#?(\\d{1,18})");
   private static final Pattern NOT_A_WORD_CHAR = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private static final Set<Field<?>> IMMUTABLE_COLUMNS =
+      Set.of(TICKETS.NUMBER, TICKETS.CREATED_AT, TICKETS.SEARCH_VECTOR);
 
   private final DSLContext dsl;
 
@@ -55,10 +62,13 @@ public class TicketRepository {
    * @return true if the row now holds this version
    */
   public boolean writeProjection(TicketsRecord ticket) {
-    TicketsRecord changes = ticket.copy();
-    changes.changed(TICKETS.NUMBER, false);
-    changes.changed(TICKETS.CREATED_AT, false);
-    changes.changed(TICKETS.SEARCH_VECTOR, false);
+    // Only the columns the caller set: the workflow does not own mailbox, thread and the like.
+    Map<Field<?>, Object> changes = new LinkedHashMap<>();
+    for (Field<?> field : ticket.fields()) {
+      if (ticket.changed(field) && !IMMUTABLE_COLUMNS.contains(field)) {
+        changes.put(field, ticket.get(field));
+      }
+    }
     return dsl.update(TICKETS)
             .set(changes)
             .where(TICKETS.NUMBER.eq(ticket.getNumber()))

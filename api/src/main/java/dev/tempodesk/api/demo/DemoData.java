@@ -1,0 +1,287 @@
+package dev.tempodesk.api.demo;
+
+import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.api.ticket.CreateTicketRequest;
+import dev.tempodesk.api.ticket.TicketCommands;
+import dev.tempodesk.api.ticket.TicketPatchRequest;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
+import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
+import dev.tempodesk.db.people.OrganizationRepository;
+import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.Channel;
+import dev.tempodesk.workflows.ticket.PendingReason;
+import dev.tempodesk.workflows.ticket.Priority;
+import dev.tempodesk.workflows.ticket.Resolution;
+import dev.tempodesk.workflows.ticket.TicketStatus;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data for the embedded mode: three agents, two customer organizations with assets, four
+ * customers and ten tickets in varied states. Written through the same commands the API uses, so
+ * the tickets have workflows and audit trails. Only into an empty database.
+ */
+@Component
+public class DemoData {
+  public static final String DOMAIN = "tempodesk.demo";
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private final TempodeskProperties properties;
+  private final AgentRepository agents;
+  private final ContactRepository contacts;
+  private final OrganizationRepository organizations;
+  private final TicketCommands tickets;
+
+  public DemoData(
+      TempodeskProperties properties,
+      AgentRepository agents,
+      ContactRepository contacts,
+      OrganizationRepository organizations,
+      TicketCommands tickets) {
+    this.properties = properties;
+    this.agents = agents;
+    this.contacts = contacts;
+    this.organizations = organizations;
+    this.tickets = tickets;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  public void seedIfEmpty() {
+    if (!properties.demo() || agents.count() > 0) {
+      return;
+    }
+    Runnable seedTickets = seedPeople();
+    // Ticket changes are workflow updates, which need a running worker; the Temporal starter
+    // starts its workers on this same ApplicationReadyEvent, so they must not block it.
+    Thread.ofVirtual()
+        .name("demo-data")
+        .start(
+            () -> {
+              seedTickets.run();
+              log.info("Seeded demo data: 3 agents, 2 organizations, 4 customers, 10 tickets");
+            });
+  }
+
+  /** Writes the people and returns the step that opens their tickets. */
+  Runnable seedPeople() {
+    AgentsRecord ada = agents.insert("ada@" + DOMAIN, "Ada Admin", "ADMIN", 5);
+    AgentsRecord max = agents.insert("max@" + DOMAIN, "Max Manager", "MANAGER", 5);
+    AgentsRecord alice = agents.insert("alice@" + DOMAIN, "Alice Agent", "AGENT", 5);
+    Actor admin = Actor.agent(ada.getId(), ada.getDisplayName());
+
+    OrganizationsRecord acme = organizations.insert("Acme Networks", "acme.example");
+    AssetsRecord router =
+        organizations.insertAsset(
+            acme.getId(), "Core router R1", "NETWORK", "Edge router, HQ rack 2");
+    AssetsRecord vpn =
+        organizations.insertAsset(
+            acme.getId(), "Branch office VPN", "NETWORK", "IPsec tunnel HQ to Lyon");
+    OrganizationsRecord globex = organizations.insert("Globex Retail", "globex.example");
+    AssetsRecord shop =
+        organizations.insertAsset(globex.getId(), "Web shop", "PRODUCT", "shop.globex.example");
+    AssetsRecord order =
+        organizations.insertAsset(
+            globex.getId(), "Order G-20417", "ORDER", "3 office chairs, delivered damaged");
+
+    ContactsRecord carla =
+        contacts.findOrCreate("carla@acme.example", "Carla Customer", acme.getId());
+    ContactsRecord dan = contacts.findOrCreate("dan@acme.example", "Dan Devops", acme.getId());
+    ContactsRecord gina =
+        contacts.findOrCreate("gina@globex.example", "Gina Shopper", globex.getId());
+    ContactsRecord hank =
+        contacts.findOrCreate("hank@globex.example", "Hank Buyer", globex.getId());
+    contacts.grantPortalAccess(carla.getId());
+    contacts.grantPortalAccess(gina.getId());
+    return () -> seedTickets(admin, alice, max, carla, dan, gina, hank, router, vpn, shop, order);
+  }
+
+  private void seedTickets(
+      Actor admin,
+      AgentsRecord alice,
+      AgentsRecord max,
+      ContactsRecord carla,
+      ContactsRecord dan,
+      ContactsRecord gina,
+      ContactsRecord hank,
+      AssetsRecord router,
+      AssetsRecord vpn,
+      AssetsRecord shop,
+      AssetsRecord order) {
+
+    open(
+        admin,
+        carla,
+        vpn,
+        Priority.HIGH,
+        alice,
+        "VPN tunnel to the branch office drops every hour",
+        "Since Monday the tunnel to Lyon drops at :05 every hour for about two minutes.");
+    open(
+        admin,
+        dan,
+        router,
+        Priority.URGENT,
+        null,
+        "Core router R1 reboots after the firmware update",
+        "R1 rebooted four times overnight after we applied 17.3.2.");
+    open(
+        admin,
+        gina,
+        null,
+        Priority.NORMAL,
+        null,
+        "Cannot sign in to the customer portal",
+        "The portal says my password is wrong, the reset mail never comes.");
+    long refund =
+        open(
+            admin,
+            hank,
+            order,
+            Priority.NORMAL,
+            alice,
+            "Refund for damaged order G-20417",
+            "Two of the three chairs arrived broken. Photos attached to my first mail.");
+    change(
+        admin,
+        refund,
+        "Waiting for the carrier's damage report",
+        p -> {
+          p.setStatus(TicketStatus.PENDING);
+          p.setPendingReason(PendingReason.THIRD_PARTY);
+          p.setPendingFor(Duration.ofDays(2));
+        });
+    open(
+        admin,
+        carla,
+        null,
+        Priority.LOW,
+        max,
+        "Invoice shows the wrong VAT number",
+        "Invoice 2026-1183 has our old VAT number.");
+    long checkout =
+        open(
+            admin,
+            gina,
+            shop,
+            Priority.HIGH,
+            alice,
+            "Web shop checkout times out",
+            "Customers get a timeout on the payment step since this morning.");
+    change(
+        admin,
+        checkout,
+        "Payment provider confirms an outage; all sales affected",
+        p -> p.setPriority(Priority.URGENT));
+    long admins =
+        open(
+            admin,
+            dan,
+            null,
+            Priority.LOW,
+            max,
+            "Add a second admin account",
+            "Please add our new colleague as an administrator.");
+    change(
+        admin,
+        admins,
+        "Asked Dan for the colleague's name and email",
+        p -> {
+          p.setStatus(TicketStatus.PENDING);
+          p.setPendingReason(PendingReason.CUSTOMER);
+          p.setPendingFor(Duration.ofDays(3));
+        });
+    long printer =
+        open(
+            admin,
+            dan,
+            null,
+            Priority.NORMAL,
+            alice,
+            "Printer on the 3rd floor is offline",
+            "The printer shows offline for everyone on the floor.");
+    change(
+        admin,
+        printer,
+        "Static IP set on the printer; proper DHCP fix scheduled",
+        p -> {
+          p.setStatus(TicketStatus.CLOSED);
+          p.setResolution(Resolution.WORKAROUND);
+        });
+    long reset =
+        open(
+            admin,
+            gina,
+            null,
+            Priority.NORMAL,
+            max,
+            "Password reset email not arriving",
+            "I requested a reset three times, nothing in my inbox or spam.");
+    change(
+        admin,
+        reset,
+        "Mail was blocked by their spam gateway; allow-listed our sender",
+        p -> p.setStatus(TicketStatus.CLOSED));
+    long sla =
+        open(
+            admin,
+            hank,
+            null,
+            Priority.LOW,
+            null,
+            "Question about the SLA terms",
+            "Does the 4-hour response time also apply on weekends?");
+    change(
+        admin,
+        sla,
+        "Answered by phone; closing unless Hank has follow-up questions",
+        p -> {
+          p.setStatus(TicketStatus.PENDING);
+          p.setPendingReason(PendingReason.CLOSE);
+          p.setPendingFor(Duration.ofDays(5));
+        });
+  }
+
+  private long open(
+      Actor actor,
+      ContactsRecord reporter,
+      AssetsRecord asset,
+      Priority priority,
+      AgentsRecord assignee,
+      String subject,
+      String description) {
+    return tickets
+        .create(
+            new CreateTicketRequest(
+                subject,
+                description,
+                priority,
+                Channel.EMAIL,
+                reporter.getId(),
+                null,
+                null,
+                null,
+                asset == null ? null : asset.getId(),
+                assignee == null ? null : assignee.getId()),
+            actor)
+        .number();
+  }
+
+  private void change(
+      Actor actor, long number, String comment, Consumer<TicketPatchRequest> fields) {
+    TicketPatchRequest patch = new TicketPatchRequest();
+    patch.setComment(comment);
+    fields.accept(patch);
+    tickets.update(number, patch, actor);
+  }
+}
