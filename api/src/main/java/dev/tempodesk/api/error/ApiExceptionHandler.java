@@ -5,7 +5,6 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -24,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Every error is an RFC 9457 ProblemDetail. Problems caused by one request field carry it as {@code
@@ -134,7 +134,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     JacksonException jackson = findCause(ex, JacksonException.class);
     String field = jackson == null ? null : fieldPath(jackson);
     String detail;
-    if (field != null && !field.isEmpty()) {
+    if (field != null && !field.isEmpty() && jackson instanceof InvalidFormatException invalid) {
+      detail =
+          "'%s' is not valid for %s: expected %s."
+              .formatted(invalid.getValue(), field, describe(invalid.getTargetType()));
+    } else if (field != null && !field.isEmpty()) {
       detail = "Field '" + field + "' has an unusable value: " + jackson.getOriginalMessage();
     } else if (jackson != null) {
       detail = "The request body is not valid JSON: " + jackson.getOriginalMessage();
@@ -176,7 +180,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setType(URI.create("urn:tempodesk:problem:" + slug));
     problem.setTitle(title);
     if (field != null) {
-      problem.setProperties(Map.of("field", field));
+      problem.setProperty("field", field);
     }
     return problem;
   }

@@ -1,0 +1,319 @@
+package dev.tempodesk.api.ticket;
+
+import static dev.tempodesk.api.HttpApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tempodesk.api.HttpApi;
+import dev.tempodesk.api.HttpApi.Response;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
+import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.workflows.ticket.TicketState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The ticket REST API end to end: HTTP → workflow → Postgres, on a real database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TicketApiIntegrationTest {
+  private static final TestDatabases.TestDatabase DATABASE = TestDatabases.fresh();
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+  }
+
+  @LocalServerPort int port;
+  @Autowired AgentRepository agents;
+  @Autowired ContactRepository contacts;
+  @Autowired TicketWorkflows workflows;
+
+  private HttpApi api;
+  private AgentsRecord alice;
+  private ContactsRecord carla;
+
+  @BeforeEach
+  void setUp() {
+    api = new HttpApi(port);
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    alice = agents.insert("alice-" + unique + "@example.com", "Alice " + unique, "AGENT", 3);
+    carla = contacts.findOrCreate("carla-" + unique + "@example.com", "Carla " + unique, null);
+  }
+
+  private long createTicket(String subject, String priority) {
+    Response created =
+        api.post(
+            "/api/tickets",
+            json(
+                Map.of(
+                    "subject",
+                    subject,
+                    "description",
+                    "It broke.",
+                    "priority",
+                    priority,
+                    "reporterId",
+                    carla.getId())));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.body().get("number").asLong();
+  }
+
+  private Response patch(long number, Map<String, Object> body) {
+    return api.patch("/api/tickets/" + number, json(body));
+  }
+
+  @Test
+  void shouldCreateTicketWithFirstMessageAndAuditEntry() {
+    Response created =
+        api.post(
+            "/api/tickets",
+            json(
+                Map.of(
+                    "subject", "Phone: printer on fire",
+                    "description", "Customer called, printer smokes.",
+                    "reporterEmail", "NEW.Customer@Example.com",
+                    "reporterName", "New Customer",
+                    "assigneeId", alice.getId())));
+
+    assertThat(created.status()).isEqualTo(201);
+    long number = created.body().get("number").asLong();
+    assertThat(created.header("Location")).isEqualTo("/api/tickets/" + number);
+    assertThat(created.body().get("status").asString()).isEqualTo("OPEN");
+    assertThat(created.body().get("channel").asString()).isEqualTo("PHONE");
+    assertThat(created.body().get("reporterEmail").asString())
+        .isEqualTo("new.customer@example.com");
+    JsonNode messages = api.get("/api/tickets/" + number + "/messages").body();
+    assertThat(messages).hasSize(1);
+    assertThat(messages.get(0).get("bodyText").asString())
+        .isEqualTo("Customer called, printer smokes.");
+    JsonNode events = api.get("/api/tickets/" + number + "/events").body();
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).get("kind").asString()).isEqualTo("CREATED");
+  }
+
+  @Test
+  void shouldRejectPatchWithoutCommentNamingTheField() {
+    long number = createTicket("No comment", "NORMAL");
+
+    Response response = patch(number, Map.of("priority", "HIGH"));
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.problemField()).isEqualTo("comment");
+    assertThat(api.get("/api/tickets/" + number).body().get("priority").asString())
+        .isEqualTo("NORMAL");
+  }
+
+  @Test
+  void shouldApplyChangeThroughWorkflowAndRecordItInTheAuditTrail() {
+    long number = createTicket("Assign me", "NORMAL");
+
+    Response response =
+        patch(
+            number,
+            Map.of("assigneeId", alice.getId(), "priority", "URGENT", "comment", "VIP customer"));
+
+    assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+    JsonNode ticket = response.body().get("ticket");
+    assertThat(ticket.get("status").asString()).isEqualTo("OPEN");
+    assertThat(ticket.get("priority").asString()).isEqualTo("URGENT");
+    assertThat(ticket.get("assigneeName").asString()).isEqualTo(alice.getDisplayName());
+    assertThat(ticket.get("version").asLong()).isEqualTo(2);
+    assertThat(response.body().get("autoFixes").get(0).asString()).contains("NEW → OPEN");
+    JsonNode events = api.get("/api/tickets/" + number + "/events").body();
+    JsonNode update = events.get(events.size() - 1);
+    assertThat(update.get("kind").asString()).isEqualTo("UPDATED");
+    assertThat(update.get("comment").asString()).isEqualTo("VIP customer");
+    assertThat(update.get("changes").findValuesAsString("field"))
+        .containsExactlyInAnyOrder("status", "priority", "assignee");
+    TicketState workflowState = workflows.existing(number).current();
+    assertThat(workflowState.version).isEqualTo(2);
+    assertThat(workflowState.assigneeId).isEqualTo(alice.getId());
+  }
+
+  @Test
+  void shouldUnassignWithExplicitNullAndLeaveAssigneeAloneWhenAbsent() {
+    long number = createTicket("Unassign me", "NORMAL");
+    patch(number, Map.of("assigneeId", alice.getId(), "comment", "take it"));
+
+    Response untouched = patch(number, Map.of("priority", "LOW", "comment", "lower"));
+    assertThat(untouched.body().get("ticket").get("assigneeId").asLong()).isEqualTo(alice.getId());
+
+    Response unassigned =
+        api.patch("/api/tickets/" + number, "{\"assigneeId\":null,\"comment\":\"requeue\"}");
+    assertThat(unassigned.status()).isEqualTo(200);
+    assertThat(unassigned.body().get("ticket").get("assigneeId").isNull()).isTrue();
+    assertThat(unassigned.body().get("ticket").get("status").asString()).isEqualTo("NEW");
+  }
+
+  @Test
+  void shouldRefuseStaleExpectedVersionWith409() {
+    long number = createTicket("Two agents", "NORMAL");
+    patch(number, Map.of("priority", "HIGH", "comment", "first", "expectedVersion", 1));
+
+    Response second =
+        patch(number, Map.of("priority", "LOW", "comment", "second", "expectedVersion", 1));
+
+    assertThat(second.status()).isEqualTo(409);
+    assertThat(second.problemField()).isEqualTo("expectedVersion");
+  }
+
+  @Test
+  void shouldAnswerBadInputWithProblemDetailNamingTheField() {
+    long number = createTicket("Bad input", "NORMAL");
+    record Case(Response response, int status, String field) {}
+    List<Case> cases = new ArrayList<>();
+    cases.add(
+        new Case(patch(number, Map.of("priority", "SUPER", "comment", "x")), 400, "priority"));
+    cases.add(
+        new Case(patch(number, Map.of("pendingFor", "soon", "comment", "x")), 400, "pendingFor"));
+    cases.add(
+        new Case(
+            patch(
+                number,
+                Map.of(
+                    "status",
+                    "PENDING",
+                    "pendingReason",
+                    "CUSTOMER",
+                    "pendingFor",
+                    "P31D",
+                    "comment",
+                    "x")),
+            422,
+            "pendingFor"));
+    cases.add(
+        new Case(patch(number, Map.of("resolution", "SOLVED", "comment", "x")), 422, "resolution"));
+    cases.add(
+        new Case(patch(number, Map.of("assigneeId", 987654, "comment", "x")), 422, "assigneeId"));
+    cases.add(
+        new Case(
+            patch(number, Map.of("expectedVersion", "one", "comment", "x")),
+            400,
+            "expectedVersion"));
+    cases.add(new Case(patch(number, Map.of("comment", "x".repeat(10_001))), 400, "comment"));
+    cases.add(new Case(api.patch("/api/tickets/abc", "{}"), 400, "number"));
+    cases.add(new Case(api.get("/api/tickets?status=FOO"), 400, "status"));
+    cases.add(new Case(api.get("/api/tickets?limit=0"), 400, "limit"));
+    cases.add(new Case(api.get("/api/tickets?limit=x"), 400, "limit"));
+    cases.add(new Case(api.get("/api/tickets?cursor=garbage"), 422, "cursor"));
+    cases.add(
+        new Case(
+            api.post("/api/tickets", "{\"description\":\"x\",\"reporterId\":1}"), 400, "subject"));
+    cases.add(
+        new Case(
+            api.post("/api/tickets", json(Map.of("subject", "s", "description", "d"))),
+            422,
+            "reporterId"));
+    cases.add(
+        new Case(
+            api.post(
+                "/api/tickets",
+                json(Map.of("subject", "s", "description", "d", "reporterEmail", "not-an-email"))),
+            400,
+            "reporterEmail"));
+    cases.add(
+        new Case(
+            api.post(
+                "/api/tickets",
+                json(
+                    Map.of(
+                        "subject",
+                        "s",
+                        "description",
+                        "d",
+                        "reporterId",
+                        carla.getId(),
+                        "channel",
+                        "PORTAL"))),
+            422,
+            "channel"));
+    cases.add(
+        new Case(
+            api.post(
+                "/api/tickets",
+                json(
+                    Map.of(
+                        "subject",
+                        "s",
+                        "description",
+                        "d",
+                        "reporterId",
+                        carla.getId(),
+                        "assetId",
+                        99999))),
+            422,
+            "assetId"));
+
+    for (Case c : cases) {
+      assertThat(c.response().status()).as(c.response().body().toString()).isEqualTo(c.status());
+      assertThat(c.response().header("Content-Type")).startsWith("application/problem+json");
+      assertThat(c.response().problemField())
+          .as(c.response().body().toString())
+          .isEqualTo(c.field());
+    }
+  }
+
+  @Test
+  void shouldAnswerUnknownTicketWith404AndWrongBodyWithProblem() {
+    assertThat(api.get("/api/tickets/999999").status()).isEqualTo(404);
+    assertThat(api.patch("/api/tickets/999999", "{\"comment\":\"x\"}").status()).isEqualTo(404);
+    assertThat(api.get("/api/tickets/999999/events").status()).isEqualTo(404);
+    Response notJson = api.send("PATCH", "/api/tickets/1", "application/json", "{not json");
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.body().get("title").asString()).isEqualTo("Malformed request");
+    assertThat(api.send("PATCH", "/api/tickets/1", "text/plain", "hi").status()).isEqualTo(415);
+  }
+
+  @Test
+  void shouldHideClosedTicketsByDefaultAndPageThroughTheRest() {
+    String marker = "zebra" + UUID.randomUUID().toString().substring(0, 6);
+    List<Long> numbers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      numbers.add(createTicket(marker + " ticket " + i, "NORMAL"));
+    }
+    patch(numbers.get(2), Map.of("status", "CLOSED", "comment", "done"));
+
+    List<Long> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      Response page =
+          api.get(
+              "/api/tickets?limit=2&text=" + marker + (cursor == null ? "" : "&cursor=" + cursor));
+      page.body().get("items").forEach(item -> seen.add(item.get("number").asLong()));
+      cursor =
+          page.body().get("nextCursor").isNull() ? null : page.body().get("nextCursor").asString();
+    } while (cursor != null);
+
+    assertThat(seen)
+        .containsExactly(numbers.get(0), numbers.get(1), numbers.get(3), numbers.get(4));
+    JsonNode withDone = api.get("/api/tickets?includeDone=true&text=" + marker).body().get("items");
+    assertThat(withDone).hasSize(5);
+    JsonNode closedOnly = api.get("/api/tickets?status=CLOSED&text=" + marker).body().get("items");
+    assertThat(closedOnly).hasSize(1);
+    assertThat(closedOnly.get(0).get("resolution").asString()).isEqualTo("SOLVED");
+  }
+
+  @Test
+  void shouldPublishOpenApiDocument() {
+    Response docs = api.get("/v3/api-docs");
+
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body().get("paths").has("/api/tickets/{number}")).isTrue();
+    assertThat(api.get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
+  }
+}
