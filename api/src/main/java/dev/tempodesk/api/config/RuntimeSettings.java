@@ -13,7 +13,20 @@ import java.util.regex.Pattern;
  * is present but malformed stops the start with a message that names it.
  */
 public record RuntimeSettings(
-    Database database, String temporalAddress, String temporalNamespace, Map<String, String> raw) {
+    Database database,
+    String temporalAddress,
+    String temporalNamespace,
+    Nylas nylas,
+    String publicBaseUrl,
+    Map<String, String> raw) {
+
+  /** The Nylas application, or {@code apiKey == null} for the built-in demo mailbox. */
+  public record Nylas(
+      String apiKey, String apiUri, String clientId, String webhookSecret, String grantId) {
+    public boolean demo() {
+      return apiKey == null;
+    }
+  }
 
   /** JDBC settings, or {@code null} fields for the embedded database. */
   public record Database(String jdbcUrl, String username, String password) {
@@ -30,6 +43,13 @@ public record RuntimeSettings(
         database(present(env, "DATABASE_URL")),
         temporalAddress(present(env, "TEMPORAL_ADDRESS")),
         namespace(present(env, "TEMPORAL_NAMESPACE")),
+        new Nylas(
+            present(env, "NYLAS_API_KEY"),
+            httpUrl("NYLAS_API_URI", present(env, "NYLAS_API_URI"), "https://api.us.nylas.com"),
+            present(env, "NYLAS_CLIENT_ID"),
+            present(env, "NYLAS_WEBHOOK_SECRET"),
+            present(env, "NYLAS_GRANT_ID")),
+        httpUrl("PUBLIC_BASE_URL", present(env, "PUBLIC_BASE_URL"), null),
         env);
   }
 
@@ -83,6 +103,12 @@ public record RuntimeSettings(
     return new Database(jdbcUrl, user, password);
   }
 
+  private static void putIfPresent(Map<String, Object> properties, String key, String value) {
+    if (value != null) {
+      properties.put(key, value);
+    }
+  }
+
   static String temporalAddress(String address) {
     if (address == null) {
       return null;
@@ -107,6 +133,24 @@ public record RuntimeSettings(
     return namespace;
   }
 
+  static String httpUrl(String variable, String value, String fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      URI uri = URI.create(value);
+      if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(
+          variable,
+          "must be an http(s) URL such as https://help.example.com (got '" + value + "')");
+    }
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
   /** The Spring properties these settings stand for. */
   public Map<String, Object> springProperties() {
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -123,6 +167,14 @@ public record RuntimeSettings(
     if (temporalAddress != null) {
       properties.put("spring.temporal.connection.target", temporalAddress);
     }
+    if (!nylas.demo()) {
+      properties.put("tempodesk.nylas.api-key", nylas.apiKey());
+      properties.put("tempodesk.nylas.api-uri", nylas.apiUri());
+      putIfPresent(properties, "tempodesk.nylas.client-id", nylas.clientId());
+      putIfPresent(properties, "tempodesk.nylas.webhook-secret", nylas.webhookSecret());
+      putIfPresent(properties, "tempodesk.nylas.grant-id", nylas.grantId());
+    }
+    putIfPresent(properties, "tempodesk.public-base-url", publicBaseUrl);
     return properties;
   }
 }

@@ -11,15 +11,42 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reopenWindow how long a customer message reopens a CLOSED ticket
  * @param maxPending the longest suspension an agent may set
  * @param demo whether to seed demo data into an empty database (embedded mode)
+ * @param publicBaseUrl where users reach Tempodesk; OAuth callbacks are built from it
  */
 @ConfigurationProperties("tempodesk")
 public record TempodeskProperties(
-    String taskQueue, Duration reopenWindow, Duration maxPending, boolean demo) {
+    String taskQueue,
+    Duration reopenWindow,
+    Duration maxPending,
+    boolean demo,
+    String publicBaseUrl,
+    Nylas nylas,
+    Mail mail) {
+
+  /**
+   * The Nylas application. Without an API key Tempodesk runs its demo mailbox (see EmbeddedMode).
+   */
+  public record Nylas(
+      String apiKey, String apiUri, String clientId, String webhookSecret, String grantId) {}
+
+  /**
+   * @param pollInterval pause between two passes of a mailbox sync (webhooks cut it short)
+   * @param overlap how far before its cursor each pass lists again
+   */
+  public record Mail(Duration pollInterval, Duration overlap) {
+    public Mail {
+      pollInterval = pollInterval == null ? Duration.ofSeconds(15) : pollInterval;
+      overlap = overlap == null ? Duration.ofMinutes(2) : overlap;
+    }
+  }
 
   public TempodeskProperties {
     taskQueue = taskQueue == null ? "tempodesk" : taskQueue;
     reopenWindow = reopenWindow == null ? Duration.ofDays(7) : reopenWindow;
     maxPending = maxPending == null ? Duration.ofDays(30) : maxPending;
+    publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl;
+    nylas = nylas == null ? new Nylas(null, null, null, null, null) : nylas;
+    mail = mail == null ? new Mail(null, null) : mail;
   }
 
   public TicketPolicy ticketPolicy() {

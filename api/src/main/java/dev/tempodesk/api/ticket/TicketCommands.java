@@ -1,5 +1,6 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.error.ConflictException;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
@@ -30,13 +31,13 @@ public class TicketCommands {
   private final TicketCreation creation;
   private final TicketRepository tickets;
   private final AgentRepository agents;
-  private final TicketWorkflows workflows;
+  private final TicketWorkflowGateway workflows;
 
   public TicketCommands(
       TicketCreation creation,
       TicketRepository tickets,
       AgentRepository agents,
-      TicketWorkflows workflows) {
+      TicketWorkflowGateway workflows) {
     this.creation = creation;
     this.tickets = tickets;
     this.agents = agents;

@@ -2,31 +2,24 @@ package dev.tempodesk.api.ticket;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.ticket.NewTicket;
+import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
-import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
-import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
-import dev.tempodesk.db.ticket.TicketEventRepository;
-import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
-import dev.tempodesk.workflows.ticket.TicketEvent;
-import dev.tempodesk.workflows.ticket.TicketStatus;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
-import org.jooq.JSONB;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a new ticket's references and writes its row, first message and CREATED event in one
@@ -34,31 +27,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class TicketCreation {
-  private final TicketRepository tickets;
-  private final TicketEventRepository events;
-  private final MessageRepository messages;
+  private final TicketOpening opening;
   private final ContactRepository contacts;
   private final OrganizationRepository organizations;
   private final AgentRepository agents;
-  private final JsonMapper json;
   private final Clock clock;
 
   TicketCreation(
-      TicketRepository tickets,
-      TicketEventRepository events,
-      MessageRepository messages,
+      TicketOpening opening,
       ContactRepository contacts,
       OrganizationRepository organizations,
       AgentRepository agents,
-      JsonMapper json,
       Clock clock) {
-    this.tickets = tickets;
-    this.events = events;
-    this.messages = messages;
+    this.opening = opening;
     this.contacts = contacts;
     this.organizations = organizations;
     this.agents = agents;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -92,47 +76,31 @@ class TicketCreation {
       organizationId = asset.getOrganizationId();
     }
     AgentsRecord assignee = assignee(request.assigneeId());
-    Instant now = clock.instant();
-    TicketsRecord row =
-        new TicketsRecord()
-            .setNumber(tickets.nextNumber())
-            .setSubject(request.subject().strip())
-            .setStatus((assignee == null ? TicketStatus.NEW : TicketStatus.OPEN).name())
-            .setPriority((request.priority() == null ? Priority.NORMAL : request.priority()).name())
-            .setAssigneeId(assignee == null ? null : assignee.getId())
-            .setAssignedAt(assignee == null ? null : at(now))
-            .setReporterId(reporter.getId())
-            .setOrganizationId(organizationId)
-            .setAssetId(request.assetId())
-            .setChannel(channel.name())
-            .setCreatedAt(at(now))
-            .setUpdatedAt(at(now))
-            .setVersion(1L);
-    tickets.insert(row);
-    messages.insert(
+    String subject = request.subject().strip();
+    MessagesRecord description =
         new MessagesRecord()
             .setId(UUID.randomUUID())
-            .setTicketNumber(row.getNumber())
             .setDirection("INBOUND")
             .setAuthorContactId(reporter.getId())
             .setFromAddress(reporter.getEmail())
-            .setSubject(row.getSubject())
+            .setSubject(subject)
             .setBodyText(request.description())
-            .setOccurredAt(at(now)));
-    events.insertIfAbsent(
-        new TicketEventsRecord()
-            .setId(UUID.randomUUID())
-            .setTicketNumber(row.getNumber())
-            .setTicketVersion(1L)
-            .setKind(TicketEvent.Kind.CREATED.name())
-            .setActorKind(actor.kind().name())
-            .setActorId(actor.id())
-            .setActorName(actor.name())
-            .setComment(
-                "Opened by " + channel.name().toLowerCase() + " for " + reporter.getDisplayName())
-            .setChanges(JSONB.valueOf(json.writeValueAsString(java.util.List.of())))
-            .setOccurredAt(at(now)));
-    return row;
+            .setOccurredAt(at(clock.instant()));
+    return opening.open(
+        new NewTicket(
+            subject,
+            request.priority() == null ? Priority.NORMAL : request.priority(),
+            channel,
+            reporter,
+            organizationId,
+            request.assetId(),
+            assignee,
+            null,
+            null,
+            null,
+            description,
+            actor,
+            "Opened by " + channel.name().toLowerCase() + " for " + reporter.getDisplayName()));
   }
 
   private ContactsRecord reporter(CreateTicketRequest request) {

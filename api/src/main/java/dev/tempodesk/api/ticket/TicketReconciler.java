@@ -1,5 +1,6 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
@@ -27,14 +28,14 @@ public class TicketReconciler {
 
   private final TicketRepository tickets;
   private final AgentRepository agents;
-  private final TicketWorkflows workflows;
+  private final TicketWorkflowGateway workflows;
   private final TempodeskProperties properties;
   private final Clock clock;
 
   public TicketReconciler(
       TicketRepository tickets,
       AgentRepository agents,
-      TicketWorkflows workflows,
+      TicketWorkflowGateway workflows,
       TempodeskProperties properties,
       Clock clock) {
     this.tickets = tickets;

@@ -3,6 +3,7 @@ package dev.tempodesk.api.ticket;
 import static dev.tempodesk.api.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
 import dev.tempodesk.api.TempodeskApplication;
@@ -77,7 +78,7 @@ class RestartIntegrationTest {
     closedDaysAgo(closedLongAgo, 30);
     try (ConfigurableApplicationContext second = startApp()) {
       HttpApi api = api(second);
-      TicketWorkflows workflows = second.getBean(TicketWorkflows.class);
+      TicketWorkflowGateway workflows = second.getBean(TicketWorkflowGateway.class);
 
       TicketState pendingState = workflows.existing(pending).current();
       assertThat(pendingState.status).isEqualTo(TicketStatus.PENDING);

@@ -3,6 +3,7 @@ package dev.tempodesk.api.ticket;
 import static dev.tempodesk.api.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
@@ -40,7 +41,7 @@ class TicketApiIntegrationTest {
   @LocalServerPort int port;
   @Autowired AgentRepository agents;
   @Autowired ContactRepository contacts;
-  @Autowired TicketWorkflows workflows;
+  @Autowired TicketWorkflowGateway workflows;
 
   private HttpApi api;
   private AgentsRecord alice;

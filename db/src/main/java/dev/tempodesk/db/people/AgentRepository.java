@@ -31,6 +31,10 @@ public class AgentRepository {
     return dsl.selectFrom(AGENTS).where(AGENTS.ID.eq(id)).fetchOptional();
   }
 
+  public Optional<AgentsRecord> findByEmail(String email) {
+    return dsl.selectFrom(AGENTS).where(AGENTS.EMAIL.eq(email.toLowerCase())).fetchOptional();
+  }
+
   public List<AgentsRecord> listAll() {
     return dsl.selectFrom(AGENTS).orderBy(AGENTS.ID).fetch();
   }

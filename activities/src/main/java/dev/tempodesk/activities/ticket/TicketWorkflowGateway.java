@@ -1,0 +1,71 @@
+package dev.tempodesk.activities.ticket;
+
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.workflows.ticket.InboundMessage;
+import dev.tempodesk.workflows.ticket.TicketPolicy;
+import dev.tempodesk.workflows.ticket.TicketWorkflow;
+import dev.tempodesk.workflows.ticket.TicketWorkflowInput;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+
+/**
+ * Starts, signals and addresses ticket workflows ({@code ticket-<number>} on the app's task queue).
+ * Every start uses the ticket's row as the workflow's initial state.
+ */
+public class TicketWorkflowGateway {
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final TicketPolicy policy;
+
+  public TicketWorkflowGateway(WorkflowClient client, String taskQueue, TicketPolicy policy) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.policy = policy;
+  }
+
+  public TicketPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Starts the workflow of a ticket from its row. Idempotent: if it runs already, nothing happens.
+   *
+   * @return true if a workflow was started
+   */
+  public boolean startFromRow(TicketsRecord row, String assigneeName) {
+    try {
+      WorkflowClient.start(newStub(row.getNumber())::run, input(row, assigneeName));
+      return true;
+    } catch (WorkflowExecutionAlreadyStarted alreadyRunning) {
+      return false;
+    }
+  }
+
+  /** Delivers a stored message to its ticket, starting the workflow from the row if needed. */
+  public void signalMessage(TicketsRecord row, String assigneeName, InboundMessage message) {
+    TicketWorkflow workflow = newStub(row.getNumber());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(workflow::run, input(row, assigneeName));
+    request.add(workflow::newMessage, message);
+    client.signalWithStart(request);
+  }
+
+  public TicketWorkflow existing(long number) {
+    return client.newWorkflowStub(TicketWorkflow.class, TicketWorkflow.workflowId(number));
+  }
+
+  private TicketWorkflow newStub(long number) {
+    return client.newWorkflowStub(
+        TicketWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setWorkflowId(TicketWorkflow.workflowId(number))
+            .build());
+  }
+
+  private TicketWorkflowInput input(TicketsRecord row, String assigneeName) {
+    return new TicketWorkflowInput(TicketRows.toState(row, assigneeName), policy);
+  }
+}

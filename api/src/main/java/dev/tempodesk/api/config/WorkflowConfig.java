@@ -1,0 +1,15 @@
+package dev.tempodesk.api.config;
+
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import io.temporal.client.WorkflowClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class WorkflowConfig {
+  @Bean
+  TicketWorkflowGateway ticketWorkflowGateway(
+      WorkflowClient client, TempodeskProperties properties) {
+    return new TicketWorkflowGateway(client, properties.taskQueue(), properties.ticketPolicy());
+  }
+}
