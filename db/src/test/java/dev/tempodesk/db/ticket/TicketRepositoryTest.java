@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -287,7 +288,7 @@ class TicketRepositoryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"vpn & (", "vpn:*|", "'vpn'", "!vpn", "  vpn\t"})
+  @ValueSource(strings = {"vpn & (", "vpn:*|", "'vpn'", "!vpn", "  vpn\t", "vpn \\ ''"})
   void shouldTreatSearchOperatorsTypedByUsersAsPlainText(String text) {
     assertListed(
         filter().text(text).includeDone(true).build(), ticket -> subjectMatches(ticket, "vpn"));
@@ -321,6 +322,39 @@ class TicketRepositoryTest {
   @Test
   void shouldFindNothingForAnUnknownNumber() {
     assertThat(listAll(filter().text("#999999").includeDone(true).build())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      quoteCharacter = '"',
+      value = {
+        "Outlook 3.5 crashes on start, 3.5",
+        "Outlook 3.5 crashes on start, outlook 3.5",
+        "Outlook 3.5 crashes on start, 3.",
+        "Client v2.1 update fails, v2.1",
+        "Mail to john@acme.example bounces, john@acme.example",
+        "Mail to john@acme.example bounces, john",
+        "Server web01.acme.local unreachable, web01.acme.local",
+        "Server web01.acme.local unreachable, web01.acme",
+        "Wi-Fi drops in the warehouse, wi-fi",
+        "Wi-Fi drops in the warehouse, wi-f",
+        "Wi-Fi drops in the warehouse, wi fi",
+        "Invoice INV-2024-001 missing, inv-2024-001",
+        "Drucker Störung im Lager, stör",
+        "Login at https://portal.acme.example/login?next=(home) fails,"
+            + " https://portal.acme.example/login?next=(home)",
+        "Login at https://portal.acme.example/login?next=(home) fails, portal.acme",
+        "Share /srv/it's\\x is read-only, /srv/it's\\x",
+      })
+  void shouldFindASubjectByWhatIsWrittenInIt(String subject, String text) {
+    Scratch db = new Scratch();
+    TicketsRecord wanted = db.ticket("NEW", null).setSubject(subject);
+    db.tickets.insert(wanted);
+    db.tickets.insert(db.ticket("NEW", null).setSubject("Something else entirely"));
+
+    assertThat(db.tickets.list(filter().text(text).build(), null, 10).items())
+        .extracting(TicketView::number)
+        .containsExactly(wanted.getNumber());
   }
 
   @Test
