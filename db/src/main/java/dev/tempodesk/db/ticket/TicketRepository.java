@@ -137,18 +137,26 @@ public class TicketRepository {
     if (number.matches()) {
       return TICKETS.NUMBER.eq(Long.parseLong(number.group(1)));
     }
-    List<String> terms = new ArrayList<>();
-    for (String word : NOT_A_WORD_CHAR.split(text.toLowerCase())) {
-      if (!word.isEmpty()) {
-        terms.add(word + ":*");
-      }
-    }
-    if (terms.isEmpty()) {
+    if (NOT_A_WORD_CHAR.matcher(text).matches()) {
       return DSL.noCondition();
     }
-    return DSL.condition(
-        "{0} @@ to_tsquery('simple', {1})",
-        TICKETS.SEARCH_VECTOR, DSL.val(String.join(" & ", terms)));
+    return DSL.condition("{0} @@ {1}", TICKETS.SEARCH_VECTOR, prefixQuery(text));
+  }
+
+  /**
+   * Every word of the text as a prefix, all required. The words are cut by the parser that built
+   * {@code search_vector}: cut in Java, "3.5", "v2.1", "john@acme.example" or "web01.acme.local"
+   * would become pieces that Postgres never indexed, and a subject could not be found by its own
+   * words. Hyphenated words count by their parts, which the vector holds too, so "wi-f" still finds
+   * "Wi-Fi". Each lexeme is quoted, so operators typed by users are never query syntax.
+   */
+  private static Field<Object> prefixQuery(String text) {
+    return DSL.field(
+        "(select cast(string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''')"
+            + " || ''':*', ' & ') as tsquery)"
+            + " from ts_debug('simple', {0}) as token, unnest(token.lexemes) as lexeme"
+            + " where token.alias not in ('asciihword', 'hword', 'numhword'))",
+        DSL.val(text));
   }
 
   private SelectOnConditionStep<Record> selectViews() {
