@@ -9,6 +9,7 @@ import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
@@ -629,21 +630,31 @@ class TicketRepositoryTest {
   }
 
   @Test
-  void shouldRefuseASecondTicketForTheSameMailboxThread() {
+  void shouldFeedEachMailboxThreadToOneTicketAtATime() {
     Scratch db = new Scratch();
+    MailThreadRepository threads = new MailThreadRepository(db.dsl);
     long mailbox = db.mailbox("grant-1");
     long otherMailbox = db.mailbox("grant-2");
-    db.tickets.insert(db.ticket("NEW", null).setMailboxId(mailbox).setThreadId("thread-1"));
-    // Same thread id in another mailbox, and tickets without a thread, are unrelated.
-    db.tickets.insert(db.ticket("NEW", null).setMailboxId(otherMailbox).setThreadId("thread-1"));
-    db.tickets.insert(db.ticket("NEW", null).setMailboxId(mailbox));
-    db.tickets.insert(db.ticket("NEW", null).setMailboxId(mailbox));
-    TicketsRecord duplicate = db.ticket("NEW", null).setMailboxId(mailbox).setThreadId("thread-1");
+    TicketsRecord first = db.ticket("NEW", null).setMailboxId(mailbox).setThreadId("thread-1");
+    TicketsRecord second = db.ticket("NEW", null).setMailboxId(mailbox).setThreadId("thread-1");
+    TicketsRecord elsewhere =
+        db.ticket("NEW", null).setMailboxId(otherMailbox).setThreadId("thread-1");
+    db.tickets.insert(first);
+    db.tickets.insert(second);
+    db.tickets.insert(elsewhere);
 
-    assertThatThrownBy(() -> db.tickets.insert(duplicate))
-        .isInstanceOf(DataAccessException.class)
-        .hasMessageContaining("tickets_mailbox_thread_unique");
-    assertThat(db.tickets.find(duplicate.getNumber())).isEmpty();
+    assertThat(threads.mapThread(mailbox, "thread-1", first.getNumber())).isTrue();
+    assertThat(threads.mapThread(mailbox, "thread-1", second.getNumber()))
+        .as("a racing writer does not take the thread over")
+        .isFalse();
+    assertThat(threads.mapThread(otherMailbox, "thread-1", elsewhere.getNumber())).isTrue();
+    assertThat(threads.ticketOfThread(mailbox, "thread-1")).contains(first.getNumber());
+
+    threads.remapThread(mailbox, "thread-1", second.getNumber());
+    assertThat(threads.ticketOfThread(mailbox, "thread-1"))
+        .as("a follow-up ticket takes the thread over explicitly")
+        .contains(second.getNumber());
+    assertThat(threads.ticketOfThread(otherMailbox, "thread-1")).contains(elsewhere.getNumber());
   }
 
   // ---------------------------------------------------------------- helpers
