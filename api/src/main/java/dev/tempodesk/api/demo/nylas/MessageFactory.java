@@ -1,0 +1,152 @@
+package dev.tempodesk.api.demo.nylas;
+
+import dev.tempodesk.api.demo.nylas.FakeMessage.Header;
+import dev.tempodesk.api.demo.nylas.FakeMessage.Participant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Numbers messages and threads across all grants and derives the threading headers. */
+final class MessageFactory {
+  private static final Set<String> THREADING_HEADERS =
+      Set.of("message-id", "in-reply-to", "references");
+
+  private final AtomicLong messageSeq = new AtomicLong();
+  private final AtomicLong threadSeq = new AtomicLong();
+  private volatile String idPrefix = "msg-";
+
+  void idPrefix(String prefix) {
+    this.idPrefix = prefix;
+  }
+
+  /** What {@code POST /messages/send} asked for, already validated. */
+  record Outbound(
+      String fromName,
+      List<Participant> to,
+      List<Participant> cc,
+      List<Participant> bcc,
+      List<Participant> replyTo,
+      String subject,
+      String body,
+      String replyToMessageId,
+      List<Header> customHeaders) {}
+
+  FakeMessage inbound(FakeMailbox box, InboundEmail mail, long date) {
+    Participant to =
+        mail.to() == null ? new Participant(null, box.email()) : Participant.parse(mail.to());
+    List<Header> extra = new ArrayList<>();
+    mail.extraHeaders().forEach((name, value) -> extra.add(new Header(name, value)));
+    return build(
+        box,
+        mail.inReplyToProviderId(),
+        new Participant(mail.fromName(), mail.fromEmail()),
+        List.of(to),
+        List.of(),
+        List.of(),
+        List.of(),
+        mail.subject(),
+        mail.textOrHtml(),
+        date,
+        List.of(FakeMailbox.INBOX, FakeMailbox.UNREAD),
+        true,
+        extra);
+  }
+
+  FakeMessage draft(
+      FakeMailbox box, String to, String subject, String body, String inReplyTo, long date) {
+    return build(
+        box,
+        inReplyTo,
+        new Participant(null, box.email()),
+        List.of(Participant.parse(to)),
+        List.of(),
+        List.of(),
+        List.of(),
+        subject,
+        body,
+        date,
+        List.of(FakeMailbox.DRAFTS),
+        false,
+        List.of());
+  }
+
+  FakeMessage outbound(FakeMailbox box, Outbound out, long date) {
+    return build(
+        box,
+        out.replyToMessageId(),
+        new Participant(out.fromName(), box.email()),
+        out.to(),
+        out.cc(),
+        out.bcc(),
+        out.replyTo(),
+        out.subject(),
+        out.body(),
+        date,
+        List.of(FakeMailbox.SENT),
+        false,
+        out.customHeaders());
+  }
+
+  private FakeMessage build(
+      FakeMailbox box,
+      String replyTarget,
+      Participant from,
+      List<Participant> to,
+      List<Participant> cc,
+      List<Participant> bcc,
+      List<Participant> replyTo,
+      String subject,
+      String body,
+      long date,
+      List<String> folders,
+      boolean unread,
+      List<Header> extraHeaders) {
+    long seq = messageSeq.incrementAndGet();
+    Optional<FakeMessage> parent = box.find(replyTarget);
+    String threadId =
+        parent.map(FakeMessage::threadId).orElseGet(() -> "thr-" + threadSeq.incrementAndGet());
+    List<Header> headers = new ArrayList<>();
+    headers.add(new Header("Message-ID", "<msg-" + seq + "@fake.nylas>"));
+    if (replyTarget != null) {
+      String parentMessageId =
+          parent.map(FakeMessage::messageIdHeader).orElse(angleBracketed(replyTarget));
+      String parentReferences = parent.map(p -> p.header("References")).orElse(null);
+      headers.add(new Header("In-Reply-To", parentMessageId));
+      headers.add(
+          new Header(
+              "References",
+              parentReferences == null
+                  ? parentMessageId
+                  : parentReferences + " " + parentMessageId));
+    }
+    for (Header extra : extraHeaders) {
+      if (THREADING_HEADERS.contains(extra.name().toLowerCase(Locale.ROOT))) {
+        headers.removeIf(h -> h.name().equalsIgnoreCase(extra.name()));
+      }
+      headers.add(extra);
+    }
+    return new FakeMessage(
+        seq,
+        idPrefix + seq,
+        box.grantId(),
+        threadId,
+        subject == null ? "" : subject,
+        List.of(from),
+        to,
+        cc,
+        bcc,
+        replyTo,
+        date,
+        body == null ? "" : body,
+        folders,
+        unread,
+        headers);
+  }
+
+  private static String angleBracketed(String id) {
+    return id.startsWith("<") ? id : "<" + id + ">";
+  }
+}
