@@ -1,0 +1,4 @@
+package dev.tempodesk.activities.nylas;
+
+/** One raw header line: name case as sent, value not decoded (RFC 2047 words stay encoded). */
+public record MessageHeader(String name, String value) {}

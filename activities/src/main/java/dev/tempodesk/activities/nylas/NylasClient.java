@@ -1,0 +1,181 @@
+package dev.tempodesk.activities.nylas;
+
+import dev.tempodesk.activities.nylas.NylasJson.DataEnvelope;
+import dev.tempodesk.activities.nylas.NylasJson.ListEnvelope;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import tools.jackson.databind.JavaType;
+
+/**
+ * Nylas v3 email API over OkHttp. Calls that are safe to repeat retry inside the client up to
+ * {@link NylasSettings#maxAttempts()}; after that the last {@link NylasException} is thrown.
+ */
+public final class NylasClient {
+
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 256;
+  private static final int MAX_STATE_LENGTH = 256;
+  // Guards against a server that keeps handing out cursors.
+  private static final int MAX_FOLDER_PAGES = 50;
+
+  private final NylasSettings settings;
+  private final NylasUrls urls;
+  private final RetryingTransport transport;
+
+  public NylasClient(NylasSettings settings, OkHttpClient http, Sleeper sleeper) {
+    this(settings, http, sleeper, Clock.systemUTC());
+  }
+
+  NylasClient(NylasSettings settings, OkHttpClient http, Sleeper sleeper, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.urls = new NylasUrls(settings.baseUrl());
+    this.transport =
+        new RetryingTransport(
+            settings,
+            Objects.requireNonNull(http, "http"),
+            Objects.requireNonNull(sleeper, "sleeper"),
+            clock);
+  }
+
+  /**
+   * An OkHttp client with timeouts for Nylas: reads wait longer than Nylas' own 90 s SLA, after
+   * which it answers 504 itself, so a slow but successful call is not cut off.
+   */
+  public static OkHttpClient defaultHttpClient(NylasSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(100))
+        .writeTimeout(Duration.ofSeconds(100))
+        .build();
+  }
+
+  public MessagePage listMessages(String grantId, MessageQuery query) {
+    Objects.requireNonNull(query, "query");
+    ListEnvelope<NylasMessage> page =
+        get(urls.messages(grantId, query), NylasJson.list(NylasMessage.class));
+    return new MessagePage(page.data(), page.nextCursor(), page.requestId());
+  }
+
+  public NylasMessage getMessage(String grantId, String messageId, boolean includeHeaders) {
+    HttpUrl.Builder url = urls.grant(grantId, "messages", messageId);
+    if (includeHeaders) {
+      url.addQueryParameter("fields", "include_headers");
+    }
+    DataEnvelope<NylasMessage> message = get(url.build(), NylasJson.single(NylasMessage.class));
+    return message.data();
+  }
+
+  public NylasThread getThread(String grantId, String threadId) {
+    HttpUrl url = urls.grant(grantId, "threads", threadId).build();
+    DataEnvelope<NylasThread> thread = get(url, NylasJson.single(NylasThread.class));
+    return thread.data();
+  }
+
+  /** All folders of the grant, following {@code next_cursor} if Nylas pages them. */
+  public List<NylasFolder> listFolders(String grantId) {
+    List<NylasFolder> folders = new ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < MAX_FOLDER_PAGES; page++) {
+      HttpUrl.Builder url = urls.grant(grantId, "folders");
+      if (cursor != null) {
+        url.addQueryParameter("page_token", cursor);
+      }
+      ListEnvelope<NylasFolder> result = get(url.build(), NylasJson.list(NylasFolder.class));
+      folders.addAll(Lists.copy(result.data()));
+      cursor = result.nextCursor();
+      if (cursor == null || cursor.isEmpty()) {
+        return List.copyOf(folders);
+      }
+    }
+    throw new IllegalStateException(
+        "Nylas returned more than " + MAX_FOLDER_PAGES + " folder pages");
+  }
+
+  /**
+   * Sends a message. The idempotency key makes retries safe: Nylas replays the first outcome for an
+   * hour, so reuse the same key whenever the previous attempt's outcome is unknown.
+   */
+  public NylasMessage send(String grantId, SendMessageRequest request, String idempotencyKey) {
+    Objects.requireNonNull(request, "request");
+    if (idempotencyKey == null
+        || idempotencyKey.isBlank()
+        || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw new IllegalArgumentException(
+          "idempotencyKey must be non-blank and at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " chars");
+    }
+    HttpUrl url = urls.grant(grantId, "messages", "send").build();
+    Request post =
+        authorized(url)
+            .header("Idempotency-Key", idempotencyKey)
+            .post(RequestBody.create(NylasJson.MAPPER.writeValueAsBytes(request), JSON))
+            .build();
+    DataEnvelope<NylasMessage> sent =
+        transport.execute(post, NylasJson.single(NylasMessage.class), true);
+    return sent.data();
+  }
+
+  /** The hosted-OAuth URL to redirect the user's browser to; offline access for a refresh token. */
+  public HttpUrl authorizeUrl(String redirectUri, String state, String loginHint) {
+    requireText("redirectUri", redirectUri);
+    requireText("state", state);
+    if (state.length() > MAX_STATE_LENGTH) {
+      throw new IllegalArgumentException("state must be at most " + MAX_STATE_LENGTH + " chars");
+    }
+    return urls.authorize(settings.clientId(), redirectUri, state, loginHint);
+  }
+
+  /**
+   * Exchanges an authorization code for a grant. Not retried: a code is single-use, so a repeat
+   * after a lost response would fail anyway; on failure restart the OAuth flow.
+   */
+  public TokenResponse exchangeCode(String code, String redirectUri) {
+    requireText("code", code);
+    requireText("redirectUri", redirectUri);
+    HttpUrl url = urls.v3("connect", "token").build();
+    CodeExchange body =
+        new CodeExchange(
+            settings.clientId(), settings.apiKey(), "authorization_code", code, redirectUri);
+    Request post =
+        new Request.Builder()
+            .url(url)
+            .header("Accept", "application/json")
+            .post(RequestBody.create(NylasJson.MAPPER.writeValueAsBytes(body), JSON))
+            .build();
+    return transport.execute(post, NylasJson.plain(TokenResponse.class), false);
+  }
+
+  public NylasGrant getGrant(String grantId) {
+    HttpUrl url = urls.v3("grants", grantId).build();
+    DataEnvelope<NylasGrant> grant = get(url, NylasJson.single(NylasGrant.class));
+    return grant.data();
+  }
+
+  private record CodeExchange(
+      String clientId, String clientSecret, String grantType, String code, String redirectUri) {}
+
+  private <T> T get(HttpUrl url, JavaType type) {
+    return transport.execute(authorized(url).get().build(), type, true);
+  }
+
+  private Request.Builder authorized(HttpUrl url) {
+    return new Request.Builder()
+        .url(url)
+        .header("Authorization", "Bearer " + settings.apiKey())
+        .header("Accept", "application/json");
+  }
+
+  private static void requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.tempodesk.activities.nylas;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+
+/**
+ * Executes one logical call with bounded retries. Only requests that are safe to repeat may be
+ * retried: GETs, and sends that carry an {@code Idempotency-Key}.
+ */
+final class RetryingTransport {
+
+  private static final Logger log = LoggerFactory.getLogger(RetryingTransport.class);
+  private static final Duration BASE_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+
+  private final OkHttpClient http;
+  private final Sleeper sleeper;
+  private final ErrorResponses errors;
+  private final int maxAttempts;
+  private final Duration maxRetryAfter;
+
+  RetryingTransport(NylasSettings settings, OkHttpClient http, Sleeper sleeper, Clock clock) {
+    this.http = http;
+    this.sleeper = sleeper;
+    this.errors = new ErrorResponses(settings.apiKey(), clock);
+    this.maxAttempts = settings.maxAttempts();
+    this.maxRetryAfter = settings.maxRetryAfter();
+  }
+
+  <T> T execute(Request request, JavaType responseType, boolean retrySafe) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(request, responseType);
+      } catch (NylasException failure) {
+        if (!retrySafe || !failure.retryable() || attempt >= maxAttempts) {
+          throw failure;
+        }
+        Duration delay = delayBeforeRetry(failure, attempt).orElseThrow(() -> failure);
+        log.info(
+            "Nylas call failed on attempt {}/{}, retrying in {} ms: {}",
+            attempt,
+            maxAttempts,
+            delay.toMillis(),
+            failure.getMessage());
+        pause(delay, failure);
+      }
+    }
+  }
+
+  private <T> T once(Request request, JavaType responseType) {
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw errors.from(response);
+      }
+      String body = response.body().string();
+      try {
+        return NylasJson.MAPPER.readValue(body, responseType);
+      } catch (JacksonException e) {
+        throw errors.unreadable(response, e);
+      }
+    } catch (IOException e) {
+      throw new NylasTransportException(
+          "Nylas %s %s failed: %s"
+              .formatted(request.method(), request.url().encodedPath(), e.toString()),
+          e);
+    }
+  }
+
+  /** Empty when the server asks for a longer wait than we are willing to block a thread for. */
+  private Optional<Duration> delayBeforeRetry(NylasException failure, int attempt) {
+    if (failure instanceof NylasApiException api && api.retryAfter().isPresent()) {
+      Duration requested = api.retryAfter().get();
+      return requested.compareTo(maxRetryAfter) > 0 ? Optional.empty() : Optional.of(requested);
+    }
+    return Optional.of(backoff(attempt));
+  }
+
+  /** Exponential backoff with "equal jitter": half the ceiling fixed, half random. */
+  static Duration backoff(int attempt) {
+    long ceiling =
+        Math.min(BASE_BACKOFF.toMillis() << Math.min(attempt - 1, 20), MAX_BACKOFF.toMillis());
+    long half = ceiling / 2;
+    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+  }
+
+  private void pause(Duration delay, NylasException failure) {
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.addSuppressed(e);
+      throw failure;
+    }
+  }
+}

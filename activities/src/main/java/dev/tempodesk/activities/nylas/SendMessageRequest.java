@@ -1,0 +1,39 @@
+package dev.tempodesk.activities.nylas;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Body of {@code POST /v3/grants/{grant}/messages/send}. Null fields are left out of the JSON.
+ *
+ * @param body HTML unless {@code isPlaintext} is true
+ * @param replyToMessageId the parent's Nylas message ID; Nylas then sets {@code In-Reply-To} and
+ *     {@code References} so the reply threads
+ * @param from one entry, or null for the grant's own address
+ */
+public record SendMessageRequest(
+    List<EmailAddress> to,
+    List<EmailAddress> cc,
+    List<EmailAddress> bcc,
+    List<EmailAddress> replyTo,
+    String subject,
+    String body,
+    String replyToMessageId,
+    List<MessageHeader> customHeaders,
+    Boolean isPlaintext,
+    List<EmailAddress> from,
+    Map<String, String> metadata) {
+
+  public SendMessageRequest {
+    if (to == null || to.isEmpty()) {
+      throw new IllegalArgumentException("to must name at least one recipient");
+    }
+  }
+
+  /** A reply with the common fields set. */
+  public static SendMessageRequest reply(
+      List<EmailAddress> to, String subject, String htmlBody, String replyToMessageId) {
+    return new SendMessageRequest(
+        to, null, null, null, subject, htmlBody, replyToMessageId, null, null, null, null);
+  }
+}
