@@ -26,7 +26,10 @@ create table mailbox_threads (
 alter table messages
   add column references_header text,
   add column to_addresses      text,
-  add column cc_addresses      text;
+  add column cc_addresses      text,
+  -- Set once the ticket workflow has been told about the message; until then every pass that
+  -- lists the message tells it again (the workflow ignores repeats).
+  add column signalled_at      timestamptz;
 
 create table skipped_messages (
   mailbox_id           bigint      not null references mailboxes (id),

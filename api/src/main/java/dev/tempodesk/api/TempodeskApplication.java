@@ -29,6 +29,12 @@ public class TempodeskApplication {
     embedded.summary().forEach(line -> System.out.println("Tempodesk: started " + line));
     SpringApplication app = new SpringApplication(TempodeskApplication.class);
     app.setDefaultProperties(embedded.springProperties());
+    embedded
+        .demoMailbox()
+        .ifPresent(
+            mailbox ->
+                app.addInitializers(
+                    context -> context.getBeanFactory().registerSingleton("demoMailbox", mailbox)));
     app.run(args);
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts whatever the environment does not provide: PostgreSQL without {@code DATABASE_URL},
@@ -16,6 +17,7 @@ public final class EmbeddedMode implements AutoCloseable {
   private static final int DEFAULT_POSTGRES_PORT = 54329;
 
   private final List<AutoCloseable> started = new ArrayList<>();
+  private DemoMailbox demoMailbox;
   private final Map<String, Object> springProperties = new LinkedHashMap<>();
   private final List<String> summary = new ArrayList<>();
 
@@ -41,7 +43,23 @@ public final class EmbeddedMode implements AutoCloseable {
       mode.springProperties.put("spring.temporal.connection.target", "127.0.0.1:" + TEMPORAL_PORT);
       mode.summary.add("in-memory Temporal server on port " + TEMPORAL_PORT + " (real time)");
     }
+    if (settings.nylas().demo()) {
+      mode.demoMailbox = DemoMailbox.start();
+      mode.started.add(mode.demoMailbox);
+      mode.springProperties.putAll(mode.demoMailbox.springProperties());
+      mode.summary.add(
+          "demo mailbox "
+              + DemoMailbox.ADDRESS
+              + " (simulated mail, fake Nylas API at "
+              + mode.demoMailbox.server().baseUrl()
+              + ")");
+    }
     return mode;
+  }
+
+  /** The simulated support inbox, when no Nylas application is configured. */
+  public Optional<DemoMailbox> demoMailbox() {
+    return Optional.ofNullable(demoMailbox);
   }
 
   public Map<String, Object> springProperties() {

@@ -11,7 +11,10 @@ import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.SkippedMessagesRecord;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -64,6 +67,40 @@ public class MailThreadRepository {
         .where(
             MESSAGES.MAILBOX_ID.eq(mailboxId), MESSAGES.PROVIDER_MESSAGE_ID.eq(providerMessageId))
         .fetchOptional();
+  }
+
+  /**
+   * Of these provider message ids, the ones already finished: stored and signalled to their ticket,
+   * or recorded as skipped. A pass lists its overlap again and only needs the rest.
+   */
+  public Set<String> finishedProviderIds(long mailboxId, Collection<String> providerIds) {
+    Set<String> finished = new HashSet<>();
+    if (providerIds.isEmpty()) {
+      return finished;
+    }
+    finished.addAll(
+        dsl.select(MESSAGES.PROVIDER_MESSAGE_ID)
+            .from(MESSAGES)
+            .where(
+                MESSAGES.MAILBOX_ID.eq(mailboxId),
+                MESSAGES.PROVIDER_MESSAGE_ID.in(providerIds),
+                MESSAGES.SIGNALLED_AT.isNotNull())
+            .fetch(MESSAGES.PROVIDER_MESSAGE_ID));
+    finished.addAll(
+        dsl.select(SKIPPED_MESSAGES.PROVIDER_MESSAGE_ID)
+            .from(SKIPPED_MESSAGES)
+            .where(
+                SKIPPED_MESSAGES.MAILBOX_ID.eq(mailboxId),
+                SKIPPED_MESSAGES.PROVIDER_MESSAGE_ID.in(providerIds))
+            .fetch(SKIPPED_MESSAGES.PROVIDER_MESSAGE_ID));
+    return finished;
+  }
+
+  public void markSignalled(UUID messageId) {
+    dsl.update(MESSAGES)
+        .set(MESSAGES.SIGNALLED_AT, OffsetDateTime.now())
+        .where(MESSAGES.ID.eq(messageId), MESSAGES.SIGNALLED_AT.isNull())
+        .execute();
   }
 
   /** The ticket of the newest stored message with one of these RFC 822 Message-IDs. */

@@ -18,8 +18,10 @@ import java.time.Duration;
 public class MailboxSyncWorkflowImpl implements MailboxSyncWorkflow {
   private static final ActivityOptions PASS_OPTIONS =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(5))
-          .setHeartbeatTimeout(Duration.ofMinutes(2))
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          // A pass heartbeats after every message, so a crashed worker's pass is retried
+          // elsewhere within seconds instead of when the start-to-close timeout runs out.
+          .setHeartbeatTimeout(Duration.ofSeconds(10))
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(1))

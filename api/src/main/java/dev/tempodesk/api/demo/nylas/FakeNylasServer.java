@@ -18,6 +18,13 @@ import java.util.concurrent.Executors;
  * and injected faults. Mail is put in through Java ({@link #receive}), read through HTTP.
  */
 public final class FakeNylasServer implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, each small
+    // response then waits for the client's delayed ACK (about 40 ms). Read once per JVM, before
+    // the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public static final String DEFAULT_LOGIN_EMAIL = "support@tempodesk.example";
 
   private final String clientId;

@@ -1,0 +1,195 @@
+package dev.tempodesk.activities.mail;
+
+import static dev.tempodesk.activities.ticket.TicketRows.at;
+
+import dev.tempodesk.activities.nylas.EmailAddress;
+import dev.tempodesk.activities.nylas.NylasMessage;
+import dev.tempodesk.activities.ticket.NewTicket;
+import dev.tempodesk.activities.ticket.TicketOpening;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.mail.MailThreadRepository;
+import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
+import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.Channel;
+import dev.tempodesk.workflows.ticket.InboundMessage;
+import dev.tempodesk.workflows.ticket.Priority;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores one inbound message and attaches it to its ticket, opening a ticket for a new thread (or a
+ * follow-up for a ticket closed beyond its reopen window), in one transaction. Storing the same
+ * provider message again returns what was stored the first time.
+ */
+@Component
+public class InboundMailStore {
+  private final TransactionTemplate transaction;
+  private final MailThreadRepository threads;
+  private final MessageThreading threading;
+  private final MessageRepository messages;
+  private final TicketRepository tickets;
+  private final ContactRepository contacts;
+  private final AgentRepository agents;
+  private final TicketOpening opening;
+
+  public InboundMailStore(
+      TransactionTemplate transaction,
+      MailThreadRepository threads,
+      MessageRepository messages,
+      TicketRepository tickets,
+      ContactRepository contacts,
+      AgentRepository agents,
+      TicketOpening opening) {
+    this.transaction = transaction;
+    this.threads = threads;
+    this.threading = new MessageThreading(threads);
+    this.messages = messages;
+    this.tickets = tickets;
+    this.contacts = contacts;
+    this.agents = agents;
+    this.opening = opening;
+  }
+
+  StoredMessage store(MailboxesRecord mailbox, NylasMessage message, Duration reopenWindow) {
+    try {
+      return transaction.execute(status -> storeOnce(mailbox, message, reopenWindow));
+    } catch (DuplicateKeyException raced) {
+      // Another attempt stored the message or mapped the thread first; its outcome is ours.
+      return transaction.execute(status -> storeOnce(mailbox, message, reopenWindow));
+    }
+  }
+
+  private StoredMessage storeOnce(
+      MailboxesRecord mailbox, NylasMessage message, Duration reopenWindow) {
+    Optional<MessagesRecord> stored = threads.findMessage(mailbox.getId(), message.id());
+    if (stored.isPresent()) {
+      return result(tickets.find(stored.get().getTicketNumber()).orElseThrow(), stored.get());
+    }
+    String sender = MailClassifier.senderOf(message).orElseThrow();
+    String senderName = message.from().getFirst().name();
+    Optional<AgentsRecord> agent = agents.findByEmail(sender);
+    MessagesRecord row = messageRow(mailbox, message, sender);
+    Optional<TicketsRecord> existing =
+        threading.ticketFor(mailbox.getId(), message, sender).flatMap(tickets::find);
+    if (existing.isEmpty() || closedBeyond(existing.get(), reopenWindow)) {
+      ContactsRecord reporter = contacts.findOrCreate(sender, senderName, null);
+      row.setAuthorContactId(reporter.getId());
+      TicketsRecord ticket = opening.open(newTicket(mailbox, message, reporter, existing, row));
+      if (existing.isPresent() && message.threadId() != null) {
+        threads.remapThread(mailbox.getId(), message.threadId(), ticket.getNumber());
+      } else if (message.threadId() != null
+          && !threads.mapThread(mailbox.getId(), message.threadId(), ticket.getNumber())) {
+        throw new DuplicateKeyException("thread " + message.threadId() + " was mapped meanwhile");
+      }
+      return result(ticket, row);
+    }
+    TicketsRecord ticket = existing.get();
+    if (agent.isPresent()) {
+      row.setAuthorAgentId(agent.get().getId());
+    } else {
+      row.setAuthorContactId(contacts.findOrCreate(sender, senderName, null).getId());
+    }
+    if (message.threadId() != null) {
+      threads.mapThread(mailbox.getId(), message.threadId(), ticket.getNumber());
+    }
+    messages.insert(row.setTicketNumber(ticket.getNumber()));
+    return result(ticket, row);
+  }
+
+  private static boolean closedBeyond(TicketsRecord ticket, Duration reopenWindow) {
+    return "CLOSED".equals(ticket.getStatus())
+        && ticket.getClosedAt().toInstant().plus(reopenWindow).isBefore(Instant.now());
+  }
+
+  private static NewTicket newTicket(
+      MailboxesRecord mailbox,
+      NylasMessage message,
+      ContactsRecord reporter,
+      Optional<TicketsRecord> closed,
+      MessagesRecord firstMessage) {
+    Long previous = closed.map(TicketsRecord::getNumber).orElse(null);
+    return new NewTicket(
+        subjectOf(message),
+        Priority.NORMAL,
+        Channel.EMAIL,
+        reporter,
+        reporter.getOrganizationId(),
+        null,
+        null,
+        mailbox.getId(),
+        message.threadId(),
+        previous,
+        firstMessage,
+        Actor.contact(reporter.getId(), reporter.getDisplayName()),
+        previous == null ? "Opened from email" : "Follow-up of #" + previous + " (closed)");
+  }
+
+  private StoredMessage result(TicketsRecord ticket, MessagesRecord message) {
+    String assigneeName =
+        ticket.getAssigneeId() == null
+            ? null
+            : agents.find(ticket.getAssigneeId()).map(AgentsRecord::getDisplayName).orElse(null);
+    Actor author =
+        message.getAuthorAgentId() != null
+            ? Actor.agent(message.getAuthorAgentId(), message.getFromAddress())
+            : Actor.contact(message.getAuthorContactId(), message.getFromAddress());
+    return new StoredMessage(
+        ticket,
+        assigneeName,
+        new InboundMessage(
+            message.getId().toString(), author, message.getOccurredAt().toInstant()));
+  }
+
+  private static MessagesRecord messageRow(
+      MailboxesRecord mailbox, NylasMessage message, String sender) {
+    String body = message.body() == null ? "" : message.body();
+    boolean html = body.contains("<") && body.contains(">");
+    List<String> references = message.headers("References");
+    return new MessagesRecord()
+        // Derived from the provider id, so every attempt at storing one message agrees on its id.
+        .setId(
+            UUID.nameUUIDFromBytes(
+                (mailbox.getId() + "/" + message.id()).getBytes(StandardCharsets.UTF_8)))
+        .setMailboxId(mailbox.getId())
+        .setProviderMessageId(message.id())
+        .setInternetMessageId(message.header("Message-ID").map(String::trim).orElse(null))
+        .setInReplyTo(message.header("In-Reply-To").map(String::trim).orElse(null))
+        .setReferencesHeader(references.isEmpty() ? null : String.join(" ", references))
+        .setDirection("INBOUND")
+        .setFromAddress(sender)
+        .setToAddresses(addresses(message.to()))
+        .setCcAddresses(addresses(message.cc()))
+        .setSubject(subjectOf(message))
+        .setBodyHtml(html ? body : null)
+        .setBodyText(html ? null : body)
+        .setOccurredAt(at(Instant.ofEpochSecond(message.date() == null ? 0 : message.date())));
+  }
+
+  private static String subjectOf(NylasMessage message) {
+    return message.subject() == null || message.subject().isBlank()
+        ? "(no subject)"
+        : message.subject().strip();
+  }
+
+  private static String addresses(List<EmailAddress> addresses) {
+    if (addresses == null || addresses.isEmpty()) {
+      return null;
+    }
+    return addresses.stream().map(EmailAddress::email).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,138 @@
+package dev.tempodesk.activities.mail;
+
+import static dev.tempodesk.activities.ticket.TicketRows.at;
+
+import dev.tempodesk.activities.nylas.MessagePage;
+import dev.tempodesk.activities.nylas.MessageQuery;
+import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasFolder;
+import dev.tempodesk.activities.nylas.NylasMessage;
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import dev.tempodesk.db.jooq.tables.records.SkippedMessagesRecord;
+import dev.tempodesk.db.mail.MailThreadRepository;
+import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.workflows.mailbox.MailboxSyncActivities;
+import dev.tempodesk.workflows.mailbox.SyncPassRequest;
+import dev.tempodesk.workflows.mailbox.SyncPassResult;
+import io.temporal.activity.Activity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** One pass over a mailbox: list, classify, store, signal. See {@link MailboxSyncActivities}. */
+public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
+  static final int DEFAULT_PAGE_SIZE = 100;
+
+  /** Before its first pass a mailbox is read back this far before it was connected. */
+  static final Duration FIRST_PASS_LOOKBACK = Duration.ofDays(1);
+
+  private final NylasClient nylas;
+  private final MailboxRepository mailboxes;
+  private final MailThreadRepository threads;
+  private final InboundMailStore store;
+  private final TicketWorkflowGateway tickets;
+  private final Clock clock;
+  private final int pageSize;
+
+  public MailboxSyncActivitiesImpl(
+      NylasClient nylas,
+      MailboxRepository mailboxes,
+      MailThreadRepository threads,
+      InboundMailStore store,
+      TicketWorkflowGateway tickets,
+      Clock clock) {
+    this(nylas, mailboxes, threads, store, tickets, clock, DEFAULT_PAGE_SIZE);
+  }
+
+  public MailboxSyncActivitiesImpl(
+      NylasClient nylas,
+      MailboxRepository mailboxes,
+      MailThreadRepository threads,
+      InboundMailStore store,
+      TicketWorkflowGateway tickets,
+      Clock clock,
+      int pageSize) {
+    this.pageSize = pageSize;
+    this.nylas = nylas;
+    this.mailboxes = mailboxes;
+    this.threads = threads;
+    this.store = store;
+    this.tickets = tickets;
+    this.clock = clock;
+  }
+
+  @Override
+  public SyncPassResult syncPass(SyncPassRequest request) {
+    MailboxesRecord mailbox = mailboxes.find(request.mailboxId()).orElseThrow();
+    MailClassifier classifier = classifierFor(mailbox);
+    long listFrom =
+        request.cursor() != null
+            ? Math.max(0, request.cursor() - request.overlapSeconds())
+            : mailbox.getCreatedAt().toInstant().minus(FIRST_PASS_LOOKBACK).getEpochSecond();
+    Long newest = request.cursor();
+    int ingested = 0;
+    int skipped = 0;
+    String pageToken = null;
+    do {
+      MessagePage page =
+          nylas.listMessages(
+              request.grantId(), new MessageQuery(listFrom, pageSize, pageToken, true, null));
+      Set<String> finished =
+          threads.finishedProviderIds(
+              mailbox.getId(), page.data().stream().map(NylasMessage::id).toList());
+      for (NylasMessage message : page.data()) {
+        if (message.date() != null && (newest == null || message.date() > newest)) {
+          newest = message.date();
+        }
+        if (!finished.add(message.id())) {
+          continue; // seen in the overlap of an earlier pass, or twice on a duplicated page
+        }
+        Optional<SkipReason> reason = classifier.skipReason(message);
+        if (reason.isPresent()) {
+          threads.recordSkipped(skippedRow(mailbox, message, reason.get()));
+          skipped++;
+        } else {
+          StoredMessage stored = store.store(mailbox, message, tickets.policy().reopenWindow());
+          tickets.signalMessage(stored.ticket(), stored.assigneeName(), stored.signal());
+          threads.markSignalled(UUID.fromString(stored.signal().messageId()));
+          ingested++;
+        }
+        // Throttled by the SDK; frequent calls cost nothing and keep crash detection quick.
+        Activity.getExecutionContext().heartbeat(ingested + skipped);
+      }
+      pageToken = page.nextCursor();
+    } while (pageToken != null && !pageToken.isBlank());
+    mailboxes.recordPass(mailbox.getId(), newest, at(clock.instant()));
+    return new SyncPassResult(newest, ingested, skipped);
+  }
+
+  private MailClassifier classifierFor(MailboxesRecord mailbox) {
+    List<NylasFolder> folders = nylas.listFolders(mailbox.getGrantId());
+    return new MailClassifier(
+        mailbox.getEmail(), folderIds(folders, "\\Drafts"), folderIds(folders, "\\Sent"));
+  }
+
+  private static Set<String> folderIds(List<NylasFolder> folders, String attribute) {
+    return folders.stream()
+        .filter(folder -> folder.attributes() != null && folder.attributes().contains(attribute))
+        .map(NylasFolder::id)
+        .collect(Collectors.toSet());
+  }
+
+  private static SkippedMessagesRecord skippedRow(
+      MailboxesRecord mailbox, NylasMessage message, SkipReason reason) {
+    return new SkippedMessagesRecord()
+        .setMailboxId(mailbox.getId())
+        .setProviderMessageId(message.id())
+        .setReason(reason.name())
+        .setFromAddress(MailClassifier.senderOf(message).orElse(null))
+        .setSubject(message.subject())
+        .setReceivedAt(message.date() == null ? null : at(Instant.ofEpochSecond(message.date())));
+  }
+}

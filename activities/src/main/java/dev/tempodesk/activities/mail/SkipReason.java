@@ -1,0 +1,13 @@
+package dev.tempodesk.activities.mail;
+
+/** Why a mailbox message does not become part of a ticket (stored in skipped_messages). */
+public enum SkipReason {
+  DRAFT,
+  OWN_SENT,
+  AUTO_REPLY,
+  BOUNCE,
+  BULK,
+  MAILING_LIST,
+  NO_SENDER,
+  LOOP
+}

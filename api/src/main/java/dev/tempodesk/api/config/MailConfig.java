@@ -1,0 +1,46 @@
+package dev.tempodesk.api.config;
+
+import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
+import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasSettings;
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.db.mail.MailThreadRepository;
+import dev.tempodesk.db.mail.MailboxRepository;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class MailConfig {
+
+  @Bean
+  NylasClient nylasClient(TempodeskProperties properties) {
+    TempodeskProperties.Nylas nylas = properties.nylas();
+    if (nylas.apiKey() == null || nylas.apiUri() == null) {
+      throw new InvalidSettingException(
+          "NYLAS_API_KEY", "is required unless Tempodesk runs its demo mailbox");
+    }
+    NylasSettings settings =
+        new NylasSettings(
+            HttpUrl.get(nylas.apiUri()),
+            nylas.apiKey(),
+            nylas.clientId(),
+            3,
+            Duration.ofSeconds(60));
+    return new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
+  }
+
+  @Bean("mailboxSyncActivities")
+  MailboxSyncActivitiesImpl mailboxSyncActivities(
+      NylasClient nylas,
+      MailboxRepository mailboxes,
+      MailThreadRepository threads,
+      InboundMailStore store,
+      TicketWorkflowGateway tickets,
+      Clock clock) {
+    return new MailboxSyncActivitiesImpl(nylas, mailboxes, threads, store, tickets, clock);
+  }
+}

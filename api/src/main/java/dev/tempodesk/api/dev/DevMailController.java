@@ -1,0 +1,107 @@
+package dev.tempodesk.api.dev;
+
+import dev.tempodesk.api.demo.nylas.FakeMessage;
+import dev.tempodesk.api.demo.nylas.InboundEmail;
+import dev.tempodesk.api.embedded.DemoMailbox;
+import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
+import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.ticket.TicketRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Comparator;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Simulates a customer writing to the demo mailbox (embedded mode only). The mail lands in the fake
+ * Nylas inbox, which notifies the webhook; from there on the real sync path runs.
+ */
+@RestController
+@RequestMapping("/api/dev")
+@Tag(name = "Demo")
+class DevMailController {
+  private final ObjectProvider<DemoMailbox> demoMailbox;
+  private final TicketRepository tickets;
+  private final MessageRepository messages;
+
+  DevMailController(
+      ObjectProvider<DemoMailbox> demoMailbox,
+      TicketRepository tickets,
+      MessageRepository messages) {
+    this.demoMailbox = demoMailbox;
+    this.tickets = tickets;
+    this.messages = messages;
+  }
+
+  /** A simulated customer email; with {@code ticketNumber} it answers that ticket's thread. */
+  record SimulatedEmail(
+      @Size(max = 200) String fromName,
+      @NotBlank @Email @Size(max = 320) String fromEmail,
+      @Size(max = 500) String subject,
+      @NotBlank @Size(max = 100_000) String body,
+      Long ticketNumber) {}
+
+  @PostMapping("/inbound-email")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      summary = "Simulate a customer email to the demo mailbox (embedded mode only)",
+      description = "The mail is simulated: it never leaves this machine.")
+  Map<String, Object> inboundEmail(@Valid @RequestBody SimulatedEmail email) {
+    DemoMailbox mailbox = demoMailbox.getIfAvailable();
+    if (mailbox == null) {
+      throw new NotFoundException(
+          "Simulated mail exists only with the demo mailbox (no NYLAS_API_KEY).");
+    }
+    String subject = email.subject();
+    String inReplyTo = null;
+    if (email.ticketNumber() != null) {
+      var ticket =
+          tickets
+              .find(email.ticketNumber())
+              .orElseThrow(
+                  () ->
+                      new InvalidFieldException(
+                          "ticketNumber", "There is no ticket #" + email.ticketNumber() + "."));
+      inReplyTo =
+          messages.listForTicket(ticket.getNumber()).stream()
+              .filter(message -> message.getProviderMessageId() != null)
+              .max(Comparator.comparing(MessagesRecord::getOccurredAt))
+              .map(MessagesRecord::getProviderMessageId)
+              .orElseThrow(
+                  () ->
+                      new InvalidFieldException(
+                          "ticketNumber",
+                          "Ticket #" + ticket.getNumber() + " has no email thread to answer."));
+      subject = subject == null || subject.isBlank() ? "Re: " + ticket.getSubject() : subject;
+    }
+    FakeMessage received =
+        mailbox
+            .server()
+            .receive(
+                DemoMailbox.GRANT_ID,
+                new InboundEmail(
+                    email.fromName(),
+                    email.fromEmail(),
+                    DemoMailbox.ADDRESS,
+                    subject == null ? "" : subject,
+                    email.body(),
+                    inReplyTo,
+                    Map.of()));
+    return Map.of(
+        "simulated", true,
+        "providerMessageId", received.id(),
+        "threadId", received.threadId());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.tempodesk.api.mail;
+
+import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.TokenResponse;
+import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import dev.tempodesk.db.mail.MailboxRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Connected support mailboxes, and connecting one through Nylas hosted OAuth. */
+@RestController
+@RequestMapping("/api/mailboxes")
+@Tag(name = "Mailboxes")
+class MailboxController {
+  static final String CALLBACK_PATH_SUFFIX = "/callback";
+  static final String CALLBACK_PATH = "/api/mailboxes" + CALLBACK_PATH_SUFFIX;
+
+  private final NylasClient nylas;
+  private final MailboxRepository mailboxes;
+  private final MailboxSyncs syncs;
+  private final OAuthState state;
+  private final TempodeskProperties properties;
+
+  MailboxController(
+      NylasClient nylas,
+      MailboxRepository mailboxes,
+      MailboxSyncs syncs,
+      OAuthState state,
+      TempodeskProperties properties) {
+    this.nylas = nylas;
+    this.mailboxes = mailboxes;
+    this.syncs = syncs;
+    this.state = state;
+    this.properties = properties;
+  }
+
+  @GetMapping
+  List<MailboxDto> list() {
+    return mailboxes.listAll().stream().map(MailboxDto::from).toList();
+  }
+
+  @GetMapping("/connect")
+  @Operation(summary = "Redirects to Nylas hosted authentication to connect a mailbox")
+  ResponseEntity<Void> connect(@RequestParam(required = false) String email) {
+    URI target = nylas.authorizeUrl(callbackUrl(), state.issue(), email).uri();
+    return ResponseEntity.status(HttpStatus.FOUND).location(target).build();
+  }
+
+  @GetMapping(CALLBACK_PATH_SUFFIX)
+  @Operation(summary = "Nylas redirects here after consent; stores the grant and starts its sync")
+  MailboxDto callback(
+      @RequestParam(required = false) String code, @RequestParam(required = false) String state) {
+    if (!this.state.isValid(state)) {
+      throw new InvalidFieldException(
+          "state", "This sign-in link is not ours or has expired; connect the mailbox again.");
+    }
+    if (code == null || code.isBlank()) {
+      throw new InvalidFieldException(
+          "code", "The mail provider did not grant access; connect the mailbox again.");
+    }
+    TokenResponse token = nylas.exchangeCode(code, callbackUrl());
+    MailboxesRecord mailbox = mailboxes.upsert(token.grantId(), token.email(), token.provider());
+    syncs.ensureRunning(mailbox);
+    return MailboxDto.from(mailbox);
+  }
+
+  private String callbackUrl() {
+    return properties.publicBaseUrl() + CALLBACK_PATH;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.tempodesk.api.mail;
+
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** A connected mailbox and how far its sync got. */
+public record MailboxDto(
+    long id,
+    String grantId,
+    String email,
+    String provider,
+    boolean active,
+    Instant syncedUntil,
+    OffsetDateTime lastSyncedAt) {
+
+  static MailboxDto from(MailboxesRecord row) {
+    return new MailboxDto(
+        row.getId(),
+        row.getGrantId(),
+        row.getEmail(),
+        row.getProvider(),
+        row.getActive(),
+        row.getSyncCursor() == null ? null : Instant.ofEpochSecond(row.getSyncCursor()),
+        row.getLastSyncedAt());
+  }
+}

@@ -1,0 +1,135 @@
+package dev.tempodesk.api.mail;
+
+import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
+import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasSettings;
+import dev.tempodesk.activities.ticket.TicketOpening;
+import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.api.demo.nylas.FakeNylasServer;
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import dev.tempodesk.db.mail.MailThreadRepository;
+import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
+import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.db.testing.TestJooq;
+import dev.tempodesk.db.ticket.TicketEventRepository;
+import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
+import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
+import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
+import dev.tempodesk.workflows.ticket.TicketPolicy;
+import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole email path without Spring: fake Nylas over HTTP → OkHttp client → sync workflow and
+ * activities → Postgres → ticket workflows, on a real-time in-memory Temporal server. The worker
+ * can be killed and replaced mid-run, as a crashed and restarted app would.
+ */
+final class MailPipeline implements AutoCloseable {
+  static final String TASK_QUEUE = "mail-pipeline";
+  static final String GRANT = "grant-pipeline";
+  static final String ADDRESS = "support@pipeline.example";
+
+  final FakeNylasServer nylas;
+  final TestJooq jooq = TestJooq.over(TestDatabases.fresh().dataSource());
+  final MailboxRepository mailboxes = new MailboxRepository(jooq.dsl());
+  final MailThreadRepository threads = new MailThreadRepository(jooq.dsl());
+  final MessageRepository messages = new MessageRepository(jooq.dsl());
+  final TicketRepository tickets = new TicketRepository(jooq.dsl());
+  final TestWorkflowEnvironment temporal =
+      TestWorkflowEnvironment.newInstance(
+          TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+  final MailboxesRecord mailbox;
+  private final NylasClient client;
+  private WorkerFactory workers;
+
+  MailPipeline(FakeNylasServer nylas, int clientAttempts) {
+    this.nylas = nylas;
+    nylas.addGrant(GRANT, ADDRESS);
+    NylasSettings settings =
+        new NylasSettings(
+            HttpUrl.get(nylas.baseUrl()),
+            "pipeline-key",
+            "pipeline-client",
+            clientAttempts,
+            Duration.ofSeconds(2));
+    client = new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
+    mailbox = mailboxes.upsert(GRANT, ADDRESS, "google");
+    temporal.start();
+    startWorker();
+  }
+
+  /** Starts a fresh worker process: new activity instances, nothing cached. */
+  void startWorker() {
+    WorkflowClient workflowClient = temporal.getWorkflowClient();
+    Clock clock = Clock.systemUTC();
+    TicketWorkflowGateway gateway =
+        new TicketWorkflowGateway(workflowClient, TASK_QUEUE, TicketPolicy.defaults());
+    InboundMailStore store =
+        new InboundMailStore(
+            jooq.transactions(),
+            threads,
+            messages,
+            tickets,
+            new ContactRepository(jooq.dsl()),
+            new AgentRepository(jooq.dsl()),
+            new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock));
+    workers = WorkerFactory.newInstance(workflowClient);
+    var worker = workers.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(
+        TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        // Small pages: more requests, so the injected faults hit more often.
+        new MailboxSyncActivitiesImpl(client, mailboxes, threads, store, gateway, clock, 10),
+        new TicketStoreActivitiesImpl(
+            tickets,
+            new TicketEventRepository(jooq.dsl()),
+            jooq.transactions(),
+            JsonMapper.builder().build()));
+    workers.start();
+  }
+
+  /** Kills the worker without letting running activities finish, as a crash would. */
+  void killWorker() throws InterruptedException {
+    workers.shutdownNow();
+    workers.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  MailboxSyncWorkflow startSync(Duration pollInterval) {
+    MailboxSyncWorkflow sync =
+        temporal
+            .getWorkflowClient()
+            .newWorkflowStub(
+                MailboxSyncWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(TASK_QUEUE)
+                    .setWorkflowId(MailboxSyncWorkflow.workflowId(GRANT))
+                    .build());
+    WorkflowClient.start(
+        sync::run,
+        new MailboxSyncInput(
+            mailbox.getId(), GRANT, null, pollInterval, Duration.ofMinutes(2), 50, null));
+    return sync;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    killWorker();
+    temporal.close();
+    nylas.close();
+  }
+}
