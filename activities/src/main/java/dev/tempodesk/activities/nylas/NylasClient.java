@@ -130,7 +130,7 @@ public final class NylasClient {
     if (state.length() > MAX_STATE_LENGTH) {
       throw new IllegalArgumentException("state must be at most " + MAX_STATE_LENGTH + " chars");
     }
-    return urls.authorize(settings.clientId(), redirectUri, state, loginHint);
+    return urls.authorize(requireClientId(), redirectUri, state, loginHint);
   }
 
   /**
@@ -143,7 +143,7 @@ public final class NylasClient {
     HttpUrl url = urls.v3("connect", "token").build();
     CodeExchange body =
         new CodeExchange(
-            settings.clientId(), settings.apiKey(), "authorization_code", code, redirectUri);
+            requireClientId(), settings.apiKey(), "authorization_code", code, redirectUri);
     Request post =
         new Request.Builder()
             .url(url)
@@ -177,5 +177,13 @@ public final class NylasClient {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
     }
+  }
+
+  private String requireClientId() {
+    if (settings.clientId() == null) {
+      throw new IllegalStateException(
+          "Connecting a mailbox needs the Nylas application's client id (NYLAS_CLIENT_ID)");
+    }
+    return settings.clientId();
   }
 }

@@ -9,7 +9,8 @@ import okhttp3.HttpUrl;
  *
  * @param baseUrl regional API host, e.g. {@link #US} or {@link #EU}
  * @param apiKey application API key; also the OAuth {@code client_secret}
- * @param clientId application (client) ID used by hosted OAuth
+ * @param clientId application (client) ID used by hosted OAuth; null when mailboxes are only
+ *     configured by grant id (connecting one then fails with a clear message)
  * @param maxAttempts total attempts per call, including the first (at least 1)
  * @param maxRetryAfter longest server-requested wait the client sleeps through in-process; a longer
  *     {@code Retry-After} ends the call so the caller can schedule the retry instead
@@ -28,7 +29,7 @@ public record NylasSettings(
     if (apiKey == null || apiKey.isBlank()) {
       throw new IllegalArgumentException("apiKey must not be blank");
     }
-    if (clientId == null || clientId.isBlank()) {
+    if (clientId != null && clientId.isBlank()) {
       throw new IllegalArgumentException("clientId must not be blank");
     }
     if (maxAttempts < 1) {

@@ -31,4 +31,18 @@ class NylasSettingsTest {
             () -> new NylasSettings(NylasSettings.US, API_KEY, "app-1", 3, Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldWorkWithoutClientIdUntilAMailboxIsConnected() {
+    NylasSettings settings = NylasSettings.of(NylasSettings.US, API_KEY, null);
+    NylasClient client =
+        new NylasClient(settings, NylasClient.defaultHttpClient(settings), Sleeper.system());
+
+    assertThatThrownBy(() -> client.authorizeUrl("https://help.example/cb", "s", null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("NYLAS_CLIENT_ID");
+    assertThatThrownBy(() -> client.exchangeCode("code", "https://help.example/cb"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("NYLAS_CLIENT_ID");
+  }
 }

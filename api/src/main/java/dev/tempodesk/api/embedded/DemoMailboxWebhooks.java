@@ -6,7 +6,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Points the demo mailbox's webhooks at this app once its port is known. */
+/**
+ * Points the demo mailbox's webhooks at this app once its port is known. {@code
+ * TEMPODESK_DEMO_WEBHOOKS=off} leaves them off, to see (and measure) polling alone.
+ */
 @Component
 class DemoMailboxWebhooks {
   private final ObjectProvider<DemoMailbox> demoMailbox;
@@ -19,6 +22,9 @@ class DemoMailboxWebhooks {
 
   @EventListener(ApplicationReadyEvent.class)
   void subscribe() {
+    if ("off".equalsIgnoreCase(environment.getProperty("TEMPODESK_DEMO_WEBHOOKS", "on"))) {
+      return;
+    }
     demoMailbox.ifAvailable(
         mailbox ->
             mailbox

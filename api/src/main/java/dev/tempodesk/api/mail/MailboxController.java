@@ -3,6 +3,7 @@ package dev.tempodesk.api.mail;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.TokenResponse;
 import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.api.error.ConflictException;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
@@ -52,6 +53,7 @@ class MailboxController {
   @GetMapping("/connect")
   @Operation(summary = "Redirects to Nylas hosted authentication to connect a mailbox")
   ResponseEntity<Void> connect(@RequestParam(required = false) String email) {
+    requireClientId();
     URI target = nylas.authorizeUrl(callbackUrl(), state.issue(), email).uri();
     return ResponseEntity.status(HttpStatus.FOUND).location(target).build();
   }
@@ -68,10 +70,19 @@ class MailboxController {
       throw new InvalidFieldException(
           "code", "The mail provider did not grant access; connect the mailbox again.");
     }
+    requireClientId();
     TokenResponse token = nylas.exchangeCode(code, callbackUrl());
     MailboxesRecord mailbox = mailboxes.upsert(token.grantId(), token.email(), token.provider());
     syncs.ensureRunning(mailbox);
     return MailboxDto.from(mailbox);
+  }
+
+  private void requireClientId() {
+    if (properties.nylas().clientId() == null) {
+      throw new ConflictException(
+          "NYLAS_CLIENT_ID",
+          "Connecting a mailbox needs the Nylas application's client id: set NYLAS_CLIENT_ID.");
+    }
   }
 
   private String callbackUrl() {
