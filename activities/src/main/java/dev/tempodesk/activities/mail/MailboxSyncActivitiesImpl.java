@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /** One pass over a mailbox: list, classify, store, signal. See {@link MailboxSyncActivities}. */
 public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
-  static final int DEFAULT_PAGE_SIZE = 100;
+  public static final int DEFAULT_PAGE_SIZE = 100;
 
   /** Before its first pass a mailbox is read back this far before it was connected. */
   static final Duration FIRST_PASS_LOOKBACK = Duration.ofDays(1);
@@ -39,16 +39,6 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   private final TicketWorkflowGateway tickets;
   private final Clock clock;
   private final int pageSize;
-
-  public MailboxSyncActivitiesImpl(
-      NylasClient nylas,
-      MailboxRepository mailboxes,
-      MailThreadRepository threads,
-      InboundMailStore store,
-      TicketWorkflowGateway tickets,
-      Clock clock) {
-    this(nylas, mailboxes, threads, store, tickets, clock, DEFAULT_PAGE_SIZE);
-  }
 
   public MailboxSyncActivitiesImpl(
       NylasClient nylas,

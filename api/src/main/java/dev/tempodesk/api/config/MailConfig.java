@@ -41,6 +41,13 @@ class MailConfig {
       InboundMailStore store,
       TicketWorkflowGateway tickets,
       Clock clock) {
-    return new MailboxSyncActivitiesImpl(nylas, mailboxes, threads, store, tickets, clock);
+    return new MailboxSyncActivitiesImpl(
+        nylas,
+        mailboxes,
+        threads,
+        store,
+        tickets,
+        clock,
+        MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE);
   }
 }
