@@ -1,5 +1,6 @@
 package dev.tempodesk.api.error;
 
+import dev.tempodesk.activities.nylas.NylasException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
@@ -65,6 +66,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "workflow-service-unavailable",
         "Workflow service unavailable",
         "The workflow service did not answer (" + status.getCode() + "). Try again shortly.",
+        null);
+  }
+
+  @ExceptionHandler(NylasException.class)
+  ProblemDetail mailProviderFailed(NylasException e) {
+    log.warn("Nylas call failed: {}", e.getMessage());
+    return problem(
+        HttpStatus.BAD_GATEWAY,
+        "mail-provider-error",
+        "Mail provider error",
+        "The mail provider (Nylas) refused or failed the request: " + e.getMessage(),
         null);
   }
 
