@@ -42,7 +42,14 @@ public final class TicketRows {
             .setClosedAt(at(ticket.closedAt))
             .setVersion(ticket.version)
             .setUpdatedAt(at(updatedAt));
-    // A workflow that does not track SLAs (started before them) leaves the columns alone.
+    return withSla(row, ticket);
+  }
+
+  /**
+   * Sets the SLA columns from the ticket's clocks. A workflow that does not track SLAs (started
+   * before them) leaves the columns alone.
+   */
+  public static TicketsRecord withSla(TicketsRecord row, TicketState ticket) {
     if (ticket.assignClock != null && ticket.resolveClock != null) {
       SlaClock assign = ticket.assignClock;
       SlaClock resolve = ticket.resolveClock;
