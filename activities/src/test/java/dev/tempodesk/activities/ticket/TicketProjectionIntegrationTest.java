@@ -9,9 +9,11 @@ import static org.awaitility.Awaitility.await;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
@@ -28,6 +30,7 @@ import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.Resolution;
 import dev.tempodesk.workflows.ticket.SlaClock;
+import dev.tempodesk.workflows.ticket.SlaPolicy;
 import dev.tempodesk.workflows.ticket.SlaStatus;
 import dev.tempodesk.workflows.ticket.TicketChangeRecord;
 import dev.tempodesk.workflows.ticket.TicketEvent;
@@ -43,9 +46,11 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -471,6 +476,50 @@ class TicketProjectionIntegrationTest {
     assertThat(restored.resolveClock).usingRecursiveComparison().isEqualTo(state.resolveClock);
     Instant later = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofHours(1));
     assertThat(SlaStatus.of(restored, later)).isEqualTo(SlaStatus.of(state, later));
+  }
+
+  @Test
+  void shouldStartTheClocksWhenATicketIsOpened() {
+    Instant now = Instant.parse("2026-03-02T09:00:00Z");
+    TicketOpening opening =
+        new TicketOpening(
+            tickets,
+            events,
+            new MessageRepository(dsl),
+            Clock.fixed(now, ZoneOffset.UTC),
+            SlaPolicy.defaults());
+    MessagesRecord first =
+        new MessagesRecord()
+            .setId(UUID.randomUUID())
+            .setDirection("INBOUND")
+            .setAuthorContactId(carla.getId())
+            .setBodyText("Office is offline")
+            .setOccurredAt(TicketRows.at(now));
+
+    TicketsRecord row =
+        opening.open(
+            new NewTicket(
+                "Office offline",
+                Priority.URGENT,
+                Channel.PHONE,
+                carla,
+                acme.getId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                first,
+                Actor.agent(alice.getId(), "Alice Agent"),
+                "Carla called"));
+
+    TicketsRecord stored = row(row.getNumber());
+    assertThat(stored.getAssignDueAt().toInstant()).isEqualTo(now.plus(Duration.ofMinutes(15)));
+    assertThat(stored.getResolveDueAt().toInstant()).isEqualTo(now.plus(Duration.ofHours(4)));
+    assertThat(stored.getSlaSortKey()).isEqualTo(now.plus(Duration.ofHours(4)).toEpochMilli());
+    TicketState restored = TicketRows.toState(stored, null);
+    assertThat(SlaStatus.of(restored, now.plusSeconds(60)).remainingToAssign())
+        .isEqualTo(Duration.ofMinutes(14));
   }
 
   // ---------------------------------------------------------------- helpers
