@@ -7,12 +7,16 @@ import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.ticket.SlaPolicy;
 import dev.tempodesk.workflows.ticket.TicketEvent;
+import dev.tempodesk.workflows.ticket.TicketSla;
+import dev.tempodesk.workflows.ticket.TicketState;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.jooq.JSONB;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +29,28 @@ public class TicketOpening {
   private final TicketEventRepository events;
   private final MessageRepository messages;
   private final Clock clock;
+  private final SlaPolicy sla;
 
   public TicketOpening(
       TicketRepository tickets,
       TicketEventRepository events,
       MessageRepository messages,
       Clock clock) {
+    this(tickets, events, messages, clock, SlaPolicy.defaults());
+  }
+
+  @Autowired
+  public TicketOpening(
+      TicketRepository tickets,
+      TicketEventRepository events,
+      MessageRepository messages,
+      Clock clock,
+      SlaPolicy sla) {
     this.tickets = tickets;
     this.events = events;
     this.messages = messages;
     this.clock = clock;
+    this.sla = sla;
   }
 
   public TicketsRecord open(NewTicket ticket) {
@@ -57,7 +73,10 @@ public class TicketOpening {
             .setCreatedAt(at(now))
             .setUpdatedAt(at(now))
             .setVersion(1L);
-    tickets.insert(row);
+    // The clocks start with the ticket, so the list sorts it by its deadline from the first moment.
+    TicketState state = TicketRows.toState(row, null);
+    TicketSla.start(state, sla, now);
+    tickets.insert(TicketRows.withSla(row, state));
     messages.insert(ticket.firstMessage().setTicketNumber(row.getNumber()));
     events.insertIfAbsent(
         new TicketEventsRecord()

@@ -5,8 +5,10 @@ import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.Resolution;
+import dev.tempodesk.workflows.ticket.SlaClock;
 import dev.tempodesk.workflows.ticket.TicketState;
 import dev.tempodesk.workflows.ticket.TicketStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,25 +22,55 @@ public final class TicketRows {
    * ticket) are left unset, so a projection write never touches them.
    */
   public static TicketsRecord toRow(TicketState ticket, Instant updatedAt) {
-    return new TicketsRecord()
-        .setNumber(ticket.number)
-        .setSubject(ticket.subject)
-        .setStatus(ticket.status.name())
-        .setPriority(ticket.priority.name())
-        .setAssigneeId(ticket.assigneeId)
-        .setReporterId(ticket.reporterId)
-        .setOrganizationId(ticket.organizationId)
-        .setAssetId(ticket.assetId)
-        .setChannel(ticket.channel.name())
-        .setPendingReason(name(ticket.pendingReason))
-        .setPendingUntil(at(ticket.pendingUntil))
-        .setResolution(name(ticket.resolution))
-        .setCreatedAt(at(ticket.createdAt))
-        .setAssignedAt(at(ticket.assignedAt))
-        .setFirstResponseAt(at(ticket.firstResponseAt))
-        .setClosedAt(at(ticket.closedAt))
-        .setVersion(ticket.version)
-        .setUpdatedAt(at(updatedAt));
+    TicketsRecord row =
+        new TicketsRecord()
+            .setNumber(ticket.number)
+            .setSubject(ticket.subject)
+            .setStatus(ticket.status.name())
+            .setPriority(ticket.priority.name())
+            .setAssigneeId(ticket.assigneeId)
+            .setReporterId(ticket.reporterId)
+            .setOrganizationId(ticket.organizationId)
+            .setAssetId(ticket.assetId)
+            .setChannel(ticket.channel.name())
+            .setPendingReason(name(ticket.pendingReason))
+            .setPendingUntil(at(ticket.pendingUntil))
+            .setResolution(name(ticket.resolution))
+            .setCreatedAt(at(ticket.createdAt))
+            .setAssignedAt(at(ticket.assignedAt))
+            .setFirstResponseAt(at(ticket.firstResponseAt))
+            .setClosedAt(at(ticket.closedAt))
+            .setVersion(ticket.version)
+            .setUpdatedAt(at(updatedAt));
+    return withSla(row, ticket);
+  }
+
+  /**
+   * Sets the SLA columns from the ticket's clocks. A workflow that does not track SLAs (started
+   * before them) leaves the columns alone.
+   */
+  public static TicketsRecord withSla(TicketsRecord row, TicketState ticket) {
+    if (ticket.assignClock != null && ticket.resolveClock != null) {
+      SlaClock assign = ticket.assignClock;
+      SlaClock resolve = ticket.resolveClock;
+      row.setAssignDueAt(at(assign.dueAt))
+          .setAssignRemainingMs(millis(assign.remaining))
+          .setAssignTargetMs(millis(assign.target))
+          .setAssignWarned(assign.warned)
+          .setAssignBreached(assign.breached)
+          .setResolveDueAt(at(resolve.dueAt))
+          .setResolveRemainingMs(millis(resolve.remaining))
+          .setResolveTargetMs(millis(resolve.target))
+          .setResolveWarned(resolve.warned)
+          .setResolveBreached(resolve.breached)
+          .setSlaSortKey(slaSortKey(resolve));
+    }
+    return row;
+  }
+
+  /** Orders the list most urgent first: running resolve deadlines, then everything else. */
+  public static long slaSortKey(SlaClock resolve) {
+    return resolve != null && resolve.running() ? resolve.dueAt.toEpochMilli() : Long.MAX_VALUE;
   }
 
   /** The state a workflow starts from when it is (re-)created from its row. */
@@ -64,11 +96,44 @@ public final class TicketRows {
     ticket.firstResponseAt = instant(row.getFirstResponseAt());
     ticket.closedAt = instant(row.getClosedAt());
     ticket.version = row.getVersion();
+    if (row.getAssignTargetMs() != null) {
+      ticket.assignClock =
+          clock(
+              row.getAssignTargetMs(),
+              row.getAssignDueAt(),
+              row.getAssignRemainingMs(),
+              row.getAssignWarned(),
+              row.getAssignBreached());
+    }
+    if (row.getResolveTargetMs() != null) {
+      ticket.resolveClock =
+          clock(
+              row.getResolveTargetMs(),
+              row.getResolveDueAt(),
+              row.getResolveRemainingMs(),
+              row.getResolveWarned(),
+              row.getResolveBreached());
+    }
     return ticket;
   }
 
   public static OffsetDateTime at(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static SlaClock clock(
+      long targetMs, OffsetDateTime dueAt, Long remainingMs, Boolean warned, Boolean breached) {
+    SlaClock clock = new SlaClock();
+    clock.target = Duration.ofMillis(targetMs);
+    clock.dueAt = instant(dueAt);
+    clock.remaining = remainingMs == null ? null : Duration.ofMillis(remainingMs);
+    clock.warned = Boolean.TRUE.equals(warned);
+    clock.breached = Boolean.TRUE.equals(breached);
+    return clock;
+  }
+
+  private static Long millis(Duration duration) {
+    return duration == null ? null : duration.toMillis();
   }
 
   private static Instant instant(OffsetDateTime time) {

@@ -9,9 +9,11 @@ import static org.awaitility.Awaitility.await;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
@@ -27,6 +29,9 @@ import dev.tempodesk.workflows.ticket.InboundMessage;
 import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.Resolution;
+import dev.tempodesk.workflows.ticket.SlaClock;
+import dev.tempodesk.workflows.ticket.SlaPolicy;
+import dev.tempodesk.workflows.ticket.SlaStatus;
 import dev.tempodesk.workflows.ticket.TicketChangeRecord;
 import dev.tempodesk.workflows.ticket.TicketEvent;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
@@ -41,9 +46,11 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -130,7 +137,7 @@ class TicketProjectionIntegrationTest {
   void shouldMirrorEveryChangeOfTheWorkflowInTheRowAndTheAuditTrail() {
     TicketState created = newTicket();
     long number = created.number;
-    // Columns owned by the mail sync and the SLA engine; no projection write may touch them.
+    // Columns owned by the mail sync; no projection write may touch them.
     long mailbox =
         dsl.insertInto(MAILBOXES)
             .set(MAILBOXES.GRANT_ID, "grant-1")
@@ -138,12 +145,9 @@ class TicketProjectionIntegrationTest {
             .returning(MAILBOXES.ID)
             .fetchOne()
             .getId();
-    OffsetDateTime resolveDue = TicketRows.at(created.createdAt.plus(Duration.ofHours(8)));
     dsl.update(TICKETS)
         .set(TICKETS.MAILBOX_ID, mailbox)
         .set(TICKETS.THREAD_ID, "thread-7")
-        .set(TICKETS.RESOLVE_DUE_AT, resolveDue)
-        .set(TICKETS.SLA_SORT_KEY, resolveDue.toInstant().toEpochMilli())
         .where(TICKETS.NUMBER.eq(number))
         .execute();
     TicketWorkflow ticket = start(created);
@@ -174,6 +178,11 @@ class TicketProjectionIntegrationTest {
     ticket.update(change("Whole office is offline").priority(Priority.URGENT).build());
     state = projected(ticket, 3);
     assertThat(state.priority).isEqualTo(Priority.URGENT);
+    assertThat(row(number).getResolveDueAt().toInstant())
+        .as("escalation caps 24 h to the URGENT 4 h")
+        .isEqualTo(row(number).getUpdatedAt().toInstant().plus(Duration.ofHours(4)));
+    assertThat(row(number).getSlaSortKey())
+        .isEqualTo(row(number).getResolveDueAt().toInstant().toEpochMilli());
     assertEvent(
         trail.added(),
         3,
@@ -371,8 +380,11 @@ class TicketProjectionIntegrationTest {
     TicketsRecord last = row(number);
     assertThat(last.getMailboxId()).isEqualTo(mailbox);
     assertThat(last.getThreadId()).isEqualTo("thread-7");
-    assertThat(last.getResolveDueAt()).isEqualTo(resolveDue);
-    assertThat(last.getSlaSortKey()).isEqualTo(resolveDue.toInstant().toEpochMilli());
+    // CLOSED: the resolve clock is paused with what it had left, the list sorts it last.
+    assertThat(last.getResolveDueAt()).isNull();
+    assertThat(last.getResolveRemainingMs()).isEqualTo(state.resolveClock.remaining.toMillis());
+    assertThat(last.getSlaSortKey()).isEqualTo(Long.MAX_VALUE);
+    assertThat(last.getAssignDueAt()).as("assigned: the assign clock stopped").isNull();
     assertThat(trail.size()).isEqualTo(14);
   }
 
@@ -444,6 +456,70 @@ class TicketProjectionIntegrationTest {
     assertThat(after.getVersion()).isEqualTo(1L);
     assertThat(after.getStatus()).isEqualTo("NEW");
     assertThat(events.listForTicket(created.number)).isEmpty();
+  }
+
+  @Test
+  void shouldRestoreTheWorkflowsClocksFromTheRow() {
+    TicketState created = newTicket();
+    TicketWorkflow ticket = start(created);
+    env.sleep(Duration.ofMinutes(90));
+    ticket.update(
+        change("Need the router logs").pending(PendingReason.CUSTOMER, Duration.ofDays(2)).build());
+
+    TicketState state = ticket.current();
+    TicketState restored = TicketRows.toState(row(created.number), null);
+
+    Instant pausedAt = row(created.number).getUpdatedAt().toInstant();
+    assertThat(state.resolveClock.remaining)
+        .isEqualTo(Duration.between(pausedAt, created.createdAt.plus(Duration.ofHours(24))));
+    assertThat(restored.assignClock).usingRecursiveComparison().isEqualTo(state.assignClock);
+    assertThat(restored.resolveClock).usingRecursiveComparison().isEqualTo(state.resolveClock);
+    Instant later = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofHours(1));
+    assertThat(SlaStatus.of(restored, later)).isEqualTo(SlaStatus.of(state, later));
+  }
+
+  @Test
+  void shouldStartTheClocksWhenATicketIsOpened() {
+    Instant now = Instant.parse("2026-03-02T09:00:00Z");
+    TicketOpening opening =
+        new TicketOpening(
+            tickets,
+            events,
+            new MessageRepository(dsl),
+            Clock.fixed(now, ZoneOffset.UTC),
+            SlaPolicy.defaults());
+    MessagesRecord first =
+        new MessagesRecord()
+            .setId(UUID.randomUUID())
+            .setDirection("INBOUND")
+            .setAuthorContactId(carla.getId())
+            .setBodyText("Office is offline")
+            .setOccurredAt(TicketRows.at(now));
+
+    TicketsRecord row =
+        opening.open(
+            new NewTicket(
+                "Office offline",
+                Priority.URGENT,
+                Channel.PHONE,
+                carla,
+                acme.getId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                first,
+                Actor.agent(alice.getId(), "Alice Agent"),
+                "Carla called"));
+
+    TicketsRecord stored = row(row.getNumber());
+    assertThat(stored.getAssignDueAt().toInstant()).isEqualTo(now.plus(Duration.ofMinutes(15)));
+    assertThat(stored.getResolveDueAt().toInstant()).isEqualTo(now.plus(Duration.ofHours(4)));
+    assertThat(stored.getSlaSortKey()).isEqualTo(now.plus(Duration.ofHours(4)).toEpochMilli());
+    TicketState restored = TicketRows.toState(stored, null);
+    assertThat(SlaStatus.of(restored, now.plusSeconds(60)).remainingToAssign())
+        .isEqualTo(Duration.ofMinutes(14));
   }
 
   // ---------------------------------------------------------------- helpers
@@ -546,6 +622,13 @@ class TicketProjectionIntegrationTest {
     facts.put("first_response_at", instant(row.getFirstResponseAt()));
     facts.put("closed_at", instant(row.getClosedAt()));
     facts.put("version", row.getVersion());
+    facts.put("assign_due_at", instant(row.getAssignDueAt()));
+    facts.put("assign_remaining_ms", row.getAssignRemainingMs());
+    facts.put("assign_breached", row.getAssignBreached());
+    facts.put("resolve_due_at", instant(row.getResolveDueAt()));
+    facts.put("resolve_remaining_ms", row.getResolveRemainingMs());
+    facts.put("resolve_breached", row.getResolveBreached());
+    facts.put("sla_sort_key", row.getSlaSortKey());
     return facts;
   }
 
@@ -568,6 +651,16 @@ class TicketProjectionIntegrationTest {
     facts.put("first_response_at", state.firstResponseAt);
     facts.put("closed_at", state.closedAt);
     facts.put("version", state.version);
+    SlaClock assign = state.assignClock;
+    SlaClock resolve = state.resolveClock;
+    facts.put("assign_due_at", assign.dueAt);
+    facts.put("assign_remaining_ms", assign.remaining == null ? null : assign.remaining.toMillis());
+    facts.put("assign_breached", assign.breached);
+    facts.put("resolve_due_at", resolve.dueAt);
+    facts.put(
+        "resolve_remaining_ms", resolve.remaining == null ? null : resolve.remaining.toMillis());
+    facts.put("resolve_breached", resolve.breached);
+    facts.put("sla_sort_key", resolve.running() ? resolve.dueAt.toEpochMilli() : Long.MAX_VALUE);
     return facts;
   }
 

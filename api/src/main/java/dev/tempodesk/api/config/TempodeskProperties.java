@@ -1,5 +1,6 @@
 package dev.tempodesk.api.config;
 
+import dev.tempodesk.workflows.ticket.SlaPolicy;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPending the longest suspension an agent may set
  * @param demo whether to seed demo data into an empty database (embedded mode)
  * @param publicBaseUrl where users reach Tempodesk; OAuth callbacks are built from it
+ * @param sla SLA targets per priority ({@code tempodesk.sla.urgent.to-assign: PT15M}); priorities
+ *     left out keep the defaults of DESIGN.md
  */
 @ConfigurationProperties("tempodesk")
 public record TempodeskProperties(
@@ -21,7 +24,8 @@ public record TempodeskProperties(
     boolean demo,
     String publicBaseUrl,
     Nylas nylas,
-    Mail mail) {
+    Mail mail,
+    SlaPolicy sla) {
 
   /**
    * The Nylas application. Without an API key Tempodesk runs its demo mailbox (see EmbeddedMode).
@@ -47,9 +51,10 @@ public record TempodeskProperties(
     publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl;
     nylas = nylas == null ? new Nylas(null, null, null, null, null) : nylas;
     mail = mail == null ? new Mail(null, null) : mail;
+    sla = sla == null ? SlaPolicy.defaults() : sla;
   }
 
   public TicketPolicy ticketPolicy() {
-    return new TicketPolicy(reopenWindow, maxPending, 0);
+    return new TicketPolicy(reopenWindow, maxPending, 0, sla);
   }
 }

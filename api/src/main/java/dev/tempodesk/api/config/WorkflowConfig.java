@@ -1,6 +1,7 @@
 package dev.tempodesk.api.config;
 
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.workflows.ticket.SlaPolicy;
 import io.temporal.client.WorkflowClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +12,10 @@ class WorkflowConfig {
   TicketWorkflowGateway ticketWorkflowGateway(
       WorkflowClient client, TempodeskProperties properties) {
     return new TicketWorkflowGateway(client, properties.taskQueue(), properties.ticketPolicy());
+  }
+
+  @Bean
+  SlaPolicy slaPolicy(TempodeskProperties properties) {
+    return properties.sla();
   }
 }

@@ -32,6 +32,9 @@ public class TicketState {
   public Instant closedAt;
   public long version = 1;
   public List<String> seenMessageIds = new ArrayList<>();
+  // Null until the workflow starts them (rows and runs from before SLAs have none).
+  public SlaClock assignClock;
+  public SlaClock resolveClock;
 
   public TicketState copy() {
     TicketState copy = new TicketState();
@@ -54,6 +57,8 @@ public class TicketState {
     copy.closedAt = closedAt;
     copy.version = version;
     copy.seenMessageIds = new ArrayList<>(seenMessageIds);
+    copy.assignClock = assignClock == null ? null : assignClock.copy();
+    copy.resolveClock = resolveClock == null ? null : resolveClock.copy();
     return copy;
   }
 
@@ -76,5 +81,19 @@ public class TicketState {
     pendingUntil = null;
     resolution = null;
     closedAt = null;
+  }
+
+  /** Ends a suspension whose time is up; returns the audit event kind for it. */
+  TicketEvent.Kind expirePending(Instant now) {
+    if (pendingReason != PendingReason.CLOSE) {
+      returnToWork();
+      return TicketEvent.Kind.PENDING_EXPIRED;
+    }
+    status = TicketStatus.CLOSED;
+    resolution = Resolution.NO_RESPONSE;
+    closedAt = now;
+    pendingReason = null;
+    pendingUntil = null;
+    return TicketEvent.Kind.CLOSED_FOR_NO_RESPONSE;
   }
 }

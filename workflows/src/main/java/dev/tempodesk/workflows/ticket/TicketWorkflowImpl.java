@@ -15,7 +15,7 @@ import java.util.Queue;
  * The ticket entity workflow. Updates apply under a lock so that concurrent changes serialise (the
  * validator alone cannot: two updates can pass it before either applies). Messages are queued by
  * the signal handler and applied by the main loop, which also owns the one durable timer for the
- * next deadline (pending expiry, end of the reopen window).
+ * next deadline (pending expiry, end of the reopen window, next SLA warning or breach).
  */
 public class TicketWorkflowImpl implements TicketWorkflow {
   private static final ActivityOptions STORE_OPTIONS =
@@ -34,16 +34,19 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private final WorkflowLock lock = Workflow.newWorkflowLock();
   private final Queue<InboundMessage> inbox = new ArrayDeque<>();
   private final WakeUpTimer wakeUp = new WakeUpTimer();
+  private final SlaTracker sla;
   private TicketState state;
 
   @WorkflowInit
   public TicketWorkflowImpl(TicketWorkflowInput input) {
     this.policy = input.policy();
     this.state = input.ticket().copy();
+    this.sla = new SlaTracker(policy.sla());
   }
 
   @Override
   public void run(TicketWorkflowInput input) {
+    sla.start(state, now());
     while (true) {
       wakeUp.armFor(nextDeadline());
       Workflow.await(
@@ -54,6 +57,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
                   || continueAsNewDue());
       lock.lock();
       try {
+        fireDueAlarms();
         while (!inbox.isEmpty()) {
           applyMessage(inbox.poll());
         }
@@ -80,6 +84,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   public TicketUpdateResult update(TicketUpdateRequest request) {
     lock.lock();
     try {
+      sla.decide();
+      fireDueAlarms();
       // Re-checked under the lock: the validator ran before earlier updates applied.
       TicketUpdatePlan plan = planOrReject(request);
       record(
@@ -134,23 +140,26 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     }
   }
 
+  /**
+   * Fires the SLA alarms due by now before anything else changes the ticket, so that a change
+   * arriving together with the timer cannot pause a clock past an alarm that never fires. Alarms
+   * are system events, not new versions: an agent's expectedVersion stays valid.
+   */
+  private void fireDueAlarms() {
+    for (TicketSla.DueAlarm alarm : sla.dueAlarms(state, now())) {
+      TicketState next = state.copy();
+      TicketSla.fire(next, alarm);
+      record(next, alarm.eventKind(), Actor.SYSTEM, alarm.comment(), alarm.changes());
+    }
+  }
+
+  /** SLA alarms fire at the top of the loop; the reopen window's end is the loop's, too. */
   private void applyDeadline() {
     if (state.status != TicketStatus.PENDING || now().isBefore(state.pendingUntil)) {
-      return; // the reopen window's end is handled by the main loop
+      return;
     }
     TicketState next = state.copy();
-    TicketEvent.Kind kind;
-    if (state.pendingReason == PendingReason.CLOSE) {
-      next.status = TicketStatus.CLOSED;
-      next.resolution = Resolution.NO_RESPONSE;
-      next.closedAt = now();
-      next.pendingReason = null;
-      next.pendingUntil = null;
-      kind = TicketEvent.Kind.CLOSED_FOR_NO_RESPONSE;
-    } else {
-      next.returnToWork();
-      kind = TicketEvent.Kind.PENDING_EXPIRED;
-    }
+    TicketEvent.Kind kind = next.expirePending(now());
     record(bumped(next), kind, Actor.SYSTEM, null, diff(next));
   }
 
@@ -161,6 +170,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       Actor actor,
       String comment,
       List<FieldChange> changes) {
+    sla.follow(state, next, now());
     TicketEvent event =
         new TicketEvent(Workflow.randomUUID().toString(), kind, actor, comment, changes, now());
     store.recordChange(new TicketChangeRecord(next.copy(), event));
@@ -177,11 +187,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   private Instant nextDeadline() {
-    return switch (state.status) {
-      case PENDING -> state.pendingUntil;
-      case CLOSED -> state.closedAt.plus(policy.reopenWindow());
-      default -> null;
-    };
+    return sla.earliest(
+        switch (state.status) {
+          case PENDING -> state.pendingUntil;
+          case CLOSED -> state.closedAt.plus(policy.reopenWindow());
+          default -> null;
+        },
+        state);
   }
 
   private boolean reopenWindowOver() {

@@ -28,8 +28,10 @@ class TicketHistoryRecorder {
   @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
   void shouldRecordTicketHistories() throws IOException {
     try (TicketWorkflowHarness harness = new TicketWorkflowHarness()) {
-      write("ticket-lifecycle-v1.json", recordLifecycle(harness));
-      write("ticket-continue-as-new-v1.json", recordFirstRunBeforeContinueAsNew(harness));
+      // v2: with SLA clocks (change id "sla-clocks"); the v1 files stay as recorded.
+      write("ticket-lifecycle-v2.json", recordLifecycle(harness));
+      write("ticket-continue-as-new-v2.json", recordFirstRunBeforeContinueAsNew(harness));
+      write("ticket-sla-v2.json", recordSlaAlarms(harness));
     }
   }
 
@@ -53,6 +55,7 @@ class TicketHistoryRecorder {
     harness.sleep(Duration.ofDays(7).plusSeconds(1));
 
     assertThat(harness.store.eventKinds())
+        .filteredOn(kind -> !kind.name().startsWith("SLA_"))
         .containsExactly(
             TicketEvent.Kind.UPDATED,
             TicketEvent.Kind.UPDATED,
@@ -91,6 +94,37 @@ class TicketHistoryRecorder {
         harness.client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
     assertThat(currentRunId).as("the workflow continued as new").isNotEqualTo(firstRunId);
     return harness.client.fetchHistory(workflowId, firstRunId);
+  }
+
+  /**
+   * An URGENT ticket whose assign warning fires, then escalated with little time left, paused,
+   * resumed, breached on both clocks, updated at the exact breach instant and closed.
+   */
+  private static WorkflowExecutionHistory recordSlaAlarms(TicketWorkflowHarness harness) {
+    TicketState created = TicketFixtures.newTicket(3003, harness.now());
+    created.priority = Priority.HIGH;
+    TicketWorkflow ticket = harness.start(created, TicketPolicy.defaults());
+    harness.sleep(Duration.ofMinutes(50));
+    ticket.update(change("escalate").priority(Priority.URGENT).build());
+    ticket.update(change("logs?").pending(PendingReason.CUSTOMER, Duration.ofHours(2)).build());
+    harness.sleep(Duration.ofMinutes(30));
+    ticket.newMessage(customerMessage("m-1"));
+    harness.sleep(Duration.ofMinutes(15));
+    ticket.update(change("yours").assign(ALICE).build());
+    harness.sleep(
+        Duration.between(harness.now(), ticket.current().resolveClock.dueAt).plusSeconds(1));
+    ticket.update(change("relax").priority(Priority.LOW).build());
+    ticket.update(change("fixed").status(TicketStatus.CLOSED).build());
+    harness.sleep(Duration.ofDays(7).plusSeconds(1));
+
+    assertThat(harness.store.changes())
+        .filteredOn(change -> change.ticket().number == 3003)
+        .extracting(change -> change.event().kind())
+        .filteredOn(kind -> kind.name().startsWith("SLA_"))
+        .hasSize(4);
+    assertThat(harness.statusOf(ticket))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    return harness.client.fetchHistory(TicketWorkflow.workflowId(3003));
   }
 
   private static InboundMessage customerMessage(String id) {

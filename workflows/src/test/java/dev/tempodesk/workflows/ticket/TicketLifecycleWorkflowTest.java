@@ -117,7 +117,11 @@ class TicketLifecycleWorkflowTest {
             TicketEvent.Kind.RESUMED_BY_CUSTOMER);
     assertThat(harness.store.last().event().actor()).isEqualTo(CUSTOMER);
     harness.sleep(Duration.ofDays(8));
-    assertThat(harness.store.changes()).as("the cancelled suspension never fires").hasSize(3);
+    // The resolve clock runs on meanwhile, so only its SLA events may follow.
+    assertThat(harness.store.eventKinds())
+        .as("the cancelled suspension never fires")
+        .filteredOn(kind -> !kind.name().startsWith("SLA_"))
+        .hasSize(3);
   }
 
   @Test

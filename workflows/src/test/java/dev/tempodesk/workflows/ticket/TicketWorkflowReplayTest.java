@@ -21,4 +21,22 @@ class TicketWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/ticket-continue-as-new-v1.json", TicketWorkflowImpl.class);
   }
+
+  @Test
+  void shouldReplayTicketLifecycleHistoryWithSlaClocks() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-lifecycle-v2.json", TicketWorkflowImpl.class);
+  }
+
+  @Test
+  void shouldReplayFirstRunUpToContinueAsNewWithSlaClocks() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-continue-as-new-v2.json", TicketWorkflowImpl.class);
+  }
+
+  @Test
+  void shouldReplaySlaAlarmsEscalationAndPauseHistory() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-sla-v2.json", TicketWorkflowImpl.class);
+  }
 }

@@ -1,0 +1,60 @@
+package dev.tempodesk.workflows.ticket;
+
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The ticket workflow's door to {@link TicketSla}. SLA alarms add timers and events, so runs that
+ * started before them must replay without: the version is decided once, in a handler or the main
+ * method (never in an await condition or a query, which may not record markers), and until it is
+ * decided the clocks are left alone.
+ */
+final class SlaTracker {
+  static final String CHANGE_ID = "sla-clocks";
+  private static final int WITH_SLA_CLOCKS = 1;
+
+  private final SlaPolicy policy;
+  private Boolean enabled;
+
+  SlaTracker(SlaPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Decides the version; call from the main method or an update handler only. */
+  boolean decide() {
+    if (enabled == null) {
+      enabled =
+          Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, WITH_SLA_CLOCKS)
+              >= WITH_SLA_CLOCKS;
+    }
+    return enabled;
+  }
+
+  void start(TicketState ticket, Instant now) {
+    if (decide()) {
+      TicketSla.start(ticket, policy, now);
+    }
+  }
+
+  void follow(TicketState before, TicketState next, Instant now) {
+    if (Boolean.TRUE.equals(enabled)) {
+      TicketSla.follow(before, next, policy, now);
+    }
+  }
+
+  /** The earlier of {@code lifecycleDeadline} and the ticket's next SLA alarm. */
+  Instant earliest(Instant lifecycleDeadline, TicketState ticket) {
+    Instant alarm = Boolean.TRUE.equals(enabled) ? TicketSla.nextAlarmAt(ticket) : null;
+    if (alarm == null) {
+      return lifecycleDeadline;
+    }
+    return lifecycleDeadline != null && lifecycleDeadline.isBefore(alarm)
+        ? lifecycleDeadline
+        : alarm;
+  }
+
+  List<TicketSla.DueAlarm> dueAlarms(TicketState ticket, Instant now) {
+    return Boolean.TRUE.equals(enabled) ? TicketSla.dueAlarms(ticket, now) : List.of();
+  }
+}
