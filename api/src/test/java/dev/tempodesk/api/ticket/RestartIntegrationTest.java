@@ -33,11 +33,11 @@ class RestartIntegrationTest {
   private ConfigurableApplicationContext startApp() {
     return new SpringApplicationBuilder(TempodeskApplication.class)
         .profiles("test")
-        .properties(
-            "server.port=0",
-            "spring.datasource.url=" + database.jdbcUrl(),
-            "spring.datasource.username=postgres")
-        .run();
+        // As arguments, so they outrank application.yaml (server.port there reads PORT).
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + database.jdbcUrl(),
+            "--spring.datasource.username=postgres");
   }
 
   private static HttpApi api(ConfigurableApplicationContext app) {
