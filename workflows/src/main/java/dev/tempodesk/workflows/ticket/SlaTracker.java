@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * The ticket workflow's door to {@link TicketSla}. SLA alarms add timers and events, so runs that
- * started before them must replay without: the version is decided once, in a handler or the main
- * method (never in an await condition or a query, which may not record markers), and until it is
- * decided the clocks are left alone.
+ * started before them must replay without: the version is decided once, by the main method as it
+ * starts, and the clocks start in the same step. Handlers wait for that ({@link #decided}): an
+ * update delivered with the start can run before the main method, and one planned from a state
+ * without clocks would drop them when it is adopted.
  */
 final class SlaTracker {
   static final String CHANGE_ID = "sla-clocks";
@@ -21,8 +22,11 @@ final class SlaTracker {
     this.policy = policy;
   }
 
-  /** Decides the version; call from the main method or an update handler only. */
-  boolean decide() {
+  boolean decided() {
+    return enabled != null;
+  }
+
+  private boolean decide() {
     if (enabled == null) {
       enabled =
           Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, WITH_SLA_CLOCKS)
@@ -31,6 +35,7 @@ final class SlaTracker {
     return enabled;
   }
 
+  /** Decides the version and starts the clocks; call first thing in the main method. */
   void start(TicketState ticket, Instant now) {
     if (decide()) {
       TicketSla.start(ticket, policy, now);

@@ -82,9 +82,9 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public TicketUpdateResult update(TicketUpdateRequest request) {
+    Workflow.await(sla::decided);
     lock.lock();
     try {
-      sla.decide();
       fireDueAlarms();
       // Re-checked under the lock: the validator ran before earlier updates applied.
       TicketUpdatePlan plan = planOrReject(request);
