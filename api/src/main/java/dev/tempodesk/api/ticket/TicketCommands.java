@@ -19,6 +19,7 @@ import dev.tempodesk.workflows.ticket.TicketUpdateResult;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,16 +33,19 @@ public class TicketCommands {
   private final TicketRepository tickets;
   private final AgentRepository agents;
   private final TicketWorkflowGateway workflows;
+  private final Clock clock;
 
   public TicketCommands(
       TicketCreation creation,
       TicketRepository tickets,
       AgentRepository agents,
-      TicketWorkflowGateway workflows) {
+      TicketWorkflowGateway workflows,
+      Clock clock) {
     this.creation = creation;
     this.tickets = tickets;
     this.agents = agents;
     this.workflows = workflows;
+    this.clock = clock;
   }
 
   public TicketView create(CreateTicketRequest request, Actor actor) {
@@ -79,7 +83,8 @@ public class TicketCommands {
           "status", "Ticket #" + number + " is closed for good and can no longer change.");
     }
     TicketView view = tickets.findView(number).orElseThrow();
-    return new TicketUpdateResponse(TicketDto.from(view), result.changes(), result.autoFixes());
+    return new TicketUpdateResponse(
+        TicketDto.from(view, clock.instant()), result.changes(), result.autoFixes());
   }
 
   private AssigneeChange assigneeChange(TicketPatchRequest patch) {

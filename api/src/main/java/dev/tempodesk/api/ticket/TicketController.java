@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,6 +49,7 @@ class TicketController {
   private final TicketCommands commands;
   private final CurrentActor actor;
   private final JsonMapper json;
+  private final Clock clock;
 
   TicketController(
       TicketRepository tickets,
@@ -55,13 +57,15 @@ class TicketController {
       MessageRepository messages,
       TicketCommands commands,
       CurrentActor actor,
-      JsonMapper json) {
+      JsonMapper json,
+      Clock clock) {
     this.tickets = tickets;
     this.events = events;
     this.messages = messages;
     this.commands = commands;
     this.actor = actor;
     this.json = json;
+    this.clock = clock;
   }
 
   @GetMapping
@@ -98,7 +102,7 @@ class TicketController {
             names(status), names(priority), assigneeId, unassigned, null, text, includeDone);
     TicketPage page = tickets.list(filter, after, limit);
     return new TicketPageDto(
-        page.items().stream().map(TicketDto::from).toList(),
+        page.items().stream().map(view -> TicketDto.from(view, clock.instant())).toList(),
         page.next().map(TicketCursor::encode).orElse(null));
   }
 
@@ -107,12 +111,13 @@ class TicketController {
   ResponseEntity<TicketDto> create(@Valid @RequestBody CreateTicketRequest request) {
     TicketView created = commands.create(request, actor.get());
     return ResponseEntity.created(URI.create("/api/tickets/" + created.number()))
-        .body(TicketDto.from(created));
+        .body(TicketDto.from(created, clock.instant()));
   }
 
   @GetMapping("/{number}")
   TicketDto get(@PathVariable long number) {
-    return TicketDto.from(tickets.findView(number).orElseThrow(() -> notFound(number)));
+    return TicketDto.from(
+        tickets.findView(number).orElseThrow(() -> notFound(number)), clock.instant());
   }
 
   @PatchMapping("/{number}")

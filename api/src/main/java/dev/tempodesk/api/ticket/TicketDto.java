@@ -1,6 +1,9 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.db.ticket.TicketView;
+import dev.tempodesk.workflows.ticket.SlaStatus;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** A ticket as the API shows it. */
@@ -30,9 +33,10 @@ public record TicketDto(
     OffsetDateTime assignDueAt,
     OffsetDateTime resolveDueAt,
     long version,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    SlaDto sla) {
 
-  static TicketDto from(TicketView view) {
+  static TicketDto from(TicketView view, Instant now) {
     return new TicketDto(
         view.number(),
         view.subject(),
@@ -59,6 +63,7 @@ public record TicketDto(
         view.assignDueAt(),
         view.resolveDueAt(),
         view.version(),
-        view.updatedAt());
+        view.updatedAt(),
+        SlaDto.from(SlaStatus.of(TicketRows.toState(view.row(), view.assigneeName()), now)));
   }
 }

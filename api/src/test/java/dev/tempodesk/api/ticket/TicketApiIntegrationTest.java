@@ -317,4 +317,32 @@ class TicketApiIntegrationTest {
     assertThat(docs.body().get("paths").has("/api/tickets/{number}")).isTrue();
     assertThat(api.get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
   }
+
+  @Test
+  void shouldShowSlaRemainingTimesAndPauseThemWhilePending() {
+    long number = createTicket("SLA clock", "HIGH");
+
+    JsonNode sla = api.get("/api/tickets/" + number).body().get("sla");
+    assertThat(sla.get("remainingToAssignSeconds").asLong()).isBetween(3_500L, 3_600L);
+    assertThat(sla.get("remainingToResolveSeconds").asLong()).isBetween(28_700L, 28_800L);
+    assertThat(sla.get("resolutionEta").isNull()).isFalse();
+    assertThat(sla.get("resolveBreached").asBoolean()).isFalse();
+
+    patch(
+        number,
+        Map.of(
+            "status",
+            "PENDING",
+            "pendingReason",
+            "CUSTOMER",
+            "pendingFor",
+            "PT2H",
+            "comment",
+            "ask"));
+    JsonNode paused = api.get("/api/tickets/" + number).body().get("sla");
+
+    assertThat(paused.get("resolutionEta").isNull()).as("a paused clock has no ETA").isTrue();
+    assertThat(paused.get("remainingSuspendedSeconds").asLong()).isBetween(7_100L, 7_200L);
+    assertThat(paused.get("remainingToResolveSeconds").asLong()).isBetween(28_600L, 28_800L);
+  }
 }

@@ -206,6 +206,7 @@ public class TicketRepository {
         row.get(TICKETS.RESOLVE_DUE_AT),
         row.get(TICKETS.SLA_SORT_KEY),
         row.get(TICKETS.VERSION),
-        row.get(TICKETS.UPDATED_AT));
+        row.get(TICKETS.UPDATED_AT),
+        row.into(TICKETS));
   }
 }

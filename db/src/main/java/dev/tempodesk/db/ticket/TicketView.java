@@ -1,8 +1,12 @@
 package dev.tempodesk.db.ticket;
 
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import java.time.OffsetDateTime;
 
-/** A ticket row with the names of the people and things it refers to. */
+/**
+ * A ticket row with the names of the people and things it refers to; {@code row} is the whole
+ * tickets row (SLA clock columns included).
+ */
 public record TicketView(
     long number,
     String subject,
@@ -30,7 +34,8 @@ public record TicketView(
     OffsetDateTime resolveDueAt,
     long slaSortKey,
     long version,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    TicketsRecord row) {
 
   public TicketCursor cursor() {
     return new TicketCursor(slaSortKey, number);
