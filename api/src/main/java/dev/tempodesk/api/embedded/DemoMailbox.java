@@ -24,6 +24,9 @@ public final class DemoMailbox implements AutoCloseable {
   static DemoMailbox start() {
     FakeNylasServer server = FakeNylasServer.start(API_KEY, CLIENT_ID, FaultPlan.none());
     server.addGrant(GRANT_ID, ADDRESS);
+    // The fake's mail lives in memory but the embedded database survives restarts: ids of this
+    // run must not collide with ids stored by an earlier one.
+    server.idNamespace(Long.toString(System.currentTimeMillis(), 36) + "-");
     return new DemoMailbox(server);
   }
 

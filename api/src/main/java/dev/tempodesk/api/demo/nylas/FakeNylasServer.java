@@ -126,6 +126,14 @@ public final class FakeNylasServer implements AutoCloseable {
     sender.reject(email, status);
   }
 
+  /**
+   * Puts {@code namespace} into every new message id, thread id and Message-ID header, so that a
+   * fake that starts again (its mail lives in memory) never reuses an id a database already holds.
+   */
+  public void idNamespace(String namespace) {
+    factory.namespace(namespace);
+  }
+
   /** Ids of new messages from now on take this prefix instead of {@code msg-}. */
   public void messageIdPrefix(String prefix) {
     factory.idPrefix(prefix);

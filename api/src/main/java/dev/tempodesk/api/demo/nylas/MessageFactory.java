@@ -17,9 +17,15 @@ final class MessageFactory {
   private final AtomicLong messageSeq = new AtomicLong();
   private final AtomicLong threadSeq = new AtomicLong();
   private volatile String idPrefix = "msg-";
+  private volatile String namespace = "";
 
   void idPrefix(String prefix) {
     this.idPrefix = prefix;
+  }
+
+  /** Makes message, thread and Message-ID values unique to this mailbox's life (see caller). */
+  void namespace(String namespace) {
+    this.namespace = namespace;
   }
 
   /** What {@code POST /messages/send} asked for, already validated. */
@@ -107,9 +113,11 @@ final class MessageFactory {
     long seq = messageSeq.incrementAndGet();
     Optional<FakeMessage> parent = box.find(replyTarget);
     String threadId =
-        parent.map(FakeMessage::threadId).orElseGet(() -> "thr-" + threadSeq.incrementAndGet());
+        parent
+            .map(FakeMessage::threadId)
+            .orElseGet(() -> "thr-" + namespace + threadSeq.incrementAndGet());
     List<Header> headers = new ArrayList<>();
-    headers.add(new Header("Message-ID", "<msg-" + seq + "@fake.nylas>"));
+    headers.add(new Header("Message-ID", "<msg-" + namespace + seq + "@fake.nylas>"));
     if (replyTarget != null) {
       String parentMessageId =
           parent.map(FakeMessage::messageIdHeader).orElse(angleBracketed(replyTarget));
@@ -130,7 +138,7 @@ final class MessageFactory {
     }
     return new FakeMessage(
         seq,
-        idPrefix + seq,
+        idPrefix + namespace + seq,
         box.grantId(),
         threadId,
         subject == null ? "" : subject,
