@@ -66,6 +66,7 @@ class DevMailController {
     }
     String subject = email.subject();
     String inReplyTo = null;
+    Map<String, String> headers = Map.of();
     if (email.ticketNumber() != null) {
       var ticket =
           tickets
@@ -74,16 +75,21 @@ class DevMailController {
                   () ->
                       new InvalidFieldException(
                           "ticketNumber", "There is no ticket #" + email.ticketNumber() + "."));
-      inReplyTo =
+      MessagesRecord latest =
           messages.listForTicket(ticket.getNumber()).stream()
               .filter(message -> message.getProviderMessageId() != null)
               .max(Comparator.comparing(MessagesRecord::getOccurredAt))
-              .map(MessagesRecord::getProviderMessageId)
               .orElseThrow(
                   () ->
                       new InvalidFieldException(
                           "ticketNumber",
                           "Ticket #" + ticket.getNumber() + " has no email thread to answer."));
+      inReplyTo = latest.getProviderMessageId();
+      if (latest.getInternetMessageId() != null) {
+        // After a restart the in-memory fake no longer knows the message; the References header
+        // still ties the reply to its ticket, as a real mail client's would.
+        headers = Map.of("References", latest.getInternetMessageId());
+      }
       subject = subject == null || subject.isBlank() ? "Re: " + ticket.getSubject() : subject;
     }
     FakeMessage received =
