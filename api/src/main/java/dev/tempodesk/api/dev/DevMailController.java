@@ -66,7 +66,6 @@ class DevMailController {
     }
     String subject = email.subject();
     String inReplyTo = null;
-    Map<String, String> headers = Map.of();
     if (email.ticketNumber() != null) {
       var ticket =
           tickets
@@ -85,10 +84,13 @@ class DevMailController {
                           "ticketNumber",
                           "Ticket #" + ticket.getNumber() + " has no email thread to answer."));
       inReplyTo = latest.getProviderMessageId();
-      if (latest.getInternetMessageId() != null) {
-        // After a restart the in-memory fake no longer knows the message; the References header
-        // still ties the reply to its ticket, as a real mail client's would.
-        headers = Map.of("References", latest.getInternetMessageId());
+      boolean fakeForgotIt =
+          mailbox.server().mailbox(DemoMailbox.GRANT_ID).find(inReplyTo).isEmpty();
+      if (fakeForgotIt && latest.getInternetMessageId() != null) {
+        // After a restart the in-memory fake no longer knows the message; answering its
+        // Message-ID still ties the reply to the ticket through In-Reply-To, as a mail client
+        // would.
+        inReplyTo = latest.getInternetMessageId().replaceAll("^<|>$", "");
       }
       subject = subject == null || subject.isBlank() ? "Re: " + ticket.getSubject() : subject;
     }
