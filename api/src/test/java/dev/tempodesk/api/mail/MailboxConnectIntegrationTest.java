@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Connecting a mailbox through hosted OAuth, against the fake Nylas. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// The connected mailbox's sync keeps polling this class's fake Nylas; stop it with the class.
+@DirtiesContext
 class MailboxConnectIntegrationTest {
   private static final TestDatabases.TestDatabase DATABASE = TestDatabases.fresh();
   private static final FakeNylasServer NYLAS =
