@@ -18,6 +18,7 @@ import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.db.testing.TestJooq;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.ticket.Actor;
@@ -58,20 +59,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-import org.jooq.impl.DataSourceConnectionProvider;
-import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.jooq.autoconfigure.SpringTransactionProvider;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,24 +75,13 @@ class TicketProjectionIntegrationTest {
   private static final String TASK_QUEUE = "tickets-projection-test";
   private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {};
 
-  private final DataSource dataSource = TestDatabases.fresh().dataSource();
-  private final DataSourceTransactionManager transactionManager =
-      new DataSourceTransactionManager(dataSource);
-  // Wired like Spring Boot's jOOQ auto-configuration: without the proxy, jOOQ would take its own
-  // connections and the TransactionTemplate of the activity would not cover its writes.
-  private final DSLContext dsl =
-      DSL.using(
-          new DefaultConfiguration()
-              .set(
-                  new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(dataSource)))
-              .set(new SpringTransactionProvider(transactionManager))
-              .set(SQLDialect.POSTGRES));
+  private final TestJooq jooq = TestJooq.over(TestDatabases.fresh().dataSource());
+  private final DSLContext dsl = jooq.dsl();
   private final TicketRepository tickets = new TicketRepository(dsl);
   private final TicketEventRepository events = new TicketEventRepository(dsl);
   private final JsonMapper json = JsonMapper.builder().build();
   private final TicketStoreActivitiesImpl store =
-      new TicketStoreActivitiesImpl(
-          tickets, events, new TransactionTemplate(transactionManager), json);
+      new TicketStoreActivitiesImpl(tickets, events, jooq.transactions(), json);
 
   private TestWorkflowEnvironment env;
   private AgentsRecord alice;

@@ -3,6 +3,7 @@ package dev.tempodesk.api.mail;
 import static dev.tempodesk.db.jooq.Tables.WEBHOOK_NOTIFICATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.api.demo.nylas.NylasReferenceVector;
 import dev.tempodesk.db.testing.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,21 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class WebhookApiIntegrationTest {
   private static final TestDatabases.TestDatabase DATABASE = TestDatabases.fresh();
 
-  /** The signed body from the Nylas reference, byte for byte (629 bytes, no trailing newline). */
-  private static final String BODY =
-      "{\"specversion\":\"1.0\",\"type\":\"message.created\",\"source\":\"/google/emails/realtime\","
-          + "\"id\":\"evt-7f3a9c01\",\"time\":1735689700,\"webhook_delivery_attempt\":1,"
-          + "\"data\":{\"application_id\":\"app-test-0001\",\"object\":{\"id\":\"msg-1001\","
-          + "\"grant_id\":\"grant-abc-123\",\"object\":\"message\",\"thread_id\":\"thr-0055\","
-          + "\"subject\":\"Re: Quote request\",\"from\":[{\"name\":\"Dana Client\","
-          + "\"email\":\"dana@client.example\"}],\"to\":[{\"name\":\"Sam Agent\","
-          + "\"email\":\"sam@ourco.example\"}],\"cc\":[],\"bcc\":[],\"reply_to\":[],"
-          + "\"date\":1735689690,\"body\":\"<p>Sounds good, thanks.</p>\","
-          + "\"snippet\":\"Sounds good, thanks.\",\"starred\":false,\"unread\":true,"
-          + "\"folders\":[\"INBOX\",\"UNREAD\"],\"attachments\":[]}}}";
-
-  private static final String SIGNATURE =
-      "0858f6286f50b1bdce19590cb1ac3952c36f4b1a8c5bea8b18ff6efd98eaa749";
+  private static final String BODY = NylasReferenceVector.BODY;
+  private static final String SIGNATURE = NylasReferenceVector.SIGNATURE;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
