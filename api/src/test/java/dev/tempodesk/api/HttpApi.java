@@ -61,8 +61,12 @@ public final class HttpApi {
           http.send(
               request.timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
+      boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+      // Non-JSON answers (e.g. /actuator/prometheus) are read from raw().body().
       JsonNode body =
-          response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+          response.body().isBlank() || !json
+              ? JSON.createObjectNode()
+              : JSON.readTree(response.body());
       return new Response(response.statusCode(), body, response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
