@@ -33,3 +33,10 @@ create table stats_closings (
   constraint stats_closings_resolution_non_negative check (resolution_ms >= 0)
 );
 create index stats_closings_by_bucket on stats_closings (bucket_start, agent_id);
+
+-- Each hour's computation looks events, creations and first responses up by time; without these
+-- a backfill over a long outage would scan the tables once per hour.
+create index ticket_events_by_time on ticket_events (occurred_at);
+create index tickets_by_created_at on tickets (created_at);
+create index tickets_by_first_response_at on tickets (first_response_at)
+  where first_response_at is not null;
