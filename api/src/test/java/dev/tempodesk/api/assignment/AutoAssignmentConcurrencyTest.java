@@ -41,7 +41,7 @@ class AutoAssignmentConcurrencyTest {
   private static final int AGENTS = 5;
   private static final int BURSTS = 5;
   private static final int PER_BURST = 12;
-  private static final int TICKETS = BURSTS * PER_BURST;
+  private static final int TICKET_COUNT = BURSTS * PER_BURST;
   private static final Pattern AGENT_LABEL = Pattern.compile("\\(#(\\d+)\\)$");
 
   @Test
@@ -106,14 +106,15 @@ class AutoAssignmentConcurrencyTest {
       boolean drained =
           within(
               Duration.ofSeconds(120),
-              () -> desk.jooq.dsl().fetchCount(TICKETS, TICKETS.STATUS.eq("CLOSED")) == TICKETS);
+              () ->
+                  desk.jooq.dsl().fetchCount(TICKETS, TICKETS.STATUS.eq("CLOSED")) == TICKET_COUNT);
       running.set(false);
       for (Thread thread : threads) {
         thread.join(10_000);
       }
 
       assertThat(failures).isEmpty();
-      assertThat(opened).hasSize(TICKETS);
+      assertThat(opened).hasSize(TICKET_COUNT);
       assertThat(drained).as("every ticket was assigned and closed").isTrue();
       assertThat(desk.assignments.queueLength()).isZero();
       assertThat(desk.jooq.dsl().fetchCount(ASSIGNMENT_RESERVATIONS)).isZero();
@@ -122,12 +123,14 @@ class AutoAssignmentConcurrencyTest {
       System.out.printf(
           "auto-assignment concurrency: %d tickets, %d agents of capacity 1, %d Postgres samples,"
               + " %d audit events replayed, %d passes by the second assigner, max load seen %d%n",
-          TICKETS, AGENTS, samples.get(), audit.events, roguePasses.get(), audit.maxLoad);
+          TICKET_COUNT, AGENTS, samples.get(), audit.events(), roguePasses.get(), audit.maxLoad());
       assertThat(samples.get()).isGreaterThan(100);
-      assertThat(audit.maxLoad).as("highest load in the audit trail").isEqualTo(1);
-      assertThat(audit.assignmentsPerTicket.keySet()).containsExactlyInAnyOrderElementsOf(opened);
-      assertThat(audit.assignmentsPerTicket.values()).as("assignments per ticket").containsOnly(1);
-      assertThat(audit.assignmentComments).containsOnly(AssignerActivitiesImpl.COMMENT);
+      assertThat(audit.maxLoad()).as("highest load in the audit trail").isEqualTo(1);
+      assertThat(audit.assignmentsPerTicket().keySet()).containsExactlyInAnyOrderElementsOf(opened);
+      assertThat(audit.assignmentsPerTicket().values())
+          .as("assignments per ticket")
+          .containsOnly(1);
+      assertThat(audit.assignmentComments()).containsOnly(AssignerActivitiesImpl.COMMENT);
     }
   }
 
