@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.ticket;
 
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
@@ -8,6 +9,7 @@ import dev.tempodesk.workflows.ticket.TicketEvent;
 import dev.tempodesk.workflows.ticket.TicketStoreActivities;
 import java.util.UUID;
 import org.jooq.JSONB;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,16 +21,28 @@ public class TicketStoreActivitiesImpl implements TicketStoreActivities {
   private final TicketEventRepository events;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
+  private final AssignerWakeUp assigner;
 
   public TicketStoreActivitiesImpl(
       TicketRepository tickets,
       TicketEventRepository events,
       TransactionTemplate transaction,
       JsonMapper json) {
+    this(tickets, events, transaction, json, AssignerWakeUp.none());
+  }
+
+  @Autowired
+  public TicketStoreActivitiesImpl(
+      TicketRepository tickets,
+      TicketEventRepository events,
+      TransactionTemplate transaction,
+      JsonMapper json,
+      AssignerWakeUp assigner) {
     this.tickets = tickets;
     this.events = events;
     this.transaction = transaction;
     this.json = json;
+    this.assigner = assigner;
   }
 
   @Override
@@ -39,6 +53,8 @@ public class TicketStoreActivitiesImpl implements TicketStoreActivities {
           tickets.writeProjection(TicketRows.toRow(change.ticket(), event.occurredAt()));
           events.insertIfAbsent(toRow(change.ticket().number, change.ticket().version, event));
         });
+    // After the commit, so the assigner's next pass sees the change.
+    assigner.afterChange(change);
   }
 
   TicketEventsRecord toRow(long ticketNumber, long ticketVersion, TicketEvent event) {

@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.ticket;
 
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.workflows.ticket.InboundMessage;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
@@ -18,11 +19,22 @@ public class TicketWorkflowGateway {
   private final WorkflowClient client;
   private final String taskQueue;
   private final TicketPolicy policy;
+  private final AssignerWakeUp assigner;
 
   public TicketWorkflowGateway(WorkflowClient client, String taskQueue, TicketPolicy policy) {
+    this(client, taskQueue, policy, AssignerWakeUp.none());
+  }
+
+  /**
+   * @param assigner woken after a waiting ticket's workflow started: until then the ticket cannot
+   *     accept an assignment
+   */
+  public TicketWorkflowGateway(
+      WorkflowClient client, String taskQueue, TicketPolicy policy, AssignerWakeUp assigner) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.policy = policy;
+    this.assigner = assigner;
   }
 
   public TicketPolicy policy() {
@@ -35,8 +47,10 @@ public class TicketWorkflowGateway {
    * @return true if a workflow was started
    */
   public boolean startFromRow(TicketsRecord row, String assigneeName) {
+    TicketWorkflowInput input = input(row, assigneeName);
     try {
-      WorkflowClient.start(newStub(row.getNumber())::run, input(row, assigneeName));
+      WorkflowClient.start(newStub(row.getNumber())::run, input);
+      assigner.afterStart(input.ticket());
       return true;
     } catch (WorkflowExecutionAlreadyStarted alreadyRunning) {
       return false;
@@ -47,9 +61,11 @@ public class TicketWorkflowGateway {
   public void signalMessage(TicketsRecord row, String assigneeName, InboundMessage message) {
     TicketWorkflow workflow = newStub(row.getNumber());
     BatchRequest request = client.newSignalWithStartRequest();
-    request.add(workflow::run, input(row, assigneeName));
+    TicketWorkflowInput input = input(row, assigneeName);
+    request.add(workflow::run, input);
     request.add(workflow::newMessage, message);
     client.signalWithStart(request);
+    assigner.afterStart(input.ticket());
   }
 
   public TicketWorkflow existing(long number) {

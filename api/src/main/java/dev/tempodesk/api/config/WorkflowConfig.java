@@ -1,5 +1,6 @@
 package dev.tempodesk.api.config;
 
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.workflows.ticket.SlaPolicy;
 import io.temporal.client.WorkflowClient;
@@ -10,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class WorkflowConfig {
   @Bean
   TicketWorkflowGateway ticketWorkflowGateway(
-      WorkflowClient client, TempodeskProperties properties) {
-    return new TicketWorkflowGateway(client, properties.taskQueue(), properties.ticketPolicy());
+      WorkflowClient client, TempodeskProperties properties, AssignerWakeUp assigner) {
+    return new TicketWorkflowGateway(
+        client, properties.taskQueue(), properties.ticketPolicy(), assigner);
   }
 
   @Bean

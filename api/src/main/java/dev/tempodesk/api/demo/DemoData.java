@@ -69,15 +69,19 @@ public class DemoData {
         .start(
             () -> {
               seedTickets.run();
-              log.info("Seeded demo data: 3 agents, 2 organizations, 4 customers, 10 tickets");
+              log.info(
+                  "Seeded demo data: 3 agents, 2 organizations, 4 customers, 10 tickets (2"
+                      + " waiting for an agent)");
             });
   }
 
   /** Writes the people and returns the step that opens their tickets. */
   Runnable seedPeople() {
-    AgentsRecord ada = agents.insert("ada@" + DOMAIN, "Ada Admin", "ADMIN", 5);
-    AgentsRecord max = agents.insert("max@" + DOMAIN, "Max Manager", "MANAGER", 5);
-    AgentsRecord alice = agents.insert("alice@" + DOMAIN, "Alice Agent", "AGENT", 5);
+    // Capacities for auto-assignment: Ada administers and takes no tickets; Alice and Max end up
+    // with three unfinished tickets each, so the demo opens with a waiting queue of two.
+    AgentsRecord ada = agents.insert("ada@" + DOMAIN, "Ada Admin", "ADMIN", 0);
+    AgentsRecord max = agents.insert("max@" + DOMAIN, "Max Manager", "MANAGER", 3);
+    AgentsRecord alice = agents.insert("alice@" + DOMAIN, "Alice Agent", "AGENT", 3);
     Actor admin = Actor.agent(ada.getId(), ada.getDisplayName());
 
     OrganizationsRecord acme = organizations.insert("Acme Networks", "acme.example");
@@ -127,22 +131,6 @@ public class DemoData {
         alice,
         "VPN tunnel to the branch office drops every hour",
         "Since Monday the tunnel to Lyon drops at :05 every hour for about two minutes.");
-    open(
-        admin,
-        dan,
-        router,
-        Priority.URGENT,
-        null,
-        "Core router R1 reboots after the firmware update",
-        "R1 rebooted four times overnight after we applied 17.3.2.");
-    open(
-        admin,
-        gina,
-        null,
-        Priority.NORMAL,
-        null,
-        "Cannot sign in to the customer portal",
-        "The portal says my password is wrong, the reset mail never comes.");
     long refund =
         open(
             admin,
@@ -238,7 +226,7 @@ public class DemoData {
             hank,
             null,
             Priority.LOW,
-            null,
+            max,
             "Question about the SLA terms",
             "Does the 4-hour response time also apply on weekends?");
     change(
@@ -250,6 +238,24 @@ public class DemoData {
           p.setPendingReason(PendingReason.CLOSE);
           p.setPendingFor(Duration.ofDays(5));
         });
+    // Last, when Alice and Max are at capacity: these two wait in the assignment queue (URGENT
+    // first) until someone frees a slot, is made available or gets more capacity.
+    open(
+        admin,
+        dan,
+        router,
+        Priority.URGENT,
+        null,
+        "Core router R1 reboots after the firmware update",
+        "R1 rebooted four times overnight after we applied 17.3.2.");
+    open(
+        admin,
+        gina,
+        null,
+        Priority.NORMAL,
+        null,
+        "Cannot sign in to the customer portal",
+        "The portal says my password is wrong, the reset mail never comes.");
   }
 
   private long open(
