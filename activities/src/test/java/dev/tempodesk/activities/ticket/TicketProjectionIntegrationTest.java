@@ -105,7 +105,7 @@ class TicketProjectionIntegrationTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store);
+    worker.registerActivitiesImplementations(store, new IgnoredNotifications());
     env.start();
   }
 

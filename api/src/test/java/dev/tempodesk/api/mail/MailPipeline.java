@@ -21,6 +21,7 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
+import dev.tempodesk.workflows.notification.NotificationActivities;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -99,7 +100,9 @@ final class MailPipeline implements AutoCloseable {
             tickets,
             new TicketEventRepository(jooq.dsl()),
             jooq.transactions(),
-            JsonMapper.builder().build()));
+            JsonMapper.builder().build()),
+        // Mail ingest is under test here, not notifications.
+        (NotificationActivities) notice -> {});
     workers.start();
   }
 
