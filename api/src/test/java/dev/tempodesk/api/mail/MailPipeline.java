@@ -23,6 +23,7 @@ import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
 import dev.tempodesk.workflows.notification.NotificationActivities;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
+import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -70,6 +71,7 @@ final class MailPipeline implements AutoCloseable {
             Duration.ofSeconds(2));
     client = new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
     mailbox = mailboxes.upsert(GRANT, ADDRESS, "google");
+    TicketSearchAttributes.TYPES.forEach(temporal::registerSearchAttribute);
     temporal.start();
     startWorker();
   }

@@ -36,6 +36,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private final WakeUpTimer wakeUp = new WakeUpTimer();
   private final SlaTracker sla;
   private final TicketNotifier notifier = new TicketNotifier();
+  private final TicketVisibility visibility = new TicketVisibility();
   private TicketState state;
 
   @WorkflowInit
@@ -49,6 +50,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   public void run(TicketWorkflowInput input) {
     sla.start(state, now());
     notifier.start(state, now());
+    visibility.show(state);
     while (true) {
       wakeUp.armFor(nextDeadline());
       Workflow.await(
@@ -178,6 +180,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     store.recordChange(new TicketChangeRecord(next.copy(), event));
     notifier.follow(state, next, event);
     state = next;
+    visibility.show(state);
   }
 
   private List<FieldChange> diff(TicketState next) {

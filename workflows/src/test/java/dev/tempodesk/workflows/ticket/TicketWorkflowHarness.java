@@ -24,6 +24,7 @@ final class TicketWorkflowHarness implements AutoCloseable {
   final WorkflowClient client = env.getWorkflowClient();
 
   TicketWorkflowHarness() {
+    TicketSearchAttributes.TYPES.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
     worker.registerActivitiesImplementations(store, notifications);
