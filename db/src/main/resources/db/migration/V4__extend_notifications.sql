@@ -1,7 +1,8 @@
 -- Notification delivery (DESIGN.md section 4, "Notifications"). A row per (event, recipient,
 -- channel), made unique by its dedupe key in V1, is both the in-app feed and the outbox of the
 -- external channels: the activity sends the PENDING/FAILED rows of a notice and marks them SENT.
--- The rate limit counts these rows too, so it holds across any number of app replicas.
+-- The rate limit lives here too (notification_rate_windows), so it holds across any number of app
+-- replicas.
 
 alter table notifications
   add column attempts     integer     not null default 0,
@@ -17,9 +18,6 @@ alter table notifications
 comment on column notifications.status is
   'SUPPRESSED: over the recipient''s rate limit for an external channel, kept as a record only.';
 
--- The rate limit's window query: a recipient's recent external notifications that counted.
-create index notifications_rate_window on notifications (recipient_kind, recipient_id, channel, created_at)
-  where channel <> 'IN_APP' and status <> 'SUPPRESSED';
 create index notifications_unread on notifications (recipient_kind, recipient_id)
   where channel = 'IN_APP' and read_at is null;
 
@@ -29,4 +27,18 @@ create table customer_load_alerts (
   contact_id  bigint      primary key references contacts (id),
   notice_id   text        not null,
   raised_at   timestamptz not null default now()
+);
+
+-- The per-person rate limit of the external channels: how many email (or webhook) notifications a
+-- person was sent in each one-minute window. One upsert takes a slot atomically, without a lock
+-- held across statements, so a storm for one manager does not serialise the other writes.
+create table notification_rate_windows (
+  recipient_kind  text        not null,
+  recipient_id    bigint      not null,
+  channel         text        not null,
+  window_start    timestamptz not null,
+  taken           integer     not null,
+  constraint notification_rate_windows_pk
+    primary key (recipient_kind, recipient_id, channel, window_start),
+  constraint notification_rate_windows_channel_external check (channel in ('EMAIL', 'WEBHOOK'))
 );

@@ -16,9 +16,10 @@ import java.util.Map;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a notice into notification rows, one per recipient and channel, in one transaction. The
- * dedupe key makes a second call for the same notice a no-op; the rate limit decides, under a
- * per-recipient lock, whether an email or webhook row is PENDING (to be sent) or SUPPRESSED.
+ * Turns a notice into notification rows, one per recipient and channel. The dedupe key makes a
+ * second call for the same notice a no-op; the rate limit decides whether an email or webhook row
+ * is PENDING (to be sent) or SUPPRESSED. Each write stands alone (no transaction spans them), so a
+ * storm of notices for one person never holds locks or connections while it waits.
  */
 public class NotificationOutbox {
   /** More open tickets than this alerts the managers (DESIGN.md section 4). */
@@ -52,10 +53,6 @@ public class NotificationOutbox {
 
   /** Records the notice's notifications; idempotent. */
   public void record(TicketNotice notice) {
-    transaction.executeWithoutResult(status -> recordInTransaction(notice));
-  }
-
-  private void recordInTransaction(TicketNotice notice) {
     String eventKind = notice.kind().name();
     NotificationText text;
     List<Recipient> recipients;
@@ -78,7 +75,8 @@ public class NotificationOutbox {
       }
       case CUSTOMER_LOAD_CHANGED -> {
         eventKind = "CUSTOMER_OPEN_TICKETS";
-        int open = openTicketsIfCrossed(notice);
+        Integer crossed = transaction.execute(status -> openTicketsIfCrossed(notice));
+        int open = crossed == null ? 0 : crossed;
         recipients = open == 0 ? List.of() : withManagers(List.of());
         text = NotificationText.customerLoad(reporterName(notice), open, notice.ticketNumber());
       }
@@ -104,21 +102,30 @@ public class NotificationOutbox {
     }
   }
 
+  /**
+   * A fixed one-minute window (per calendar minute, not sliding): at most {@code limitPerWindow}
+   * sends per window and at most twice that across any 60 s. A crash between taking the slot and
+   * inserting the row wastes the slot, never sends twice.
+   */
   private void recordExternal(NotificationsRecord row, String destination, OffsetDateTime now) {
-    notifications.lockRecipientChannel(
-        row.getRecipientKind(), row.getRecipientId(), row.getChannel());
-    int recent =
-        notifications.countCountedSince(
-            row.getRecipientKind(),
-            row.getRecipientId(),
-            row.getChannel(),
-            now.minus(settings.window()));
+    if (notifications.exists(row.getDedupeKey())) {
+      return; // a repeat: it took its slot the first time
+    }
+    int taken =
+        notifications.takeRateSlot(
+            row.getRecipientKind(), row.getRecipientId(), row.getChannel(), windowStart(now));
     row.setDestination(destination)
         .setStatus(
-            recent < settings.limitPerWindow()
+            taken <= settings.limitPerWindow()
                 ? NotificationRepository.PENDING
                 : NotificationRepository.SUPPRESSED);
     notifications.insertIfAbsent(row);
+  }
+
+  private OffsetDateTime windowStart(OffsetDateTime now) {
+    long windowMillis = settings.window().toMillis();
+    long start = Math.floorDiv(now.toInstant().toEpochMilli(), windowMillis) * windowMillis;
+    return java.time.Instant.ofEpochMilli(start).atOffset(ZoneOffset.UTC);
   }
 
   /**

@@ -10,7 +10,9 @@ import dev.tempodesk.workflows.notification.NoticeKind;
 import dev.tempodesk.workflows.notification.TicketNotice;
 import dev.tempodesk.workflows.ticket.Priority;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +106,9 @@ class NotificationDeliveryTest {
 
   @Test
   void shouldSuppressEmailAndWebhookOverTheRateLimitButKeepEveryFeedEntry() throws Exception {
-    rig = new NotificationRig(3);
+    // Mid-minute, so that all five fall into one rate-limit window.
+    rig =
+        new NotificationRig(3, Clock.fixed(Instant.parse("2026-11-22T10:00:30Z"), ZoneOffset.UTC));
     TicketsRecord ticket = rig.openTicket("Storm");
 
     for (int i = 0; i < 5; i++) {
@@ -118,6 +122,23 @@ class NotificationDeliveryTest {
     assertThat(rows("EMAIL"))
         .extracting(NotificationsRecord::getStatus)
         .containsExactlyInAnyOrder("SENT", "SENT", "SENT", "SUPPRESSED", "SUPPRESSED");
+  }
+
+  @Test
+  void shouldAllowSendsAgainInTheNextMinute() throws Exception {
+    SettableClock clock = new SettableClock(Instant.parse("2026-11-22T10:00:50Z"));
+    rig = new NotificationRig(1, clock);
+    TicketsRecord ticket = rig.openTicket("Storm");
+
+    rig.activities.deliver(notice("a:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+    rig.activities.deliver(notice("b:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+    clock.set(Instant.parse("2026-11-22T10:01:01Z"));
+    rig.activities.deliver(notice("c:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+
+    assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(2);
+    assertThat(rows("EMAIL"))
+        .extracting(NotificationsRecord::getStatus)
+        .containsExactlyInAnyOrder("SENT", "SUPPRESSED", "SENT");
   }
 
   @Test

@@ -58,6 +58,11 @@ final class NotificationRig implements AutoCloseable {
   final NotificationActivitiesImpl activities;
 
   NotificationRig(int limitPerMinute) throws IOException {
+    this(limitPerMinute, Clock.systemUTC());
+  }
+
+  /** {@code clock} is the notification activity's: rate-limit windows and row times follow it. */
+  NotificationRig(int limitPerMinute, Clock clock) throws IOException {
     AgentRepository agents = new AgentRepository(jooq.dsl());
     alice = agents.insert("alice@tempodesk.dev", "Alice Agent", "AGENT", 5);
     mona = agents.insert("mona@tempodesk.dev", "Mona Manager", "MANAGER", 5);
@@ -74,7 +79,6 @@ final class NotificationRig implements AutoCloseable {
         new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
     NotificationSettings notify =
         new NotificationSettings(webhook.url(), limitPerMinute, Duration.ofMinutes(1), 1);
-    Clock clock = Clock.systemUTC();
     activities =
         new NotificationActivitiesImpl(
             new NotificationOutbox(

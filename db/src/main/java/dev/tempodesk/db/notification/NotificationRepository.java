@@ -2,8 +2,10 @@ package dev.tempodesk.db.notification;
 
 import static dev.tempodesk.db.jooq.Tables.CUSTOMER_LOAD_ALERTS;
 import static dev.tempodesk.db.jooq.Tables.NOTIFICATIONS;
+import static dev.tempodesk.db.jooq.Tables.NOTIFICATION_RATE_WINDOWS;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
+import dev.tempodesk.db.jooq.Keys;
 import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,8 +15,8 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * Notifications: the in-app feed, the outbox of email and webhook deliveries, and the rate limit's
- * bookkeeping, all in one table keyed by dedupe key.
+ * Notifications: the in-app feed and the outbox of email and webhook deliveries, one row per dedupe
+ * key, plus the rate limit's windows.
  */
 @Repository
 public class NotificationRepository {
@@ -35,33 +37,28 @@ public class NotificationRepository {
     return dsl.insertInto(NOTIFICATIONS).set(notification).onConflictDoNothing().execute() == 1;
   }
 
-  /**
-   * Serialises, until the transaction ends, everyone deciding whether this recipient is over its
-   * limit on this channel, so two replicas cannot both take the last slot.
-   */
-  public void lockRecipientChannel(String recipientKind, long recipientId, String channel) {
-    dsl.select(
-            DSL.function(
-                "pg_advisory_xact_lock",
-                Object.class,
-                DSL.function(
-                    "hashtextextended",
-                    Long.class,
-                    DSL.val("notify:" + recipientKind + ":" + recipientId + ":" + channel),
-                    DSL.val(0L))))
-        .fetch();
+  public boolean exists(String dedupeKey) {
+    return dsl.fetchExists(NOTIFICATIONS, NOTIFICATIONS.DEDUPE_KEY.eq(dedupeKey));
   }
 
-  /** How many notifications on a channel counted against the recipient's limit since a time. */
-  public int countCountedSince(
-      String recipientKind, long recipientId, String channel, OffsetDateTime since) {
-    return dsl.fetchCount(
-        NOTIFICATIONS,
-        NOTIFICATIONS.RECIPIENT_KIND.eq(recipientKind),
-        NOTIFICATIONS.RECIPIENT_ID.eq(recipientId),
-        NOTIFICATIONS.CHANNEL.eq(channel),
-        NOTIFICATIONS.STATUS.ne(SUPPRESSED),
-        NOTIFICATIONS.CREATED_AT.ge(since));
+  /**
+   * Takes one slot of the recipient's rate-limit window on a channel and returns how many slots are
+   * taken now, this one included. A single statement: concurrent callers (any replica) each get a
+   * distinct count.
+   */
+  public int takeRateSlot(
+      String recipientKind, long recipientId, String channel, OffsetDateTime windowStart) {
+    return dsl.insertInto(NOTIFICATION_RATE_WINDOWS)
+        .set(NOTIFICATION_RATE_WINDOWS.RECIPIENT_KIND, recipientKind)
+        .set(NOTIFICATION_RATE_WINDOWS.RECIPIENT_ID, recipientId)
+        .set(NOTIFICATION_RATE_WINDOWS.CHANNEL, channel)
+        .set(NOTIFICATION_RATE_WINDOWS.WINDOW_START, windowStart)
+        .set(NOTIFICATION_RATE_WINDOWS.TAKEN, 1)
+        .onConflictOnConstraint(Keys.NOTIFICATION_RATE_WINDOWS_PK)
+        .doUpdate()
+        .set(NOTIFICATION_RATE_WINDOWS.TAKEN, NOTIFICATION_RATE_WINDOWS.TAKEN.plus(1))
+        .returning(NOTIFICATION_RATE_WINDOWS.TAKEN)
+        .fetchOne(NOTIFICATION_RATE_WINDOWS.TAKEN);
   }
 
   /** The email and webhook rows of a notice that still have to go out. */
