@@ -25,8 +25,9 @@ public record NotificationText(String title, String body) {
       case "ESCALATED_TO_URGENT" ->
           new NotificationText(ticket + " was escalated to URGENT", about);
       case "CLOSED" ->
+          // The [#n] token lets a reply thread back to the ticket (and reopen it in its window).
           new NotificationText(
-              "Your ticket " + ticket + " is closed",
+              "Your ticket [" + ticket + "] is closed",
               "We closed your request \"%s\". Reply to this ticket's mail to reopen it."
                   .formatted(notice.subject()));
       default -> throw new IllegalArgumentException("no text for " + eventKind);

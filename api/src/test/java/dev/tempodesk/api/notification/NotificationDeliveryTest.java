@@ -150,7 +150,7 @@ class NotificationDeliveryTest {
 
     assertThat(rig.mailTo("carla@acme.example")).hasSize(1);
     assertThat(rig.mailTo("carla@acme.example").getFirst().subject())
-        .isEqualTo("Your ticket #" + ticket.getNumber() + " is closed");
+        .isEqualTo("Your ticket [#" + ticket.getNumber() + "] is closed");
     assertThat(rig.webhook.posts()).as("the team webhook is for agents").isEmpty();
     assertThat(rows("IN_APP")).isEmpty();
   }
