@@ -36,6 +36,7 @@ import dev.tempodesk.workflows.ticket.SlaStatus;
 import dev.tempodesk.workflows.ticket.TicketChangeRecord;
 import dev.tempodesk.workflows.ticket.TicketEvent;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
+import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketState;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
@@ -103,9 +104,10 @@ class TicketProjectionIntegrationTest {
             .findOrCreate("carla@acme.example", "Carla Customer", acme.getId());
 
     env = TestWorkflowEnvironment.newInstance();
+    TicketSearchAttributes.TYPES.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store);
+    worker.registerActivitiesImplementations(store, new IgnoredNotifications());
     env.start();
   }
 

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicBaseUrl where users reach Tempodesk; OAuth callbacks are built from it
  * @param sla SLA targets per priority ({@code tempodesk.sla.urgent.to-assign: PT15M}); priorities
  *     left out keep the defaults of DESIGN.md
+ * @param notifications the outbound webhook and the per-person rate limit of notifications
  */
 @ConfigurationProperties("tempodesk")
 public record TempodeskProperties(
@@ -25,7 +26,8 @@ public record TempodeskProperties(
     String publicBaseUrl,
     Nylas nylas,
     Mail mail,
-    SlaPolicy sla) {
+    SlaPolicy sla,
+    Notifications notifications) {
 
   /**
    * The Nylas application. Without an API key Tempodesk runs its demo mailbox (see EmbeddedMode).
@@ -44,6 +46,19 @@ public record TempodeskProperties(
     }
   }
 
+  /**
+   * @param webhookUrl where the outbound webhook posts (TEMPODESK_NOTIFY_WEBHOOK_URL); blank turns
+   *     the webhook off
+   * @param limitPerMinute email (and separately webhook) notifications per person per minute; more
+   *     are recorded as SUPPRESSED (TEMPODESK_NOTIFY_LIMIT_PER_MINUTE)
+   */
+  public record Notifications(String webhookUrl, Integer limitPerMinute) {
+    public Notifications {
+      webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+      limitPerMinute = limitPerMinute == null ? 10 : limitPerMinute;
+    }
+  }
+
   public TempodeskProperties {
     taskQueue = taskQueue == null ? "tempodesk" : taskQueue;
     reopenWindow = reopenWindow == null ? Duration.ofDays(7) : reopenWindow;
@@ -52,6 +67,7 @@ public record TempodeskProperties(
     nylas = nylas == null ? new Nylas(null, null, null, null, null) : nylas;
     mail = mail == null ? new Mail(null, null) : mail;
     sla = sla == null ? SlaPolicy.defaults() : sla;
+    notifications = notifications == null ? new Notifications(null, null) : notifications;
   }
 
   public TicketPolicy ticketPolicy() {

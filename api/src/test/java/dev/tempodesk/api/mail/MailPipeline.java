@@ -21,7 +21,9 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
+import dev.tempodesk.workflows.notification.NotificationActivities;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
+import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -69,6 +71,7 @@ final class MailPipeline implements AutoCloseable {
             Duration.ofSeconds(2));
     client = new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
     mailbox = mailboxes.upsert(GRANT, ADDRESS, "google");
+    TicketSearchAttributes.TYPES.forEach(temporal::registerSearchAttribute);
     temporal.start();
     startWorker();
   }
@@ -99,7 +102,9 @@ final class MailPipeline implements AutoCloseable {
             tickets,
             new TicketEventRepository(jooq.dsl()),
             jooq.transactions(),
-            JsonMapper.builder().build()));
+            JsonMapper.builder().build()),
+        // Mail ingest is under test here, not notifications.
+        (NotificationActivities) notice -> {});
     workers.start();
   }
 

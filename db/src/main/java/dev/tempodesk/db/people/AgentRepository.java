@@ -42,4 +42,12 @@ public class AgentRepository {
   public int count() {
     return dsl.fetchCount(AGENTS);
   }
+
+  /** Active agents with the role, e.g. every MANAGER to notify. */
+  public List<AgentsRecord> listActiveWithRole(String role) {
+    return dsl.selectFrom(AGENTS)
+        .where(AGENTS.ROLE.eq(role), AGENTS.ACTIVE.isTrue())
+        .orderBy(AGENTS.ID)
+        .fetch();
+  }
 }

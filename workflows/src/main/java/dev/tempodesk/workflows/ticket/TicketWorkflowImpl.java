@@ -35,6 +35,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private final Queue<InboundMessage> inbox = new ArrayDeque<>();
   private final WakeUpTimer wakeUp = new WakeUpTimer();
   private final SlaTracker sla;
+  private final TicketNotifier notifier = new TicketNotifier();
+  private final TicketVisibility visibility = new TicketVisibility();
   private TicketState state;
 
   @WorkflowInit
@@ -47,6 +49,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   @Override
   public void run(TicketWorkflowInput input) {
     sla.start(state, now());
+    notifier.start(state, now());
+    visibility.show(state);
     while (true) {
       wakeUp.armFor(nextDeadline());
       Workflow.await(
@@ -68,7 +72,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         lock.unlock();
       }
       if (reopenWindowOver() || continueAsNewDue()) {
-        Workflow.await(Workflow::isEveryHandlerFinished);
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() && !notifier.deliveriesPending());
         if (!inbox.isEmpty()) {
           continue; // a message arrived while handlers finished: apply it first
         }
@@ -174,7 +178,9 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     TicketEvent event =
         new TicketEvent(Workflow.randomUUID().toString(), kind, actor, comment, changes, now());
     store.recordChange(new TicketChangeRecord(next.copy(), event));
+    notifier.follow(state, next, event);
     state = next;
+    visibility.show(state);
   }
 
   private List<FieldChange> diff(TicketState next) {

@@ -28,10 +28,11 @@ class TicketHistoryRecorder {
   @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
   void shouldRecordTicketHistories() throws IOException {
     try (TicketWorkflowHarness harness = new TicketWorkflowHarness()) {
-      // v2: with SLA clocks (change id "sla-clocks"); the v1 files stay as recorded.
-      write("ticket-lifecycle-v2.json", recordLifecycle(harness));
-      write("ticket-continue-as-new-v2.json", recordFirstRunBeforeContinueAsNew(harness));
-      write("ticket-sla-v2.json", recordSlaAlarms(harness));
+      // v3: with notifications and search attributes (change ids "notifications" and
+      // "search-attributes"); the v1 and v2 files stay as recorded.
+      write("ticket-lifecycle-v3.json", recordLifecycle(harness));
+      write("ticket-continue-as-new-v3.json", recordFirstRunBeforeContinueAsNew(harness));
+      write("ticket-sla-v3.json", recordSlaAlarms(harness));
     }
   }
 

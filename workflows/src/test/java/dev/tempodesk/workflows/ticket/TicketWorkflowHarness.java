@@ -20,12 +20,14 @@ final class TicketWorkflowHarness implements AutoCloseable {
 
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   final RecordingTicketStore store = new RecordingTicketStore();
+  final RecordingNotifications notifications = new RecordingNotifications();
   final WorkflowClient client = env.getWorkflowClient();
 
   TicketWorkflowHarness() {
+    TicketSearchAttributes.TYPES.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store);
+    worker.registerActivitiesImplementations(store, notifications);
     env.start();
   }
 

@@ -39,4 +39,22 @@ class TicketWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/ticket-sla-v2.json", TicketWorkflowImpl.class);
   }
+
+  @Test
+  void shouldReplayTicketLifecycleHistoryWithNotifications() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-lifecycle-v3.json", TicketWorkflowImpl.class);
+  }
+
+  @Test
+  void shouldReplayFirstRunUpToContinueAsNewWithNotifications() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-continue-as-new-v3.json", TicketWorkflowImpl.class);
+  }
+
+  @Test
+  void shouldReplaySlaAlarmsHistoryWithNotifications() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-sla-v3.json", TicketWorkflowImpl.class);
+  }
 }

@@ -17,5 +17,7 @@ public enum FaultKind {
   /** A message page whose items are shuffled. */
   REORDERED_PAGE,
   /** One of {@link FaultPlan#failNextRequests}. */
-  FORCED_FAILURE
+  FORCED_FAILURE,
+  /** A send that was carried out but answered 500, as if the reply were lost on the way. */
+  LOST_SEND_REPLY
 }

@@ -22,6 +22,7 @@ public final class FaultPlan {
   private final Random random;
   private final Map<FaultKind, Long> counts = new EnumMap<>(FaultKind.class);
   private final Deque<Integer> forced = new ArrayDeque<>();
+  private int lostSendReplies;
   private double internalErrors;
   private double badGateways;
   private double gatewayTimeouts;
@@ -96,6 +97,24 @@ public final class FaultPlan {
     for (int i = 0; i < n; i++) {
       forced.add(status);
     }
+  }
+
+  /**
+   * The next {@code n} sends are carried out (the mail is sent and the idempotency key remembered)
+   * but answered 500, so the client cannot tell whether the mail went out.
+   */
+  public synchronized void loseNextSendReplies(int n) {
+    lostSendReplies += n;
+  }
+
+  /** Whether to replace the answer of a send that just happened with a 500. */
+  synchronized boolean drawLostSendReply() {
+    if (lostSendReplies == 0) {
+      return false;
+    }
+    lostSendReplies--;
+    count(FaultKind.LOST_SEND_REPLY, 1);
+    return true;
   }
 
   public synchronized long count(FaultKind kind) {

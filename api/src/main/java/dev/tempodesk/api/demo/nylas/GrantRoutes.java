@@ -55,12 +55,14 @@ final class GrantRoutes {
     List<String> rest = path.subList(1, path.size());
     String route = rest.isEmpty() ? "" : rest.getFirst();
     if (method.equals("POST") && rest.equals(List.of("messages", "send"))) {
-      return sender.send(
-          box,
-          exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-          HttpRequests.body(exchange),
-          params,
-          requestId);
+      Reply sent =
+          sender.send(
+              box,
+              exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+              HttpRequests.body(exchange),
+              params,
+              requestId);
+      return faults.drawLostSendReply() ? FaultReplies.forStatus(500, requestId, 1) : sent;
     }
     if (!method.equals("GET")) {
       throw new NylasError(405, "invalid_request_error", method + " is not supported here");

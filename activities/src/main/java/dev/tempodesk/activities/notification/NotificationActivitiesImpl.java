@@ -1,0 +1,86 @@
+package dev.tempodesk.activities.notification;
+
+import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
+import dev.tempodesk.db.notification.NotificationRepository;
+import dev.tempodesk.workflows.notification.NotificationActivities;
+import dev.tempodesk.workflows.notification.TicketNotice;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a notice's notifications, then sends the email and webhook ones still undelivered. A
+ * retry (or a duplicate notice) finds its rows by dedupe key and sends only what is not SENT yet.
+ */
+public class NotificationActivitiesImpl implements NotificationActivities {
+  private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
+
+  private final NotificationOutbox outbox;
+  private final NotificationRepository notifications;
+  private final EmailSender email;
+  private final WebhookSender webhook;
+  private final Clock clock;
+
+  public NotificationActivitiesImpl(
+      NotificationOutbox outbox,
+      NotificationRepository notifications,
+      EmailSender email,
+      WebhookSender webhook,
+      Clock clock) {
+    this.outbox = outbox;
+    this.notifications = notifications;
+    this.email = email;
+    this.webhook = webhook;
+    this.clock = clock;
+  }
+
+  @Override
+  public void deliver(TicketNotice notice) {
+    outbox.record(notice);
+    List<NotificationsRecord> due = notifications.undeliveredOf(notice.noticeId());
+    DeliveryFailure retryable = null;
+    for (NotificationsRecord notification : due) {
+      try {
+        send(notification);
+        notifications.markSent(notification.getId(), clock.instant().atOffset(ZoneOffset.UTC));
+      } catch (DeliveryFailure failure) {
+        notifications.markFailed(notification.getId(), failure.getMessage());
+        log.warn(
+            "notification {} not delivered: {}", notification.getDedupeKey(), failure.getMessage());
+        if (!failure.permanent()) {
+          retryable = failure;
+        }
+      }
+    }
+    if (retryable != null) {
+      throw ApplicationFailure.newFailureWithCause(
+          retryable.getMessage(), "NotificationNotDelivered", retryable);
+    }
+  }
+
+  private void send(NotificationsRecord notification) {
+    Recipient recipient =
+        new Recipient(
+            notification.getRecipientKind(),
+            notification.getRecipientId(),
+            nameIn(notification),
+            notification.getDestination());
+    switch (notification.getChannel()) {
+      case NotificationOutbox.EMAIL -> email.send(notification, recipient.name());
+      case NotificationOutbox.WEBHOOK ->
+          webhook.send(
+              notification,
+              recipient,
+              new NotificationText(notification.getTitle(), notification.getBody())
+                  .webhookText(recipient));
+      default -> throw new IllegalStateException("not an external channel: " + notification);
+    }
+  }
+
+  private String nameIn(NotificationsRecord notification) {
+    return outbox.recipientName(notification.getRecipientKind(), notification.getRecipientId());
+  }
+}

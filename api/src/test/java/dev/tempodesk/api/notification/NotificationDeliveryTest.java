@@ -1,0 +1,195 @@
+package dev.tempodesk.api.notification;
+
+import static dev.tempodesk.db.jooq.Tables.NOTIFICATIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.workflows.notification.NoticeKind;
+import dev.tempodesk.workflows.notification.TicketNotice;
+import dev.tempodesk.workflows.ticket.Priority;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly-once delivery of notifications over email (fake Nylas), webhook (loopback) and the in-app
+ * feed, against real Postgres. A Temporal activity retry is another call of {@code deliver} with
+ * the same notice, so calling it again is what a retry does.
+ */
+class NotificationDeliveryTest {
+  private NotificationRig rig;
+
+  @AfterEach
+  void close() {
+    rig.close();
+  }
+
+  private TicketNotice notice(String id, NoticeKind kind, TicketsRecord ticket, Long assignee) {
+    return new TicketNotice(
+        id,
+        kind,
+        ticket.getNumber(),
+        ticket.getSubject(),
+        Priority.NORMAL,
+        assignee,
+        ticket.getReporterId(),
+        "RESOLVE SLA BREACH",
+        Instant.now());
+  }
+
+  private List<NotificationsRecord> rows(String channel) {
+    return rig.jooq
+        .dsl()
+        .selectFrom(NOTIFICATIONS)
+        .where(NOTIFICATIONS.CHANNEL.eq(channel))
+        .fetch();
+  }
+
+  @Test
+  void shouldNotifyAssigneeAndManagersOnceWhenTheSameBreachIsTriggeredTwice() throws Exception {
+    rig = new NotificationRig(10);
+    TicketsRecord ticket = rig.openTicket("Printer on fire");
+    TicketNotice breach =
+        notice("event-1:SLA_BREACHED", NoticeKind.SLA_BREACHED, ticket, rig.alice.getId());
+
+    rig.activities.deliver(breach);
+    rig.activities.deliver(breach);
+
+    assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(1);
+    assertThat(rig.mailTo("mona@tempodesk.dev")).hasSize(1);
+    assertThat(rig.mailTo("adam@tempodesk.dev")).as("admins are not managers").isEmpty();
+    assertThat(rig.mailTo("alice@tempodesk.dev").getFirst().subject())
+        .isEqualTo("SLA breached on #" + ticket.getNumber());
+    assertThat(rig.webhook.posts()).hasSize(2);
+    assertThat(rig.webhook.posts())
+        .extracting(LoopbackWebhook.Post::body)
+        .allMatch(body -> body.contains("\"text\":\"SLA breached on #" + ticket.getNumber()));
+    assertThat(rig.notifications.feed("AGENT", rig.alice.getId(), null, 10)).hasSize(1);
+    assertThat(rig.notifications.feed("AGENT", rig.mona.getId(), null, 10)).hasSize(1);
+    assertThat(rig.notifications.feed("AGENT", rig.adam.getId(), null, 10)).isEmpty();
+    assertThat(rows("EMAIL")).extracting(NotificationsRecord::getStatus).containsOnly("SENT");
+  }
+
+  @Test
+  void shouldSendOnceWhenTheActivityIsRetriedAfterNylasAcceptedTheMailAndTheWebhookFailed()
+      throws Exception {
+    rig = new NotificationRig(10);
+    TicketsRecord ticket = rig.openTicket("VPN down");
+    TicketNotice assigned =
+        notice("event-2:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId());
+    rig.nylas.faults().loseNextSendReplies(1);
+    rig.webhook.failNext(1);
+
+    assertThatThrownBy(() -> rig.activities.deliver(assigned))
+        .isInstanceOf(ApplicationFailure.class);
+    assertThat(rows("EMAIL")).extracting(NotificationsRecord::getStatus).containsExactly("FAILED");
+    rig.activities.deliver(assigned); // the retry
+
+    assertThat(rig.mailTo("alice@tempodesk.dev"))
+        .as("the mail went out on the first try")
+        .hasSize(1);
+    assertThat(rig.webhook.accepted()).hasSize(1);
+    assertThat(rig.webhook.posts().getFirst().idempotencyKey())
+        .isEqualTo(rig.webhook.posts().getLast().idempotencyKey());
+    assertThat(rig.notifications.feed("AGENT", rig.alice.getId(), null, 10)).hasSize(1);
+    NotificationsRecord email = rows("EMAIL").getFirst();
+    assertThat(email.getStatus()).isEqualTo("SENT");
+    assertThat(email.getAttempts()).isEqualTo(2);
+    assertThat(email.getLastError()).isNull();
+  }
+
+  @Test
+  void shouldSuppressEmailAndWebhookOverTheRateLimitButKeepEveryFeedEntry() throws Exception {
+    // Mid-minute, so that all five fall into one rate-limit window.
+    rig =
+        new NotificationRig(3, Clock.fixed(Instant.parse("2026-11-22T10:00:30Z"), ZoneOffset.UTC));
+    TicketsRecord ticket = rig.openTicket("Storm");
+
+    for (int i = 0; i < 5; i++) {
+      rig.activities.deliver(
+          notice("storm-" + i + ":ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+    }
+
+    assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(3);
+    assertThat(rig.webhook.posts()).hasSize(3);
+    assertThat(rig.notifications.feed("AGENT", rig.alice.getId(), null, 10)).hasSize(5);
+    assertThat(rows("EMAIL"))
+        .extracting(NotificationsRecord::getStatus)
+        .containsExactlyInAnyOrder("SENT", "SENT", "SENT", "SUPPRESSED", "SUPPRESSED");
+  }
+
+  @Test
+  void shouldAllowSendsAgainInTheNextMinute() throws Exception {
+    SettableClock clock = new SettableClock(Instant.parse("2026-11-22T10:00:50Z"));
+    rig = new NotificationRig(1, clock);
+    TicketsRecord ticket = rig.openTicket("Storm");
+
+    rig.activities.deliver(notice("a:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+    rig.activities.deliver(notice("b:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+    clock.set(Instant.parse("2026-11-22T10:01:01Z"));
+    rig.activities.deliver(notice("c:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+
+    assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(2);
+    assertThat(rows("EMAIL"))
+        .extracting(NotificationsRecord::getStatus)
+        .containsExactlyInAnyOrder("SENT", "SUPPRESSED", "SENT");
+  }
+
+  @Test
+  void shouldEmailTheReporterWhenTheTicketIsClosed() throws Exception {
+    rig = new NotificationRig(10);
+    TicketsRecord ticket = rig.openTicket("Refund");
+
+    rig.activities.deliver(notice("event-3:CLOSED", NoticeKind.CLOSED, ticket, rig.alice.getId()));
+
+    assertThat(rig.mailTo("carla@acme.example")).hasSize(1);
+    assertThat(rig.mailTo("carla@acme.example").getFirst().subject())
+        .isEqualTo("Your ticket [#" + ticket.getNumber() + "] is closed");
+    assertThat(rig.webhook.posts()).as("the team webhook is for agents").isEmpty();
+    assertThat(rows("IN_APP")).isEmpty();
+  }
+
+  @Test
+  void shouldTellManagersOncePerCrossingOfThreeOpenTickets() throws Exception {
+    rig = new NotificationRig(10);
+    List<TicketsRecord> open = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      TicketsRecord ticket = rig.openTicket("Issue " + i);
+      open.add(ticket);
+      rig.activities.deliver(
+          notice("open-" + i + ":LOAD", NoticeKind.CUSTOMER_LOAD_CHANGED, ticket, null));
+    }
+    assertThat(rig.notifications.feed("AGENT", rig.mona.getId(), null, 10))
+        .as("the 4th ticket crosses; the 5th is the same crossing")
+        .singleElement()
+        .satisfies(
+            entry -> assertThat(entry.getTitle()).isEqualTo("Carla Customer has 4 open tickets"));
+
+    // Back to 3 open, then 4 again: a new crossing.
+    for (TicketsRecord ticket : open.subList(0, 2)) {
+      rig.jooq
+          .dsl()
+          .execute(
+              "update tickets set status = 'CLOSED', resolution = 'SOLVED', closed_at = now()"
+                  + " where number = ?",
+              ticket.getNumber());
+      rig.activities.deliver(
+          notice(
+              "close-" + ticket.getNumber() + ":LOAD",
+              NoticeKind.CUSTOMER_LOAD_CHANGED,
+              ticket,
+              null));
+    }
+    TicketsRecord sixth = rig.openTicket("Issue 6");
+    rig.activities.deliver(notice("open-6:LOAD", NoticeKind.CUSTOMER_LOAD_CHANGED, sixth, null));
+
+    assertThat(rig.notifications.feed("AGENT", rig.mona.getId(), null, 10)).hasSize(2);
+    assertThat(rig.mailTo("mona@tempodesk.dev")).hasSize(2);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.tempodesk.api.notification;
+
+import dev.tempodesk.activities.notification.EmailSender;
+import dev.tempodesk.activities.notification.NotificationActivitiesImpl;
+import dev.tempodesk.activities.notification.NotificationOutbox;
+import dev.tempodesk.activities.notification.NotificationSettings;
+import dev.tempodesk.activities.notification.WebhookSender;
+import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasSettings;
+import dev.tempodesk.activities.ticket.NewTicket;
+import dev.tempodesk.activities.ticket.TicketOpening;
+import dev.tempodesk.api.demo.nylas.FakeMessage;
+import dev.tempodesk.api.demo.nylas.FakeNylasServer;
+import dev.tempodesk.api.demo.nylas.FaultPlan;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.notification.NotificationRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
+import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.db.testing.TestJooq;
+import dev.tempodesk.db.ticket.TicketEventRepository;
+import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.Channel;
+import dev.tempodesk.workflows.ticket.Priority;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The notification activity over a real Postgres, the fake Nylas (sent mail is recorded there) and
+ * a loopback webhook, with an agent, a manager, an admin and a customer in the directory.
+ */
+final class NotificationRig implements AutoCloseable {
+  static final String GRANT = "grant-support";
+  private static final String KEY = "nylas-test-key";
+
+  final TestJooq jooq = TestJooq.over(TestDatabases.fresh().dataSource());
+  final NotificationRepository notifications = new NotificationRepository(jooq.dsl());
+  final TicketRepository tickets = new TicketRepository(jooq.dsl());
+  final FakeNylasServer nylas = FakeNylasServer.start(KEY, "app", FaultPlan.none());
+  final LoopbackWebhook webhook = new LoopbackWebhook();
+  final AgentsRecord alice;
+  final AgentsRecord mona;
+  final AgentsRecord adam;
+  final ContactsRecord carla;
+  final NotificationActivitiesImpl activities;
+
+  NotificationRig(int limitPerMinute) throws IOException {
+    this(limitPerMinute, Clock.systemUTC());
+  }
+
+  /** {@code clock} is the notification activity's: rate-limit windows and row times follow it. */
+  NotificationRig(int limitPerMinute, Clock clock) throws IOException {
+    AgentRepository agents = new AgentRepository(jooq.dsl());
+    alice = agents.insert("alice@tempodesk.dev", "Alice Agent", "AGENT", 5);
+    mona = agents.insert("mona@tempodesk.dev", "Mona Manager", "MANAGER", 5);
+    adam = agents.insert("adam@tempodesk.dev", "Adam Admin", "ADMIN", 5);
+    ContactRepository contacts = new ContactRepository(jooq.dsl());
+    carla = contacts.findOrCreate("carla@acme.example", "Carla Customer", null);
+    nylas.addGrant(GRANT, "support@tempodesk.example");
+    MailboxRepository mailboxes = new MailboxRepository(jooq.dsl());
+    mailboxes.upsert(GRANT, "support@tempodesk.example", "fake");
+    // One attempt per call: a failed send fails the activity, which is what Temporal retries.
+    NylasSettings settings =
+        new NylasSettings(HttpUrl.get(nylas.baseUrl()), KEY, "app", 1, Duration.ofSeconds(10));
+    NylasClient client =
+        new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
+    NotificationSettings notify =
+        new NotificationSettings(webhook.url(), limitPerMinute, Duration.ofMinutes(1), 1);
+    activities =
+        new NotificationActivitiesImpl(
+            new NotificationOutbox(
+                notifications, agents, contacts, jooq.transactions(), notify, clock),
+            notifications,
+            new EmailSender(client, mailboxes, tickets),
+            new WebhookSender(new OkHttpClient(), JsonMapper.builder().build(), duration -> {}, 1),
+            clock);
+  }
+
+  /** A new ticket of Carla's, as the API would open it. */
+  TicketsRecord openTicket(String subject) {
+    TicketOpening opening =
+        new TicketOpening(
+            tickets,
+            new TicketEventRepository(jooq.dsl()),
+            new MessageRepository(jooq.dsl()),
+            Clock.systemUTC());
+    MessagesRecord first =
+        new MessagesRecord()
+            .setId(UUID.randomUUID())
+            .setDirection("INBOUND")
+            .setAuthorContactId(carla.getId())
+            .setBodyText(subject)
+            .setOccurredAt(OffsetDateTime.now());
+    NewTicket ticket =
+        new NewTicket(
+            subject,
+            Priority.NORMAL,
+            Channel.PHONE,
+            carla,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            first,
+            Actor.SYSTEM,
+            "opened by test");
+    return jooq.transactions().execute(status -> opening.open(ticket));
+  }
+
+  List<FakeMessage> mailTo(String email) {
+    return nylas.sent(GRANT).stream()
+        .filter(mail -> mail.to().stream().anyMatch(to -> to.email().equals(email)))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    webhook.close();
+    nylas.close();
+  }
+}
