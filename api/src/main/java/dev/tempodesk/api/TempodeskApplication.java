@@ -8,6 +8,7 @@ import dev.tempodesk.api.embedded.EmbeddedMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
@@ -27,6 +28,11 @@ public class TempodeskApplication {
     EmbeddedMode embedded = EmbeddedMode.start(settings);
     Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-shutdown"));
     embedded.summary().forEach(line -> System.out.println("Tempodesk: started " + line));
+    run(embedded, args);
+  }
+
+  /** Starts the app on top of what {@link EmbeddedMode} started (also used by end-to-end tests). */
+  public static ConfigurableApplicationContext run(EmbeddedMode embedded, String... args) {
     SpringApplication app = new SpringApplication(TempodeskApplication.class);
     app.setDefaultProperties(embedded.springProperties());
     embedded
@@ -35,6 +41,6 @@ public class TempodeskApplication {
             mailbox ->
                 app.addInitializers(
                     context -> context.getBeanFactory().registerSingleton("demoMailbox", mailbox)));
-    app.run(args);
+    return app.run(args);
   }
 }

@@ -56,6 +56,7 @@ class DevMailController {
   @PostMapping("/inbound-email")
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
+      operationId = "simulateInboundEmail",
       summary = "Simulate a customer email to the demo mailbox (embedded mode only)",
       description = "The mail is simulated: it never leaves this machine.")
   Map<String, Object> inboundEmail(@Valid @RequestBody SimulatedEmail email) {

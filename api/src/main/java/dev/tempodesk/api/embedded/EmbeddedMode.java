@@ -13,7 +13,7 @@ import java.util.Optional;
  * Temporal without {@code TEMPORAL_ADDRESS}. Demo data goes only into an embedded database.
  */
 public final class EmbeddedMode implements AutoCloseable {
-  public static final int TEMPORAL_PORT = 7233;
+  public static final int DEFAULT_TEMPORAL_PORT = 7233;
   private static final int DEFAULT_POSTGRES_PORT = 54329;
 
   private final List<AutoCloseable> started = new ArrayList<>();
@@ -39,9 +39,12 @@ public final class EmbeddedMode implements AutoCloseable {
           "embedded PostgreSQL on port " + port + ", data in " + dataDirectory.toAbsolutePath());
     }
     if (settings.embeddedTemporal()) {
-      mode.started.add(EmbeddedTemporalServer.start(TEMPORAL_PORT));
-      mode.springProperties.put("spring.temporal.connection.target", "127.0.0.1:" + TEMPORAL_PORT);
-      mode.summary.add("in-memory Temporal server on port " + TEMPORAL_PORT + " (real time)");
+      int port =
+          Integer.parseInt(
+              settings.raw().getOrDefault("TEMPODESK_TEMPORAL_PORT", "" + DEFAULT_TEMPORAL_PORT));
+      mode.started.add(EmbeddedTemporalServer.start(port));
+      mode.springProperties.put("spring.temporal.connection.target", "127.0.0.1:" + port);
+      mode.summary.add("in-memory Temporal server on port " + port + " (real time)");
     }
     if (settings.nylas().demo()) {
       mode.demoMailbox = DemoMailbox.start();

@@ -46,12 +46,15 @@ class MailboxController {
   }
 
   @GetMapping
+  @Operation(operationId = "listMailboxes")
   List<MailboxDto> list() {
     return mailboxes.listAll().stream().map(MailboxDto::from).toList();
   }
 
   @GetMapping("/connect")
-  @Operation(summary = "Redirects to Nylas hosted authentication to connect a mailbox")
+  @Operation(
+      operationId = "connectMailbox",
+      summary = "Redirects to Nylas hosted authentication to connect a mailbox")
   ResponseEntity<Void> connect(@RequestParam(required = false) String email) {
     requireClientId();
     URI target = nylas.authorizeUrl(callbackUrl(), state.issue(), email).uri();
@@ -59,7 +62,9 @@ class MailboxController {
   }
 
   @GetMapping(CALLBACK_PATH_SUFFIX)
-  @Operation(summary = "Nylas redirects here after consent; stores the grant and starts its sync")
+  @Operation(
+      operationId = "completeMailboxConnection",
+      summary = "Nylas redirects here after consent; stores the grant and starts its sync")
   MailboxDto callback(
       @RequestParam(required = false) String code, @RequestParam(required = false) String state) {
     if (!this.state.isValid(state)) {

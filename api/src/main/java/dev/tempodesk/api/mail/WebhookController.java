@@ -48,13 +48,17 @@ class WebhookController {
   }
 
   @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-  @Operation(summary = "Endpoint verification: echoes Nylas' challenge")
+  @Operation(
+      operationId = "verifyNylasWebhook",
+      summary = "Endpoint verification: echoes Nylas' challenge")
   String challenge(@RequestParam String challenge) {
     return challenge;
   }
 
   @PostMapping(consumes = MediaType.ALL_VALUE)
-  @Operation(summary = "A signed notification; wakes the mailbox's sync")
+  @Operation(
+      operationId = "receiveNylasWebhook",
+      summary = "A signed notification; wakes the mailbox's sync")
   ResponseEntity<Void> notification(
       @RequestBody byte[] body,
       @RequestHeader(name = "X-Nylas-Signature", required = false) String signature) {

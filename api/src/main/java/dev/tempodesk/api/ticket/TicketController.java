@@ -70,6 +70,7 @@ class TicketController {
 
   @GetMapping
   @Operation(
+      operationId = "listTickets",
       summary = "List tickets, most urgent first. CLOSED tickets are hidden unless asked for.")
   TicketPageDto list(
       @RequestParam(required = false) Set<TicketStatus> status,
@@ -107,7 +108,9 @@ class TicketController {
   }
 
   @PostMapping
-  @Operation(summary = "Open a ticket on behalf of a customer (phone, email, walk-in)")
+  @Operation(
+      operationId = "createTicket",
+      summary = "Open a ticket on behalf of a customer (phone, email, walk-in)")
   ResponseEntity<TicketDto> create(@Valid @RequestBody CreateTicketRequest request) {
     TicketView created = commands.create(request, actor.get());
     return ResponseEntity.created(URI.create("/api/tickets/" + created.number()))
@@ -115,6 +118,7 @@ class TicketController {
   }
 
   @GetMapping("/{number}")
+  @Operation(operationId = "getTicket")
   TicketDto get(@PathVariable long number) {
     return TicketDto.from(
         tickets.findView(number).orElseThrow(() -> notFound(number)), clock.instant());
@@ -122,6 +126,7 @@ class TicketController {
 
   @PatchMapping("/{number}")
   @Operation(
+      operationId = "updateTicket",
       summary = "Change status, assignee, priority, suspension or resolution, with a comment",
       description =
           "Applied by the ticket's workflow, which validates the change, fixes obvious omissions"
@@ -132,13 +137,16 @@ class TicketController {
   }
 
   @GetMapping("/{number}/messages")
+  @Operation(operationId = "listTicketMessages")
   List<MessageDto> messages(@PathVariable long number) {
     requireTicket(number);
     return messages.listForTicket(number).stream().map(MessageDto::from).toList();
   }
 
   @GetMapping("/{number}/events")
-  @Operation(summary = "The audit trail: every change with who, when, why and which fields")
+  @Operation(
+      operationId = "listTicketEvents",
+      summary = "The audit trail: every change with who, when, why and which fields")
   List<TicketEventDto> events(@PathVariable long number) {
     requireTicket(number);
     return events.listForTicket(number).stream()

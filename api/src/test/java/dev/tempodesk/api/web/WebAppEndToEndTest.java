@@ -1,0 +1,80 @@
+package dev.tempodesk.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tempodesk.api.TempodeskApplication;
+import dev.tempodesk.api.config.RuntimeSettings;
+import dev.tempodesk.api.embedded.EmbeddedMode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The web app in real Chromium against the app in embedded mode (embedded Postgres with demo data,
+ * in-memory Temporal, demo mailbox), on free ports so it runs next to a developer's app. The
+ * journeys live in {@code webapp/e2e/steps.mjs}; this test starts the app, runs them with Node and
+ * playwright-core, and fails when any fails. Screenshots go to {@code webapp/target/screenshots}.
+ * Needs Chromium: set CHROMIUM_PATH, or skip with {@code -De2e.skip=true}.
+ */
+class WebAppEndToEndTest {
+  private static final Path WEBAPP = Path.of("../webapp").toAbsolutePath().normalize();
+  private static final Path CHROMIUM =
+      Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+
+  @TempDir Path dataDirectory;
+
+  @Test
+  void shouldPassTheBrowserJourneysAgainstTheEmbeddedApp() throws Exception {
+    if (Boolean.getBoolean("e2e.skip")) {
+      return;
+    }
+    assertThat(Files.isExecutable(CHROMIUM))
+        .as(
+            "The browser tests need Chromium at %s (apt-get install -y chromium, or set"
+                + " CHROMIUM_PATH); skip them with -De2e.skip=true",
+            CHROMIUM)
+        .isTrue();
+    RuntimeSettings settings =
+        RuntimeSettings.from(
+            Map.of(
+                "TEMPODESK_DATA_DIR", dataDirectory.toString(),
+                "TEMPODESK_POSTGRES_PORT", "" + freePort(),
+                "TEMPODESK_TEMPORAL_PORT", "" + freePort()));
+    try (EmbeddedMode embedded = EmbeddedMode.start(settings);
+        ConfigurableApplicationContext app =
+            TempodeskApplication.run(embedded, "--server.port=0")) {
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      Path log = Files.createTempFile("tempodesk-e2e", ".log");
+      ProcessBuilder node =
+          new ProcessBuilder("node", "e2e/run.mjs")
+              .directory(WEBAPP.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      node.environment().put("BASE_URL", "http://localhost:" + port);
+      node.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
+      Process process = node.start();
+      boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+      if (!finished) {
+        process.destroyForcibly();
+      }
+      String output = Files.readString(log);
+      System.out.println(output);
+      assertThat(finished).as("the browser journeys finish within 5 minutes").isTrue();
+      assertThat(process.exitValue()).as("browser journeys:%n%s", output).isZero();
+      assertThat(output).contains("PASS the ticket list", "PASS changing the priority");
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

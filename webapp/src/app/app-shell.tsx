@@ -1,0 +1,65 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useState, type ReactNode } from 'react';
+import { Link as RouterLink, NavLink, useNavigate } from 'react-router';
+import { features } from '@/config/api';
+import { useLogout } from '@/features/auth/api/auth';
+import { useSession } from '@/features/auth/components/session';
+import { SimulateEmailDialog } from '@/features/mailboxes/components/simulate-email-dialog';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
+
+export type NavItem = { to: string; label: string };
+
+const navButton = { color: 'inherit', '&.active': { bgcolor: 'rgba(255,255,255,0.16)' } };
+
+/** Top bar with the pages the signed-in role may use, then the page itself. */
+export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNode }) => {
+  const { user, open } = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const [simulating, setSimulating] = useState(false);
+  const agent = open || user?.kind === 'AGENT';
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
+      <AppBar position="sticky" elevation={0}>
+        <Toolbar component="nav" aria-label="Main" sx={{ gap: 1 }}>
+          <Typography variant="h6" component={RouterLink} to="/" sx={{ color: 'inherit', textDecoration: 'none', mr: 2 }}>
+            Tempodesk
+          </Typography>
+          {nav.map((item) => (
+            <Button key={item.to} component={NavLink} to={item.to} end={item.to === '/'} sx={navButton}>
+              {item.label}
+            </Button>
+          ))}
+          <Box sx={{ flexGrow: 1 }} />
+          {agent && features.simulatedEmail && (
+            <Button color="inherit" variant="outlined" onClick={() => setSimulating(true)}>
+              Simulate customer email
+            </Button>
+          )}
+          {features.notifications && user && <NotificationBell />}
+          {user && (
+            <>
+              <Typography variant="body2" sx={{ ml: 1 }}>
+                {user.displayName}
+              </Typography>
+              <Button
+                color="inherit"
+                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+              >
+                Sign out
+              </Button>
+            </>
+          )}
+        </Toolbar>
+      </AppBar>
+      <Box component="main" sx={{ p: 3, maxWidth: 1600, mx: 'auto' }}>
+        {children}
+      </Box>
+      {features.simulatedEmail && <SimulateEmailDialog open={simulating} onClose={() => setSimulating(false)} />}
+    </Box>
+  );
+};

@@ -1,0 +1,59 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { MessageDto } from '@/api/generated/model';
+import { EmptyState } from '@/components/states';
+import { sanitizeEmailHtml } from '@/lib/sanitize';
+import { formatDateTime } from '@/utils/duration';
+
+const MessageBody = ({ message }: { message: MessageDto }) =>
+  message.bodyHtml ? (
+    <Box
+      className="email-html"
+      sx={{ overflowWrap: 'anywhere', '& img': { maxWidth: '100%' } }}
+      dangerouslySetInnerHTML={{ __html: sanitizeEmailHtml(message.bodyHtml) }}
+    />
+  ) : (
+    <Typography component="div" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      {message.bodyText}
+    </Typography>
+  );
+
+/** The conversation: customer mails, agent replies and internal notes, oldest first. */
+export const Thread = ({ messages }: { messages: MessageDto[] }) => {
+  if (messages.length === 0) return <EmptyState>No messages yet.</EmptyState>;
+  return (
+    <Stack spacing={2} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Conversation">
+      {messages.map((message) => {
+        const internal = message.visibility === 'INTERNAL';
+        const outbound = message.direction === 'OUTBOUND';
+        return (
+          <Paper
+            component="li"
+            key={message.id}
+            sx={{
+              p: 2,
+              ml: outbound ? 6 : 0,
+              mr: outbound ? 0 : 6,
+              bgcolor: internal ? '#fff8e1' : outbound ? '#eef1fb' : 'background.paper',
+            }}
+          >
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', mb: 1, flexWrap: 'wrap' }}>
+              <Typography fontWeight={600}>{message.fromAddress ?? (outbound ? 'Agent' : 'Customer')}</Typography>
+              <Typography variant="caption" color="text.secondary">
+                {formatDateTime(message.occurredAt)}
+              </Typography>
+              {internal && <Chip size="small" color="warning" label="Internal note" />}
+              {message.deliveryStatus && message.deliveryStatus !== 'SENT' && outbound && (
+                <Chip size="small" variant="outlined" label={message.deliveryStatus} />
+              )}
+            </Stack>
+            <MessageBody message={message} />
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+};

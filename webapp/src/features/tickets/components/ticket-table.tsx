@@ -1,0 +1,69 @@
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router';
+import type { TicketDto } from '@/api/generated/model';
+import { PriorityChip, StatusChip } from '@/components/status-chip';
+import { SlaChip } from '@/features/tickets/components/sla-chip';
+import { formatDateTime } from '@/utils/duration';
+
+type Props = { tickets: TicketDto[]; fetchedAt: number; linkTo?: (ticket: TicketDto) => string };
+
+export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.number}` }: Props) => (
+  <Table size="small" aria-label="Tickets">
+    <TableHead>
+      <TableRow>
+        <TableCell>#</TableCell>
+        <TableCell>Subject</TableCell>
+        <TableCell>Status</TableCell>
+        <TableCell>Priority</TableCell>
+        <TableCell>SLA</TableCell>
+        <TableCell>Assignee</TableCell>
+        <TableCell>Customer</TableCell>
+        <TableCell>Updated</TableCell>
+      </TableRow>
+    </TableHead>
+    <TableBody>
+      {tickets.map((ticket) => (
+        <TableRow key={ticket.number} hover data-testid={`ticket-row-${ticket.number}`}>
+          <TableCell>{ticket.number}</TableCell>
+          <TableCell sx={{ maxWidth: 420 }}>
+            <Link component={RouterLink} to={linkTo(ticket)} underline="hover" fontWeight={500}>
+              {ticket.subject}
+            </Link>
+          </TableCell>
+          <TableCell>
+            <StatusChip status={ticket.status} />
+          </TableCell>
+          <TableCell>
+            <PriorityChip priority={ticket.priority} />
+          </TableCell>
+          <TableCell>
+            <SlaChip ticket={ticket} fetchedAt={fetchedAt} />
+          </TableCell>
+          <TableCell>
+            {ticket.assigneeName ?? (
+              <Typography component="span" variant="body2" color="text.secondary">
+                Unassigned
+              </Typography>
+            )}
+          </TableCell>
+          <TableCell>
+            <Stack>
+              <span>{ticket.reporterName}</span>
+              <Typography variant="caption" color="text.secondary">
+                {ticket.organizationName ?? ticket.reporterEmail}
+              </Typography>
+            </Stack>
+          </TableCell>
+          <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(ticket.updatedAt)}</TableCell>
+        </TableRow>
+      ))}
+    </TableBody>
+  </Table>
+);

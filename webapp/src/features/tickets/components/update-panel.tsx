@@ -1,0 +1,180 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useUpdateTicket } from '@/api/generated/endpoints/tickets/tickets';
+import {
+  TicketPatchRequestPendingReason,
+  TicketPatchRequestPriority,
+  TicketPatchRequestResolution,
+  TicketPatchRequestStatus,
+  type TicketDto,
+  type TicketUpdateResponse,
+} from '@/api/generated/model';
+import { ApiError } from '@/lib/api-client';
+import {
+  buildPatch,
+  formFieldOf,
+  formFor,
+  showsPendingFields,
+  showsResolution,
+  type FieldErrors,
+  type UpdateForm,
+} from '@/features/tickets/utils/update-rules';
+
+const PENDING_DURATIONS = [
+  { value: 'PT4H', label: '4 hours' },
+  { value: 'P1D', label: '1 day' },
+  { value: 'P2D', label: '2 days' },
+  { value: 'P7D', label: '1 week' },
+  { value: 'P30D', label: '30 days' },
+];
+
+const humanize = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
+
+type Props = {
+  ticket: TicketDto;
+  agents: { id: number; name: string }[];
+  onUpdated?: (response: TicketUpdateResponse) => void;
+};
+
+/** Change status, priority, assignee, suspension or resolution; always with a comment. */
+export const UpdatePanel = ({ ticket, agents, onUpdated }: Props) => {
+  const [form, setForm] = useState<UpdateForm>(() => formFor(ticket));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<string>();
+  const [result, setResult] = useState<TicketUpdateResponse>();
+  const update = useUpdateTicket();
+
+  // Someone else changed the ticket (live refresh): follow it unless the agent is mid-edit.
+  useEffect(() => {
+    setForm((current) => (current.comment ? current : formFor(ticket)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new version is a change
+  }, [ticket.version]);
+
+  const set = (key: keyof UpdateForm) => (event: { target: { value: string } }) => {
+    setForm((current) => ({ ...current, [key]: event.target.value }));
+    setErrors((current) => ({ ...current, [key]: undefined }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(undefined);
+    setResult(undefined);
+    const { patch, errors: found } = buildPatch(ticket, form);
+    setErrors(found);
+    if (!patch) return;
+    update.mutate(
+      { number: ticket.number, data: patch },
+      {
+        onSuccess: (response) => {
+          setResult(response);
+          setForm(formFor(response.ticket));
+          onUpdated?.(response);
+        },
+        onError: (error) => {
+          const field = error instanceof ApiError ? formFieldOf(error.field) : undefined;
+          if (field) setErrors({ [field]: error.message });
+          else setProblem(error instanceof Error ? error.message : String(error));
+        },
+      },
+    );
+  };
+
+  const assigneeOptions = new Map(agents.map((agent) => [agent.id, agent.name]));
+  if (ticket.assigneeId != null) assigneeOptions.set(ticket.assigneeId, ticket.assigneeName ?? `#${ticket.assigneeId}`);
+
+  const field = (key: keyof UpdateForm, label: string) => ({
+    id: `update-${key}`,
+    label,
+    value: form[key],
+    onChange: set(key),
+    error: Boolean(errors[key]),
+    helperText: errors[key],
+    size: 'small' as const,
+    fullWidth: true,
+  });
+
+  return (
+    <Paper component="form" onSubmit={submit} sx={{ p: 2 }} aria-labelledby="update-title" noValidate>
+      <Stack spacing={2}>
+        <Typography id="update-title" variant="h6" component="h2">
+          Update ticket
+        </Typography>
+        <TextField select {...field('status', 'Status')}>
+          {Object.values(TicketPatchRequestStatus).map((status) => (
+            <MenuItem key={status} value={status}>
+              {status}
+            </MenuItem>
+          ))}
+        </TextField>
+        {showsPendingFields(form) && (
+          <Stack direction="row" spacing={1}>
+            <TextField select {...field('pendingReason', 'Waiting for')}>
+              {Object.values(TicketPatchRequestPendingReason).map((reason) => (
+                <MenuItem key={reason} value={reason}>
+                  {humanize(reason)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField select {...field('pendingFor', 'Suspend for')}>
+              {PENDING_DURATIONS.map((duration) => (
+                <MenuItem key={duration.value} value={duration.value}>
+                  {duration.label}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Stack>
+        )}
+        {showsResolution(form) && (
+          <TextField select {...field('resolution', 'Resolution')}>
+            <MenuItem value="">(Solved)</MenuItem>
+            {Object.values(TicketPatchRequestResolution).map((resolution) => (
+              <MenuItem key={resolution} value={resolution}>
+                {humanize(resolution)}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+        <TextField select {...field('priority', 'Priority')}>
+          {Object.values(TicketPatchRequestPriority).map((priority) => (
+            <MenuItem key={priority} value={priority}>
+              {priority}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select {...field('assignee', 'Assignee')}>
+          <MenuItem value="none">Unassigned</MenuItem>
+          {[...assigneeOptions].map(([id, name]) => (
+            <MenuItem key={id} value={String(id)}>
+              {name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField {...field('comment', 'Comment (why)')} required multiline minRows={2} />
+        {problem && <Alert severity="error">{problem}</Alert>}
+        {result && (
+          <Alert severity="success" role="status">
+            {result.changes.length === 0
+              ? 'Comment added.'
+              : `Updated: ${result.changes.map((change) => change.field).join(', ')}.`}
+            {result.autoFixes.length > 0 && (
+              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }} aria-label="Automatic adjustments">
+                {result.autoFixes.map((fix) => (
+                  <li key={fix}>{fix}</li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        )}
+        <Button type="submit" variant="contained" loading={update.isPending}>
+          Save change
+        </Button>
+      </Stack>
+    </Paper>
+  );
+};

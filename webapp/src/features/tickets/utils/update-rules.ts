@@ -1,0 +1,81 @@
+import type { TicketDto, TicketPatchRequest } from '@/api/generated/model';
+
+/** What the update panel's inputs hold; '' means "leave as it is" / "not chosen". */
+export type UpdateForm = {
+  status: string;
+  priority: string;
+  assignee: string; // agent id, 'none' to unassign
+  pendingReason: string;
+  pendingFor: string;
+  resolution: string;
+  comment: string;
+};
+
+export type FieldErrors = Partial<Record<keyof UpdateForm, string>>;
+
+export const formFor = (ticket: TicketDto): UpdateForm => ({
+  status: ticket.status,
+  priority: ticket.priority,
+  assignee: ticket.assigneeId == null ? 'none' : String(ticket.assigneeId),
+  pendingReason: '',
+  pendingFor: '',
+  resolution: '',
+  comment: '',
+});
+
+/** Pending fields belong to PENDING only, the resolution to CLOSED only (as the server rules). */
+export const showsPendingFields = (form: UpdateForm) => form.status === 'PENDING';
+export const showsResolution = (form: UpdateForm) => form.status === 'CLOSED';
+
+/**
+ * The PATCH body for what changed, or the errors that keep it from being sent. Fields that do
+ * not apply to the chosen status are never sent, even if they were filled in before. A change
+ * of nothing but the comment is allowed: it lands in the audit trail. The finer rules (PENDING
+ * needs a reason and a duration, ...) are the workflow's; their ProblemDetail names the field.
+ */
+export const buildPatch = (
+  ticket: TicketDto,
+  form: UpdateForm,
+): { patch?: TicketPatchRequest; errors: FieldErrors } => {
+  const errors: FieldErrors = {};
+  const patch: TicketPatchRequest = { comment: form.comment.trim(), expectedVersion: ticket.version };
+  if (form.status !== ticket.status) {
+    patch.status = form.status as TicketPatchRequest['status'];
+  }
+  if (form.priority !== ticket.priority) {
+    patch.priority = form.priority as TicketPatchRequest['priority'];
+  }
+  const currentAssignee = ticket.assigneeId == null ? 'none' : String(ticket.assigneeId);
+  if (form.assignee !== currentAssignee) {
+    patch.assigneeId = form.assignee === 'none' ? null : Number(form.assignee);
+  }
+  if (showsPendingFields(form)) {
+    if (form.pendingReason) {
+      patch.pendingReason = form.pendingReason as TicketPatchRequest['pendingReason'];
+      }
+    if (form.pendingFor) {
+      patch.pendingFor = form.pendingFor;
+      }
+  }
+  if (showsResolution(form) && form.resolution) {
+    patch.resolution = form.resolution as TicketPatchRequest['resolution'];
+  }
+  if (!patch.comment) errors.comment = 'A comment is required: say why you make this change.';
+  return Object.keys(errors).length ? { errors } : { patch, errors };
+};
+
+const FORM_FIELDS = new Set<string>([
+  'status',
+  'priority',
+  'pendingReason',
+  'pendingFor',
+  'resolution',
+  'comment',
+]);
+
+/** Maps a ProblemDetail's `field` onto the input it names ("assigneeId" → the assignee input). */
+export const formFieldOf = (serverField?: string): keyof UpdateForm | undefined => {
+  if (!serverField) return undefined;
+  if (serverField === 'assigneeId') return 'assignee';
+  return FORM_FIELDS.has(serverField) ? (serverField as keyof UpdateForm) : undefined;
+};
