@@ -25,13 +25,27 @@ public final class HttpApi {
   public static final String CSRF_HEADER = "X-XSRF-TOKEN";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
+  private final CookieManager cookies;
+  private final HttpClient http;
   private final String base;
 
   private HttpApi(int port) {
+    this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+  }
+
+  private HttpApi(int port, CookieManager cookies) {
     this.base = "http://localhost:" + port;
+    this.cookies = cookies;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(cookies)
+            .build();
+  }
+
+  /** The same browser (same cookies) talking to another instance of the app, e.g. a replica. */
+  public HttpApi sameBrowserAt(int port) {
+    return new HttpApi(port, cookies);
   }
 
   /** A client that has not signed in. */

@@ -2,6 +2,7 @@ package dev.tempodesk.api.security;
 
 import dev.tempodesk.workflows.ticket.Actor;
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,11 +13,17 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * SessionRefreshFilter}), so a deactivated agent or a changed role takes effect at once.
  */
 public record SignedInUser(long id, Kind kind, Role role, String displayName, String email)
-    implements Serializable {
+    implements Principal, Serializable {
 
   public enum Kind {
     AGENT,
     CONTACT
+  }
+
+  /** The session's principal name (Spring Session indexes sessions by it): the email address. */
+  @Override
+  public String getName() {
+    return email;
   }
 
   public List<GrantedAuthority> authorities() {

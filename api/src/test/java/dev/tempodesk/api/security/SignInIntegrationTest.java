@@ -65,7 +65,7 @@ class SignInIntegrationTest {
     assertThat(login.body().get("role").asString()).isEqualTo("MANAGER");
     assertThat(login.body().get("displayName").asString()).isEqualTo(manager.getDisplayName());
     assertThat(login.body().get("email").asString()).isEqualTo(manager.getEmail());
-    assertThat(api.cookie("JSESSIONID")).isPresent();
+    assertThat(api.cookie("SESSION")).as("the session cookie").isPresent();
     Response me = api.get("/api/auth/me");
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.body()).isEqualTo(login.body());

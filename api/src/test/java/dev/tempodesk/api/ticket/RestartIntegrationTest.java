@@ -111,6 +111,25 @@ class RestartIntegrationTest {
     }
   }
 
+  @Test
+  void shouldKeepPeopleSignedInAcrossARestartBecauseSessionsLiveInPostgres() {
+    HttpApi browser;
+    try (ConfigurableApplicationContext first = startApp()) {
+      browser = api(first);
+      assertThat(browser.get("/api/auth/me").status()).isEqualTo(200);
+    }
+    try (ConfigurableApplicationContext second = startApp()) {
+      HttpApi sameBrowser =
+          browser.sameBrowserAt(((WebServerApplicationContext) second).getWebServer().getPort());
+
+      Response me = sameBrowser.get("/api/auth/me");
+
+      assertThat(me.status()).as(me.body().toString()).isEqualTo(200);
+      assertThat(me.body().get("role").asString()).isEqualTo("ADMIN");
+      assertThat(sameBrowser.get("/api/tickets").status()).isEqualTo(200);
+    }
+  }
+
   /** Back-dates a close beyond the reopen window, as if the app had been down for weeks. */
   private void closedDaysAgo(long number, int days) {
     try (Connection connection = database.dataSource().getConnection();
