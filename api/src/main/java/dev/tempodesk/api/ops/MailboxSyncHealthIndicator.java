@@ -1,0 +1,68 @@
+package dev.tempodesk.api.ops;
+
+import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import dev.tempodesk.db.mail.MailboxRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * DOWN when an active mailbox has not finished a sync pass for three poll intervals: one slow pass
+ * is normal, three missed ones mean mail is piling up unseen. Time before this app started does not
+ * count, so a restart is not reported as an outage while the first passes run.
+ */
+@Component("mailboxSync")
+class MailboxSyncHealthIndicator implements HealthIndicator {
+  static final int MISSED_POLLS_ALLOWED = 3;
+
+  private final MailboxRepository mailboxes;
+  private final Duration staleAfter;
+  private final Clock clock;
+  private final Instant startedAt;
+
+  MailboxSyncHealthIndicator(
+      MailboxRepository mailboxes, TempodeskProperties properties, Clock clock) {
+    this.mailboxes = mailboxes;
+    this.staleAfter = properties.mail().pollInterval().multipliedBy(MISSED_POLLS_ALLOWED);
+    this.clock = clock;
+    this.startedAt = clock.instant();
+  }
+
+  @Override
+  public Health health() {
+    Instant now = clock.instant();
+    boolean allFresh = true;
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (MailboxesRecord mailbox : mailboxes.listActive()) {
+      Instant since =
+          latest(
+              mailbox.getLastSyncedAt() == null
+                  ? mailbox.getCreatedAt().toInstant()
+                  : mailbox.getLastSyncedAt().toInstant(),
+              startedAt);
+      Duration quiet = Duration.between(since, now);
+      boolean fresh = quiet.compareTo(staleAfter) <= 0;
+      allFresh &= fresh;
+      details.put(
+          "mailbox-" + mailbox.getId(),
+          Map.of(
+              "lastSyncedAt", String.valueOf(mailbox.getLastSyncedAt()),
+              "secondsSinceSync", quiet.toSeconds(),
+              "status", fresh ? "UP" : "DOWN"));
+    }
+    return (allFresh ? Health.up() : Health.down())
+        .withDetail("staleAfterSeconds", staleAfter.toSeconds())
+        .withDetails(details)
+        .build();
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.tempodesk.api.stats;
+
+import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.stats.StatsDtos.AgentsDto;
+import dev.tempodesk.api.stats.StatsDtos.HourlyDto;
+import dev.tempodesk.api.stats.StatsDtos.SummaryDto;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The hourly statistics computed by the stats workflow. Ranges are whole hours, {@code from}
+ * inclusive and {@code to} exclusive; an hour appears once the workflow has computed it (a minute
+ * after it ended).
+ */
+@RestController
+@RequestMapping("/api/stats")
+@Tag(name = "Statistics")
+class StatsController {
+  static final Duration MAX_RANGE = Duration.ofDays(92);
+
+  private final StatsQueries queries;
+  private final Clock clock;
+
+  StatsController(StatsQueries queries, Clock clock) {
+    this.queries = queries;
+    this.clock = clock;
+  }
+
+  @GetMapping("/summary")
+  @Operation(summary = "Totals of the last hours: created, closed, averages, SLA compliance.")
+  SummaryDto summary(
+      @Parameter(description = "How many hours back from the current hour (1 to 2208)")
+          @RequestParam(defaultValue = "24")
+          @Min(1)
+          @Max(2208)
+          int hours) {
+    OffsetDateTime to = currentHour();
+    return queries.summary(to.minusHours(hours), to);
+  }
+
+  @GetMapping("/hourly")
+  @Operation(summary = "The figures of each computed hour in the range, with per-agent figures.")
+  HourlyDto hourly(
+      @Parameter(
+              description = "Start (ISO-8601, e.g. 2026-03-02T08:00:00Z); default 24 h before to")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = ISO.DATE_TIME)
+          OffsetDateTime from,
+      @Parameter(description = "End, exclusive (ISO-8601); default the start of the current hour")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = ISO.DATE_TIME)
+          OffsetDateTime to) {
+    Range range = range(from, to);
+    return queries.hourly(range.from(), range.to());
+  }
+
+  @GetMapping("/agents")
+  @Operation(
+      summary =
+          "Per agent over the range: closings, median resolution time, SLA compliance, and the"
+              + " most efficient agent.")
+  AgentsDto agents(
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) OffsetDateTime from,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) OffsetDateTime to) {
+    Range range = range(from, to);
+    return queries.agents(range.from(), range.to());
+  }
+
+  private record Range(OffsetDateTime from, OffsetDateTime to) {}
+
+  private Range range(OffsetDateTime from, OffsetDateTime to) {
+    OffsetDateTime end = to == null ? currentHour() : to.withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime start =
+        from == null ? end.minusHours(24) : from.withOffsetSameInstant(ZoneOffset.UTC);
+    if (!start.isBefore(end)) {
+      throw new InvalidFieldException("from", "from must be before to.");
+    }
+    if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+      throw new InvalidFieldException(
+          "from", "The range may span at most %d days.".formatted(MAX_RANGE.toDays()));
+    }
+    return new Range(start, end);
+  }
+
+  private OffsetDateTime currentHour() {
+    return clock.instant().truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
+  }
+}

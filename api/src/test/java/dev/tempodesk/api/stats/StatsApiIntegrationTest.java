@@ -1,0 +1,191 @@
+package dev.tempodesk.api.stats;
+
+import static dev.tempodesk.db.jooq.Tables.AGENTS;
+import static dev.tempodesk.db.jooq.Tables.CONTACTS;
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
+import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tempodesk.api.HttpApi;
+import dev.tempodesk.api.HttpApi.Response;
+import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.db.testing.TestJooq;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The app starts the stats workflow, which backfills the hours since the first ticket; the REST API
+ * serves them. Two tickets in the database before start-up, created three hours ago:
+ *
+ * <pre>
+ * A: created H+00:10 NEW, assigned Dana H+00:20, closed H+00:40 -> 30 min worked, SLA met
+ * B: created H+00:30 NEW, still NEW
+ * </pre>
+ *
+ * where H is the start of the hour three hours ago.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class StatsApiIntegrationTest {
+  private static final TestDatabases.TestDatabase DATABASE = TestDatabases.fresh();
+  private static final OffsetDateTime H =
+      Instant.now()
+          .truncatedTo(ChronoUnit.HOURS)
+          .minus(Duration.ofHours(3))
+          .atOffset(ZoneOffset.UTC);
+  private static final long DANA = insertTheTwoTickets();
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+  }
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext app;
+  private HttpApi api;
+
+  @BeforeEach
+  void setUp() {
+    api = TestAccounts.signIn(port, TestAccounts.of(app).agent("MANAGER").getEmail());
+  }
+
+  @Test
+  void shouldServeTheBackfilledHour() {
+    String range = "?from=" + H + "&to=" + H.plusHours(3);
+    JsonNode hours =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> api.get("/api/stats/hourly" + range).body().path("hours"),
+                h -> h.size() == 3);
+
+    JsonNode first = hours.get(0);
+    assertThat(first.path("hourStart").asString())
+        .startsWith(H.toLocalDateTime().toString().substring(0, 13));
+    assertThat(first.path("created").asInt()).isEqualTo(2);
+    assertThat(first.path("closed").asInt()).isEqualTo(1);
+    assertThat(first.path("avgResolutionSeconds").asLong()).isEqualTo(30 * 60);
+    assertThat(first.path("slaCompliancePercent").asDouble()).isEqualTo(100.0);
+    assertThat(first.path("mostEfficientAgent").path("id").asLong()).isEqualTo(DANA);
+    assertThat(first.path("agents").get(0).path("medianResolutionSeconds").asLong())
+        .isEqualTo(1800);
+    assertThat(hours.get(1).path("created").asInt()).isZero();
+
+    JsonNode agents = api.get("/api/stats/agents" + range).body();
+    assertThat(agents.path("agents").get(0).path("agent").path("name").asString())
+        .isEqualTo("Dana");
+    assertThat(agents.path("agents").get(0).path("closed").asInt()).isEqualTo(1);
+    assertThat(agents.path("mostEfficientDefinition").asString()).contains("most tickets");
+
+    JsonNode summary = api.get("/api/stats/summary?hours=5").body();
+    assertThat(summary.path("created").asInt()).isEqualTo(2);
+    assertThat(summary.path("closed").asInt()).isEqualTo(1);
+    assertThat(summary.path("avgResolutionSeconds").asLong()).isEqualTo(1800);
+  }
+
+  @Test
+  void shouldNameTheParameterOfABadRange() {
+    Response garbled = api.get("/api/stats/hourly?from=yesterday");
+    assertThat(garbled.status()).isEqualTo(400);
+    assertThat(garbled.problemField()).isEqualTo("from");
+
+    Response backwards = api.get("/api/stats/agents?from=" + H + "&to=" + H.minusHours(1));
+    assertThat(backwards.status()).isEqualTo(422);
+    assertThat(backwards.problemField()).isEqualTo("from");
+
+    Response tooLong = api.get("/api/stats/hourly?from=" + H.minusYears(1) + "&to=" + H);
+    assertThat(tooLong.status()).isEqualTo(422);
+    assertThat(tooLong.problemField()).isEqualTo("from");
+
+    Response tooManyHours = api.get("/api/stats/summary?hours=0");
+    assertThat(tooManyHours.status()).isEqualTo(400);
+    assertThat(tooManyHours.problemField()).isEqualTo("hours");
+  }
+
+  private static long insertTheTwoTickets() {
+    DSLContext dsl = TestJooq.over(DATABASE.dataSource()).dsl();
+    long dana =
+        dsl.insertInto(AGENTS)
+            .set(AGENTS.EMAIL, "dana@tempodesk.test")
+            .set(AGENTS.DISPLAY_NAME, "Dana")
+            .set(AGENTS.ROLE, "AGENT")
+            .returning(AGENTS.ID)
+            .fetchSingle()
+            .getId();
+    long reporter =
+        dsl.insertInto(CONTACTS)
+            .set(CONTACTS.EMAIL, "erin@customer.test")
+            .set(CONTACTS.DISPLAY_NAME, "Erin")
+            .returning(CONTACTS.ID)
+            .fetchSingle()
+            .getId();
+    ticket(dsl, 1001, reporter, "CLOSED", dana, 10);
+    event(dsl, 1001, 1, "CREATED", 10, "");
+    event(
+        dsl,
+        1001,
+        2,
+        "UPDATED",
+        20,
+        change("status", "NEW", "OPEN") + "," + change("assignee", null, "Dana (#" + dana + ")"));
+    event(dsl, 1001, 3, "UPDATED", 40, change("status", "OPEN", "CLOSED"));
+    ticket(dsl, 1002, reporter, "NEW", null, 30);
+    event(dsl, 1002, 1, "CREATED", 30, "");
+    return dana;
+  }
+
+  private static void ticket(
+      DSLContext dsl, long number, long reporter, String status, Long assignee, int minute) {
+    dsl.insertInto(TICKETS)
+        .set(TICKETS.NUMBER, number)
+        .set(TICKETS.SUBJECT, "Printer " + number)
+        .set(TICKETS.STATUS, status)
+        .set(TICKETS.PRIORITY, "NORMAL")
+        .set(TICKETS.ASSIGNEE_ID, assignee)
+        .set(TICKETS.REPORTER_ID, reporter)
+        .set(TICKETS.CHANNEL, "PHONE")
+        .set(TICKETS.RESOLUTION, "CLOSED".equals(status) ? "SOLVED" : null)
+        .set(TICKETS.CREATED_AT, H.plusMinutes(minute))
+        .set(TICKETS.CLOSED_AT, "CLOSED".equals(status) ? H.plusMinutes(40) : null)
+        .set(TICKETS.UPDATED_AT, H.plusMinutes(minute))
+        .execute();
+  }
+
+  private static void event(
+      DSLContext dsl, long ticket, long version, String kind, int minute, String changes) {
+    dsl.insertInto(TICKET_EVENTS)
+        .set(TICKET_EVENTS.ID, UUID.randomUUID())
+        .set(TICKET_EVENTS.TICKET_NUMBER, ticket)
+        .set(TICKET_EVENTS.TICKET_VERSION, version)
+        .set(TICKET_EVENTS.KIND, kind)
+        .set(TICKET_EVENTS.ACTOR_KIND, "SYSTEM")
+        .set(TICKET_EVENTS.ACTOR_NAME, "Tempodesk")
+        .set(TICKET_EVENTS.CHANGES, JSONB.valueOf("[" + changes + "]"))
+        .set(TICKET_EVENTS.OCCURRED_AT, H.plusMinutes(minute))
+        .execute();
+  }
+
+  private static String change(String field, String from, String to) {
+    return "{\"field\":\"%s\",\"from\":%s,\"to\":\"%s\"}"
+        .formatted(field, from == null ? "null" : "\"" + from + "\"", to);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.tempodesk.db.stats;
+
+import static dev.tempodesk.db.jooq.Tables.STATS_CLOSINGS;
+import static dev.tempodesk.db.jooq.Tables.STATS_HOURS;
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
+import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
+
+import dev.tempodesk.db.jooq.tables.records.StatsClosingsRecord;
+import dev.tempodesk.db.jooq.tables.records.StatsHoursRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The inputs of the hourly statistics (tickets, audit trail) and the stored figures. Every range is
+ * half-open: {@code from <= t < to}.
+ */
+@Repository
+public class StatsRepository {
+  /** Matches an audit event whose changes moved the ticket to CLOSED. */
+  private static final JSONB CLOSED_CHANGE =
+      JSONB.valueOf("[{\"field\":\"status\",\"to\":\"CLOSED\"}]");
+
+  private final DSLContext dsl;
+
+  public StatsRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public Optional<OffsetDateTime> lastBucket() {
+    return Optional.ofNullable(
+        dsl.select(DSL.max(STATS_HOURS.BUCKET_START))
+            .from(STATS_HOURS)
+            .fetchOne(0, OffsetDateTime.class));
+  }
+
+  public Optional<OffsetDateTime> firstTicketCreatedAt() {
+    return Optional.ofNullable(
+        dsl.select(DSL.min(TICKETS.CREATED_AT)).from(TICKETS).fetchOne(0, OffsetDateTime.class));
+  }
+
+  public int countCreated(OffsetDateTime from, OffsetDateTime to) {
+    return dsl.fetchCount(TICKETS, TICKETS.CREATED_AT.ge(from).and(TICKETS.CREATED_AT.lt(to)));
+  }
+
+  /** Count and total (ms) of first responses that happened in the range, measured from creation. */
+  public Totals firstResponses(OffsetDateTime from, OffsetDateTime to) {
+    Field<BigDecimal> millis =
+        DSL.field(
+            "extract(epoch from ({0} - {1})) * 1000",
+            BigDecimal.class, TICKETS.FIRST_RESPONSE_AT, TICKETS.CREATED_AT);
+    var row =
+        dsl.select(DSL.count(), DSL.coalesce(DSL.sum(millis), BigDecimal.ZERO))
+            .from(TICKETS)
+            .where(TICKETS.FIRST_RESPONSE_AT.ge(from).and(TICKETS.FIRST_RESPONSE_AT.lt(to)))
+            .fetchSingle();
+    return new Totals(row.value1(), row.value2().longValue());
+  }
+
+  /**
+   * The whole audit trail of every ticket that was closed in the range, ordered per ticket as it
+   * happened. Whole, not cut at the range's end: the first recorded change of a field tells what it
+   * was at creation.
+   */
+  public Map<Long, ? extends List<TicketEventsRecord>> historiesOfTicketsClosedIn(
+      OffsetDateTime from, OffsetDateTime to) {
+    var closedInRange =
+        DSL.select(TICKET_EVENTS.TICKET_NUMBER)
+            .from(TICKET_EVENTS)
+            .where(TICKET_EVENTS.OCCURRED_AT.ge(from))
+            .and(TICKET_EVENTS.OCCURRED_AT.lt(to))
+            .and(DSL.condition("{0} @> {1}", TICKET_EVENTS.CHANGES, DSL.val(CLOSED_CHANGE)));
+    return dsl.selectFrom(TICKET_EVENTS)
+        .where(TICKET_EVENTS.TICKET_NUMBER.in(closedInRange))
+        .orderBy(
+            TICKET_EVENTS.TICKET_NUMBER,
+            TICKET_EVENTS.OCCURRED_AT,
+            TICKET_EVENTS.TICKET_VERSION,
+            TICKET_EVENTS.ID)
+        .fetchGroups(TICKET_EVENTS.TICKET_NUMBER);
+  }
+
+  public Map<Long, TicketsRecord> tickets(java.util.Collection<Long> numbers) {
+    return dsl.selectFrom(TICKETS).where(TICKETS.NUMBER.in(numbers)).fetchMap(TICKETS.NUMBER);
+  }
+
+  /** Replaces the figures of one hour as a whole; run it in a transaction. */
+  public void replaceHour(StatsHoursRecord hour, List<StatsClosingsRecord> closings) {
+    dsl.deleteFrom(STATS_HOURS).where(STATS_HOURS.BUCKET_START.eq(hour.getBucketStart())).execute();
+    dsl.insertInto(STATS_HOURS).set(hour).execute();
+    if (!closings.isEmpty()) {
+      dsl.batchInsert(closings).execute();
+    }
+  }
+
+  public List<StatsHoursRecord> hours(OffsetDateTime from, OffsetDateTime to) {
+    return dsl.selectFrom(STATS_HOURS)
+        .where(STATS_HOURS.BUCKET_START.ge(from).and(STATS_HOURS.BUCKET_START.lt(to)))
+        .orderBy(STATS_HOURS.BUCKET_START)
+        .fetch();
+  }
+
+  public List<StatsClosingsRecord> closings(OffsetDateTime from, OffsetDateTime to) {
+    return dsl.selectFrom(STATS_CLOSINGS)
+        .where(STATS_CLOSINGS.BUCKET_START.ge(from).and(STATS_CLOSINGS.BUCKET_START.lt(to)))
+        .orderBy(STATS_CLOSINGS.BUCKET_START, STATS_CLOSINGS.CLOSED_AT, STATS_CLOSINGS.EVENT_ID)
+        .fetch();
+  }
+
+  /** A count and the sum of the measured durations in milliseconds. */
+  public record Totals(int count, long totalMs) {}
+}
