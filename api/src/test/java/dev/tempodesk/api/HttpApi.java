@@ -2,23 +2,66 @@ package dev.tempodesk.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the running app, so tests see exactly what a browser or curl sees. */
+/**
+ * A plain HTTP client for the running app, so tests see exactly what a browser or curl sees. It
+ * keeps cookies like a browser (the session, and XSRF-TOKEN), and echoes the CSRF cookie in the
+ * X-XSRF-TOKEN header on state-changing calls, as the web app does.
+ */
 public final class HttpApi {
+  public static final String CSRF_COOKIE = "XSRF-TOKEN";
+  public static final String CSRF_HEADER = "X-XSRF-TOKEN";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final CookieManager cookies;
+  private final HttpClient http;
   private final String base;
 
-  public HttpApi(int port) {
+  private HttpApi(int port) {
+    this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+  }
+
+  private HttpApi(int port, CookieManager cookies) {
     this.base = "http://localhost:" + port;
+    this.cookies = cookies;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(cookies)
+            .build();
+  }
+
+  /** The same browser (same cookies) talking to another instance of the app, e.g. a replica. */
+  public HttpApi sameBrowserAt(int port) {
+    return new HttpApi(port, cookies);
+  }
+
+  /** A client that has not signed in. */
+  public static HttpApi anonymous(int port) {
+    return new HttpApi(port);
+  }
+
+  /** A client signed in as this person; fails the test if the sign-in is refused. */
+  public static HttpApi signedInAs(int port, String email, String password) {
+    HttpApi api = new HttpApi(port);
+    Response login = api.login(email, password);
+    if (login.status() != 200) {
+      throw new AssertionError(
+          "Sign-in as " + email + " failed: " + login.status() + " " + login.body());
+    }
+    return api;
   }
 
   public record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -29,50 +72,107 @@ public final class HttpApi {
     public String problemField() {
       return body.path("field").asString(null);
     }
+
+    public String problemType() {
+      return body.path("type").asString(null);
+    }
   }
 
-  public Response get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  public Response login(String email, String password) {
+    return post("/api/auth/login", json(Map.of("email", email, "password", password)));
+  }
+
+  public Response logout() {
+    return post("/api/auth/logout", "");
+  }
+
+  /** A GET of a path of the app, or of an absolute URL (e.g. an OAuth redirect). */
+  public Response get(String pathOrUrl) {
+    return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
   }
 
   public Response post(String path, String json) {
-    return send(withJson(path, json).POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Response patch(String path, String json) {
-    return send(withJson(path, json).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    return send(withJson(path).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response put(String path, String json) {
+    return send(withJson(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Response send(String method, String path, String contentType, String body) {
     return send(
-        HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.newBuilder(uri(path))
             .header("Content-Type", contentType)
             .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  private HttpRequest.Builder withJson(String path, String json) {
-    return HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json");
+  /** A POST as a forged cross-site form would send it: cookies, but no CSRF header. */
+  public Response postWithoutCsrfHeader(String path, String json) {
+    return exchange(withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Optional<String> cookie(String name) {
+    return cookies.getCookieStore().get(URI.create(base)).stream()
+        .filter(cookie -> cookie.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
+  }
+
+  private HttpRequest.Builder withJson(String path) {
+    return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+  }
+
+  private URI uri(String pathOrUrl) {
+    return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
   }
 
   private Response send(HttpRequest.Builder request) {
+    HttpRequest probe = request.copy().build();
+    boolean changesState = !probe.method().equals("GET") && !probe.method().equals("HEAD");
+    if (changesState && probe.uri().toString().startsWith(base)) {
+      request.header(CSRF_HEADER, csrfToken());
+    }
+    return exchange(request);
+  }
+
+  private String csrfToken() {
+    return cookie(CSRF_COOKIE)
+        .orElseGet(
+            () -> {
+              exchange(HttpRequest.newBuilder(uri("/api/auth/csrf")).GET());
+              return cookie(CSRF_COOKIE)
+                  .orElseThrow(() -> new AssertionError("GET /api/auth/csrf set no XSRF-TOKEN"));
+            });
+  }
+
+  private Response exchange(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(
               request.timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
-      boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-      // Non-JSON answers (e.g. /actuator/prometheus) are read from raw().body().
-      JsonNode body =
-          response.body().isBlank() || !json
-              ? JSON.createObjectNode()
-              : JSON.readTree(response.body());
+      JsonNode body = parse(response.body());
       return new Response(response.statusCode(), body, response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    if (body.isBlank()) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (RuntimeException notJson) {
+      return JSON.getNodeFactory().stringNode(body);
     }
   }
 

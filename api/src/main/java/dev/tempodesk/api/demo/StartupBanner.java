@@ -33,15 +33,17 @@ class StartupBanner {
         .append(port)
         .append("/api/tickets   OpenAPI: /v3/api-docs\n");
     if (properties.demo()) {
-      banner.append(
-          "  Demo agents (sign-in is not enabled yet; API calls act as 'API (no sign-in)'):\n");
+      banner
+          .append("  Demo sign-ins (password '")
+          .append(DemoLogins.PASSWORD)
+          .append("'; demo mode only):\n");
       for (AgentsRecord agent : agents.listAll()) {
-        banner
-            .append("    ")
-            .append(agent.getEmail())
-            .append("  ")
-            .append(agent.getRole())
-            .append('\n');
+        if (agent.getEmail().endsWith("@" + DemoData.DOMAIN)) {
+          banner.append("    %-24s %s%n".formatted(agent.getEmail(), agent.getRole()));
+        }
+      }
+      for (String customer : DemoLogins.CUSTOMERS) {
+        banner.append("    %-24s CUSTOMER (portal)%n".formatted(customer));
       }
     }
     System.out.println(banner);

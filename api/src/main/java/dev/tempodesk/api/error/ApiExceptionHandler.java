@@ -52,6 +52,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.field());
   }
 
+  @ExceptionHandler(UnauthorizedException.class)
+  ProblemDetail unauthorized(UnauthorizedException e) {
+    return problem(
+        HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), e.field());
+  }
+
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    ProblemDetail body =
+        problem(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "too-many-requests",
+            "Too many requests",
+            e.getMessage(),
+            null);
+    body.setProperty("retryAfterSeconds", seconds);
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .body(body);
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), e.field());
@@ -186,7 +213,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
-  static ProblemDetail problem(
+  public static ProblemDetail problem(
       HttpStatus status, String slug, String title, String detail, String field) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("urn:tempodesk:problem:" + slug));

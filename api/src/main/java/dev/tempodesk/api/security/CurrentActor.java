@@ -1,18 +1,33 @@
 package dev.tempodesk.api.security;
 
 import dev.tempodesk.workflows.ticket.Actor;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is making the current request, for the audit trail. Until sign-in exists every request is
- * recorded as the unauthenticated API; the people-and-access work replaces this with the signed-in
- * agent or contact.
+ * Who is making the current request, for the audit trail and for per-person views. Outside a
+ * signed-in request (workflows, mail sync, start-up jobs) the actor is Tempodesk itself.
  */
 @Component
 public class CurrentActor {
-  static final Actor UNAUTHENTICATED_API = new Actor(Actor.Kind.SYSTEM, null, "API (no sign-in)");
 
+  /** The signed-in agent or contact, or {@link Actor#SYSTEM} when nobody is signed in. */
   public Actor get() {
-    return UNAUTHENTICATED_API;
+    return user().map(SignedInUser::actor).orElse(Actor.SYSTEM);
+  }
+
+  public Optional<SignedInUser> user() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+      return Optional.of(user);
+    }
+    return Optional.empty();
+  }
+
+  /** The signed-in user; only for endpoints that the security rules open to signed-in users. */
+  public SignedInUser required() {
+    return user().orElseThrow(() -> new IllegalStateException("No one is signed in"));
   }
 }

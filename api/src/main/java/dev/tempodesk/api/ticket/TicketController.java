@@ -48,6 +48,7 @@ class TicketController {
   private final MessageRepository messages;
   private final TicketCommands commands;
   private final CurrentActor actor;
+  private final AssignmentRights assignmentRights;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -57,6 +58,7 @@ class TicketController {
       MessageRepository messages,
       TicketCommands commands,
       CurrentActor actor,
+      AssignmentRights assignmentRights,
       JsonMapper json,
       Clock clock) {
     this.tickets = tickets;
@@ -64,6 +66,7 @@ class TicketController {
     this.messages = messages;
     this.commands = commands;
     this.actor = actor;
+    this.assignmentRights = assignmentRights;
     this.json = json;
     this.clock = clock;
   }
@@ -112,6 +115,7 @@ class TicketController {
       operationId = "createTicket",
       summary = "Open a ticket on behalf of a customer (phone, email, walk-in)")
   ResponseEntity<TicketDto> create(@Valid @RequestBody CreateTicketRequest request) {
+    assignmentRights.checkNewTicket(request.assigneeId());
     TicketView created = commands.create(request, actor.get());
     return ResponseEntity.created(URI.create("/api/tickets/" + created.number()))
         .body(TicketDto.from(created, clock.instant()));
@@ -133,6 +137,7 @@ class TicketController {
               + " (reported in autoFixes), writes the audit trail and returns.")
   TicketUpdateResponse update(
       @PathVariable long number, @Valid @RequestBody TicketPatchRequest request) {
+    assignmentRights.checkChange(number, request);
     return commands.update(number, request, actor.get());
   }
 

@@ -3,17 +3,16 @@ package dev.tempodesk.api.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.api.HttpApi;
+import dev.tempodesk.api.TestAccounts;
 import dev.tempodesk.api.demo.nylas.FakeNylasServer;
 import dev.tempodesk.api.demo.nylas.FaultPlan;
 import dev.tempodesk.db.testing.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,44 +43,40 @@ class MailboxConnectIntegrationTest {
   }
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
+  @Autowired ApplicationContext app;
 
-  private HttpResponse<String> get(String url) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpApi admin() {
+    return TestAccounts.signIn(port, TestAccounts.of(app).agent("ADMIN").getEmail());
   }
 
-  private String redirectOf(HttpResponse<String> response) {
-    assertThat(response.statusCode()).isEqualTo(302);
-    return response.headers().firstValue("Location").orElseThrow();
+  private static String redirectOf(HttpApi.Response response) {
+    assertThat(response.status()).isEqualTo(302);
+    return response.header("Location");
   }
 
   @Test
-  void shouldConnectAMailboxThroughHostedAuthAndStartItsSync() throws Exception {
-    String base = "http://localhost:" + port;
-    String toNylas = redirectOf(get(base + "/api/mailboxes/connect?email=help@acme.example"));
+  void shouldConnectAMailboxThroughHostedAuthAndStartItsSync() {
+    HttpApi admin = admin();
+    String toNylas = redirectOf(admin.get("/api/mailboxes/connect?email=help@acme.example"));
     assertThat(toNylas)
         .startsWith(NYLAS.baseUrl() + "/v3/connect/auth")
         .contains("client_id=connect-client");
 
-    String callback = redirectOf(get(toNylas));
+    String callback = redirectOf(admin.get(toNylas));
     // The app is reached through localhost here; PUBLIC_BASE_URL decides the host in production.
-    callback = callback.replace("http://localhost:8080", base);
-    HttpResponse<String> connected = get(callback);
+    callback = callback.replace("http://localhost:8080", "");
+    HttpApi.Response connected = admin.get(callback);
 
-    assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
-    assertThat(connected.body()).contains("\"email\":\"help@acme.example\"");
-    assertThat(new HttpApi(port).get("/api/mailboxes").body().toString())
-        .contains("help@acme.example");
-    HttpResponse<String> reused = get(callback);
-    assertThat(reused.statusCode()).as("a code works once").isEqualTo(502);
+    assertThat(connected.status()).as(connected.body().toString()).isEqualTo(200);
+    assertThat(connected.body().get("email").asString()).isEqualTo("help@acme.example");
+    assertThat(admin.get("/api/mailboxes").body().toString()).contains("help@acme.example");
+    HttpApi.Response reused = admin.get(callback);
+    assertThat(reused.status()).as("a code works once").isEqualTo(502);
   }
 
   @Test
-  void shouldRefuseACallbackWhoseStateWeDidNotIssue() throws Exception {
-    HttpApi api = new HttpApi(port);
-
-    HttpApi.Response forged = api.get("/api/mailboxes/callback?code=abc&state=forged.1.00");
+  void shouldRefuseACallbackWhoseStateWeDidNotIssue() {
+    HttpApi.Response forged = admin().get("/api/mailboxes/callback?code=abc&state=forged.1.00");
 
     assertThat(forged.status()).isEqualTo(422);
     assertThat(forged.problemField()).isEqualTo("state");

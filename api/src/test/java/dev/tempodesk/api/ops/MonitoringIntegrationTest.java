@@ -50,7 +50,8 @@ class MonitoringIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    api = new HttpApi(port);
+    // Health and the Prometheus scrape are public (SecurityConfig): no sign-in.
+    api = HttpApi.anonymous(port);
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
+import dev.tempodesk.api.TestAccounts;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
 import java.time.Duration;
@@ -21,8 +22,10 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,11 +60,12 @@ class StatsApiIntegrationTest {
   }
 
   @LocalServerPort int port;
+  @Autowired ApplicationContext app;
   private HttpApi api;
 
   @BeforeEach
   void setUp() {
-    api = new HttpApi(port);
+    api = TestAccounts.signIn(port, TestAccounts.of(app).agent("MANAGER").getEmail());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
 import dev.tempodesk.api.TempodeskApplication;
+import dev.tempodesk.api.TestAccounts;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.people.AgentRepository;
@@ -40,8 +41,17 @@ class RestartIntegrationTest {
             "--spring.datasource.username=postgres");
   }
 
+  /** Signed in as an admin of the shared database (created on the first call). */
   private static HttpApi api(ConfigurableApplicationContext app) {
-    return new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort());
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    AgentRepository agents = app.getBean(AgentRepository.class);
+    String email =
+        agents.listAll().stream()
+            .filter(agent -> agent.getRole().equals("ADMIN"))
+            .map(AgentsRecord::getEmail)
+            .findFirst()
+            .orElseGet(() -> TestAccounts.of(app).agent("ADMIN").getEmail());
+    return TestAccounts.signIn(port, email);
   }
 
   @Test
@@ -98,6 +108,25 @@ class RestartIntegrationTest {
               "/api/tickets/" + closedLongAgo,
               json(Map.of("status", "OPEN", "comment", "reopen?")));
       assertThat(archived.status()).as(archived.body().toString()).isEqualTo(409);
+    }
+  }
+
+  @Test
+  void shouldKeepPeopleSignedInAcrossARestartBecauseSessionsLiveInPostgres() {
+    HttpApi browser;
+    try (ConfigurableApplicationContext first = startApp()) {
+      browser = api(first);
+      assertThat(browser.get("/api/auth/me").status()).isEqualTo(200);
+    }
+    try (ConfigurableApplicationContext second = startApp()) {
+      HttpApi sameBrowser =
+          browser.sameBrowserAt(((WebServerApplicationContext) second).getWebServer().getPort());
+
+      Response me = sameBrowser.get("/api/auth/me");
+
+      assertThat(me.status()).as(me.body().toString()).isEqualTo(200);
+      assertThat(me.body().get("role").asString()).isEqualTo("ADMIN");
+      assertThat(sameBrowser.get("/api/tickets").status()).isEqualTo(200);
     }
   }
 

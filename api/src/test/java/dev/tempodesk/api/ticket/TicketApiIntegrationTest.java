@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
+import dev.tempodesk.api.TestAccounts;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.people.AgentRepository;
@@ -21,12 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The ticket REST API end to end: HTTP → workflow → Postgres, on a real database. */
+/**
+ * The ticket REST API end to end: HTTP → workflow → Postgres, on a real database, signed in as a
+ * manager.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TicketApiIntegrationTest {
@@ -42,6 +47,7 @@ class TicketApiIntegrationTest {
   @Autowired AgentRepository agents;
   @Autowired ContactRepository contacts;
   @Autowired TicketWorkflowGateway workflows;
+  @Autowired ApplicationContext app;
 
   private HttpApi api;
   private AgentsRecord alice;
@@ -49,7 +55,7 @@ class TicketApiIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    api = new HttpApi(port);
+    api = TestAccounts.signIn(port, TestAccounts.of(app).agent("MANAGER").getEmail());
     String unique = UUID.randomUUID().toString().substring(0, 8);
     alice = agents.insert("alice-" + unique + "@example.com", "Alice " + unique, "AGENT", 3);
     carla = contacts.findOrCreate("carla-" + unique + "@example.com", "Carla " + unique, null);

@@ -3,6 +3,7 @@ package dev.tempodesk.db.people;
 import static dev.tempodesk.db.jooq.Tables.AGENTS;
 
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -49,5 +50,41 @@ public class AgentRepository {
         .where(AGENTS.ROLE.eq(role), AGENTS.ACTIVE.isTrue())
         .orderBy(AGENTS.ID)
         .fetch();
+  }
+
+  /** Changes what an admin may change; the email is stored lower-case. */
+  public AgentsRecord update(
+      long id,
+      String email,
+      String displayName,
+      String role,
+      int capacity,
+      boolean available,
+      boolean active) {
+    return dsl.update(AGENTS)
+        .set(AGENTS.EMAIL, email.toLowerCase())
+        .set(AGENTS.DISPLAY_NAME, displayName)
+        .set(AGENTS.ROLE, role)
+        .set(AGENTS.CAPACITY, capacity)
+        .set(AGENTS.AVAILABLE, available)
+        .set(AGENTS.ACTIVE, active)
+        .set(AGENTS.UPDATED_AT, OffsetDateTime.now())
+        .where(AGENTS.ID.eq(id))
+        .returning()
+        .fetchOne();
+  }
+
+  public void setPasswordHash(long id, String passwordHash) {
+    dsl.update(AGENTS)
+        .set(AGENTS.PASSWORD_HASH, passwordHash)
+        .set(AGENTS.UPDATED_AT, OffsetDateTime.now())
+        .where(AGENTS.ID.eq(id))
+        .execute();
+  }
+
+  /** Whether some active admin can sign in; the first admin is created from the environment. */
+  public boolean hasAdminWhoCanSignIn() {
+    return dsl.fetchExists(
+        AGENTS, AGENTS.ROLE.eq("ADMIN"), AGENTS.ACTIVE.isTrue(), AGENTS.PASSWORD_HASH.isNotNull());
   }
 }

@@ -3,8 +3,13 @@ package dev.tempodesk.db.people;
 import static dev.tempodesk.db.jooq.Tables.CONTACTS;
 
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Contacts: the customers who report tickets. Email addresses are stored lower-case. */
@@ -37,6 +42,64 @@ public class ContactRepository {
         .doNothing()
         .execute();
     return findByEmail(normalized).orElseThrow();
+  }
+
+  /** Contacts by name or email (case-insensitive substring), optionally of one organization. */
+  public List<ContactsRecord> list(String text, Long organizationId, int limit) {
+    List<Condition> conditions = new ArrayList<>();
+    if (text != null && !text.isBlank()) {
+      String pattern =
+          "%" + text.strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+      conditions.add(
+          CONTACTS.EMAIL.like(pattern).or(DSL.lower(CONTACTS.DISPLAY_NAME).like(pattern)));
+    }
+    if (organizationId != null) {
+      conditions.add(CONTACTS.ORGANIZATION_ID.eq(organizationId));
+    }
+    return dsl.selectFrom(CONTACTS)
+        .where(conditions)
+        .orderBy(CONTACTS.DISPLAY_NAME, CONTACTS.ID)
+        .limit(limit)
+        .fetch();
+  }
+
+  /** A new contact; a duplicate email raises DuplicateKeyException. */
+  public ContactsRecord insert(String email, String displayName, Long organizationId) {
+    return dsl.insertInto(CONTACTS)
+        .set(CONTACTS.EMAIL, email.toLowerCase())
+        .set(CONTACTS.DISPLAY_NAME, displayName)
+        .set(CONTACTS.ORGANIZATION_ID, organizationId)
+        .returning()
+        .fetchOne();
+  }
+
+  public ContactsRecord update(long id, String email, String displayName, Long organizationId) {
+    return dsl.update(CONTACTS)
+        .set(CONTACTS.EMAIL, email.toLowerCase())
+        .set(CONTACTS.DISPLAY_NAME, displayName)
+        .set(CONTACTS.ORGANIZATION_ID, organizationId)
+        .set(CONTACTS.UPDATED_AT, OffsetDateTime.now())
+        .where(CONTACTS.ID.eq(id))
+        .returning()
+        .fetchOne();
+  }
+
+  /**
+   * Opens or closes the customer portal for a contact. A null hash keeps the current password;
+   * closing the portal forgets it.
+   */
+  public ContactsRecord setPortalAccess(long id, boolean access, String passwordHash) {
+    var update = dsl.update(CONTACTS).set(CONTACTS.PORTAL_ACCESS, access);
+    if (!access) {
+      update = update.set(CONTACTS.PASSWORD_HASH, (String) null);
+    } else if (passwordHash != null) {
+      update = update.set(CONTACTS.PASSWORD_HASH, passwordHash);
+    }
+    return update
+        .set(CONTACTS.UPDATED_AT, OffsetDateTime.now())
+        .where(CONTACTS.ID.eq(id))
+        .returning()
+        .fetchOne();
   }
 
   public void grantPortalAccess(long contactId) {

@@ -5,6 +5,7 @@ import static dev.tempodesk.db.jooq.Tables.ORGANIZATIONS;
 
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -39,6 +40,26 @@ public class OrganizationRepository {
         .set(ASSETS.DESCRIPTION, description)
         .returning()
         .fetchOne();
+  }
+
+  public List<OrganizationsRecord> listAll() {
+    return dsl.selectFrom(ORGANIZATIONS).orderBy(ORGANIZATIONS.NAME).fetch();
+  }
+
+  public OrganizationsRecord update(long id, String name, String domain) {
+    return dsl.update(ORGANIZATIONS)
+        .set(ORGANIZATIONS.NAME, name)
+        .set(ORGANIZATIONS.DOMAIN, domain)
+        .where(ORGANIZATIONS.ID.eq(id))
+        .returning()
+        .fetchOne();
+  }
+
+  public List<AssetsRecord> listAssets(long organizationId) {
+    return dsl.selectFrom(ASSETS)
+        .where(ASSETS.ORGANIZATION_ID.eq(organizationId))
+        .orderBy(ASSETS.NAME)
+        .fetch();
   }
 
   public Optional<AssetsRecord> findAsset(long id) {

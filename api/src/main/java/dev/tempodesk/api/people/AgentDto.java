@@ -1,0 +1,30 @@
+package dev.tempodesk.api.people;
+
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import java.time.OffsetDateTime;
+
+/** An agent as the API shows it; never the password hash, only whether one is set. */
+public record AgentDto(
+    long id,
+    String email,
+    String displayName,
+    String role,
+    int capacity,
+    boolean available,
+    boolean active,
+    boolean canSignIn,
+    OffsetDateTime createdAt) {
+
+  static AgentDto from(AgentsRecord row) {
+    return new AgentDto(
+        row.getId(),
+        row.getEmail(),
+        row.getDisplayName(),
+        row.getRole(),
+        row.getCapacity(),
+        row.getAvailable(),
+        row.getActive(),
+        row.getPasswordHash() != null,
+        row.getCreatedAt());
+  }
+}

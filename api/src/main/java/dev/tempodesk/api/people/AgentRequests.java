@@ -1,0 +1,40 @@
+package dev.tempodesk.api.people;
+
+import dev.tempodesk.api.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of the agent endpoints. */
+final class AgentRequests {
+  private AgentRequests() {}
+
+  @Schema(description = "A new agent (an employee); customers are contacts")
+  record Create(
+      @NotBlank @Email @Size(max = 320) String email,
+      @NotBlank @Size(max = 200) String displayName,
+      @NotNull @Schema(description = "ADMIN, MANAGER or AGENT") Role role,
+      @Min(0) @Max(100) @Schema(description = "Tickets at once; defaults to 1") Integer capacity,
+      @Schema(description = "Takes new tickets; defaults to true") Boolean available,
+      @Size(max = 200)
+          @Schema(description = "At least 8 characters; without one the agent cannot sign in yet")
+          String password) {}
+
+  @Schema(
+      description =
+          "Changes to an agent; absent fields stay. active=false hands the agent's open tickets"
+              + " back to the assignment queue.")
+  record Patch(
+      @Email @Size(max = 320) String email,
+      @Size(min = 1, max = 200) String displayName,
+      Role role,
+      @Min(0) @Max(100) Integer capacity,
+      Boolean available,
+      Boolean active,
+      @Size(max = 200) @Schema(description = "Sets a new password (at least 8 characters)")
+          String password) {}
+}

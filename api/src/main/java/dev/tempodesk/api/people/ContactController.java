@@ -1,0 +1,153 @@
+package dev.tempodesk.api.people;
+
+import dev.tempodesk.api.error.ConflictException;
+import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.security.Passwords;
+import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.people.ContactRepository;
+import dev.tempodesk.db.people.OrganizationRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Customer contacts. Reporters need no login; an admin can open the portal to a contact and set
+ * their password.
+ */
+@RestController
+@RequestMapping("/api/contacts")
+@Tag(name = "Contacts")
+class ContactController {
+  private final ContactRepository contacts;
+  private final OrganizationRepository organizations;
+  private final Passwords passwords;
+
+  ContactController(
+      ContactRepository contacts, OrganizationRepository organizations, Passwords passwords) {
+    this.contacts = contacts;
+    this.organizations = organizations;
+    this.passwords = passwords;
+  }
+
+  record CreateContact(
+      @NotBlank @Email @Size(max = 320) String email,
+      @NotBlank @Size(max = 200) String displayName,
+      Long organizationId) {}
+
+  @Schema(description = "Changes to a contact; absent fields stay")
+  record PatchContact(
+      @Email @Size(max = 320) String email,
+      @Size(min = 1, max = 200) String displayName,
+      Long organizationId) {}
+
+  @Schema(
+      description =
+          "Opens (with a password, or keeping the one set) or closes the customer portal for a"
+              + " contact. Closing forgets the password.")
+  record PortalAccess(
+      @NotNull Boolean enabled,
+      @Size(max = 200) @Schema(description = "At least 8 characters") String password) {}
+
+  @GetMapping
+  List<ContactDto> list(
+      @Parameter(description = "Part of the name or email")
+          @RequestParam(required = false)
+          @Size(max = 200)
+          String text,
+      @RequestParam(required = false) Long organizationId,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+    return contacts.list(text, organizationId, limit).stream().map(ContactDto::from).toList();
+  }
+
+  @GetMapping("/{id}")
+  ContactDto get(@PathVariable long id) {
+    return ContactDto.from(find(id));
+  }
+
+  @PostMapping
+  ResponseEntity<ContactDto> create(@Valid @RequestBody CreateContact request) {
+    requireOrganization(request.organizationId());
+    ContactsRecord created;
+    try {
+      created =
+          contacts.insert(
+              request.email().strip(), request.displayName().strip(), request.organizationId());
+    } catch (DuplicateKeyException taken) {
+      throw emailTaken(request.email());
+    }
+    return ResponseEntity.created(URI.create("/api/contacts/" + created.getId()))
+        .body(ContactDto.from(created));
+  }
+
+  @PatchMapping("/{id}")
+  ContactDto update(@PathVariable long id, @Valid @RequestBody PatchContact patch) {
+    ContactsRecord before = find(id);
+    requireOrganization(patch.organizationId());
+    try {
+      return ContactDto.from(
+          contacts.update(
+              id,
+              patch.email() == null ? before.getEmail() : patch.email().strip(),
+              patch.displayName() == null ? before.getDisplayName() : patch.displayName().strip(),
+              patch.organizationId() == null
+                  ? before.getOrganizationId()
+                  : patch.organizationId()));
+    } catch (DuplicateKeyException taken) {
+      throw emailTaken(patch.email());
+    }
+  }
+
+  @PutMapping("/{id}/portal-access")
+  @Operation(summary = "Open or close the customer portal for a contact, set or reset the password")
+  ContactDto portalAccess(@PathVariable long id, @Valid @RequestBody PortalAccess access) {
+    ContactsRecord contact = find(id);
+    if (!access.enabled()) {
+      return ContactDto.from(contacts.setPortalAccess(id, false, null));
+    }
+    if (access.password() == null && contact.getPasswordHash() == null) {
+      throw new InvalidFieldException(
+          "password", "Set a password to open the portal to this contact.");
+    }
+    String hash = access.password() == null ? null : passwords.hash("password", access.password());
+    return ContactDto.from(contacts.setPortalAccess(id, true, hash));
+  }
+
+  private ContactsRecord find(long id) {
+    return contacts
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("There is no contact #" + id + "."));
+  }
+
+  private void requireOrganization(Long organizationId) {
+    if (organizationId != null && organizations.find(organizationId).isEmpty()) {
+      throw new InvalidFieldException(
+          "organizationId", "There is no organization #" + organizationId + ".");
+    }
+  }
+
+  private static ConflictException emailTaken(String email) {
+    return new ConflictException("email", "Another contact already has the address " + email + ".");
+  }
+}

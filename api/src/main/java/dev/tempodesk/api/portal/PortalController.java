@@ -1,0 +1,111 @@
+package dev.tempodesk.api.portal;
+
+import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.security.CurrentActor;
+import dev.tempodesk.api.security.SignedInUser;
+import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.ticket.TicketCursor;
+import dev.tempodesk.db.ticket.TicketFilter;
+import dev.tempodesk.db.ticket.TicketPage;
+import dev.tempodesk.db.ticket.TicketRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The customer portal: a signed-in customer's own tickets only. Another customer's ticket number
+ * answers 404, exactly like a number that does not exist.
+ */
+@RestController
+@RequestMapping("/api/portal/tickets")
+@Tag(name = "Customer portal")
+class PortalController {
+  private final PortalTickets portal;
+  private final TicketRepository tickets;
+  private final MessageRepository messages;
+  private final CurrentActor current;
+
+  PortalController(
+      PortalTickets portal,
+      TicketRepository tickets,
+      MessageRepository messages,
+      CurrentActor current) {
+    this.portal = portal;
+    this.tickets = tickets;
+    this.messages = messages;
+    this.current = current;
+  }
+
+  @GetMapping
+  @Operation(summary = "My tickets, closed ones included, most urgent first")
+  PortalDtos.PortalTicketPage list(
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+          String cursor,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+    TicketCursor after = null;
+    if (cursor != null && !cursor.isBlank()) {
+      after =
+          TicketCursor.decode(cursor)
+              .orElseThrow(
+                  () ->
+                      new InvalidFieldException(
+                          "cursor",
+                          "Not a cursor of this list; use nextCursor of a previous page."));
+    }
+    SignedInUser me = current.required();
+    TicketPage page =
+        tickets.list(
+            new TicketFilter(Set.of(), Set.of(), null, false, me.id(), null, true), after, limit);
+    return new PortalDtos.PortalTicketPage(
+        page.items().stream().map(PortalDtos.PortalTicket::from).toList(),
+        page.next().map(TicketCursor::encode).orElse(null));
+  }
+
+  @GetMapping("/{number}")
+  @Operation(summary = "One of my tickets with its public messages (never internal notes)")
+  PortalDtos.PortalTicketDetail get(@PathVariable long number) {
+    return detail(portal.own(current.required(), number).getNumber());
+  }
+
+  @PostMapping
+  @Operation(summary = "Open a ticket (channel PORTAL)")
+  ResponseEntity<PortalDtos.PortalTicketDetail> create(
+      @Valid @RequestBody PortalDtos.NewPortalTicket request) {
+    long number = portal.open(current.required(), request);
+    return ResponseEntity.created(URI.create("/api/portal/tickets/" + number)).body(detail(number));
+  }
+
+  @PostMapping("/{number}/replies")
+  @Operation(
+      summary = "Reply to my ticket",
+      description =
+          "Resumes a PENDING ticket and reopens a CLOSED one within the reopen window; after it,"
+              + " 409 (open a new ticket).")
+  ResponseEntity<PortalDtos.PortalTicketDetail> reply(
+      @PathVariable long number, @Valid @RequestBody PortalDtos.PortalReply reply) {
+    portal.reply(current.required(), number, reply.body());
+    return ResponseEntity.created(URI.create("/api/portal/tickets/" + number)).body(detail(number));
+  }
+
+  private PortalDtos.PortalTicketDetail detail(long number) {
+    return new PortalDtos.PortalTicketDetail(
+        PortalDtos.PortalTicket.from(tickets.findView(number).orElseThrow()),
+        messages.listForTicket(number).stream()
+            .filter(message -> "PUBLIC".equals(message.getVisibility()))
+            .map(PortalDtos.PortalMessage::from)
+            .toList());
+  }
+}

@@ -1,0 +1,153 @@
+package dev.tempodesk.api.portal;
+
+import static dev.tempodesk.activities.ticket.TicketRows.at;
+
+import dev.tempodesk.activities.ticket.NewTicket;
+import dev.tempodesk.activities.ticket.TicketOpening;
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.api.error.ConflictException;
+import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.security.SignedInUser;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.mail.MailThreadRepository;
+import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
+import dev.tempodesk.db.people.OrganizationRepository;
+import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.ticket.Channel;
+import dev.tempodesk.workflows.ticket.InboundMessage;
+import dev.tempodesk.workflows.ticket.Priority;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A customer's own tickets: opening one (channel PORTAL) and replying. A reply is stored like an
+ * inbound email and reaches the ticket workflow through the same newMessage signal, so it resumes a
+ * PENDING ticket and reopens a CLOSED one within the reopen window.
+ */
+@Service
+class PortalTickets {
+  private final TransactionTemplate transaction;
+  private final TicketOpening opening;
+  private final TicketRepository tickets;
+  private final MessageRepository messages;
+  private final MailThreadRepository signalled;
+  private final ContactRepository contacts;
+  private final OrganizationRepository organizations;
+  private final AgentRepository agents;
+  private final TicketWorkflowGateway workflows;
+  private final TempodeskProperties properties;
+  private final Clock clock;
+
+  PortalTickets(
+      TransactionTemplate transaction,
+      TicketOpening opening,
+      TicketRepository tickets,
+      MessageRepository messages,
+      MailThreadRepository signalled,
+      ContactRepository contacts,
+      OrganizationRepository organizations,
+      AgentRepository agents,
+      TicketWorkflowGateway workflows,
+      TempodeskProperties properties,
+      Clock clock) {
+    this.transaction = transaction;
+    this.opening = opening;
+    this.tickets = tickets;
+    this.messages = messages;
+    this.signalled = signalled;
+    this.contacts = contacts;
+    this.organizations = organizations;
+    this.agents = agents;
+    this.workflows = workflows;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** The customer's ticket; someone else's is reported as missing, not as forbidden. */
+  TicketsRecord own(SignedInUser customer, long number) {
+    return tickets
+        .find(number)
+        .filter(row -> Objects.equals(row.getReporterId(), customer.id()))
+        .orElseThrow(() -> new NotFoundException("You have no ticket #" + number + "."));
+  }
+
+  long open(SignedInUser customer, PortalDtos.NewPortalTicket request) {
+    ContactsRecord reporter = contacts.find(customer.id()).orElseThrow();
+    Long assetId = request.assetId();
+    if (assetId != null
+        && organizations
+            .findAsset(assetId)
+            .filter(asset -> asset.getOrganizationId().equals(reporter.getOrganizationId()))
+            .isEmpty()) {
+      throw new InvalidFieldException(
+          "assetId", "Your organization has no asset #" + assetId + ".");
+    }
+    String subject = request.subject().strip();
+    MessagesRecord description = inbound(reporter, subject, request.description(), clock.instant());
+    NewTicket ticket =
+        new NewTicket(
+            subject,
+            Priority.NORMAL,
+            Channel.PORTAL,
+            reporter,
+            reporter.getOrganizationId(),
+            assetId,
+            null,
+            null,
+            null,
+            null,
+            description,
+            customer.actor(),
+            "Opened in the customer portal");
+    TicketsRecord row = transaction.execute(status -> opening.open(ticket));
+    workflows.startFromRow(row, null);
+    return row.getNumber();
+  }
+
+  void reply(SignedInUser customer, long number, String body) {
+    TicketsRecord ticket = own(customer, number);
+    Instant now = clock.instant();
+    if ("CLOSED".equals(ticket.getStatus())
+        && ticket.getClosedAt().toInstant().plus(properties.reopenWindow()).isBefore(now)) {
+      throw new ConflictException(
+          "status",
+          "Ticket #" + number + " was closed too long ago to reopen; open a new ticket instead.");
+    }
+    ContactsRecord reporter = contacts.find(customer.id()).orElseThrow();
+    MessagesRecord message = inbound(reporter, "Re: " + ticket.getSubject(), body, now);
+    messages.insert(message.setTicketNumber(number));
+    String assigneeName =
+        ticket.getAssigneeId() == null
+            ? null
+            : agents.find(ticket.getAssigneeId()).map(AgentsRecord::getDisplayName).orElse(null);
+    workflows.signalMessage(
+        ticket,
+        assigneeName,
+        new InboundMessage(message.getId().toString(), customer.actor(), now));
+    signalled.markSignalled(message.getId());
+  }
+
+  private static MessagesRecord inbound(
+      ContactsRecord reporter, String subject, String body, Instant at) {
+    return new MessagesRecord()
+        .setId(UUID.randomUUID())
+        .setDirection("INBOUND")
+        .setVisibility("PUBLIC")
+        .setAuthorContactId(reporter.getId())
+        .setFromAddress(reporter.getEmail())
+        .setSubject(subject)
+        .setBodyText(body)
+        .setOccurredAt(at(at));
+  }
+}

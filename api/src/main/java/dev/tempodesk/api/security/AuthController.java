@@ -1,0 +1,121 @@
+package dev.tempodesk.api.security;
+
+import dev.tempodesk.api.error.UnauthorizedException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Session sign-in for the web app and the portal (JSON, no HTML login page). */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Sign-in")
+class AuthController {
+  private final Accounts accounts;
+  private final LoginRateLimiter rateLimiter;
+  private final SecurityContextRepository contexts;
+  private final CsrfTokenRepository csrfTokens;
+  private final CurrentActor current;
+
+  AuthController(
+      Accounts accounts,
+      LoginRateLimiter rateLimiter,
+      SecurityContextRepository contexts,
+      CsrfTokenRepository csrfTokens,
+      CurrentActor current) {
+    this.accounts = accounts;
+    this.rateLimiter = rateLimiter;
+    this.contexts = contexts;
+    this.csrfTokens = csrfTokens;
+    this.current = current;
+  }
+
+  record LoginRequest(
+      @NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {}
+
+  @Schema(description = "The signed-in person")
+  record SignedInDto(long id, String kind, String role, String displayName, String email) {
+    static SignedInDto from(SignedInUser user) {
+      return new SignedInDto(
+          user.id(), user.kind().name(), user.role().name(), user.displayName(), user.email());
+    }
+  }
+
+  @PostMapping("/login")
+  @Operation(
+      summary = "Sign in with email and password; starts a session (cookie)",
+      description =
+          "Needs the X-XSRF-TOKEN header like every state-changing call (GET /api/auth/csrf"
+              + " sets the XSRF-TOKEN cookie). Wrong credentials: 401. Too many failures for the"
+              + " address or the client: 429 with Retry-After.")
+  SignedInDto login(
+      @Valid @RequestBody LoginRequest login,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    String email = login.email().strip().toLowerCase();
+    long attempt = rateLimiter.begin(email, request.getRemoteAddr());
+    SignedInUser user =
+        accounts
+            .verify(email, login.password())
+            .orElseGet(
+                () -> {
+                  rateLimiter.failed(attempt);
+                  throw new UnauthorizedException("Wrong email or password.");
+                });
+    rateLimiter.succeeded(attempt, email);
+    // A new session id and a new CSRF token at sign-in, so nothing issued before it stays valid.
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+    return SignedInDto.from(user);
+  }
+
+  @PostMapping("/logout")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Sign out: ends the session")
+  void logout(HttpServletRequest request, HttpServletResponse response) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    SecurityContextHolder.clearContext();
+    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+  }
+
+  @GetMapping("/me")
+  @Operation(summary = "Who is signed in (401 if nobody); also sets the XSRF-TOKEN cookie")
+  SignedInDto me() {
+    return SignedInDto.from(current.required());
+  }
+
+  @GetMapping("/csrf")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      summary = "Sets the XSRF-TOKEN cookie; send its value as X-XSRF-TOKEN on state changes")
+  void csrf() {
+    // The token is rendered into the cookie by the CSRF filter; nothing else to do.
+  }
+}

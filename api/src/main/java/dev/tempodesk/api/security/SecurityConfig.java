@@ -1,0 +1,156 @@
+package dev.tempodesk.api.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Session sign-in with CSRF protection for the single-page app, and one explicit rule per endpoint.
+ * Anything not listed is denied; {@code AuthorizationMatrixTest} fails for an endpoint without a
+ * rule row, so a new endpoint cannot slip through unconsidered.
+ */
+@Configuration
+@EnableConfigurationProperties({SecuritySettings.Login.class, SecuritySettings.Admin.class})
+class SecurityConfig {
+  private static final String ADMIN = Role.ADMIN.name();
+  private static final String CUSTOMER = Role.CUSTOMER.name();
+  private static final String[] STAFF = Role.STAFF;
+  private static final String[] MANAGEMENT = Role.MANAGEMENT;
+
+  /** The HMAC-signed Nylas webhook is the only state-changing call without a CSRF token. */
+  static final String WEBHOOK = "/api/webhooks/nylas";
+
+  @Bean
+  SecurityFilterChain api(
+      HttpSecurity http,
+      ProblemResponses problems,
+      SecurityContextRepository contexts,
+      CsrfTokenRepository csrfTokens,
+      Accounts accounts)
+      throws Exception {
+    return http.authorizeHttpRequests(SecurityConfig::rules)
+        .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(WEBHOOK))
+        .securityContext(context -> context.securityContextRepository(contexts))
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(new SessionRefreshFilter(accounts, contexts), AuthorizationFilter.class)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  private static void rules(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          auth) {
+    // Error pages and forwards (the web app's index.html) are decided by the original request.
+    auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
+
+    auth.requestMatchers(POST, "/api/auth/login", "/api/auth/logout").permitAll();
+    auth.requestMatchers(GET, "/api/auth/csrf").permitAll();
+    auth.requestMatchers(GET, "/api/auth/me").authenticated();
+
+    auth.requestMatchers(GET, "/api/tickets", "/api/tickets/*").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/tickets/*/messages", "/api/tickets/*/events").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/tickets").hasAnyRole(STAFF);
+    // Agents may assign only themselves; TicketAssignmentRights checks the field.
+    auth.requestMatchers(PATCH, "/api/tickets/*").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/tickets/*/replies", "/api/tickets/*/notes").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);
+
+    auth.requestMatchers(GET, "/api/agents", "/api/agents/*").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/agents").hasRole(ADMIN);
+    auth.requestMatchers(PATCH, "/api/agents/*").hasRole(ADMIN);
+
+    auth.requestMatchers(GET, "/api/contacts", "/api/contacts/*").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/contacts").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(PATCH, "/api/contacts/*").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(PUT, "/api/contacts/*/portal-access").hasRole(ADMIN);
+    auth.requestMatchers(GET, "/api/organizations", "/api/organizations/*").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/organizations/*/assets").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/organizations", "/api/organizations/*/assets")
+        .hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(PATCH, "/api/organizations/*").hasAnyRole(MANAGEMENT);
+
+    auth.requestMatchers(GET, "/api/portal/tickets", "/api/portal/tickets/*").hasRole(CUSTOMER);
+    auth.requestMatchers(POST, "/api/portal/tickets", "/api/portal/tickets/*/replies")
+        .hasRole(CUSTOMER);
+
+    auth.requestMatchers(GET, "/api/stats", "/api/stats/**").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(GET, "/api/mailboxes").hasAnyRole(STAFF);
+    // The OAuth callback is a GET with a state we issued; the admin's browser brings the session.
+    auth.requestMatchers(GET, "/api/mailboxes/connect", "/api/mailboxes/callback").hasRole(ADMIN);
+    auth.requestMatchers(GET, WEBHOOK).permitAll();
+    auth.requestMatchers(POST, WEBHOOK).permitAll();
+    auth.requestMatchers(POST, "/api/dev/inbound-email").hasAnyRole(STAFF);
+
+    auth.requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
+    auth.requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+        .permitAll();
+    // Scrapers cannot sign in; keep the management port off the public network instead
+    // (README, Deployment).
+    auth.requestMatchers(GET, "/actuator/prometheus").permitAll();
+    auth.requestMatchers(GET, "/error").permitAll();
+    auth.requestMatchers(webAppFiles()).permitAll();
+    auth.anyRequest().denyAll();
+  }
+
+  /** The web app's files and client-side routes: GETs outside the API, docs and actuator. */
+  static RequestMatcher webAppFiles() {
+    return request -> {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      return "GET".equals(request.getMethod())
+          && !path.startsWith("/api/")
+          && !path.equals("/api")
+          && !path.startsWith("/actuator")
+          && !path.startsWith("/v3/");
+    };
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    // Readable by the web app's JavaScript, which echoes it in the X-XSRF-TOKEN header.
+    CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    repository.setCookiePath("/");
+    return repository;
+  }
+
+  /** Sign-in goes through AuthController; this only keeps Boot from creating a default user. */
+  @Bean
+  AuthenticationManager authenticationManager() {
+    return authentication -> {
+      throw new BadCredentialsException("Sign in with POST /api/auth/login");
+    };
+  }
+}

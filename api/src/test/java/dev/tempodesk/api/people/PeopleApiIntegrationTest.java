@@ -1,0 +1,329 @@
+package dev.tempodesk.api.people;
+
+import static dev.tempodesk.api.HttpApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tempodesk.api.HttpApi;
+import dev.tempodesk.api.HttpApi.Response;
+import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.db.testing.TestDatabases;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Agents, contacts, organizations and assets through the API, as admins and managers use them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PeopleApiIntegrationTest {
+  private static final TestDatabases.TestDatabase DATABASE = TestDatabases.fresh();
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+  }
+
+  /** Stands in for auto-assignment: records whom it was told about. */
+  @TestConfiguration
+  static class RecordingAssigner {
+    static final List<Long> TOLD = new CopyOnWriteArrayList<>();
+
+    @Bean
+    AgentCapacityListener recordingListener() {
+      return TOLD::add;
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext app;
+
+  private HttpApi admin;
+  private HttpApi manager;
+  private String unique;
+
+  @BeforeEach
+  void setUp() {
+    TestAccounts accounts = TestAccounts.of(app);
+    admin = TestAccounts.signIn(port, accounts.agent("ADMIN").getEmail());
+    manager = TestAccounts.signIn(port, accounts.agent("MANAGER").getEmail());
+    unique = UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private JsonNode createAgent(Map<String, Object> body) {
+    Response created = admin.post("/api/agents", json(body));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.body();
+  }
+
+  @Test
+  void shouldCreateAnAgentWithDefaultsWhoCanThenSignIn() {
+    String email = "Nina-" + unique + "@Example.com";
+    JsonNode nina =
+        createAgent(
+            Map.of(
+                "email", email, "displayName", "Nina", "role", "AGENT", "password", "s3cret-pass"));
+
+    assertThat(nina.get("email").asString()).isEqualTo(email.toLowerCase());
+    assertThat(nina.get("capacity").asInt()).isEqualTo(1);
+    assertThat(nina.get("available").asBoolean()).isTrue();
+    assertThat(nina.get("active").asBoolean()).isTrue();
+    assertThat(nina.get("canSignIn").asBoolean()).isTrue();
+    assertThat(nina.has("passwordHash")).isFalse();
+    Response login = HttpApi.anonymous(port).login(email, "s3cret-pass");
+    assertThat(login.body().get("role").asString()).isEqualTo("AGENT");
+    assertThat(manager.get("/api/agents/" + nina.get("id").asLong()).status()).isEqualTo(200);
+    assertThat(RecordingAssigner.TOLD).contains(nina.get("id").asLong());
+  }
+
+  @Test
+  void shouldRefuseADuplicateEmailACustomerRoleAndAShortPasswordNamingTheField() {
+    String email = "dup-" + unique + "@example.com";
+    createAgent(Map.of("email", email, "displayName", "Dup", "role", "AGENT"));
+
+    Response duplicate =
+        admin.post(
+            "/api/agents", json(Map.of("email", email, "displayName", "Dup", "role", "AGENT")));
+    Response customer =
+        admin.post(
+            "/api/agents",
+            json(Map.of("email", "c-" + email, "displayName", "C", "role", "CUSTOMER")));
+    Response shortPassword =
+        admin.post(
+            "/api/agents",
+            json(
+                Map.of(
+                    "email",
+                    "p-" + email,
+                    "displayName",
+                    "P",
+                    "role",
+                    "AGENT",
+                    "password",
+                    "1234")));
+
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.problemField()).isEqualTo("email");
+    assertThat(customer.status()).isEqualTo(422);
+    assertThat(customer.problemField()).isEqualTo("role");
+    assertThat(shortPassword.status()).isEqualTo(422);
+    assertThat(shortPassword.problemField()).isEqualTo("password");
+  }
+
+  @Test
+  void shouldHandOpenTicketsOfADeactivatedAgentBackToTheQueueThroughTheirWorkflows() {
+    long agentId =
+        createAgent(
+                Map.of(
+                    "email",
+                    "leaving-" + unique + "@example.com",
+                    "displayName",
+                    "Leaving " + unique,
+                    "role",
+                    "AGENT",
+                    "capacity",
+                    5))
+            .get("id")
+            .asLong();
+    long open = ticket(agentId);
+    long pending = ticket(agentId);
+    long closed = ticket(agentId);
+    change(
+        pending,
+        Map.of(
+            "status", "PENDING", "pendingReason", "CUSTOMER", "pendingFor", "P1D", "comment", "?"));
+    change(closed, Map.of("status", "CLOSED", "comment", "done"));
+    RecordingAssigner.TOLD.clear();
+
+    Response deactivated = admin.patch("/api/agents/" + agentId, json(Map.of("active", false)));
+
+    assertThat(deactivated.status()).as(deactivated.body().toString()).isEqualTo(200);
+    assertThat(deactivated.body().get("active").asBoolean()).isFalse();
+    for (long number : new long[] {open, pending}) {
+      JsonNode ticket = manager.get("/api/tickets/" + number).body();
+      assertThat(ticket.get("status").asString()).isEqualTo("NEW");
+      assertThat(ticket.get("assigneeId").isNull()).isTrue();
+      JsonNode last = lastEvent(number);
+      assertThat(last.get("actorKind").asString()).isEqualTo("SYSTEM");
+      assertThat(last.get("comment").asString())
+          .contains("Leaving " + unique)
+          .contains("deactivated")
+          .contains("assignment queue");
+    }
+    assertThat(manager.get("/api/tickets/" + closed).body().get("assigneeId").asLong())
+        .as("a closed ticket keeps who solved it")
+        .isEqualTo(agentId);
+    assertThat(RecordingAssigner.TOLD).containsExactly(agentId);
+    Response assignAgain =
+        manager.patch(
+            "/api/tickets/" + open, json(Map.of("assigneeId", agentId, "comment", "back?")));
+    assertThat(assignAgain.status()).isEqualTo(422);
+    assertThat(assignAgain.problemField()).isEqualTo("assigneeId");
+  }
+
+  @Test
+  void shouldTellAutoAssignmentWhenCapacityOrAvailabilityChangesButNotForANameChange() {
+    long agentId =
+        createAgent(
+                Map.of(
+                    "email",
+                    "cap-" + unique + "@example.com",
+                    "displayName",
+                    "Cap",
+                    "role",
+                    "AGENT"))
+            .get("id")
+            .asLong();
+    RecordingAssigner.TOLD.clear();
+
+    admin.patch("/api/agents/" + agentId, json(Map.of("displayName", "Cap Renamed")));
+    assertThat(RecordingAssigner.TOLD).isEmpty();
+    Response raised = admin.patch("/api/agents/" + agentId, json(Map.of("capacity", 3)));
+    admin.patch("/api/agents/" + agentId, json(Map.of("available", false)));
+
+    assertThat(raised.body().get("capacity").asInt()).isEqualTo(3);
+    assertThat(RecordingAssigner.TOLD).containsExactly(agentId, agentId);
+  }
+
+  @Test
+  void shouldManageContactsAndOpenThePortalToOneWithAPassword() {
+    long organization = organization();
+    Response created =
+        manager.post(
+            "/api/contacts",
+            json(
+                Map.of(
+                    "email",
+                    "Olga-" + unique + "@Example.com",
+                    "displayName",
+                    "Olga",
+                    "organizationId",
+                    organization)));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    long id = created.body().get("id").asLong();
+    String email = "olga-" + unique + "@example.com";
+    assertThat(created.body().get("portalAccess").asBoolean()).isFalse();
+
+    Response renamed =
+        manager.patch("/api/contacts/" + id, json(Map.of("displayName", "Olga Ops")));
+    Response found = manager.get("/api/contacts?text=olga-" + unique);
+    Response withoutPassword =
+        admin.put("/api/contacts/" + id + "/portal-access", json(Map.of("enabled", true)));
+    Response opened =
+        admin.put(
+            "/api/contacts/" + id + "/portal-access",
+            json(Map.of("enabled", true, "password", "portal-pass-1")));
+
+    assertThat(renamed.body().get("displayName").asString()).isEqualTo("Olga Ops");
+    assertThat(found.body()).hasSize(1);
+    assertThat(found.body().get(0).get("organizationId").asLong()).isEqualTo(organization);
+    assertThat(withoutPassword.status()).isEqualTo(422);
+    assertThat(withoutPassword.problemField()).isEqualTo("password");
+    assertThat(opened.body().get("canSignIn").asBoolean()).isTrue();
+    assertThat(HttpApi.anonymous(port).login(email, "portal-pass-1").body().get("role").asString())
+        .isEqualTo("CUSTOMER");
+
+    admin.put("/api/contacts/" + id + "/portal-access", json(Map.of("enabled", false)));
+
+    assertThat(HttpApi.anonymous(port).login(email, "portal-pass-1").status()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldKeepAssetsPerOrganizationAndLetATicketNameOne() {
+    long acme = organization();
+    long other = organization();
+    Response asset =
+        manager.post(
+            "/api/organizations/" + acme + "/assets",
+            json(Map.of("name", "Core switch", "kind", "NETWORK", "description", "rack 3")));
+    assertThat(asset.status()).as(asset.body().toString()).isEqualTo(201);
+    long assetId = asset.body().get("id").asLong();
+
+    Response assets = manager.get("/api/organizations/" + acme + "/assets");
+    Response ticket =
+        manager.post(
+            "/api/tickets",
+            json(
+                Map.of(
+                    "subject",
+                    "Switch down",
+                    "description",
+                    "d",
+                    "reporterEmail",
+                    "r-" + unique + "@example.com",
+                    "assetId",
+                    assetId)));
+    Response mismatch =
+        manager.post(
+            "/api/tickets",
+            json(
+                Map.of(
+                    "subject",
+                    "s",
+                    "description",
+                    "d",
+                    "reporterEmail",
+                    "r-" + unique + "@example.com",
+                    "organizationId",
+                    other,
+                    "assetId",
+                    assetId)));
+
+    assertThat(assets.body()).hasSize(1);
+    assertThat(assets.body().get(0).get("name").asString()).isEqualTo("Core switch");
+    assertThat(ticket.status()).isEqualTo(201);
+    assertThat(ticket.body().get("assetName").asString()).isEqualTo("Core switch");
+    assertThat(ticket.body().get("organizationId").asLong()).isEqualTo(acme);
+    assertThat(mismatch.status()).isEqualTo(422);
+    assertThat(mismatch.problemField()).isEqualTo("assetId");
+  }
+
+  private long organization() {
+    Response created =
+        manager.post(
+            "/api/organizations",
+            json(Map.of("name", "Org " + UUID.randomUUID(), "domain", "org.example")));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.body().get("id").asLong();
+  }
+
+  private long ticket(long assigneeId) {
+    Response created =
+        manager.post(
+            "/api/tickets",
+            json(
+                Map.of(
+                    "subject",
+                    "Work for " + assigneeId,
+                    "description",
+                    "d",
+                    "reporterEmail",
+                    "queue-" + unique + "@example.com",
+                    "assigneeId",
+                    assigneeId)));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.body().get("number").asLong();
+  }
+
+  private void change(long number, Map<String, Object> patch) {
+    Response changed = manager.patch("/api/tickets/" + number, json(patch));
+    assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+  }
+
+  private JsonNode lastEvent(long number) {
+    JsonNode events = manager.get("/api/tickets/" + number + "/events").body();
+    return events.get(events.size() - 1);
+  }
+}
