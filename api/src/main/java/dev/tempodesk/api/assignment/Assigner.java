@@ -2,6 +2,7 @@ package dev.tempodesk.api.assignment;
 
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.api.people.AgentCapacityListener;
 import dev.tempodesk.workflows.assignment.AssignerInput;
 import dev.tempodesk.workflows.assignment.AssignerWorkflow;
 import io.temporal.client.WorkflowClient;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * it on every restart; its state lives in Postgres) and tells it about agent changes.
  */
 @Component
-public class Assigner {
+public class Assigner implements AgentCapacityListener {
   private final WorkflowClient client;
   private final AssignerWakeUp wakeUp;
   private final AssignmentProperties assignment;
@@ -40,6 +41,12 @@ public class Assigner {
    */
   public void agentsChanged() {
     wakeUp.wake();
+  }
+
+  /** The agents' administration calls this after it committed a change to an agent. */
+  @Override
+  public void agentCapacityChanged(long agentId) {
+    agentsChanged();
   }
 
   /** After the reconciler (order 0) has given every waiting ticket its workflow back. */

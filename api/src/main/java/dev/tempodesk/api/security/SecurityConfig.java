@@ -98,6 +98,11 @@ class SecurityConfig {
         .hasRole(CUSTOMER);
 
     auth.requestMatchers(GET, "/api/stats", "/api/stats/**").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(GET, "/api/sla-policies").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(GET, "/api/assignment/queue").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(GET, "/api/notifications").authenticated();
+    auth.requestMatchers(POST, "/api/notifications/*/read", "/api/notifications/read-all")
+        .authenticated();
     auth.requestMatchers(GET, "/api/mailboxes").hasAnyRole(STAFF);
     // The OAuth callback is a GET with a state we issued; the admin's browser brings the session.
     auth.requestMatchers(GET, "/api/mailboxes/connect", "/api/mailboxes/callback").hasRole(ADMIN);

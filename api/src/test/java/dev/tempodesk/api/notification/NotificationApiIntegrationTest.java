@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
-import dev.tempodesk.api.security.CurrentActor;
+import dev.tempodesk.api.TestAccounts;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
@@ -13,35 +13,30 @@ import dev.tempodesk.db.notification.NotificationRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
-import dev.tempodesk.workflows.ticket.Actor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The in-app feed over HTTP on a real database, fed by the ticket workflow. Sign-in does not exist
- * yet, so the signed-in person is whoever {@link SignedIn} says (to be replaced by a real login).
+ * The in-app feed over HTTP on a real database, fed by the ticket workflow; each agent signs in and
+ * sees only their own entries.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class NotificationApiIntegrationTest {
   private static final TestDatabases.TestDatabase DATABASE = TestDatabases.fresh();
-  private static final AtomicReference<Actor> SIGNED_IN = new AtomicReference<>(Actor.SYSTEM);
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -49,49 +44,37 @@ class NotificationApiIntegrationTest {
     registry.add("spring.datasource.username", () -> "postgres");
   }
 
-  /** Stands in for sign-in until it exists. */
-  @TestConfiguration
-  static class SignedIn {
-    @Bean
-    @Primary
-    CurrentActor signedInActor() {
-      return new CurrentActor() {
-        @Override
-        public Actor get() {
-          return SIGNED_IN.get();
-        }
-      };
-    }
-  }
-
   @LocalServerPort int port;
+  @Autowired ApplicationContext app;
   @Autowired AgentRepository agents;
   @Autowired ContactRepository contacts;
   @Autowired NotificationRepository notifications;
 
   private HttpApi api;
+  private HttpApi manager;
   private AgentsRecord alice;
   private AgentsRecord bob;
   private ContactsRecord carla;
 
   @BeforeEach
   void setUp() {
-    api = new HttpApi(port);
+    TestAccounts accounts = TestAccounts.of(app);
+    api = HttpApi.anonymous(port);
+    manager = TestAccounts.signIn(port, accounts.agent("MANAGER").getEmail());
+    alice = accounts.agent("AGENT");
+    bob = accounts.agent("AGENT");
     String unique = UUID.randomUUID().toString().substring(0, 8);
-    alice = agents.insert("alice-" + unique + "@example.com", "Alice " + unique, "AGENT", 3);
-    bob = agents.insert("bob-" + unique + "@example.com", "Bob " + unique, "AGENT", 3);
     carla = contacts.findOrCreate("carla-" + unique + "@example.com", "Carla " + unique, null);
-    SIGNED_IN.set(Actor.SYSTEM);
   }
 
   private void signIn(AgentsRecord agent) {
-    SIGNED_IN.set(Actor.agent(agent.getId(), agent.getDisplayName()));
+    api = TestAccounts.signIn(port, agent.getEmail());
   }
 
   @Test
   void shouldShowTheNewAssigneeTheAssignmentAndLetThemMarkItRead() throws Exception {
     Response created =
-        api.post(
+        manager.post(
             "/api/tickets",
             json(
                 Map.of(
@@ -101,7 +84,7 @@ class NotificationApiIntegrationTest {
                     "reporterId", carla.getId())));
     long number = created.body().get("number").asLong();
     Response assigned =
-        api.patch(
+        manager.patch(
             "/api/tickets/" + number,
             json(Map.of("comment", "yours", "assigneeId", alice.getId())));
     assertThat(assigned.status()).as(assigned.body().toString()).isEqualTo(200);
@@ -171,7 +154,7 @@ class NotificationApiIntegrationTest {
 
   @Test
   void shouldListTheSlaTargetsPerPriority() {
-    JsonNode policies = api.get("/api/sla-policies").body();
+    JsonNode policies = manager.get("/api/sla-policies").body();
 
     assertThat(policies).hasSize(4);
     assertThat(policies.get(0).get("priority").asString()).isEqualTo("URGENT");

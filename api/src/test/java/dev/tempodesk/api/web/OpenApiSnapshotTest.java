@@ -46,7 +46,7 @@ class OpenApiSnapshotTest {
 
   @Test
   void shouldMatchTheSnapshotTheWebAppIsGeneratedFrom() throws IOException {
-    HttpApi.Response response = new HttpApi(port).get("/v3/api-docs");
+    HttpApi.Response response = HttpApi.anonymous(port).get("/v3/api-docs");
     assertThat(response.status()).isEqualTo(200);
     String served = canonical(response.body());
 
