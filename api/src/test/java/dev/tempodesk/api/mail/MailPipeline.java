@@ -4,6 +4,9 @@ import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
+import dev.tempodesk.activities.outbound.DeliveryFailureNotice;
+import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
+import dev.tempodesk.activities.outbound.OutboundMailSender;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -11,7 +14,9 @@ import dev.tempodesk.api.demo.nylas.FakeNylasServer;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.message.DeliveryFailureRepository;
 import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
@@ -50,6 +55,7 @@ final class MailPipeline implements AutoCloseable {
   final MailThreadRepository threads = new MailThreadRepository(jooq.dsl());
   final MessageRepository messages = new MessageRepository(jooq.dsl());
   final TicketRepository tickets = new TicketRepository(jooq.dsl());
+  final OutboundMessageRepository outbound = new OutboundMessageRepository(jooq.dsl());
   final TestWorkflowEnvironment temporal =
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -94,13 +100,35 @@ final class MailPipeline implements AutoCloseable {
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         // Small pages: more requests, so the injected faults hit more often.
-        new MailboxSyncActivitiesImpl(client, mailboxes, threads, store, gateway, clock, 10),
+        new MailboxSyncActivitiesImpl(
+            client, mailboxes, threads, store, outbound, gateway, clock, 10),
         new TicketStoreActivitiesImpl(
             tickets,
             new TicketEventRepository(jooq.dsl()),
             jooq.transactions(),
-            JsonMapper.builder().build()));
+            JsonMapper.builder().build()),
+        outboundMail(clock));
     workers.start();
+  }
+
+  /** Replies and acknowledgements, sent through the same fake Nylas. */
+  private OutboundMailActivitiesImpl outboundMail(Clock clock) {
+    TicketEventRepository events = new TicketEventRepository(jooq.dsl());
+    DeliveryFailureNotice notice =
+        new DeliveryFailureNotice(events, new DeliveryFailureRepository(jooq.dsl()), clock);
+    OutboundMailSender sender =
+        new OutboundMailSender(
+            client, outbound, tickets, mailboxes, threads, notice, jooq.transactions(), clock);
+    return new OutboundMailActivitiesImpl(
+        outbound,
+        tickets,
+        new ContactRepository(jooq.dsl()),
+        mailboxes,
+        events,
+        sender,
+        notice,
+        jooq.transactions(),
+        clock);
   }
 
   /** Kills the worker without letting running activities finish, as a crash would. */

@@ -20,12 +20,13 @@ final class TicketWorkflowHarness implements AutoCloseable {
 
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   final RecordingTicketStore store = new RecordingTicketStore();
+  final FakeOutboundMail mail = new FakeOutboundMail();
   final WorkflowClient client = env.getWorkflowClient();
 
   TicketWorkflowHarness() {
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store);
+    worker.registerActivitiesImplementations(store, mail);
     env.start();
   }
 

@@ -39,4 +39,12 @@ class TicketWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/ticket-sla-v2.json", TicketWorkflowImpl.class);
   }
+
+  @Test
+  void shouldReplayHistoriesWithTheOutbox() throws Exception {
+    for (String name : new String[] {"lifecycle", "continue-as-new", "sla", "replies"}) {
+      WorkflowReplayer.replayWorkflowExecutionFromResource(
+          "histories/ticket-" + name + "-v3.json", TicketWorkflowImpl.class);
+    }
+  }
 }
