@@ -17,5 +17,10 @@ public enum FaultKind {
   /** A message page whose items are shuffled. */
   REORDERED_PAGE,
   /** One of {@link FaultPlan#failNextRequests}. */
-  FORCED_FAILURE
+  FORCED_FAILURE,
+  /**
+   * A send that went through but was answered with an error ({@link
+   * FaultPlan#loseNextSendAnswers}).
+   */
+  LOST_SEND_ANSWER
 }

@@ -22,6 +22,7 @@ public final class FaultPlan {
   private final Random random;
   private final Map<FaultKind, Long> counts = new EnumMap<>(FaultKind.class);
   private final Deque<Integer> forced = new ArrayDeque<>();
+  private final Deque<Integer> lostSendAnswers = new ArrayDeque<>();
   private double internalErrors;
   private double badGateways;
   private double gatewayTimeouts;
@@ -96,6 +97,26 @@ public final class FaultPlan {
     for (int i = 0; i < n; i++) {
       forced.add(status);
     }
+  }
+
+  /**
+   * The next {@code n} sends are carried out (or replayed from the idempotency cache) but answered
+   * with {@code status} instead, as when the answer is lost on the way back: the caller cannot tell
+   * whether the mail went out.
+   */
+  public synchronized void loseNextSendAnswers(int n, int status) {
+    for (int i = 0; i < n; i++) {
+      lostSendAnswers.add(status);
+    }
+  }
+
+  /** The status to answer a finished send with instead of its result, or 0. */
+  synchronized int drawLostSendAnswer() {
+    if (lostSendAnswers.isEmpty()) {
+      return 0;
+    }
+    count(FaultKind.LOST_SEND_ANSWER, 1);
+    return lostSendAnswers.poll();
   }
 
   public synchronized long count(FaultKind kind) {

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Everything under {@code /v3/grants/{grant_id}}: API-key check, injected faults, then the mailbox
- * endpoints. Faults come before any state change, so an injected error never half-sends.
+ * endpoints. Faults come before any state change, so an injected error never half-sends; the one
+ * exception is a lost send answer, injected on purpose after the send.
  */
 final class GrantRoutes {
   private final String apiKey;
@@ -55,12 +56,15 @@ final class GrantRoutes {
     List<String> rest = path.subList(1, path.size());
     String route = rest.isEmpty() ? "" : rest.getFirst();
     if (method.equals("POST") && rest.equals(List.of("messages", "send"))) {
-      return sender.send(
-          box,
-          exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-          HttpRequests.body(exchange),
-          params,
-          requestId);
+      Reply sent =
+          sender.send(
+              box,
+              exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+              HttpRequests.body(exchange),
+              params,
+              requestId);
+      int lost = faults.drawLostSendAnswer();
+      return lost == 0 ? sent : FaultReplies.forStatus(lost, requestId, faults.retryAfterSeconds());
     }
     if (!method.equals("GET")) {
       throw new NylasError(405, "invalid_request_error", method + " is not supported here");
