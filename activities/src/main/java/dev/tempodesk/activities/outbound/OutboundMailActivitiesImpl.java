@@ -2,12 +2,15 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.message.DeliveryFailureRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.ticket.TicketEventRepository;
@@ -24,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +64,37 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
     this.notice = notice;
     this.transaction = transaction;
     this.clock = clock;
+  }
+
+  /** The activities over one database, for wiring without Spring (tests, tools). */
+  public static OutboundMailActivitiesImpl over(
+      DSLContext dsl, TransactionTemplate transaction, NylasClient nylas, Clock clock) {
+    OutboundMessageRepository outbound = new OutboundMessageRepository(dsl);
+    TicketRepository tickets = new TicketRepository(dsl);
+    MailboxRepository mailboxes = new MailboxRepository(dsl);
+    TicketEventRepository events = new TicketEventRepository(dsl);
+    DeliveryFailureNotice notice =
+        new DeliveryFailureNotice(events, new DeliveryFailureRepository(dsl), clock);
+    OutboundMailSender sender =
+        new OutboundMailSender(
+            nylas,
+            outbound,
+            tickets,
+            mailboxes,
+            new MailThreadRepository(dsl),
+            notice,
+            transaction,
+            clock);
+    return new OutboundMailActivitiesImpl(
+        outbound,
+        tickets,
+        new ContactRepository(dsl),
+        mailboxes,
+        events,
+        sender,
+        notice,
+        transaction,
+        clock);
   }
 
   /** The acknowledgement's id: one per ticket, so every attempt agrees on it. */

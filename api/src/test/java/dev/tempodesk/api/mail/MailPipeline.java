@@ -4,9 +4,7 @@ import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
-import dev.tempodesk.activities.outbound.DeliveryFailureNotice;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
-import dev.tempodesk.activities.outbound.OutboundMailSender;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -14,7 +12,6 @@ import dev.tempodesk.api.demo.nylas.FakeNylasServer;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
-import dev.tempodesk.db.message.DeliveryFailureRepository;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -113,22 +110,7 @@ final class MailPipeline implements AutoCloseable {
 
   /** Replies and acknowledgements, sent through the same fake Nylas. */
   private OutboundMailActivitiesImpl outboundMail(Clock clock) {
-    TicketEventRepository events = new TicketEventRepository(jooq.dsl());
-    DeliveryFailureNotice notice =
-        new DeliveryFailureNotice(events, new DeliveryFailureRepository(jooq.dsl()), clock);
-    OutboundMailSender sender =
-        new OutboundMailSender(
-            client, outbound, tickets, mailboxes, threads, notice, jooq.transactions(), clock);
-    return new OutboundMailActivitiesImpl(
-        outbound,
-        tickets,
-        new ContactRepository(jooq.dsl()),
-        mailboxes,
-        events,
-        sender,
-        notice,
-        jooq.transactions(),
-        clock);
+    return OutboundMailActivitiesImpl.over(jooq.dsl(), jooq.transactions(), client, clock);
   }
 
   /** Kills the worker without letting running activities finish, as a crash would. */

@@ -3,6 +3,9 @@ package dev.tempodesk.api.sla;
 import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasSettings;
+import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
@@ -34,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +70,10 @@ class SlaBreachLatencyTest {
       worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
       worker.registerActivitiesImplementations(
           new TicketStoreActivitiesImpl(
-              tickets, events, jooq.transactions(), JsonMapper.builder().build()));
+              tickets, events, jooq.transactions(), JsonMapper.builder().build()),
+          // No mailbox is connected: nothing is mailed.
+          OutboundMailActivitiesImpl.over(
+              jooq.dsl(), jooq.transactions(), unusedNylas(), Clock.systemUTC()));
       temporal.start();
       TicketWorkflowGateway gateway =
           new TicketWorkflowGateway(
@@ -142,5 +149,11 @@ class SlaBreachLatencyTest {
 
   private static long percentile(List<Long> sorted, double p) {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
+
+  /** A client that is never called: with no mailbox connected nothing is sent. */
+  private static NylasClient unusedNylas() {
+    NylasSettings settings = NylasSettings.of(HttpUrl.get("http://127.0.0.1:9/"), "unused", null);
+    return new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
   }
 }
