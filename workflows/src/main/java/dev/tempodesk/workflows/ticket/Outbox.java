@@ -34,13 +34,15 @@ final class Outbox {
           .build();
 
   /**
-   * One attempt may include the client's own retries and a slow provider (Nylas answers 504 itself
-   * after 90 s). Between attempts Temporal backs off, or waits for the Retry-After the activity
-   * reports; after the last attempt the message is FAILED and the agent told.
+   * An attempt has room for one slow answer (Nylas answers 504 itself after 90 s) but not much
+   * more, so a send lost with a crashed worker is tried again within two minutes; cutting an
+   * attempt off is safe because every attempt carries the same Idempotency-Key. Between attempts
+   * Temporal backs off, or waits for the Retry-After the activity reports; after the last attempt
+   * the message is FAILED and the agent told.
    */
   static final ActivityOptions SEND_OPTIONS =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(2))
