@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class MailIngestNoLossTest {
   private static final int MESSAGE_COUNT = Integer.getInteger("tempodesk.noLoss.messages", 2000);
   private static final int THREAD_COUNT = MESSAGE_COUNT / 5;
+  // Off by default: mailing 400 acknowledgements through the same faults (and listing their copies
+  // on every pass) more than doubles the run on a busy machine.
+  private static final boolean ACKNOWLEDGE = Boolean.getBoolean("tempodesk.noLoss.acknowledge");
 
   @Test
   void shouldStoreEveryMessageExactlyOnceWithOneTicketPerThreadUnderFaultsAndCrashes()
@@ -44,7 +47,8 @@ class MailIngestNoLossTest {
             .duplicatedPages(0.2)
             .reorderedPages(0.2);
     try (MailPipeline pipeline =
-        new MailPipeline(FakeNylasServer.start("pipeline-key", "pipeline-client", faults), 2)) {
+        new MailPipeline(
+            FakeNylasServer.start("pipeline-key", "pipeline-client", faults), 2, ACKNOWLEDGE)) {
       pipeline.startSync(Duration.ofMillis(300));
       Random random = new Random(42);
       List<FakeMessage> threadStarts = new ArrayList<>();
@@ -98,8 +102,7 @@ class MailIngestNoLossTest {
       expectedSkips.merge("DRAFT", 1, Integer::sum);
 
       int expectedStored = customerMail;
-      // The acknowledgements of 400 new tickets are mailed meanwhile, through the same faults.
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(ACKNOWLEDGE ? 6 : 4));
       while (storedMessages(pipeline) < expectedStored && Instant.now().isBefore(deadline)) {
         Thread.sleep(250);
       }
@@ -147,7 +150,9 @@ class MailIngestNoLossTest {
               + injected.getOrDefault(FaultKind.BAD_GATEWAY, 0L)
               + injected.getOrDefault(FaultKind.GATEWAY_TIMEOUT, 0L);
       assertThat(serverErrors).as("5xx answers were injected").isPositive();
-      assertEachTicketAcknowledgedOnce(pipeline);
+      if (ACKNOWLEDGE) {
+        assertEachTicketAcknowledgedOnce(pipeline);
+      }
       assertThat(injected)
           .as("the run was really disturbed")
           .containsKeys(

@@ -23,6 +23,11 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
+import dev.tempodesk.workflows.ticket.DeliveryOutcome;
+import dev.tempodesk.workflows.ticket.FailedDelivery;
+import dev.tempodesk.workflows.ticket.OutboundMailActivities;
+import dev.tempodesk.workflows.ticket.OutboundMessage;
+import dev.tempodesk.workflows.ticket.OutboundRef;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -32,6 +37,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,9 +64,19 @@ final class MailPipeline implements AutoCloseable {
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
   final MailboxesRecord mailbox;
   private final NylasClient client;
+  private final boolean mailAcknowledgements;
   private WorkerFactory workers;
 
   MailPipeline(FakeNylasServer nylas, int clientAttempts) {
+    this(nylas, clientAttempts, true);
+  }
+
+  /**
+   * @param mailAcknowledgements false to leave new tickets unacknowledged (their sends and the
+   *     copies the sync lists again are extra load on an ingest measurement)
+   */
+  MailPipeline(FakeNylasServer nylas, int clientAttempts, boolean mailAcknowledgements) {
+    this.mailAcknowledgements = mailAcknowledgements;
     this.nylas = nylas;
     nylas.addGrant(GRANT, ADDRESS);
     NylasSettings settings =
@@ -109,8 +125,38 @@ final class MailPipeline implements AutoCloseable {
   }
 
   /** Replies and acknowledgements, sent through the same fake Nylas. */
-  private OutboundMailActivitiesImpl outboundMail(Clock clock) {
-    return OutboundMailActivitiesImpl.over(jooq.dsl(), jooq.transactions(), client, clock);
+  private OutboundMailActivities outboundMail(Clock clock) {
+    OutboundMailActivitiesImpl mail =
+        OutboundMailActivitiesImpl.over(jooq.dsl(), jooq.transactions(), client, clock);
+    if (mailAcknowledgements) {
+      return mail;
+    }
+    return new OutboundMailActivities() {
+      @Override
+      public void store(OutboundMessage message) {
+        mail.store(message);
+      }
+
+      @Override
+      public List<String> prepareOutbox(OutboundRef ticket) {
+        return List.of(); // nothing queued, no acknowledgement
+      }
+
+      @Override
+      public DeliveryOutcome deliver(OutboundRef message) {
+        return mail.deliver(message);
+      }
+
+      @Override
+      public void giveUp(FailedDelivery failure) {
+        mail.giveUp(failure);
+      }
+
+      @Override
+      public boolean requeue(OutboundRef message) {
+        return mail.requeue(message);
+      }
+    };
   }
 
   /** Kills the worker without letting running activities finish, as a crash would. */
