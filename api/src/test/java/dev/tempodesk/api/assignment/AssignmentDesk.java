@@ -9,6 +9,7 @@ import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.api.NoMailbox;
 import dev.tempodesk.db.assignment.AssignmentRepository;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -86,7 +87,9 @@ final class AssignmentDesk implements AutoCloseable {
             jooq.transactions(),
             JsonMapper.builder().build(),
             wakeUp),
-        assignerActivities);
+        assignerActivities,
+        NoMailbox.outboundMail(jooq),
+        NoMailbox.ignoredNotifications());
     temporal.start();
   }
 
