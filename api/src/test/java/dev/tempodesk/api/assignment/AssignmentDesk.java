@@ -29,6 +29,7 @@ import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
+import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
@@ -77,6 +78,7 @@ final class AssignmentDesk implements AutoCloseable {
       contacts.findOrCreate("waiting@customer.example", "Wanda Waiting", null);
 
   AssignmentDesk() {
+    TicketSearchAttributes.TYPES.forEach(temporal::registerSearchAttribute);
     Worker worker = temporal.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(
         TicketWorkflowImpl.class, AssignerWorkflowImpl.class);

@@ -48,7 +48,7 @@ public class OutboundMessageRepository {
             MESSAGES.TICKET_NUMBER.eq(ticketNumber),
             MESSAGES.DIRECTION.eq("OUTBOUND"),
             MESSAGES.DELIVERY_STATUS.eq(QUEUED))
-        .orderBy(MESSAGES.OCCURRED_AT, MESSAGES.ID)
+        .orderBy(MESSAGES.OCCURRED_AT, MESSAGES.CREATED_AT, MESSAGES.ID)
         .fetch(MESSAGES.ID);
   }
 
