@@ -68,8 +68,9 @@ class SinglePageAppTest {
           "/api/no-such-thing", "/actuator/no-such-thing", "/v3/no-such-thing", "/assets/missing.js"
         }) {
       HttpResponse<String> response = get(path);
-      // An unknown API path is refused before it is looked up (no rule opens it): 401 signed out.
-      assertThat(response.statusCode()).as(path).isEqualTo(path.startsWith("/api/") ? 401 : 404);
+      // Unknown server paths are refused before they are looked up (no security rule opens
+      // them): 401 signed out; a missing web app file is a plain 404.
+      assertThat(response.statusCode()).as(path).isEqualTo(path.startsWith("/assets/") ? 404 : 401);
       assertThat(response.body()).as(path).doesNotContain("<div id=\"root\">");
     }
     HttpApi agent = TestAccounts.signIn(port, TestAccounts.of(app).agent("AGENT").getEmail());
