@@ -12,6 +12,7 @@ import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.SkippedMessagesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.workflows.mailbox.MailboxSyncActivities;
 import dev.tempodesk.workflows.mailbox.SyncPassRequest;
 import dev.tempodesk.workflows.mailbox.SyncPassResult;
@@ -39,15 +40,18 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   private final TicketWorkflowGateway tickets;
   private final Clock clock;
   private final int pageSize;
+  private final SentCopies sentCopies;
 
   public MailboxSyncActivitiesImpl(
       NylasClient nylas,
       MailboxRepository mailboxes,
       MailThreadRepository threads,
       InboundMailStore store,
+      OutboundMessageRepository outbound,
       TicketWorkflowGateway tickets,
       Clock clock,
       int pageSize) {
+    this.sentCopies = new SentCopies(outbound, threads);
     this.pageSize = pageSize;
     this.nylas = nylas;
     this.mailboxes = mailboxes;
@@ -85,7 +89,11 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
         }
         Optional<SkipReason> reason = classifier.skipReason(message);
         if (reason.isPresent()) {
-          threads.recordSkipped(skippedRow(mailbox, message, reason.get()));
+          SkippedMessagesRecord record = skippedRow(mailbox, message, reason.get());
+          if (reason.get() == SkipReason.OWN_SENT) {
+            sentCopies.match(mailbox, message, record);
+          }
+          threads.recordSkipped(record);
           skipped++;
         } else {
           StoredMessage stored = store.store(mailbox, message, tickets.policy().reopenWindow());

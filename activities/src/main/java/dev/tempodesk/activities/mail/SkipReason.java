@@ -4,6 +4,8 @@ package dev.tempodesk.activities.mail;
 public enum SkipReason {
   DRAFT,
   OWN_SENT,
+  /** A copy of a message Tempodesk sent; recorded against that message. */
+  OUTBOUND_COPY,
   AUTO_REPLY,
   BOUNCE,
   BULK,

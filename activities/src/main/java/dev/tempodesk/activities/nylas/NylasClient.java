@@ -105,6 +105,15 @@ public final class NylasClient {
    * hour, so reuse the same key whenever the previous attempt's outcome is unknown.
    */
   public NylasMessage send(String grantId, SendMessageRequest request, String idempotencyKey) {
+    return send(grantId, request, idempotencyKey, false);
+  }
+
+  /**
+   * Sends a message; with {@code includeHeaders} the answer carries the headers of the sent message
+   * (its {@code Message-ID} among them).
+   */
+  public NylasMessage send(
+      String grantId, SendMessageRequest request, String idempotencyKey, boolean includeHeaders) {
     Objects.requireNonNull(request, "request");
     if (idempotencyKey == null
         || idempotencyKey.isBlank()
@@ -112,7 +121,11 @@ public final class NylasClient {
       throw new IllegalArgumentException(
           "idempotencyKey must be non-blank and at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " chars");
     }
-    HttpUrl url = urls.grant(grantId, "messages", "send").build();
+    HttpUrl.Builder sendUrl = urls.grant(grantId, "messages", "send");
+    if (includeHeaders) {
+      sendUrl.addQueryParameter("fields", "include_headers");
+    }
+    HttpUrl url = sendUrl.build();
     Request post =
         authorized(url)
             .header("Idempotency-Key", idempotencyKey)

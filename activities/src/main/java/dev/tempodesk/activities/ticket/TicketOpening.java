@@ -7,6 +7,7 @@ import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.SlaPolicy;
 import dev.tempodesk.workflows.ticket.TicketEvent;
 import dev.tempodesk.workflows.ticket.TicketSla;
@@ -70,6 +71,9 @@ public class TicketOpening {
             .setMailboxId(ticket.mailboxId())
             .setThreadId(ticket.threadId())
             .setPreviousTicket(ticket.previousTicket())
+            // The workflow mails the acknowledgement (once) when it starts.
+            .setAcknowledgementDue(
+                ticket.channel() == Channel.EMAIL || ticket.channel() == Channel.PORTAL)
             .setCreatedAt(at(now))
             .setUpdatedAt(at(now))
             .setVersion(1L);

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasSettings;
+import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -60,6 +63,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import okhttp3.HttpUrl;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +111,11 @@ class TicketProjectionIntegrationTest {
     TicketSearchAttributes.TYPES.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store, new IgnoredNotifications());
+    worker.registerActivitiesImplementations(
+        store,
+        new IgnoredNotifications(),
+        OutboundMailActivitiesImpl.over(
+            dsl, jooq.transactions(), unusedNylas(), Clock.systemUTC()));
     env.start();
   }
 
@@ -753,5 +761,11 @@ class TicketProjectionIntegrationTest {
           pendingFor,
           null);
     }
+  }
+
+  /** A client that is never called: nothing is mailed in these tests. */
+  private static NylasClient unusedNylas() {
+    NylasSettings settings = NylasSettings.of(HttpUrl.get("http://127.0.0.1:9/"), "unused", null);
+    return new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
   }
 }

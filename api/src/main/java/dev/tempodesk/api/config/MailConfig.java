@@ -7,6 +7,7 @@ import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.message.OutboundMessageRepository;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.HttpUrl;
@@ -39,6 +40,7 @@ class MailConfig {
       MailboxRepository mailboxes,
       MailThreadRepository threads,
       InboundMailStore store,
+      OutboundMessageRepository outbound,
       TicketWorkflowGateway tickets,
       Clock clock) {
     return new MailboxSyncActivitiesImpl(
@@ -46,6 +48,7 @@ class MailConfig {
         mailboxes,
         threads,
         store,
+        outbound,
         tickets,
         clock,
         MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE);

@@ -77,6 +77,7 @@ class SecurityConfig {
     // Agents may assign only themselves; TicketAssignmentRights checks the field.
     auth.requestMatchers(PATCH, "/api/tickets/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/tickets/*/replies", "/api/tickets/*/notes").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/tickets/*/replies/*/retry").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);
 
     auth.requestMatchers(GET, "/api/agents", "/api/agents/*").hasAnyRole(STAFF);

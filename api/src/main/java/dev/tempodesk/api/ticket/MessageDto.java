@@ -4,7 +4,10 @@ import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A message of a ticket's thread. */
+/**
+ * A message of a ticket's thread: inbound mail, a reply (deliveryStatus QUEUED, SENT or FAILED with
+ * deliveryError) or an internal note (visibility INTERNAL, never mailed).
+ */
 public record MessageDto(
     UUID id,
     String direction,
@@ -15,7 +18,10 @@ public record MessageDto(
     String subject,
     String bodyText,
     String bodyHtml,
+    String toAddresses,
+    String ccAddresses,
     String deliveryStatus,
+    String deliveryError,
     OffsetDateTime occurredAt) {
 
   static MessageDto from(MessagesRecord row) {
@@ -29,7 +35,10 @@ public record MessageDto(
         row.getSubject(),
         row.getBodyText(),
         row.getBodyHtml(),
+        row.getToAddresses(),
+        row.getCcAddresses(),
         row.getDeliveryStatus(),
+        row.getDeliveryError(),
         row.getOccurredAt());
   }
 }

@@ -105,7 +105,7 @@ public class TicketCommands {
         new AgentRef(agent.getId(), agent.getDisplayName(), agent.getActive()));
   }
 
-  private static RuntimeException translate(WorkflowUpdateException rejected) {
+  static RuntimeException translate(WorkflowUpdateException rejected) {
     if (rejected.getCause() instanceof ApplicationFailure failure) {
       var violation = TicketRuleViolation.from(failure);
       if (violation.isPresent()) {

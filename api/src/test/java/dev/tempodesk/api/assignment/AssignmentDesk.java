@@ -9,6 +9,7 @@ import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.api.NoMailbox;
 import dev.tempodesk.db.assignment.AssignmentRepository;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -28,6 +29,7 @@ import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
+import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
@@ -76,6 +78,7 @@ final class AssignmentDesk implements AutoCloseable {
       contacts.findOrCreate("waiting@customer.example", "Wanda Waiting", null);
 
   AssignmentDesk() {
+    TicketSearchAttributes.TYPES.forEach(temporal::registerSearchAttribute);
     Worker worker = temporal.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(
         TicketWorkflowImpl.class, AssignerWorkflowImpl.class);
@@ -86,7 +89,9 @@ final class AssignmentDesk implements AutoCloseable {
             jooq.transactions(),
             JsonMapper.builder().build(),
             wakeUp),
-        assignerActivities);
+        assignerActivities,
+        NoMailbox.outboundMail(jooq),
+        NoMailbox.ignoredNotifications());
     temporal.start();
   }
 

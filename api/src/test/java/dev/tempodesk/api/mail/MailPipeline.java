@@ -4,6 +4,7 @@ import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
+import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -12,6 +13,7 @@ import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.message.MessageRepository;
+import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
@@ -22,6 +24,11 @@ import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
 import dev.tempodesk.workflows.notification.NotificationActivities;
+import dev.tempodesk.workflows.ticket.DeliveryOutcome;
+import dev.tempodesk.workflows.ticket.FailedDelivery;
+import dev.tempodesk.workflows.ticket.OutboundMailActivities;
+import dev.tempodesk.workflows.ticket.OutboundMessage;
+import dev.tempodesk.workflows.ticket.OutboundRef;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
 import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
@@ -32,6 +39,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,14 +60,25 @@ final class MailPipeline implements AutoCloseable {
   final MailThreadRepository threads = new MailThreadRepository(jooq.dsl());
   final MessageRepository messages = new MessageRepository(jooq.dsl());
   final TicketRepository tickets = new TicketRepository(jooq.dsl());
+  final OutboundMessageRepository outbound = new OutboundMessageRepository(jooq.dsl());
   final TestWorkflowEnvironment temporal =
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
   final MailboxesRecord mailbox;
   private final NylasClient client;
+  private final boolean mailAcknowledgements;
   private WorkerFactory workers;
 
   MailPipeline(FakeNylasServer nylas, int clientAttempts) {
+    this(nylas, clientAttempts, true);
+  }
+
+  /**
+   * @param mailAcknowledgements false to leave new tickets unacknowledged (their sends and the
+   *     copies the sync lists again are extra load on an ingest measurement)
+   */
+  MailPipeline(FakeNylasServer nylas, int clientAttempts, boolean mailAcknowledgements) {
+    this.mailAcknowledgements = mailAcknowledgements;
     this.nylas = nylas;
     nylas.addGrant(GRANT, ADDRESS);
     NylasSettings settings =
@@ -97,15 +116,52 @@ final class MailPipeline implements AutoCloseable {
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         // Small pages: more requests, so the injected faults hit more often.
-        new MailboxSyncActivitiesImpl(client, mailboxes, threads, store, gateway, clock, 10),
+        new MailboxSyncActivitiesImpl(
+            client, mailboxes, threads, store, outbound, gateway, clock, 10),
         new TicketStoreActivitiesImpl(
             tickets,
             new TicketEventRepository(jooq.dsl()),
             jooq.transactions(),
             JsonMapper.builder().build()),
         // Mail ingest is under test here, not notifications.
-        (NotificationActivities) notice -> {});
+        (NotificationActivities) notice -> {},
+        outboundMail(clock));
     workers.start();
+  }
+
+  /** Replies and acknowledgements, sent through the same fake Nylas. */
+  private OutboundMailActivities outboundMail(Clock clock) {
+    OutboundMailActivitiesImpl mail =
+        OutboundMailActivitiesImpl.over(jooq.dsl(), jooq.transactions(), client, clock);
+    if (mailAcknowledgements) {
+      return mail;
+    }
+    return new OutboundMailActivities() {
+      @Override
+      public void store(OutboundMessage message) {
+        mail.store(message);
+      }
+
+      @Override
+      public List<String> prepareOutbox(OutboundRef ticket) {
+        return List.of(); // nothing queued, no acknowledgement
+      }
+
+      @Override
+      public DeliveryOutcome deliver(OutboundRef message) {
+        return mail.deliver(message);
+      }
+
+      @Override
+      public void giveUp(FailedDelivery failure) {
+        mail.giveUp(failure);
+      }
+
+      @Override
+      public boolean requeue(OutboundRef message) {
+        return mail.requeue(message);
+      }
+    };
   }
 
   /** Kills the worker without letting running activities finish, as a crash would. */

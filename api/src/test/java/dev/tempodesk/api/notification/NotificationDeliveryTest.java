@@ -83,7 +83,7 @@ class NotificationDeliveryTest {
     TicketsRecord ticket = rig.openTicket("VPN down");
     TicketNotice assigned =
         notice("event-2:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId());
-    rig.nylas.faults().loseNextSendReplies(1);
+    rig.nylas.faults().loseNextSendAnswers(1, 500);
     rig.webhook.failNext(1);
 
     assertThatThrownBy(() -> rig.activities.deliver(assigned))

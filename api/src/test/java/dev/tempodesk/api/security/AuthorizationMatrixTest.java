@@ -91,6 +91,9 @@ class AuthorizationMatrixTest {
           entry("PATCH /api/tickets/{number}", Access.STAFF),
           entry("GET /api/tickets/{number}/messages", Access.STAFF),
           entry("GET /api/tickets/{number}/events", Access.STAFF),
+          entry("POST /api/tickets/{number}/replies", Access.STAFF),
+          entry("POST /api/tickets/{number}/notes", Access.STAFF),
+          entry("POST /api/tickets/{number}/replies/{messageId}/retry", Access.STAFF),
           entry("GET /api/customers/{contactId}/tickets", Access.STAFF),
           entry("GET /api/agents", Access.STAFF),
           entry("GET /api/agents/{id}", Access.STAFF),
@@ -173,6 +176,7 @@ class AuthorizationMatrixTest {
                 .replaceAll(
                     "^/api/organizations/\\{id}", "/api/organizations/" + organization.getId())
                 // Nobody's entry: a caller who may mark entries read gets 404, not 401/403.
+                .replace("{messageId}", UUID.randomUUID().toString())
                 .replace("/api/notifications/{id}", "/api/notifications/" + Long.MAX_VALUE);
   }
 

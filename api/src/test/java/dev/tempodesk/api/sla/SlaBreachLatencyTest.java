@@ -16,6 +16,7 @@ import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.api.NoMailbox;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
@@ -94,7 +95,9 @@ class SlaBreachLatencyTest {
       worker.registerActivitiesImplementations(
           new TicketStoreActivitiesImpl(
               tickets, events, jooq.transactions(), JsonMapper.builder().build()),
-          notificationActivities(jooq, notifications, agents, contacts, tickets));
+          notificationActivities(jooq, notifications, agents, contacts, tickets),
+          // No mailbox is connected: nothing is mailed.
+          NoMailbox.outboundMail(jooq));
       temporal.start();
       TicketWorkflowGateway gateway =
           new TicketWorkflowGateway(

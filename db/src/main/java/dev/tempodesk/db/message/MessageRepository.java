@@ -23,7 +23,7 @@ public class MessageRepository {
   public List<MessagesRecord> listForTicket(long ticketNumber) {
     return dsl.selectFrom(MESSAGES)
         .where(MESSAGES.TICKET_NUMBER.eq(ticketNumber))
-        .orderBy(MESSAGES.OCCURRED_AT, MESSAGES.ID)
+        .orderBy(MESSAGES.OCCURRED_AT, MESSAGES.CREATED_AT, MESSAGES.ID)
         .fetch();
   }
 }

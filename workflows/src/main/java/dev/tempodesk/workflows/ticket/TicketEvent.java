@@ -23,6 +23,15 @@ public record TicketEvent(
     PENDING_EXPIRED,
     CLOSED_FOR_NO_RESPONSE,
     SLA_WARNING,
-    SLA_BREACHED
+    SLA_BREACHED,
+    /** An agent's reply was queued for sending. */
+    REPLIED,
+    NOTE_ADDED,
+    /** A FAILED reply was queued again by an agent. */
+    REPLY_RETRIED,
+    /** A reply or acknowledgement could not be sent (written by the sender). */
+    REPLY_FAILED,
+    /** The acknowledgement of a new ticket was queued (written by the sender). */
+    ACKNOWLEDGEMENT_QUEUED
   }
 }

@@ -33,6 +33,31 @@ public interface TicketWorkflow {
   @UpdateValidatorMethod(updateName = "update")
   void validateUpdate(TicketUpdateRequest request);
 
+  /**
+   * Records an agent's reply as a QUEUED outbound message and returns; the message is then sent in
+   * the background (its row becomes SENT or FAILED). The first reply sets the first-response time.
+   * An optional status change applies with it, under the rules of {@link #update}.
+   */
+  @UpdateMethod
+  ReplyResult reply(ReplyRequest request);
+
+  @UpdateValidatorMethod(updateName = "reply")
+  void validateReply(ReplyRequest request);
+
+  /** Adds an internal note (never mailed) to the thread and the audit trail. */
+  @UpdateMethod
+  OutboundRef addNote(NoteRequest request);
+
+  @UpdateValidatorMethod(updateName = "addNote")
+  void validateNote(NoteRequest request);
+
+  /** Sends a FAILED reply again with its original Idempotency-Key. */
+  @UpdateMethod
+  OutboundRef retryReply(RetryReplyRequest request);
+
+  @UpdateValidatorMethod(updateName = "retryReply")
+  void validateRetryReply(RetryReplyRequest request);
+
   /** A new message was stored for this ticket. Duplicates (same message id) are ignored. */
   @SignalMethod
   void newMessage(InboundMessage message);

@@ -8,6 +8,7 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 
@@ -37,6 +38,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private final SlaTracker sla;
   private final TicketNotifier notifier = new TicketNotifier();
   private final TicketVisibility visibility = new TicketVisibility();
+  private final Outbox outbox = new Outbox();
   private TicketState state;
 
   @WorkflowInit
@@ -51,6 +53,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     sla.start(state, now());
     notifier.start(state, now());
     visibility.show(state);
+    outbox.resume(state.number);
     while (true) {
       wakeUp.armFor(nextDeadline());
       Workflow.await(
@@ -72,7 +75,12 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         lock.unlock();
       }
       if (reopenWindowOver() || continueAsNewDue()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && !notifier.deliveriesPending());
+        // Sends and deliveries in flight finish first: continue-as-new would cut their threads off.
+        Workflow.await(
+            () ->
+                Workflow.isEveryHandlerFinished()
+                    && !notifier.deliveriesPending()
+                    && outbox.idle());
         if (!inbox.isEmpty()) {
           continue; // a message arrived while handlers finished: apply it first
         }
@@ -117,6 +125,112 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   @Override
   public TicketState current() {
     return state.copy();
+  }
+
+  @Override
+  public ReplyResult reply(ReplyRequest request) {
+    Workflow.await(sla::decided);
+    lock.lock();
+    try {
+      fireDueAlarms();
+      TicketUpdateRequest change = request.statusChange();
+      TicketUpdatePlan plan =
+          change == null
+              ? new TicketUpdatePlan(state.copy(), List.of(), List.of())
+              : planOrReject(change);
+      TicketState next = plan.next();
+      List<FieldChange> changes = new ArrayList<>(plan.changes());
+      if (next.firstResponseAt == null) {
+        next.firstResponseAt = now();
+        next.version = state.version + 1;
+        changes.add(new FieldChange("firstResponseAt", null, next.firstResponseAt.toString()));
+      }
+      String messageId = Workflow.randomUUID().toString();
+      outbox.store(
+          new OutboundMessage(
+              state.number,
+              messageId,
+              OutboundMessage.Kind.REPLY,
+              request.actor(),
+              request.body(),
+              request.html(),
+              request.cc() == null ? List.of() : request.cc()));
+      record(
+          next,
+          TicketEvent.Kind.REPLIED,
+          request.actor(),
+          change == null ? null : change.comment(),
+          changes);
+      outbox.dispatch(state.number, messageId);
+      return new ReplyResult(messageId, state.copy(), List.copyOf(changes), plan.autoFixes());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void validateReply(ReplyRequest request) {
+    requireText("body", request.body());
+    if (request.statusChange() != null) {
+      TicketUpdateRules.plan(state, request.statusChange(), now(), policy);
+    }
+  }
+
+  @Override
+  public OutboundRef addNote(NoteRequest request) {
+    Workflow.await(sla::decided);
+    lock.lock();
+    try {
+      String messageId = Workflow.randomUUID().toString();
+      outbox.store(
+          new OutboundMessage(
+              state.number,
+              messageId,
+              OutboundMessage.Kind.NOTE,
+              request.actor(),
+              request.body(),
+              request.html(),
+              List.of()));
+      record(state.copy(), TicketEvent.Kind.NOTE_ADDED, request.actor(), null, List.of());
+      return new OutboundRef(state.number, messageId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void validateNote(NoteRequest request) {
+    requireText("body", request.body());
+  }
+
+  @Override
+  public OutboundRef retryReply(RetryReplyRequest request) {
+    Workflow.await(sla::decided);
+    lock.lock();
+    try {
+      OutboundRef message = new OutboundRef(state.number, request.messageId());
+      if (!outbox.requeue(message)) {
+        throw TicketRuleViolation.invalid(
+                "messageId", "Only a FAILED reply of this ticket can be sent again.")
+            .toFailure();
+      }
+      record(state.copy(), TicketEvent.Kind.REPLY_RETRIED, request.actor(), null, List.of());
+      outbox.dispatch(state.number, request.messageId());
+      return message;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void validateRetryReply(RetryReplyRequest request) {
+    requireText("messageId", request.messageId());
+  }
+
+  private static void requireText(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw TicketRuleViolation.invalid(field, "Must not be blank.");
+    }
   }
 
   private TicketUpdatePlan planOrReject(TicketUpdateRequest request) {

@@ -1,6 +1,7 @@
 package dev.tempodesk.workflows.ticket;
 
 import static dev.tempodesk.workflows.ticket.TicketFixtures.ALICE;
+import static dev.tempodesk.workflows.ticket.TicketFixtures.ALICE_ACTOR;
 import static dev.tempodesk.workflows.ticket.TicketFixtures.CUSTOMER;
 import static dev.tempodesk.workflows.ticket.TicketFixtures.change;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -28,11 +30,12 @@ class TicketHistoryRecorder {
   @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
   void shouldRecordTicketHistories() throws IOException {
     try (TicketWorkflowHarness harness = new TicketWorkflowHarness()) {
-      // v3: with notifications and search attributes (change ids "notifications" and
-      // "search-attributes"); the v1 and v2 files stay as recorded.
-      write("ticket-lifecycle-v3.json", recordLifecycle(harness));
-      write("ticket-continue-as-new-v3.json", recordFirstRunBeforeContinueAsNew(harness));
-      write("ticket-sla-v3.json", recordSlaAlarms(harness));
+      // v4: notifications, search attributes and the outbox together (change ids "notifications",
+      // "search-attributes", "outbound-mail"); the v1, v2 and both v3 sets stay as recorded.
+      write("ticket-lifecycle-v4.json", recordLifecycle(harness));
+      write("ticket-continue-as-new-v4.json", recordFirstRunBeforeContinueAsNew(harness));
+      write("ticket-sla-v4.json", recordSlaAlarms(harness));
+      write("ticket-replies-v4.json", recordReplies(harness));
     }
   }
 
@@ -126,6 +129,47 @@ class TicketHistoryRecorder {
     assertThat(harness.statusOf(ticket))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     return harness.client.fetchHistory(TicketWorkflow.workflowId(3003));
+  }
+
+  /**
+   * An acknowledged ticket: a reply whose send fails twice before it goes out, a note, a reply that
+   * sets PENDING, a reply refused until its last attempt and sent again on the agent's retry, a
+   * customer message, closing and completion.
+   */
+  private static WorkflowExecutionHistory recordReplies(TicketWorkflowHarness harness) {
+    harness.mail.acknowledgementDue.add(3004L);
+    TicketWorkflow ticket = harness.startNew(3004);
+    ticket.update(change("yours").assign(ALICE).build());
+    harness.mail.failNextSends(2);
+    ticket.reply(reply("We are looking into it.", null));
+    harness.sleep(Duration.ofMinutes(1));
+    ticket.addNote(new NoteRequest(ALICE_ACTOR, "Probably the router", false));
+    ticket.reply(
+        reply(
+            "Please send the logs.",
+            change("waiting for logs")
+                .pending(PendingReason.CUSTOMER, Duration.ofDays(1))
+                .build()));
+    harness.sleep(Duration.ofMinutes(1));
+    ticket.newMessage(customerMessage("m-1"));
+    harness.mail.refuseEverySend();
+    ReplyResult refused = ticket.reply(reply("Thanks, fixed.", null));
+    harness.sleep(Duration.ofHours(1));
+    harness.mail.allowSends();
+    ticket.retryReply(new RetryReplyRequest(ALICE_ACTOR, refused.messageId()));
+    harness.sleep(Duration.ofMinutes(1));
+    ticket.update(change("fixed").status(TicketStatus.CLOSED).build());
+    harness.sleep(Duration.ofDays(7).plusSeconds(1));
+
+    assertThat(harness.mail.status("ack-3004")).isEqualTo("SENT");
+    assertThat(harness.mail.status(refused.messageId())).isEqualTo("SENT");
+    assertThat(harness.statusOf(ticket))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    return harness.client.fetchHistory(TicketWorkflow.workflowId(3004));
+  }
+
+  private static ReplyRequest reply(String body, TicketUpdateRequest statusChange) {
+    return new ReplyRequest(ALICE_ACTOR, body, false, List.of(), statusChange);
   }
 
   private static InboundMessage customerMessage(String id) {

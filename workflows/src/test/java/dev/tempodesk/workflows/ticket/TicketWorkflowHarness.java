@@ -21,13 +21,14 @@ final class TicketWorkflowHarness implements AutoCloseable {
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   final RecordingTicketStore store = new RecordingTicketStore();
   final RecordingNotifications notifications = new RecordingNotifications();
+  final FakeOutboundMail mail = new FakeOutboundMail();
   final WorkflowClient client = env.getWorkflowClient();
 
   TicketWorkflowHarness() {
     TicketSearchAttributes.TYPES.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store, notifications);
+    worker.registerActivitiesImplementations(store, notifications, mail);
     env.start();
   }
 

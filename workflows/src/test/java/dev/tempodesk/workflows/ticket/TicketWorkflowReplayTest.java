@@ -57,4 +57,21 @@ class TicketWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/ticket-sla-v3.json", TicketWorkflowImpl.class);
   }
+
+  @Test
+  void shouldReplayHistoriesWithTheOutbox() throws Exception {
+    for (String name :
+        new String[] {"lifecycle-v3-outbound", "continue-as-new-v3-outbound", "sla-v3-outbound"}) {
+      WorkflowReplayer.replayWorkflowExecutionFromResource(
+          "histories/ticket-" + name + ".json", TicketWorkflowImpl.class);
+    }
+  }
+
+  @Test
+  void shouldReplayHistoriesWithNotificationsAndTheOutbox() throws Exception {
+    for (String name : new String[] {"lifecycle", "continue-as-new", "sla", "replies"}) {
+      WorkflowReplayer.replayWorkflowExecutionFromResource(
+          "histories/ticket-" + name + "-v4.json", TicketWorkflowImpl.class);
+    }
+  }
 }

@@ -18,6 +18,9 @@ public enum FaultKind {
   REORDERED_PAGE,
   /** One of {@link FaultPlan#failNextRequests}. */
   FORCED_FAILURE,
-  /** A send that was carried out but answered 500, as if the reply were lost on the way. */
-  LOST_SEND_REPLY
+  /**
+   * A send that went through but was answered with an error ({@link
+   * FaultPlan#loseNextSendAnswers}).
+   */
+  LOST_SEND_ANSWER
 }

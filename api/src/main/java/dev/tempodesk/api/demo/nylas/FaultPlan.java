@@ -22,7 +22,7 @@ public final class FaultPlan {
   private final Random random;
   private final Map<FaultKind, Long> counts = new EnumMap<>(FaultKind.class);
   private final Deque<Integer> forced = new ArrayDeque<>();
-  private int lostSendReplies;
+  private final Deque<Integer> lostSendAnswers = new ArrayDeque<>();
   private double internalErrors;
   private double badGateways;
   private double gatewayTimeouts;
@@ -100,21 +100,23 @@ public final class FaultPlan {
   }
 
   /**
-   * The next {@code n} sends are carried out (the mail is sent and the idempotency key remembered)
-   * but answered 500, so the client cannot tell whether the mail went out.
+   * The next {@code n} sends are carried out (or replayed from the idempotency cache) but answered
+   * with {@code status} instead, as when the answer is lost on the way back: the caller cannot tell
+   * whether the mail went out.
    */
-  public synchronized void loseNextSendReplies(int n) {
-    lostSendReplies += n;
+  public synchronized void loseNextSendAnswers(int n, int status) {
+    for (int i = 0; i < n; i++) {
+      lostSendAnswers.add(status);
+    }
   }
 
-  /** Whether to replace the answer of a send that just happened with a 500. */
-  synchronized boolean drawLostSendReply() {
-    if (lostSendReplies == 0) {
-      return false;
+  /** The status to answer a finished send with instead of its result, or 0. */
+  synchronized int drawLostSendAnswer() {
+    if (lostSendAnswers.isEmpty()) {
+      return 0;
     }
-    lostSendReplies--;
-    count(FaultKind.LOST_SEND_REPLY, 1);
-    return true;
+    count(FaultKind.LOST_SEND_ANSWER, 1);
+    return lostSendAnswers.poll();
   }
 
   public synchronized long count(FaultKind kind) {

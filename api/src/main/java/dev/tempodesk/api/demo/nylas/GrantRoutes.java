@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Everything under {@code /v3/grants/{grant_id}}: API-key check, injected faults, then the mailbox
- * endpoints. Faults come before any state change, so an injected error never half-sends.
+ * endpoints. Faults come before any state change, so an injected error never half-sends; the one
+ * exception is a lost send answer, injected on purpose after the send.
  */
 final class GrantRoutes {
   private final String apiKey;
@@ -62,7 +63,8 @@ final class GrantRoutes {
               HttpRequests.body(exchange),
               params,
               requestId);
-      return faults.drawLostSendReply() ? FaultReplies.forStatus(500, requestId, 1) : sent;
+      int lost = faults.drawLostSendAnswer();
+      return lost == 0 ? sent : FaultReplies.forStatus(lost, requestId, faults.retryAfterSeconds());
     }
     if (!method.equals("GET")) {
       throw new NylasError(405, "invalid_request_error", method + " is not supported here");

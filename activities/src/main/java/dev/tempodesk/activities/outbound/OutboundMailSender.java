@@ -1,0 +1,168 @@
+package dev.tempodesk.activities.outbound;
+
+import static dev.tempodesk.activities.ticket.TicketRows.at;
+
+import dev.tempodesk.activities.nylas.EmailAddress;
+import dev.tempodesk.activities.nylas.MessageHeader;
+import dev.tempodesk.activities.nylas.NylasApiException;
+import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasException;
+import dev.tempodesk.activities.nylas.NylasMessage;
+import dev.tempodesk.activities.nylas.SendMessageRequest;
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.mail.MailThreadRepository;
+import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.message.OutboundMessageRepository;
+import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.ticket.DeliveryOutcome;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one queued message through Nylas with {@code Idempotency-Key} = the message id, so a retry
+ * after a lost answer replays the first send instead of mailing twice. Permanent refusals (4xx
+ * other than 429 and an in-flight duplicate) end in FAILED at once; anything else is thrown for
+ * Temporal to retry, after the Retry-After the server asked for.
+ */
+@Component
+public class OutboundMailSender {
+  /** Carries our message id, so the sent copy the sync lists again is recognised. */
+  public static final String MESSAGE_ID_HEADER = "X-Tempodesk-Message-Id";
+
+  static final String RETRYABLE_FAILURE = "NylasSendUnavailable";
+
+  private final NylasClient nylas;
+  private final OutboundMessageRepository outbound;
+  private final TicketRepository tickets;
+  private final MailboxRepository mailboxes;
+  private final MailThreadRepository threads;
+  private final DeliveryFailureNotice notice;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public OutboundMailSender(
+      NylasClient nylas,
+      OutboundMessageRepository outbound,
+      TicketRepository tickets,
+      MailboxRepository mailboxes,
+      MailThreadRepository threads,
+      DeliveryFailureNotice notice,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.nylas = nylas;
+    this.outbound = outbound;
+    this.tickets = tickets;
+    this.mailboxes = mailboxes;
+    this.threads = threads;
+    this.notice = notice;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  DeliveryOutcome deliver(long ticketNumber, UUID id) {
+    MessagesRecord message = outbound.find(ticketNumber, id).orElseThrow();
+    if (!OutboundMessageRepository.QUEUED.equals(message.getDeliveryStatus())) {
+      return outcome(message);
+    }
+    Optional<MailboxesRecord> mailbox = mailboxOf(message);
+    if (mailbox.isEmpty()) {
+      return fail(ticketNumber, id, "No mailbox is connected to send from.");
+    }
+    NylasMessage sent;
+    try {
+      sent = nylas.send(mailbox.get().getGrantId(), request(message), id.toString(), true);
+    } catch (NylasException failure) {
+      if (failure.retryable()) {
+        throw ApplicationFailure.newFailureWithCauseAndDelay(
+            failure.getMessage(), RETRYABLE_FAILURE, null, retryAfter(failure));
+      }
+      return fail(ticketNumber, id, failure.getMessage());
+    }
+    transaction.executeWithoutResult(
+        status -> {
+          outbound.markSent(
+              id,
+              sent.id(),
+              sent.header("Message-ID").map(String::trim).orElse(null),
+              sent.threadId(),
+              at(clock.instant()));
+          if (sent.threadId() != null) {
+            long mailboxId = mailbox.get().getId();
+            threads.mapThread(mailboxId, sent.threadId(), ticketNumber);
+            outbound.adoptThread(ticketNumber, mailboxId, sent.threadId());
+          }
+        });
+    return new DeliveryOutcome(id.toString(), DeliveryOutcome.Status.SENT, null);
+  }
+
+  /** QUEUED → FAILED, telling the agent in the same transaction; a repeat changes nothing. */
+  DeliveryOutcome fail(long ticketNumber, UUID id, String error) {
+    transaction.executeWithoutResult(
+        status -> {
+          if (outbound.markFailed(id, error)) {
+            TicketsRecord ticket = tickets.find(ticketNumber).orElseThrow();
+            notice.failed(ticket, outbound.find(ticketNumber, id).orElseThrow(), error);
+          }
+        });
+    return outcome(outbound.find(ticketNumber, id).orElseThrow());
+  }
+
+  private Optional<MailboxesRecord> mailboxOf(MessagesRecord message) {
+    if (message.getMailboxId() != null) {
+      return mailboxes.find(message.getMailboxId());
+    }
+    Optional<MailboxesRecord> first = mailboxes.listActive().stream().findFirst();
+    first.ifPresent(box -> outbound.assignMailbox(message.getId(), box.getId()));
+    return first;
+  }
+
+  private static SendMessageRequest request(MessagesRecord message) {
+    List<EmailAddress> cc =
+        message.getCcAddresses() == null
+            ? null
+            : Arrays.stream(message.getCcAddresses().split(",\\s*"))
+                .map(email -> new EmailAddress(null, email))
+                .toList();
+    List<MessageHeader> headers = new ArrayList<>();
+    headers.add(new MessageHeader(MESSAGE_ID_HEADER, message.getId().toString()));
+    if (Boolean.TRUE.equals(message.getAutoSubmitted())) {
+      // RFC 3834: automatic answers say so, and ask Exchange not to auto-answer them back.
+      headers.add(new MessageHeader("Auto-Submitted", "auto-replied"));
+      headers.add(new MessageHeader("X-Auto-Response-Suppress", "All"));
+    }
+    boolean html = message.getBodyHtml() != null;
+    return new SendMessageRequest(
+        List.of(new EmailAddress(null, message.getToAddresses())),
+        cc,
+        null,
+        null,
+        message.getSubject(),
+        html ? message.getBodyHtml() : message.getBodyText(),
+        message.getReplyToProviderId(),
+        headers,
+        html ? null : Boolean.TRUE,
+        null,
+        null);
+  }
+
+  private static java.time.Duration retryAfter(NylasException failure) {
+    return failure instanceof NylasApiException api ? api.retryAfter().orElse(null) : null;
+  }
+
+  private static DeliveryOutcome outcome(MessagesRecord message) {
+    DeliveryOutcome.Status status =
+        OutboundMessageRepository.SENT.equals(message.getDeliveryStatus())
+            ? DeliveryOutcome.Status.SENT
+            : DeliveryOutcome.Status.FAILED;
+    return new DeliveryOutcome(message.getId().toString(), status, message.getDeliveryError());
+  }
+}

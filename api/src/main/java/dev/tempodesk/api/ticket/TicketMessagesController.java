@@ -1,0 +1,60 @@
+package dev.tempodesk.api.ticket;
+
+import dev.tempodesk.api.security.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tickets/{number}")
+@Tag(name = "Tickets")
+class TicketMessagesController {
+  private final ReplyCommands commands;
+  private final CurrentActor actor;
+
+  TicketMessagesController(ReplyCommands commands, CurrentActor actor) {
+    this.commands = commands;
+    this.actor = actor;
+  }
+
+  @PostMapping("/replies")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      operationId = "replyToTicket",
+      summary = "Reply to the customer by email",
+      description =
+          "Queued by the ticket's workflow and answered at once (deliveryStatus QUEUED); the"
+              + " message is then sent in the background and becomes SENT, or FAILED with"
+              + " deliveryError (the agent is notified). The first reply sets the first-response"
+              + " time. setStatus changes the ticket in the same step, under the PATCH rules.")
+  ReplyResponse reply(@PathVariable long number, @Valid @RequestBody ReplyBody body) {
+    return commands.reply(number, body, actor.get());
+  }
+
+  @PostMapping("/replies/{messageId}/retry")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      operationId = "retryReply",
+      summary = "Send a FAILED reply again",
+      description = "Same Idempotency-Key as the first attempt, so it is never mailed twice.")
+  MessageDto retry(@PathVariable long number, @PathVariable UUID messageId) {
+    return commands.retry(number, messageId, actor.get());
+  }
+
+  @PostMapping("/notes")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      operationId = "addNote",
+      summary = "Add an internal note: shown in the thread and audit trail, never mailed")
+  MessageDto note(@PathVariable long number, @Valid @RequestBody NoteBody body) {
+    return commands.note(number, body, actor.get());
+  }
+}

@@ -1,0 +1,363 @@
+package dev.tempodesk.api.reply;
+
+import static dev.tempodesk.api.HttpApi.json;
+import static dev.tempodesk.db.jooq.Tables.MESSAGES;
+import static dev.tempodesk.db.jooq.Tables.NOTIFICATIONS;
+import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tempodesk.api.HttpApi;
+import dev.tempodesk.api.HttpApi.Response;
+import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.api.demo.nylas.FakeMessage;
+import dev.tempodesk.api.demo.nylas.FakeNylasServer;
+import dev.tempodesk.api.demo.nylas.FaultKind;
+import dev.tempodesk.api.demo.nylas.FaultPlan;
+import dev.tempodesk.api.demo.nylas.InboundEmail;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replies, notes and acknowledgements over HTTP, with the mailbox sync running against the fake
+ * Nylas and a real Postgres: what the customer receives, what comes back, what is stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+// The mailbox sync keeps polling this class's fake Nylas; stop it with the class.
+@DirtiesContext
+class ReplyApiIntegrationTest {
+  private static final TestDatabases.TestDatabase DATABASE = TestDatabases.fresh();
+  private static final String GRANT = "grant-replies";
+  private static final String ADDRESS = "support@replies.example";
+  private static final FakeNylasServer NYLAS =
+      FakeNylasServer.start("replies-key", "replies-client", FaultPlan.none());
+
+  static {
+    NYLAS.addGrant(GRANT, ADDRESS);
+  }
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("tempodesk.nylas.api-uri", NYLAS::baseUrl);
+    registry.add("tempodesk.nylas.api-key", () -> "replies-key");
+    registry.add("tempodesk.nylas.grant-id", () -> GRANT);
+    registry.add("tempodesk.mail.poll-interval", () -> "PT0.5S");
+  }
+
+  @AfterAll
+  static void stopNylas() {
+    NYLAS.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired DSLContext dsl;
+  @Autowired ApplicationContext app;
+  @Autowired AgentRepository agents;
+
+  private TestAccounts accounts;
+  private HttpApi api;
+  private String unique;
+
+  @BeforeEach
+  void setUp() {
+    accounts = TestAccounts.of(app);
+    api = TestAccounts.signIn(port, accounts.agent("MANAGER").getEmail());
+    unique = UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void shouldAcknowledgeAnEmailTicketSendTheReplyInItsThreadAndAttachTheCustomersAnswer() {
+    String dana = "dana-" + unique + "@client.example";
+    FakeMessage question =
+        NYLAS.receive(GRANT, InboundEmail.of("Dana", dana, "Printer jam " + unique, "It jams."));
+    long number = awaitTicketOfThread(question.threadId());
+
+    FakeMessage acknowledgement = awaitSent("[#" + number + "]", 1).getFirst();
+    assertThat(acknowledgement.subject()).isEqualTo("Re: [#" + number + "] Printer jam " + unique);
+    assertThat(acknowledgement.threadId()).isEqualTo(question.threadId());
+    assertThat(acknowledgement.header("In-Reply-To")).isEqualTo(question.messageIdHeader());
+    assertThat(acknowledgement.header("Auto-Submitted")).isEqualTo("auto-replied");
+    assertThat(acknowledgement.to())
+        .extracting(FakeMessage.Participant::email)
+        .containsExactly(dana);
+
+    Response replied =
+        api.post(
+            "/api/tickets/" + number + "/replies",
+            json(Map.of("body", "Please restart it.", "cc", List.of("boss@client.example"))));
+    assertThat(replied.status()).as(replied.body().toString()).isEqualTo(202);
+    String replyId = replied.body().get("message").get("id").asString();
+    assertThat(replied.body().get("message").get("deliveryStatus").asString())
+        .isIn("QUEUED", "SENT");
+    assertThat(replied.body().get("ticket").get("firstResponseAt").isNull()).isFalse();
+
+    JsonNode sentRow = awaitMessage(number, replyId, "SENT");
+    FakeMessage reply = awaitSent("[#" + number + "]", 2).getLast();
+    assertThat(reply.subject()).isEqualTo("Re: [#" + number + "] Printer jam " + unique);
+    assertThat(reply.threadId()).isEqualTo(question.threadId());
+    assertThat(reply.header("Auto-Submitted")).as("a person wrote it").isNull();
+    assertThat(reply.cc())
+        .extracting(FakeMessage.Participant::email)
+        .containsExactly("boss@client.example");
+    assertThat(sentRow.get("toAddresses").asString()).isEqualTo(dana);
+
+    FakeMessage answer =
+        NYLAS.receive(
+            GRANT,
+            InboundEmail.replyTo(reply.id(), "Dana", dana, "Re: " + reply.subject(), "Still jams"));
+    await(() -> ticketOfProviderMessage(answer.id()) != null);
+    assertThat(ticketOfProviderMessage(answer.id())).isEqualTo(number);
+
+    // The sync lists the two sent copies too: matched to their rows, never stored again.
+    await(() -> outboundCopies(number) == 2);
+    List<String> thread =
+        api.get("/api/tickets/" + number + "/messages")
+            .body()
+            .valueStream()
+            .map(message -> message.get("direction").asString())
+            .toList();
+    // Mail dates have whole seconds, so the order within one second is not fixed.
+    assertThat(thread).containsExactlyInAnyOrder("INBOUND", "OUTBOUND", "OUTBOUND", "INBOUND");
+  }
+
+  @Test
+  void shouldSendOnceWhenAnswersAreLostAndTheSendActivityIsRetried() {
+    long number = createPhoneTicket("Router down " + unique, null);
+    long lostBefore = NYLAS.faults().count(FaultKind.LOST_SEND_ANSWER);
+    // The fake sends, then answers 504 three times: the client's three attempts all fail, so
+    // Temporal retries the activity, whose next attempt gets the cached send with the same key.
+    NYLAS.faults().loseNextSendAnswers(3, 504);
+
+    String replyId = reply(number, "Which model is it?");
+
+    awaitMessage(number, replyId, "SENT");
+    assertThat(NYLAS.faults().count(FaultKind.LOST_SEND_ANSWER) - lostBefore).isEqualTo(3);
+    assertThat(sentWithSubject("[#" + number + "]")).hasSize(1);
+  }
+
+  @Test
+  void shouldMarkAPermanentlyRefusedReplyFailedAndNotifyTheAgent() {
+    AgentsRecord alice = accounts.agent("AGENT");
+    String nobody = "nobody-" + unique + "@client.example";
+    NYLAS.rejectSendsTo(nobody, 400);
+    long number = createPhoneTicket("Unreachable " + unique, alice.getId(), nobody);
+    api = TestAccounts.signIn(port, alice.getEmail()); // her own reply: she hears of its failure
+
+    String replyId = reply(number, "Hello?");
+
+    JsonNode failed = awaitMessage(number, replyId, "FAILED");
+    assertThat(failed.get("deliveryError").asString()).contains("400");
+    assertThat(sentWithSubject("[#" + number + "]")).isEmpty();
+    assertThat(
+            dsl.fetchCount(
+                NOTIFICATIONS,
+                NOTIFICATIONS
+                    .RECIPIENT_ID
+                    .eq(alice.getId())
+                    .and(NOTIFICATIONS.CHANNEL.eq("IN_APP"))
+                    .and(NOTIFICATIONS.DEDUPE_KEY.startsWith("reply-failed:" + replyId + ":"))))
+        .isEqualTo(1);
+    assertThat(eventKinds(number)).contains("REPLIED", "REPLY_FAILED");
+  }
+
+  @Test
+  void shouldStartTheThreadOfAPhoneTicketAndAttachTheCustomersAnswerToIt() {
+    String erin = "erin-" + unique + "@client.example";
+    long number = createPhoneTicket("New laptop " + unique, null, erin);
+
+    String replyId = reply(number, "Your laptop ships tomorrow.");
+    awaitMessage(number, replyId, "SENT");
+    FakeMessage first = sentWithSubject("[#" + number + "]").getFirst();
+    assertThat(first.subject()).isEqualTo("[#" + number + "] New laptop " + unique);
+    assertThat(first.header("In-Reply-To")).as("a new thread").isNull();
+    assertThat(dsl.fetchValue(TICKETS.THREAD_ID, TICKETS.NUMBER.eq(number)))
+        .isEqualTo(first.threadId());
+
+    FakeMessage answer =
+        NYLAS.receive(
+            GRANT, InboundEmail.replyTo(first.id(), "Erin", erin, "Re: " + first.subject(), "Thx"));
+
+    await(() -> ticketOfProviderMessage(answer.id()) != null);
+    assertThat(ticketOfProviderMessage(answer.id())).isEqualTo(number);
+  }
+
+  @Test
+  void shouldKeepNotesInternalAndRejectBadRepliesNamingTheField() {
+    long number = createPhoneTicket("Notes " + unique, null);
+
+    Response note =
+        api.post("/api/tickets/" + number + "/notes", json(Map.of("body", "VIP customer")));
+    Response blank = api.post("/api/tickets/" + number + "/replies", json(Map.of("body", " ")));
+    Response noComment =
+        api.post(
+            "/api/tickets/" + number + "/replies",
+            json(Map.of("body", "Hi", "setStatus", Map.of("status", "PENDING"))));
+    Response noDuration =
+        api.post(
+            "/api/tickets/" + number + "/replies",
+            json(
+                Map.of(
+                    "body",
+                    "Hi",
+                    "setStatus",
+                    Map.of("status", "PENDING", "pendingReason", "CUSTOMER", "comment", "wait"))));
+    Response unknownTicket = api.post("/api/tickets/999999/notes", json(Map.of("body", "x")));
+
+    assertThat(note.status()).as(note.body().toString()).isEqualTo(201);
+    assertThat(note.body().get("visibility").asString()).isEqualTo("INTERNAL");
+    assertThat(note.body().get("deliveryStatus").asString()).isEqualTo("NOT_SENT");
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.problemField()).isEqualTo("body");
+    assertThat(noComment.status()).isEqualTo(400);
+    assertThat(noComment.problemField()).isEqualTo("setStatus.comment");
+    assertThat(noDuration.status()).as(noDuration.body().toString()).isEqualTo(422);
+    assertThat(noDuration.problemField()).isEqualTo("setStatus.pendingFor");
+    assertThat(unknownTicket.status()).isEqualTo(404);
+    assertThat(eventKinds(number)).containsExactly("CREATED", "NOTE_ADDED");
+    assertThat(sentWithSubject("[#" + number + "]")).isEmpty();
+    assertThat(api.get("/api/tickets/" + number).body().get("firstResponseAt").isNull()).isTrue();
+  }
+
+  @Test
+  void shouldSetTheStatusWithTheReplyAndRefuseToResendASentReply() {
+    AgentsRecord bob = agents.insert("bob-" + unique + "@example.com", "Bob " + unique, "AGENT", 3);
+    long number = createPhoneTicket("Logs " + unique, bob.getId());
+
+    Response replied =
+        api.post(
+            "/api/tickets/" + number + "/replies",
+            json(
+                Map.of(
+                    "body",
+                    "Please send the logs.",
+                    "setStatus",
+                    Map.of(
+                        "status",
+                        "PENDING",
+                        "pendingReason",
+                        "CUSTOMER",
+                        "pendingFor",
+                        "P2D",
+                        "comment",
+                        "waiting for logs"))));
+    assertThat(replied.status()).as(replied.body().toString()).isEqualTo(202);
+    String replyId = replied.body().get("message").get("id").asString();
+    awaitMessage(number, replyId, "SENT");
+    Response resend = api.post("/api/tickets/" + number + "/replies/" + replyId + "/retry", "");
+
+    assertThat(replied.body().get("ticket").get("status").asString()).isEqualTo("PENDING");
+    assertThat(resend.status()).isEqualTo(409);
+    assertThat(sentWithSubject("[#" + number + "]")).hasSize(1);
+  }
+
+  private long createPhoneTicket(String subject, Long assigneeId) {
+    return createPhoneTicket(subject, assigneeId, "carl-" + unique + "@client.example");
+  }
+
+  private long createPhoneTicket(String subject, Long assigneeId, String reporterEmail) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("subject", subject);
+    body.put("description", "Called in.");
+    body.put("reporterEmail", reporterEmail);
+    body.put("reporterName", "Caller " + unique);
+    if (assigneeId != null) {
+      body.put("assigneeId", assigneeId);
+    }
+    Response created = api.post("/api/tickets", json(body));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.body().get("number").asLong();
+  }
+
+  private String reply(long number, String text) {
+    Response replied = api.post("/api/tickets/" + number + "/replies", json(Map.of("body", text)));
+    assertThat(replied.status()).as(replied.body().toString()).isEqualTo(202);
+    return replied.body().get("message").get("id").asString();
+  }
+
+  private JsonNode awaitMessage(long number, String id, String status) {
+    await(() -> status.equals(message(number, id).path("deliveryStatus").asString("")));
+    return message(number, id);
+  }
+
+  private JsonNode message(long number, String id) {
+    return api.get("/api/tickets/" + number + "/messages")
+        .body()
+        .valueStream()
+        .filter(message -> message.get("id").asString().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private long awaitTicketOfThread(String threadId) {
+    await(() -> dsl.fetchExists(TICKETS, TICKETS.THREAD_ID.eq(threadId)));
+    return dsl.fetchValue(TICKETS.NUMBER, TICKETS.THREAD_ID.eq(threadId));
+  }
+
+  private Long ticketOfProviderMessage(String providerId) {
+    return dsl.fetchValue(
+        MESSAGES.TICKET_NUMBER,
+        MESSAGES.PROVIDER_MESSAGE_ID.eq(providerId).and(MESSAGES.DIRECTION.eq("INBOUND")));
+  }
+
+  private int outboundCopies(long number) {
+    return dsl.fetchCount(
+        SKIPPED_MESSAGES.join(MESSAGES).on(MESSAGES.ID.eq(SKIPPED_MESSAGES.MATCHED_MESSAGE_ID)),
+        SKIPPED_MESSAGES.REASON.eq("OUTBOUND_COPY").and(MESSAGES.TICKET_NUMBER.eq(number)));
+  }
+
+  private List<FakeMessage> awaitSent(String subjectPart, int count) {
+    await(() -> sentWithSubject(subjectPart).size() >= count);
+    return sentWithSubject(subjectPart);
+  }
+
+  private static List<FakeMessage> sentWithSubject(String subjectPart) {
+    return NYLAS.sent(GRANT).stream().filter(m -> m.subject().contains(subjectPart)).toList();
+  }
+
+  private List<String> eventKinds(long number) {
+    return api.get("/api/tickets/" + number + "/events")
+        .body()
+        .valueStream()
+        .map(event -> event.get("kind").asString())
+        .toList();
+  }
+
+  private static void await(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("condition not reached within 60 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

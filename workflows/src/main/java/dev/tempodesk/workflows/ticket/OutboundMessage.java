@@ -1,0 +1,22 @@
+package dev.tempodesk.workflows.ticket;
+
+import java.util.List;
+
+/**
+ * A message the workflow asks the store to write: a reply (QUEUED for sending) or an internal note.
+ * The id comes from workflow code, so a retried write is recognised and stored once.
+ */
+public record OutboundMessage(
+    long ticketNumber,
+    String messageId,
+    Kind kind,
+    Actor author,
+    String body,
+    boolean html,
+    List<String> cc) {
+
+  public enum Kind {
+    REPLY,
+    NOTE
+  }
+}
