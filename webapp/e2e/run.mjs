@@ -23,6 +23,13 @@ context.setDefaultTimeout(20_000);
 const page = await context.newPage();
 const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
+// Refused API calls, printed when a step fails (a 401 or 403 explains most surprises).
+const refused = [];
+page.on('response', (response) => {
+  if (response.status() >= 400 && new URL(response.url()).pathname.startsWith('/api/')) {
+    refused.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  }
+});
 
 let failed = 0;
 let passed = 0;
@@ -45,7 +52,8 @@ for (const step of scenario) {
     console.log(`PASS ${step.name} (${Date.now() - started} ms)`);
   } catch (error) {
     failed++;
-    console.log(`FAIL ${step.name}: ${error.stack ?? error}`);
+    console.log(`FAIL ${step.name} at ${page.url()}: ${error.stack ?? error}`);
+    console.log(`  refused API calls so far: ${refused.join(', ') || 'none'}`);
     await page.screenshot({ path: `${screenshots}/failed-${step.id}.png`, fullPage: true }).catch(() => {});
     break; // later steps build on earlier ones
   }

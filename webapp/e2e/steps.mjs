@@ -14,6 +14,15 @@ const choose = async (page, label, option) => {
 
 const rows = (page) => page.locator('tbody tr');
 
+/** Signs out whoever is signed in (by dropping the session cookie), then signs in as `email`. */
+const signIn = async (page, context, email, password = 'demo') => {
+  await context.clearCookies();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+};
+
 export const scenario = [
   {
     id: 'login',
@@ -23,10 +32,14 @@ export const scenario = [
       await page.goto('/');
       await page.waitForURL('**/login');
       await screenshot('login');
-      await page.getByLabel('Email').fill(process.env.E2E_AGENT_EMAIL ?? 'alice@tempodesk.demo');
-      await page.getByLabel('Password').fill(process.env.E2E_AGENT_PASSWORD ?? 'demo');
+      await page.getByLabel('Email').fill('alice@tempodesk.demo');
+      await page.getByLabel('Password').fill('wrong password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Wrong email or password.').waitFor();
+      await page.getByLabel('Password').fill('demo');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((url) => url.pathname === '/');
+      await page.getByText('Alice', { exact: false }).first().waitFor();
     },
   },
   {
@@ -91,6 +104,23 @@ export const scenario = [
     },
   },
   {
+    id: 'assign-to-me',
+    name: 'an agent can assign a ticket only to themselves, and does',
+    needs: ['/api/auth/login', '/api/agents'],
+    run: async ({ page }) => {
+      await page.getByRole('combobox', { name: 'Assignee' }).click();
+      const options = await page.getByRole('option').allInnerTexts();
+      // the current assignee (maybe auto-assigned) stays listed; no other agent is offered
+      assert.ok(options.includes('Alice Agent (me)'), `assignee options: ${options}`);
+      // Ada (admin, capacity 0) never holds a ticket: listed only if every agent were offered
+      assert.ok(!options.some((option) => option.startsWith('Ada')), `assignee options: ${options}`);
+      await page.getByRole('option', { name: /\(me\)$/ }).click();
+      await page.getByRole('textbox', { name: /Comment/ }).fill('Taking this one');
+      await page.getByRole('button', { name: 'Save change' }).click();
+      await page.getByText(/Updated: .*assignee|Comment added\./).waitFor();
+    },
+  },
+  {
     id: 'reply',
     name: 'an agent replies to the customer',
     needs: ['/api/tickets/{number}/replies'],
@@ -131,20 +161,94 @@ export const scenario = [
     },
   },
   {
+    id: 'notifications',
+    name: 'the notifications page shows the feed or its empty state, the bell its unread count',
+    needs: ['/api/auth/login', '/api/notifications'],
+    run: async ({ page, screenshot }) => {
+      await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+      await page.getByRole('link', { name: 'See all notifications' }).click();
+      await page.getByRole('heading', { name: /^Notifications/ }).waitFor();
+      await page
+        .getByTestId('notification')
+        .first()
+        .or(page.getByText(/^No notifications yet/))
+        .waitFor();
+      if (await page.getByRole('button', { name: 'Mark all read' }).isVisible()) {
+        await page.getByRole('button', { name: 'Mark all read' }).click();
+        await page.getByRole('button', { name: 'Notifications, 0 unread' }).waitFor();
+      }
+      await screenshot('notifications');
+    },
+  },
+  {
+    id: 'agents',
+    name: 'an admin lists the agents and changes a capacity',
+    needs: ['/api/auth/login', '/api/agents'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'ada@tempodesk.demo');
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByRole('link', { name: 'Agents' }).click();
+      const max = page.getByRole('row').filter({ hasText: 'max@tempodesk.demo' });
+      await max.waitFor();
+      await screenshot('agents');
+      await max.getByRole('button', { name: /^Edit/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Capacity (tickets at once)').fill('7');
+      await dialog.getByRole('button', { name: 'Save agent' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await max.getByRole('cell', { name: '7', exact: true }).waitFor();
+    },
+  },
+  {
+    id: 'stats',
+    name: 'the statistics dashboard shows figures and charts or their empty states, and the queue',
+    needs: ['/api/auth/login', '/api/stats/summary'],
+    run: async ({ page, screenshot }) => {
+      await page.getByRole('link', { name: 'Statistics' }).click();
+      await page.getByRole('heading', { name: 'Statistics' }).waitFor();
+      await page.getByTestId('figure-Created').waitFor();
+      const hourly = page.getByRole('region', { name: 'Tickets per hour' });
+      await hourly.locator('svg').first().or(hourly.getByText('No computed hours in this range yet.')).waitFor();
+      await page.getByRole('region', { name: 'Assignment queue' }).getByText(/waiting for an agent/).waitFor();
+      await screenshot('stats');
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],
     run: async ({ page, context, screenshot }) => {
-      await context.clearCookies();
-      await page.goto('/login');
-      await page.getByLabel('Email').fill(process.env.E2E_CUSTOMER_EMAIL ?? 'carla@acme.example');
-      await page.getByLabel('Password').fill(process.env.E2E_CUSTOMER_PASSWORD ?? 'demo');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, context, 'carla@acme.example');
       await page.waitForURL('**/portal');
-      await page.getByRole('list', { name: 'My tickets' }).waitFor();
-      const listed = await page.getByRole('list', { name: 'My tickets' }).innerText();
-      assert.ok(!listed.includes(subject), "another customer's ticket is not listed");
+      const mine = page.getByRole('list', { name: 'My tickets' });
+      await mine.getByText('Invoice shows the wrong VAT number').waitFor();
+      const listed = await mine.innerText();
+      assert.ok(!listed.includes('Web shop checkout times out'), `another customer's ticket is listed: ${listed}`);
+      assert.ok(!listed.includes(subject), `a ticket of another customer is listed: ${listed}`);
       await screenshot('portal');
+    },
+  },
+  {
+    id: 'portal-request',
+    name: 'the customer opens a request and replies to it',
+    needs: ['/api/auth/login', '/api/portal/tickets'],
+    run: async ({ page, screenshot }) => {
+      const request = `Meeting room ${unique} display flickers`;
+      await page.getByRole('link', { name: 'New request' }).click();
+      await page.getByLabel('Subject').fill(request);
+      await page.getByLabel('How can we help?').fill('The display in the big meeting room flickers every few seconds.');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForURL(/\/portal\/tickets\/\d+$/);
+      await page.getByRole('heading', { name: new RegExp(request) }).waitFor();
+      await page.getByLabel('Your reply').fill(`It also happens with a laptop connected (${unique}).`);
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      await page
+        .getByRole('list', { name: 'Conversation' })
+        .getByText(`It also happens with a laptop connected (${unique}).`)
+        .waitFor();
+      await screenshot('portal-ticket');
+      await page.getByRole('link', { name: 'My tickets' }).click();
+      await page.getByRole('list', { name: 'My tickets' }).getByText(request).waitFor();
     },
   },
 ];

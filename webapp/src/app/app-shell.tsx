@@ -40,7 +40,12 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
               Simulate customer email
             </Button>
           )}
-          {features.notifications && user && <NotificationBell />}
+          {features.notifications && user && (
+            <NotificationBell
+              ticketPath={(number) => (user.role === 'CUSTOMER' ? `/portal/tickets/${number}` : `/tickets/${number}`)}
+              onNavigate={navigate}
+            />
+          )}
           {user && (
             <>
               <Typography variant="body2" sx={{ ml: 1 }}>

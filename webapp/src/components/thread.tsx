@@ -8,7 +8,11 @@ import { EmptyState } from '@/components/states';
 import { sanitizeEmailHtml } from '@/lib/sanitize';
 import { formatDateTime } from '@/utils/duration';
 
-const MessageBody = ({ message }: { message: MessageDto }) =>
+/** What the thread shows of a message; the portal's messages carry no visibility or delivery. */
+export type ThreadMessage = Pick<MessageDto, 'id' | 'bodyHtml' | 'bodyText' | 'direction' | 'fromAddress' | 'occurredAt'> &
+  Partial<Pick<MessageDto, 'visibility' | 'deliveryStatus'>>;
+
+const MessageBody = ({ message }: { message: ThreadMessage }) =>
   message.bodyHtml ? (
     <Box
       className="email-html"
@@ -22,7 +26,7 @@ const MessageBody = ({ message }: { message: MessageDto }) =>
   );
 
 /** The conversation: customer mails, agent replies and internal notes, oldest first. */
-export const Thread = ({ messages }: { messages: MessageDto[] }) => {
+export const Thread = ({ messages }: { messages: ThreadMessage[] }) => {
   if (messages.length === 0) return <EmptyState>No messages yet.</EmptyState>;
   return (
     <Stack spacing={2} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Conversation">

@@ -12,6 +12,8 @@ export const features = {
   notes: hasApi('/api/tickets/{number}/notes'),
   notifications: hasApi('/api/notifications'),
   agents: hasApi('/api/agents'),
+  stats: hasApi('/api/stats/summary'),
+  assignmentQueue: hasApi('/api/assignment/queue'),
   portal: hasApi('/api/portal/tickets'),
   simulatedEmail: hasApi('/api/dev/inbound-email'),
   mailboxes: hasApi('/api/mailboxes'),

@@ -1,24 +1,24 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiFetch } from '@/lib/api-client';
+import {
+  getCsrfToken,
+  getGetSessionQueryKey,
+  getSession,
+  login,
+  logout,
+} from '@/api/generated/endpoints/sign-in/sign-in';
+import type { LoginRequest, SignedInDto } from '@/api/generated/model';
+import { ApiError, readCookie } from '@/lib/api-client';
 
-// The session contract of the "access" work (not in openapi.json yet, so written by hand;
-// replace with the generated hooks once the snapshot has /api/auth/*).
 export type Role = 'ADMIN' | 'MANAGER' | 'AGENT' | 'CUSTOMER';
-export type SessionUser = {
-  id: number;
-  kind: 'AGENT' | 'CUSTOMER';
-  role: Role;
-  displayName: string;
-  email: string;
-};
-export type LoginRequest = { email: string; password: string };
+export type SessionUser = SignedInDto;
 
+/** The signed-in person, or null when nobody is (the API answers 401). */
 export const meQueryOptions = () =>
   queryOptions({
-    queryKey: ['auth', 'me'],
-    queryFn: async () => {
+    queryKey: getGetSessionQueryKey(),
+    queryFn: async (): Promise<SessionUser | null> => {
       try {
-        return await apiFetch<SessionUser>('/api/auth/me');
+        return await getSession();
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -30,12 +30,13 @@ export const meQueryOptions = () =>
 export const useLogin = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: LoginRequest) =>
-      apiFetch<SessionUser>('/api/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(request),
-      }),
+    mutationFn: async (request: LoginRequest) => {
+      // Signing in is a state change too: it needs the CSRF cookie, which a first visit may lack.
+      if (!readCookie('XSRF-TOKEN')) await getCsrfToken();
+      return login(request);
+    },
+    // Not clear(): that would also drop this mutation and the session query the app is watching.
+    // Sign-out already empties the cache, so nothing of a previous user is left here.
     onSuccess: (user) => queryClient.setQueryData(meQueryOptions().queryKey, user),
   });
 };
@@ -43,7 +44,7 @@ export const useLogin = () => {
 export const useLogout = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => logout(),
     onSettled: () => {
       queryClient.clear();
       queryClient.setQueryData(meQueryOptions().queryKey, null);
@@ -52,3 +53,9 @@ export const useLogout = () => {
 };
 
 export const isCustomer = (user: SessionUser | null | undefined) => user?.role === 'CUSTOMER';
+
+/** Managers and admins see statistics and the assignment queue. */
+export const isManagement = (user: SessionUser | null | undefined) =>
+  user?.role === 'MANAGER' || user?.role === 'ADMIN';
+
+export const isAdmin = (user: SessionUser | null | undefined) => user?.role === 'ADMIN';

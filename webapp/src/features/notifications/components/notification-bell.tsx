@@ -1,73 +1,75 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import Badge from '@mui/material/Badge';
+import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
 import Popover from '@mui/material/Popover';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { apiFetch } from '@/lib/api-client';
-import { LIVE_REFRESH_MS } from '@/lib/react-query';
-import { formatDateTime } from '@/utils/duration';
+import { Link as RouterLink } from 'react-router';
+import type { NotificationDto } from '@/api/generated/model';
+import { useMarkAllRead, useMarkRead, useNotificationFeed } from '@/features/notifications/api/notifications';
+import { MarkAllReadButton, NotificationList } from '@/features/notifications/components/notification-list';
 
-// GET /api/notifications is being built ("notify"); shown only once openapi.json has it.
-// Replace with the generated hook then; the shape below is the expected one.
-type Notification = {
-  id: number;
-  ticketNumber?: number;
-  eventKind?: string;
-  text?: string;
-  readAt?: string | null;
-  createdAt?: string;
+const SHOWN = 8;
+
+type Props = {
+  /** Where a notification about a ticket leads (the workspace or the portal). */
+  ticketPath: (number: number) => string;
+  onNavigate: (path: string) => void;
 };
 
-const asList = (body: unknown): Notification[] =>
-  Array.isArray(body) ? body : ((body as { items?: Notification[] })?.items ?? []);
-
-export const NotificationBell = () => {
+/** The bell in the top bar: the unread count, the newest notifications, mark read on open. */
+export const NotificationBell = ({ ticketPath, onNavigate }: Props) => {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const navigate = useNavigate();
-  const notifications = useQuery({
-    queryKey: ['/api/notifications'],
-    queryFn: async () => asList(await apiFetch<unknown>('/api/notifications')),
-    refetchInterval: LIVE_REFRESH_MS * 2,
-  });
-  const items = notifications.data ?? [];
-  const unread = items.filter((item) => !item.readAt).length;
+  const feed = useNotificationFeed(SHOWN);
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const unread = feed.data?.unreadCount ?? 0;
+  const items = feed.data?.items ?? [];
+  const open = (item: NotificationDto) => {
+    setAnchor(null);
+    if (!item.readAt) markRead.mutate({ id: item.id });
+    if (item.ticketNumber != null) onNavigate(ticketPath(item.ticketNumber));
+  };
   return (
     <>
-      <IconButton color="inherit" aria-label={`Notifications, ${unread} unread`} onClick={(event) => setAnchor(event.currentTarget)}>
-        <Badge badgeContent={unread} color="error">
+      <IconButton
+        color="inherit"
+        aria-label={`Notifications, ${unread} unread`}
+        onClick={(event) => setAnchor(event.currentTarget)}
+      >
+        <Badge badgeContent={unread} color="error" max={99}>
           <NotificationsIcon />
         </Badge>
       </IconButton>
-      <Popover open={Boolean(anchor)} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
-        {items.length === 0 ? (
-          <Typography sx={{ p: 2 }} color="text.secondary">
-            {notifications.isError ? 'Could not load notifications.' : 'Nothing new.'}
-          </Typography>
-        ) : (
-          <List dense sx={{ width: 360, maxHeight: 420, overflow: 'auto' }} aria-label="Notifications">
-            {items.map((item) => (
-              <ListItemButton
-                key={item.id}
-                onClick={() => {
-                  setAnchor(null);
-                  if (item.ticketNumber) navigate(`/tickets/${item.ticketNumber}`);
-                }}
-              >
-                <ListItemText
-                  primary={item.text ?? `${item.eventKind ?? 'Update'} on #${item.ticketNumber}`}
-                  secondary={formatDateTime(item.createdAt)}
-                  slotProps={{ primary: { fontWeight: item.readAt ? 400 : 600 } }}
-                />
-              </ListItemButton>
-            ))}
-          </List>
-        )}
+      <Popover
+        open={Boolean(anchor)}
+        anchorEl={anchor}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      >
+        <Stack sx={{ width: 380, maxHeight: 480 }}>
+          <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', px: 2, pt: 1 }}>
+            <Typography variant="subtitle1" component="h2">
+              Notifications
+            </Typography>
+            {unread > 0 && <MarkAllReadButton onClick={() => markAll.mutate()} loading={markAll.isPending} />}
+          </Stack>
+          {items.length === 0 ? (
+            <Typography sx={{ p: 2 }} color="text.secondary">
+              {feed.isError ? 'Could not load notifications.' : 'Nothing new.'}
+            </Typography>
+          ) : (
+            <Stack sx={{ overflow: 'auto' }}>
+              <NotificationList items={items} onOpen={open} dense />
+            </Stack>
+          )}
+          <Button component={RouterLink} to="/notifications" onClick={() => setAnchor(null)} sx={{ m: 1 }}>
+            See all notifications
+          </Button>
+        </Stack>
       </Popover>
     </>
   );

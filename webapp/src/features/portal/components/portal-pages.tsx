@@ -7,22 +7,29 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { StatusChip } from '@/components/status-chip';
+import { useGetMyTicket, useListMyTickets } from '@/api/generated/endpoints/customer-portal/customer-portal';
+import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
-import { formatDateTime } from '@/utils/duration';
 import { Thread } from '@/components/thread';
-import {
-  portalTicketQuery,
-  portalTicketsQuery,
-  useCreatePortalTicket,
-  usePortalReply,
-} from '@/features/portal/api/portal';
+import { ApiError } from '@/lib/api-client';
+import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { formatDateTime } from '@/utils/duration';
+import { useOpenRequest, usePortalReply } from '@/features/portal/api/portal';
+
+/** The message of a rejected request, unless it blames one of the form's own fields. */
+const fieldError = (error: unknown, field: string) =>
+  error instanceof ApiError && error.field === field ? error.message : undefined;
+const formError = (error: unknown, fields: string[]) =>
+  error instanceof ApiError && error.field && fields.includes(error.field)
+    ? undefined
+    : error instanceof Error
+      ? error.message
+      : undefined;
 
 export const MyTickets = () => {
-  const tickets = useQuery(portalTicketsQuery());
+  const tickets = useListMyTickets(undefined, { query: { refetchInterval: LIVE_REFRESH_MS } });
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
@@ -38,13 +45,16 @@ export const MyTickets = () => {
           <Loading label="Loading your tickets…" />
         ) : tickets.isError ? (
           <ErrorState error={tickets.error} title="Could not load your tickets" />
-        ) : tickets.data.length === 0 ? (
+        ) : tickets.data.items.length === 0 ? (
           <EmptyState>You have no tickets yet.</EmptyState>
         ) : (
           <List aria-label="My tickets">
-            {tickets.data.map((ticket) => (
+            {tickets.data.items.map((ticket) => (
               <ListItemButton key={ticket.number} component={RouterLink} to={`/portal/tickets/${ticket.number}`}>
-                <ListItemText primary={`#${ticket.number} ${ticket.subject}`} secondary={`Updated ${formatDateTime(ticket.updatedAt)}`} />
+                <ListItemText
+                  primary={`#${ticket.number} ${ticket.subject}`}
+                  secondary={`Updated ${formatDateTime(ticket.updatedAt)}${ticket.assigneeName ? ` · ${ticket.assigneeName} is on it` : ''}`}
+                />
                 <StatusChip status={ticket.status} />
               </ListItemButton>
             ))}
@@ -56,22 +66,40 @@ export const MyTickets = () => {
 };
 
 export const NewRequest = ({ onCreated }: { onCreated: (number: number) => void }) => {
-  const create = useCreatePortalTicket();
+  const create = useOpenRequest();
   const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
+  const [description, setDescription] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ subject, body }, { onSuccess: (ticket) => onCreated(ticket.number) });
+    create.mutate({ data: { subject, description } }, { onSuccess: (detail) => onCreated(detail.ticket.number) });
   };
+  const problem = formError(create.error, ['subject', 'description']);
   return (
     <Paper component="form" onSubmit={submit} sx={{ p: 3, maxWidth: 720 }} aria-labelledby="portal-new-title">
       <Stack spacing={2}>
         <Typography id="portal-new-title" variant="h5" component="h1">
           New request
         </Typography>
-        <TextField label="Subject" required value={subject} onChange={(event) => setSubject(event.target.value)} />
-        <TextField label="How can we help?" required multiline minRows={5} value={body} onChange={(event) => setBody(event.target.value)} />
-        {create.isError && <Alert severity="error">{create.error.message}</Alert>}
+        <TextField
+          label="Subject"
+          required
+          value={subject}
+          onChange={(event) => setSubject(event.target.value)}
+          error={Boolean(fieldError(create.error, 'subject'))}
+          helperText={fieldError(create.error, 'subject')}
+          slotProps={{ htmlInput: { maxLength: 300 } }}
+        />
+        <TextField
+          label="How can we help?"
+          required
+          multiline
+          minRows={5}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          error={Boolean(fieldError(create.error, 'description'))}
+          helperText={fieldError(create.error, 'description')}
+        />
+        {problem && <Alert severity="error">{problem}</Alert>}
         <Button type="submit" variant="contained" loading={create.isPending} sx={{ alignSelf: 'flex-start' }}>
           Send request
         </Button>
@@ -81,28 +109,45 @@ export const NewRequest = ({ onCreated }: { onCreated: (number: number) => void 
 };
 
 export const MyTicket = ({ number }: { number: number }) => {
-  const ticket = useQuery(portalTicketQuery(number));
+  const detail = useGetMyTicket(number, { query: { refetchInterval: LIVE_REFRESH_MS } });
   const reply = usePortalReply(number);
   const [body, setBody] = useState('');
-  if (ticket.isPending) return <Loading label={`Loading ticket #${number}…`} />;
-  if (ticket.isError) return <ErrorState error={ticket.error} title={`Could not load ticket #${number}`} />;
+  if (detail.isPending) return <Loading label={`Loading ticket #${number}…`} />;
+  if (detail.isError) return <ErrorState error={detail.error} title={`Could not load ticket #${number}`} />;
+  const { ticket, messages } = detail.data;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reply.mutate(body, { onSuccess: () => setBody('') });
+    reply.mutate({ number, data: { body } }, { onSuccess: () => setBody('') });
   };
   return (
     <Stack spacing={2} sx={{ maxWidth: 960 }}>
       <Paper sx={{ p: 2 }}>
-        <Typography variant="h5" component="h1">
-          #{ticket.data.number} {ticket.data.subject}
+        <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
+          #{ticket.number} {ticket.subject}
         </Typography>
-        <StatusChip status={ticket.data.status} />
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <StatusChip status={ticket.status} />
+          <PriorityChip priority={ticket.priority} />
+          <Typography variant="body2" color="text.secondary">
+            Opened {formatDateTime(ticket.createdAt)}
+            {ticket.assigneeName ? ` · ${ticket.assigneeName} is on it` : ' · waiting for an agent'}
+          </Typography>
+        </Stack>
       </Paper>
-      <Thread messages={ticket.data.messages ?? []} />
+      <Thread messages={messages} />
       <Paper component="form" onSubmit={submit} sx={{ p: 2 }} aria-label="Reply">
         <Stack spacing={1.5}>
-          <TextField label="Your reply" required multiline minRows={3} value={body} onChange={(event) => setBody(event.target.value)} />
-          {reply.isError && <Alert severity="error">{reply.error.message}</Alert>}
+          <TextField
+            label="Your reply"
+            required
+            multiline
+            minRows={3}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            error={Boolean(fieldError(reply.error, 'body'))}
+            helperText={fieldError(reply.error, 'body')}
+          />
+          {formError(reply.error, ['body']) && <Alert severity="error">{formError(reply.error, ['body'])}</Alert>}
           <Button type="submit" variant="contained" loading={reply.isPending} sx={{ alignSelf: 'flex-end' }}>
             Send reply
           </Button>

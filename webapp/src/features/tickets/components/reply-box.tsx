@@ -8,11 +8,11 @@ import TextField from '@mui/material/TextField';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { features } from '@/config/api';
-import { apiFetch } from '@/lib/api-client';
+import { ApiError, apiFetch } from '@/lib/api-client';
 
-// The replies contract (POST /api/tickets/{number}/replies and /notes, body {body, bodyFormat?,
-// cc?}) is being built; this box shows only once openapi.json has it. Switch to the generated
-// hooks then.
+// POST /api/tickets/{number}/replies ({body, bodyFormat?, cc?, setStatus?} → 202 with the queued
+// message) and /notes ({body, bodyFormat?} → 201) are being merged; this box shows only once
+// openapi.json has them. Switch to the generated hooks then (give both an operationId).
 type Kind = 'replies' | 'notes';
 
 const usePostMessage = (number: number) =>
@@ -33,6 +33,7 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
   const [blank, setBlank] = useState(false);
   const post = usePostMessage(number);
   if (kinds.length === 0) return null;
+  const serverBlame = post.error instanceof ApiError && post.error.field === 'body' ? post.error.message : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +46,14 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
 
   return (
     <Paper component="form" onSubmit={submit} sx={{ p: 2 }} aria-label="Reply or note">
-      <Tabs value={kind} onChange={(_, next: Kind) => setKind(next)} aria-label="Message kind">
+      <Tabs
+        value={kind}
+        onChange={(_, next: Kind) => {
+          setKind(next);
+          post.reset();
+        }}
+        aria-label="Message kind"
+      >
         {kinds.includes('replies') && <Tab value="replies" label="Reply to customer" />}
         {kinds.includes('notes') && <Tab value="notes" label="Internal note" />}
       </Tabs>
@@ -60,10 +68,10 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
             setBody(event.target.value);
             setBlank(false);
           }}
-          error={blank}
-          helperText={blank ? 'Write something first.' : undefined}
+          error={blank || Boolean(serverBlame)}
+          helperText={blank ? 'Write something first.' : serverBlame}
         />
-        {post.isError && <Alert severity="error">{post.error.message}</Alert>}
+        {post.isError && !serverBlame && <Alert severity="error">{post.error.message}</Alert>}
         <Button type="submit" variant="contained" loading={post.isPending} sx={{ alignSelf: 'flex-end' }}>
           {kind === 'replies' ? 'Send reply' : 'Add note'}
         </Button>

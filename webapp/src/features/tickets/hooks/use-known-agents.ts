@@ -1,19 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { listTickets } from '@/api/generated/endpoints/tickets/tickets';
+import { useListAgents } from '@/api/generated/endpoints/agents/agents';
 
-/**
- * The agents an assignee can be picked from. Until the agents API lands (/api/agents, "access"),
- * these are the agents seen as assignees of recent tickets.
- */
-export const useKnownAgents = () => {
-  const recent = useQuery({
-    queryKey: ['known-agents'],
-    queryFn: () => listTickets({ includeDone: true, limit: 200 }),
-    staleTime: 60_000,
-  });
-  const agents = new Map<number, string>();
-  recent.data?.items.forEach((ticket) => {
-    if (ticket.assigneeId != null && ticket.assigneeName) agents.set(ticket.assigneeId, ticket.assigneeName);
-  });
-  return [...agents].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+export type AgentOption = { id: number; name: string };
+
+/** The active agents a ticket can be assigned to, by name. */
+export const useKnownAgents = (): AgentOption[] => {
+  const agents = useListAgents({ query: { staleTime: 60_000 } });
+  return (agents.data ?? [])
+    .filter((agent) => agent.active)
+    .map((agent) => ({ id: agent.id, name: agent.displayName }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 };

@@ -36,6 +36,7 @@ class AssignmentController {
       boolean enabled, int waiting, List<WaitingTicketDto> head, List<AgentLoadDto> agents) {}
 
   @Operation(
+      operationId = "getAssignmentQueue",
       summary = "The assignment queue",
       description =
           "Unassigned NEW tickets in the order the auto-assigner takes them (URGENT first, then"

@@ -41,7 +41,9 @@ class NotificationController {
   }
 
   @GetMapping
-  @Operation(summary = "My notifications, newest first, with the unread count")
+  @Operation(
+      operationId = "listNotifications",
+      summary = "My notifications, newest first, with the unread count")
   NotificationPageDto feed(
       @Parameter(description = "id of the last entry of the previous page")
           @RequestParam(required = false)
@@ -59,7 +61,9 @@ class NotificationController {
   }
 
   @PostMapping("/{id}/read")
-  @Operation(summary = "Mark one of my notifications read (again is harmless)")
+  @Operation(
+      operationId = "markNotificationRead",
+      summary = "Mark one of my notifications read (again is harmless)")
   NotificationDto markRead(@PathVariable long id) {
     Actor me = signedIn();
     String kind = me.kind().name();
@@ -71,7 +75,9 @@ class NotificationController {
   }
 
   @PostMapping("/read-all")
-  @Operation(summary = "Mark all my notifications read; answers the new unread count (0)")
+  @Operation(
+      operationId = "markAllNotificationsRead",
+      summary = "Mark all my notifications read; answers the new unread count (0)")
   NotificationPageDto markAllRead() {
     Actor me = signedIn();
     notifications.markAllRead(me.kind().name(), me.id(), now());

@@ -33,18 +33,20 @@ class AgentController {
   }
 
   @GetMapping
+  @Operation(operationId = "listAgents")
   List<AgentDto> list() {
     return agents.listAll().stream().map(AgentDto::from).toList();
   }
 
   @GetMapping("/{id}")
+  @Operation(operationId = "getAgent")
   AgentDto get(@PathVariable long id) {
     return AgentDto.from(
         agents.find(id).orElseThrow(() -> new NotFoundException("There is no agent #" + id + ".")));
   }
 
   @PostMapping
-  @Operation(summary = "Add an agent (admins)")
+  @Operation(operationId = "createAgent", summary = "Add an agent (admins)")
   ResponseEntity<AgentDto> create(@Valid @RequestBody AgentRequests.Create request) {
     AgentDto created = AgentDto.from(administration.create(request));
     return ResponseEntity.created(URI.create("/api/agents/" + created.id())).body(created);
@@ -52,6 +54,7 @@ class AgentController {
 
   @PatchMapping("/{id}")
   @Operation(
+      operationId = "updateAgent",
       summary = "Change an agent (admins)",
       description =
           "Deactivating (active=false) unassigns the agent's open tickets through their workflows:"

@@ -71,6 +71,7 @@ class ContactController {
       @Size(max = 200) @Schema(description = "At least 8 characters") String password) {}
 
   @GetMapping
+  @Operation(operationId = "listContacts")
   List<ContactDto> list(
       @Parameter(description = "Part of the name or email")
           @RequestParam(required = false)
@@ -82,11 +83,13 @@ class ContactController {
   }
 
   @GetMapping("/{id}")
+  @Operation(operationId = "getContact")
   ContactDto get(@PathVariable long id) {
     return ContactDto.from(find(id));
   }
 
   @PostMapping
+  @Operation(operationId = "createContact")
   ResponseEntity<ContactDto> create(@Valid @RequestBody CreateContact request) {
     requireOrganization(request.organizationId());
     ContactsRecord created;
@@ -102,6 +105,7 @@ class ContactController {
   }
 
   @PatchMapping("/{id}")
+  @Operation(operationId = "updateContact")
   ContactDto update(@PathVariable long id, @Valid @RequestBody PatchContact patch) {
     ContactsRecord before = find(id);
     requireOrganization(patch.organizationId());
@@ -120,7 +124,9 @@ class ContactController {
   }
 
   @PutMapping("/{id}/portal-access")
-  @Operation(summary = "Open or close the customer portal for a contact, set or reset the password")
+  @Operation(
+      operationId = "setContactPortalAccess",
+      summary = "Open or close the customer portal for a contact, set or reset the password")
   ContactDto portalAccess(@PathVariable long id, @Valid @RequestBody PortalAccess access) {
     ContactsRecord contact = find(id);
     if (!access.enabled()) {

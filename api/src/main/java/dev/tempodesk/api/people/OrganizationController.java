@@ -61,16 +61,19 @@ class OrganizationController {
       @Size(max = 2000) String description) {}
 
   @GetMapping
+  @Operation(operationId = "listOrganizations")
   List<OrganizationDto> list() {
     return organizations.listAll().stream().map(OrganizationDto::from).toList();
   }
 
   @GetMapping("/{id}")
+  @Operation(operationId = "getOrganization")
   OrganizationDto get(@PathVariable long id) {
     return OrganizationDto.from(find(id));
   }
 
   @PostMapping
+  @Operation(operationId = "createOrganization")
   ResponseEntity<OrganizationDto> create(@Valid @RequestBody CreateOrganization request) {
     OrganizationsRecord created;
     try {
@@ -83,6 +86,7 @@ class OrganizationController {
   }
 
   @PatchMapping("/{id}")
+  @Operation(operationId = "updateOrganization")
   OrganizationDto update(@PathVariable long id, @Valid @RequestBody PatchOrganization patch) {
     OrganizationsRecord before = find(id);
     try {
@@ -97,13 +101,14 @@ class OrganizationController {
   }
 
   @GetMapping("/{id}/assets")
+  @Operation(operationId = "listOrganizationAssets")
   List<AssetDto> assets(@PathVariable long id) {
     find(id);
     return organizations.listAssets(id).stream().map(AssetDto::from).toList();
   }
 
   @PostMapping("/{id}/assets")
-  @Operation(summary = "Add an asset to an organization")
+  @Operation(operationId = "createOrganizationAsset", summary = "Add an asset to an organization")
   ResponseEntity<AssetDto> createAsset(
       @PathVariable long id, @Valid @RequestBody CreateAsset request) {
     find(id);

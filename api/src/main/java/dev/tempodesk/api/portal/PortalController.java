@@ -50,7 +50,9 @@ class PortalController {
   }
 
   @GetMapping
-  @Operation(summary = "My tickets, closed ones included, most urgent first")
+  @Operation(
+      operationId = "listMyTickets",
+      summary = "My tickets, closed ones included, most urgent first")
   PortalDtos.PortalTicketPage list(
       @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
           String cursor,
@@ -75,13 +77,15 @@ class PortalController {
   }
 
   @GetMapping("/{number}")
-  @Operation(summary = "One of my tickets with its public messages (never internal notes)")
+  @Operation(
+      operationId = "getMyTicket",
+      summary = "One of my tickets with its public messages (never internal notes)")
   PortalDtos.PortalTicketDetail get(@PathVariable long number) {
     return detail(portal.own(current.required(), number).getNumber());
   }
 
   @PostMapping
-  @Operation(summary = "Open a ticket (channel PORTAL)")
+  @Operation(operationId = "createMyTicket", summary = "Open a ticket (channel PORTAL)")
   ResponseEntity<PortalDtos.PortalTicketDetail> create(
       @Valid @RequestBody PortalDtos.NewPortalTicket request) {
     long number = portal.open(current.required(), request);
@@ -90,6 +94,7 @@ class PortalController {
 
   @PostMapping("/{number}/replies")
   @Operation(
+      operationId = "replyToMyTicket",
       summary = "Reply to my ticket",
       description =
           "Resumes a PENDING ticket and reopens a CLOSED one within the reopen window; after it,"

@@ -60,6 +60,7 @@ class AuthController {
 
   @PostMapping("/login")
   @Operation(
+      operationId = "login",
       summary = "Sign in with email and password; starts a session (cookie)",
       description =
           "Needs the X-XSRF-TOKEN header like every state-changing call (GET /api/auth/csrf"
@@ -95,7 +96,7 @@ class AuthController {
 
   @PostMapping("/logout")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Sign out: ends the session")
+  @Operation(operationId = "logout", summary = "Sign out: ends the session")
   void logout(HttpServletRequest request, HttpServletResponse response) {
     HttpSession session = request.getSession(false);
     if (session != null) {
@@ -106,7 +107,9 @@ class AuthController {
   }
 
   @GetMapping("/me")
-  @Operation(summary = "Who is signed in (401 if nobody); also sets the XSRF-TOKEN cookie")
+  @Operation(
+      operationId = "getSession",
+      summary = "Who is signed in (401 if nobody); also sets the XSRF-TOKEN cookie")
   SignedInDto me() {
     return SignedInDto.from(current.required());
   }
@@ -114,6 +117,7 @@ class AuthController {
   @GetMapping("/csrf")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(
+      operationId = "getCsrfToken",
       summary = "Sets the XSRF-TOKEN cookie; send its value as X-XSRF-TOKEN on state changes")
   void csrf() {
     // The token is rendered into the cookie by the CSRF filter; nothing else to do.

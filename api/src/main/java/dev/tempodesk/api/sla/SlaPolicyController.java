@@ -34,7 +34,9 @@ class SlaPolicyController {
   }
 
   @GetMapping
-  @Operation(summary = "SLA targets per priority, most urgent first")
+  @Operation(
+      operationId = "listSlaPolicies",
+      summary = "SLA targets per priority, most urgent first")
   List<SlaPolicyDto> list() {
     return Arrays.stream(Priority.values())
         .sorted((a, b) -> b.compareTo(a))

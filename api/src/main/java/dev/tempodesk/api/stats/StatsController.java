@@ -41,7 +41,9 @@ class StatsController {
   }
 
   @GetMapping("/summary")
-  @Operation(summary = "Totals of the last hours: created, closed, averages, SLA compliance.")
+  @Operation(
+      operationId = "getStatsSummary",
+      summary = "Totals of the last hours: created, closed, averages, SLA compliance.")
   SummaryDto summary(
       @Parameter(description = "How many hours back from the current hour (1 to 2208)")
           @RequestParam(defaultValue = "24")
@@ -53,7 +55,9 @@ class StatsController {
   }
 
   @GetMapping("/hourly")
-  @Operation(summary = "The figures of each computed hour in the range, with per-agent figures.")
+  @Operation(
+      operationId = "getStatsHourly",
+      summary = "The figures of each computed hour in the range, with per-agent figures.")
   HourlyDto hourly(
       @Parameter(
               description = "Start (ISO-8601, e.g. 2026-03-02T08:00:00Z); default 24 h before to")
@@ -70,6 +74,7 @@ class StatsController {
 
   @GetMapping("/agents")
   @Operation(
+      operationId = "getStatsAgents",
       summary =
           "Per agent over the range: closings, median resolution time, SLA compliance, and the"
               + " most efficient agent.")

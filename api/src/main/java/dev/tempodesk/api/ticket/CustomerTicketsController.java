@@ -34,7 +34,9 @@ class CustomerTicketsController {
   }
 
   @GetMapping("/api/customers/{contactId}/tickets")
-  @Operation(summary = "Tickets reported by one customer (contact), most urgent first")
+  @Operation(
+      operationId = "listCustomerTickets",
+      summary = "Tickets reported by one customer (contact), most urgent first")
   TicketPageDto list(
       @PathVariable long contactId,
       @Parameter(description = "Include CLOSED tickets") @RequestParam(defaultValue = "true")

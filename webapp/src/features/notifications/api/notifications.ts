@@ -1,0 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  useListNotifications,
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+} from '@/api/generated/endpoints/notifications/notifications';
+import { LIVE_REFRESH_MS } from '@/lib/react-query';
+
+/** Every page of the feed is cached under this prefix, so one invalidation refreshes bell and page. */
+const FEED_PREFIX = ['/api/notifications'];
+
+/** The newest notifications and the unread count, polled so the bell notices new ones. */
+export const useNotificationFeed = (limit: number) =>
+  useListNotifications({ limit }, { query: { refetchInterval: LIVE_REFRESH_MS * 2 } });
+
+export const useMarkRead = () => {
+  const queryClient = useQueryClient();
+  return useMarkNotificationRead({
+    mutation: { onSuccess: () => queryClient.invalidateQueries({ queryKey: FEED_PREFIX }) },
+  });
+};
+
+export const useMarkAllRead = () => {
+  const queryClient = useQueryClient();
+  return useMarkAllNotificationsRead({
+    mutation: { onSuccess: () => queryClient.invalidateQueries({ queryKey: FEED_PREFIX }) },
+  });
+};
