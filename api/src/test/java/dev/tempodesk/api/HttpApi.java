@@ -110,6 +110,17 @@ public final class HttpApi {
             .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any method with raw bytes as the body (e.g. invalid UTF-8); no Content-Type when null. */
+  public Response sendBytes(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
   /** A POST as a forged cross-site form would send it: cookies, but no CSRF header. */
   public Response postWithoutCsrfHeader(String path, String json) {
     return exchange(withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -70,6 +70,10 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
             ? Math.max(0, request.cursor() - request.overlapSeconds())
             : mailbox.getCreatedAt().toInstant().minus(FIRST_PASS_LOOKBACK).getEpochSecond();
     Long newest = request.cursor();
+    // A mail server with its clock far ahead can date a mail in the future; a cursor taken from
+    // it would list nothing newer until then. Such a mail keeps being listed (then found
+    // finished) instead.
+    long now = clock.instant().getEpochSecond();
     int ingested = 0;
     int skipped = 0;
     String pageToken = null;
@@ -81,8 +85,11 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
           threads.finishedProviderIds(
               mailbox.getId(), page.data().stream().map(NylasMessage::id).toList());
       for (NylasMessage message : page.data()) {
-        if (message.date() != null && (newest == null || message.date() > newest)) {
-          newest = message.date();
+        if (message.date() != null) {
+          long seen = Math.min(message.date(), now);
+          if (newest == null || seen > newest) {
+            newest = seen;
+          }
         }
         if (!finished.add(message.id())) {
           continue; // seen in the overlap of an earlier pass, or twice on a duplicated page

@@ -27,6 +27,9 @@ public record NylasMessage(
     List<Attachment> attachments) {
 
   public NylasMessage {
+    subject = Texts.storable(subject);
+    snippet = Texts.storable(snippet);
+    body = Texts.storable(body);
     from = Lists.copy(from);
     to = Lists.copy(to);
     cc = Lists.copy(cc);

@@ -29,7 +29,7 @@ final class AgentRequests {
           "Changes to an agent; absent fields stay. active=false hands the agent's open tickets"
               + " back to the assignment queue.")
   record Patch(
-      @Email @Size(max = 320) String email,
+      @Email(regexp = ".+@.+", message = "must be an email address") @Size(max = 320) String email,
       @Size(min = 1, max = 200) String displayName,
       Role role,
       @Min(0) @Max(100) Integer capacity,

@@ -58,7 +58,7 @@ class ContactController {
 
   @Schema(description = "Changes to a contact; absent fields stay")
   record PatchContact(
-      @Email @Size(max = 320) String email,
+      @Email(regexp = ".+@.+", message = "must be an email address") @Size(max = 320) String email,
       @Size(min = 1, max = 200) String displayName,
       Long organizationId) {}
 

@@ -19,7 +19,8 @@ public record CreateTicketRequest(
     @Schema(description = "Defaults to NORMAL") Priority priority,
     @Schema(description = "PHONE, EMAIL or AGENT; defaults to PHONE") Channel channel,
     Long reporterId,
-    @Email @Size(max = 320) String reporterEmail,
+    @Email(regexp = ".+@.+", message = "must be an email address") @Size(max = 320)
+        String reporterEmail,
     @Size(max = 200) String reporterName,
     Long organizationId,
     Long assetId,

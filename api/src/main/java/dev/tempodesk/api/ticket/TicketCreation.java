@@ -53,14 +53,15 @@ class TicketCreation {
       throw new InvalidFieldException(
           "channel", "Agents open tickets by PHONE, EMAIL or AGENT; PORTAL is the customer's own.");
     }
-    ContactsRecord reporter = reporter(request);
-    Long organizationId =
-        request.organizationId() != null ? request.organizationId() : reporter.getOrganizationId();
+    // Checked before the reporter is created, since a new contact is filed under it.
     if (request.organizationId() != null
         && organizations.find(request.organizationId()).isEmpty()) {
       throw new InvalidFieldException(
           "organizationId", "There is no organization #" + request.organizationId() + ".");
     }
+    ContactsRecord reporter = reporter(request);
+    Long organizationId =
+        request.organizationId() != null ? request.organizationId() : reporter.getOrganizationId();
     if (request.assetId() != null) {
       AssetsRecord asset =
           organizations

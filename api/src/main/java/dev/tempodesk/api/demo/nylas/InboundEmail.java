@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * A mail arriving in a fake mailbox.
  *
- * @param to the recipient, {@code "addr"} or {@code "Name <addr>"}; null means the grant's address
+ * @param to the recipients, comma-separated {@code "addr"} or {@code "Name <addr>"}; null means the
+ *     grant's address
  * @param textOrHtml becomes the message {@code body} as is
  * @param inReplyToProviderId Nylas id or {@code Message-ID} header of the message replied to, or
  *     null; a known one puts the mail into that message's thread

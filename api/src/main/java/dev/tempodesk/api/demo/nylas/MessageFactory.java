@@ -3,6 +3,7 @@ package dev.tempodesk.api.demo.nylas;
 import dev.tempodesk.api.demo.nylas.FakeMessage.Header;
 import dev.tempodesk.api.demo.nylas.FakeMessage.Participant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,15 +42,17 @@ final class MessageFactory {
       List<Header> customHeaders) {}
 
   FakeMessage inbound(FakeMailbox box, InboundEmail mail, long date) {
-    Participant to =
-        mail.to() == null ? new Participant(null, box.email()) : Participant.parse(mail.to());
+    List<Participant> to =
+        mail.to() == null
+            ? List.of(new Participant(null, box.email()))
+            : Arrays.stream(mail.to().split(",")).map(Participant::parse).toList();
     List<Header> extra = new ArrayList<>();
     mail.extraHeaders().forEach((name, value) -> extra.add(new Header(name, value)));
     return build(
         box,
         mail.inReplyToProviderId(),
         new Participant(mail.fromName(), mail.fromEmail()),
-        List.of(to),
+        to,
         List.of(),
         List.of(),
         List.of(),

@@ -1,0 +1,394 @@
+package dev.tempodesk.api.hardening;
+
+import static dev.tempodesk.api.hardening.MalformedRequests.Field.bool;
+import static dev.tempodesk.api.hardening.MalformedRequests.Field.duration;
+import static dev.tempodesk.api.hardening.MalformedRequests.Field.email;
+import static dev.tempodesk.api.hardening.MalformedRequests.Field.enumeration;
+import static dev.tempodesk.api.hardening.MalformedRequests.Field.integer;
+import static dev.tempodesk.api.hardening.MalformedRequests.Field.number;
+import static dev.tempodesk.api.hardening.MalformedRequests.Field.reference;
+import static dev.tempodesk.api.hardening.MalformedRequests.Field.text;
+import static dev.tempodesk.api.hardening.MalformedRequests.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tempodesk.api.HttpApi;
+import dev.tempodesk.api.HttpApi.Response;
+import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.api.hardening.MalformedRequests.Probe;
+import dev.tempodesk.db.testing.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Hundreds of generated malformed requests against the running app, signed in as an admin (and a
+ * customer for the portal) so that authorization is never what answers. None may be a 5xx; every
+ * refusal is an RFC 9457 problem, and one caused by a single field names it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BadInputSuiteTest {
+  private static final TestDatabases.TestDatabase DATABASE = TestDatabases.fresh();
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+  }
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext app;
+
+  private final AtomicInteger unique = new AtomicInteger();
+
+  @Test
+  void shouldAnswerEveryMalformedRequestWithAProblemNamingTheFieldAndNeverA5xx() {
+    TestAccounts accounts = TestAccounts.of(app);
+    HttpApi admin = TestAccounts.signIn(port, accounts.agent("ADMIN").getEmail());
+    HttpApi customer = TestAccounts.signIn(port, accounts.customer(null).getEmail());
+    long ticket = created(admin.post("/api/tickets", ticketBody()), "number");
+    long agent =
+        created(
+            admin.post(
+                "/api/agents",
+                "{\"email\":\"target@example.com\",\"displayName\":\"Target\",\"role\":\"AGENT\"}"),
+            "id");
+    long contact =
+        created(
+            admin.post(
+                "/api/contacts", "{\"email\":\"c@example.com\",\"displayName\":\"Contact\"}"),
+            "id");
+    long organization = created(admin.post("/api/organizations", "{\"name\":\"Acme\"}"), "id");
+    long portalTicket =
+        created(
+            customer.post("/api/portal/tickets", "{\"subject\":\"Help\",\"description\":\"Me\"}"),
+            "ticket");
+
+    MalformedRequests asAdmin = new MalformedRequests();
+    adminProbes(asAdmin, ticket, agent, contact, organization);
+    MalformedRequests asCustomer = new MalformedRequests();
+    customerProbes(asCustomer, portalTicket);
+
+    List<String> failures = new ArrayList<>();
+    Map<String, Integer> perEndpoint = new TreeMap<>();
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    run(admin, asAdmin.all(), failures, perEndpoint, statuses);
+    run(customer, asCustomer.all(), failures, perEndpoint, statuses);
+
+    int total = asAdmin.all().size() + asCustomer.all().size();
+    System.out.println("Bad-input suite: " + total + " malformed requests");
+    perEndpoint.forEach((endpoint, count) -> System.out.printf("  %-28s %4d%n", endpoint, count));
+    System.out.println("  status histogram: " + statuses);
+    assertThat(total).isGreaterThanOrEqualTo(200);
+    assertThat(failures).as("%d of %d requests answered wrongly", failures.size(), total).isEmpty();
+  }
+
+  private void adminProbes(
+      MalformedRequests probes, long ticket, long agent, long contact, long organization) {
+    probes.body(
+        "tickets.create",
+        "POST",
+        "/api/tickets",
+        () ->
+            Map.of(
+                "subject", "\"Printer jams\"",
+                "description", "\"Every morning\"",
+                "priority", "\"HIGH\"",
+                "channel", "\"PHONE\"",
+                "reporterEmail", quote("reporter" + unique.incrementAndGet() + "@example.com")),
+        List.of(
+            text("subject", true, 300),
+            text("description", true, 100_000),
+            enumeration("priority", false),
+            enumeration("channel", false),
+            reference("reporterId"),
+            email("reporterEmail", false),
+            text("reporterName", false, 200),
+            reference("organizationId"),
+            reference("assetId"),
+            reference("assigneeId")));
+    String patch = "/api/tickets/" + ticket;
+    probes.body(
+        "tickets.patch",
+        "PATCH",
+        patch,
+        () -> Map.of("comment", "\"probe\"", "priority", "\"HIGH\""),
+        List.of(
+            text("comment", true, 10_000),
+            number("expectedVersion"),
+            enumeration("status", false),
+            enumeration("priority", false),
+            reference("assigneeId"),
+            enumeration("pendingReason", false),
+            enumeration("resolution", false)));
+    probes.body(
+        "tickets.patch",
+        "PATCH",
+        patch,
+        () ->
+            Map.of(
+                "comment", "\"wait\"",
+                "status", "\"PENDING\"",
+                "pendingReason", "\"CUSTOMER\"",
+                "pendingFor", "\"P1D\""),
+        List.of(duration("pendingFor")));
+    String list = "/api/tickets";
+    for (String[] bad :
+        new String[][] {
+          {"status", "BOGUS"},
+          {"status", "NEW,BOGUS"},
+          {"priority", "urgent!"},
+          {"assigneeId", "abc"},
+          {"assigneeId", "99999999999999999999999"},
+          {"unassigned", "maybe"},
+          {"includeDone", "2"},
+          {"text", "t".repeat(201)},
+          {"text", "t".repeat(5000)},
+          {"cursor", "garbage"},
+          {"cursor", "eyJzb21lIjoianNvbiJ9"},
+          {"cursor", "%%%"},
+          {"cursor", "A".repeat(4000)},
+          {"limit", "0"},
+          {"limit", "-1"},
+          {"limit", "201"},
+          {"limit", "abc"},
+          {"limit", "99999999999999999999"}
+        }) {
+      probes.query("tickets.list", list, bad[0], bad[1], true);
+    }
+    probes.query("tickets.list", list, "text", "nul\u0000byte", false);
+    probes.query("tickets.list", list, "text", "%' OR 1=1 --", false);
+    for (String[] bad :
+        new String[][] {
+          {"before", "abc"},
+          {"before", "99999999999999999999"},
+          {"limit", "0"},
+          {"limit", "101"},
+          {"limit", "x"}
+        }) {
+      probes.query("notifications.feed", "/api/notifications", bad[0], bad[1], true);
+    }
+    probes.query("notifications.feed", "/api/notifications", "before", "-1", false);
+    for (String hours : List.of("0", "-5", "2209", "abc", "99999999999", "1.5")) {
+      probes.query("stats.summary", "/api/stats/summary", "hours", hours, true);
+    }
+    for (String path : List.of("/api/stats/hourly", "/api/stats/agents")) {
+      String endpoint = path.substring(5).replace('/', '.');
+      for (String from :
+          List.of(
+              "garbage",
+              "2026-01-01",
+              "+999999999-12-31T23:59:59Z",
+              "1970-01-01T00:00:00Z",
+              "2026-13-45T99:00:00Z",
+              "-999999999-01-01T00:00:00Z")) {
+        probes.query(endpoint, path, "from", from, true);
+      }
+      probes.query(
+          endpoint, path + "?to=2026-03-02T09:00:00Z", "from", "2026-03-02T10:00:00Z", true);
+      probes.query(
+          endpoint, path + "?to=2026-03-02T10:00:00Z", "from", "2026-03-02T10:00:00Z", true);
+      probes.query(endpoint, path, "to", "not-a-date", true);
+    }
+    probes.query("contacts.list", "/api/contacts", "limit", "501", true);
+    probes.query("contacts.list", "/api/contacts", "organizationId", "abc", true);
+    probes.query(
+        "customers.tickets", "/api/customers/" + contact + "/tickets", "cursor", "junk", true);
+    probes.query("customers.tickets", "/api/customers/" + contact + "/tickets", "limit", "0", true);
+
+    probes.body(
+        "agents.create",
+        "POST",
+        "/api/agents",
+        () ->
+            Map.of(
+                "email", quote("agent" + unique.incrementAndGet() + "@example.com"),
+                "displayName", "\"Nina\"",
+                "role", "\"AGENT\""),
+        List.of(
+            email("email", true),
+            text("displayName", true, 200),
+            enumeration("role", true),
+            integer("capacity", 0, 100),
+            bool("available", false),
+            text("password", false, 200)));
+    probes.body(
+        "agents.patch",
+        "PATCH",
+        "/api/agents/" + agent,
+        () -> Map.of("available", "true"),
+        List.of(
+            email("email", false),
+            text("displayName", false, 200),
+            enumeration("role", false),
+            integer("capacity", 0, 100),
+            bool("available", false),
+            bool("active", false),
+            text("password", false, 200)));
+    probes.body(
+        "contacts.create",
+        "POST",
+        "/api/contacts",
+        () ->
+            Map.of(
+                "email",
+                quote("contact" + unique.incrementAndGet() + "@example.com"),
+                "displayName",
+                "\"Carla\""),
+        List.of(email("email", true), text("displayName", true, 200), reference("organizationId")));
+    probes.body(
+        "contacts.patch",
+        "PATCH",
+        "/api/contacts/" + contact,
+        () -> Map.of("displayName", "\"Carla\""),
+        List.of(
+            email("email", false), text("displayName", false, 200), reference("organizationId")));
+    probes.body(
+        "contacts.portalAccess",
+        "PUT",
+        "/api/contacts/" + contact + "/portal-access",
+        () -> Map.of("enabled", "false"),
+        List.of(bool("enabled", true), text("password", false, 200)));
+    probes.body(
+        "organizations.create",
+        "POST",
+        "/api/organizations",
+        () -> Map.of("name", quote("Org " + unique.incrementAndGet())),
+        List.of(text("name", true, 200), text("domain", false, 253)));
+    probes.body(
+        "organizations.patch",
+        "PATCH",
+        "/api/organizations/" + organization,
+        () -> Map.of("name", "\"Acme\""),
+        List.of(text("name", false, 200), text("domain", false, 253)));
+    probes.body(
+        "assets.create",
+        "POST",
+        "/api/organizations/" + organization + "/assets",
+        () -> Map.of("name", "\"Router\"", "kind", "\"NETWORK\""),
+        List.of(text("name", true, 200), text("kind", true, 50), text("description", false, 2000)));
+    probes.body(
+        "dev.inboundEmail",
+        "POST",
+        "/api/dev/inbound-email",
+        () -> Map.of("fromEmail", "\"someone@example.com\"", "body", "\"Hello\""),
+        List.of(
+            text("fromName", false, 200),
+            email("fromEmail", true),
+            text("subject", false, 500),
+            text("body", true, 100_000),
+            number("ticketNumber")));
+
+    String comment = "{\"comment\":\"probe\"}";
+    probes.badIds("tickets.byId", "GET", "/api/tickets/{id}", "");
+    probes.badIds("tickets.byId", "PATCH", "/api/tickets/{id}", comment);
+    probes.badIds("tickets.byId", "GET", "/api/tickets/{id}/messages", "");
+    probes.badIds("tickets.byId", "GET", "/api/tickets/{id}/events", "");
+    probes.badIds("agents.byId", "GET", "/api/agents/{id}", "");
+    probes.badIds("agents.byId", "PATCH", "/api/agents/{id}", "{\"available\":true}");
+    probes.badIds("contacts.byId", "GET", "/api/contacts/{id}", "");
+    probes.badIds("contacts.byId", "PATCH", "/api/contacts/{id}", "{\"displayName\":\"X\"}");
+    probes.badIds("organizations.byId", "GET", "/api/organizations/{id}", "");
+    probes.badIds(
+        "organizations.byId",
+        "POST",
+        "/api/organizations/{id}/assets",
+        "{\"name\":\"R\",\"kind\":\"NETWORK\"}");
+    probes.badIds("notifications.byId", "POST", "/api/notifications/{id}/read", "");
+    probes.badIds("customers.tickets", "GET", "/api/customers/{id}/tickets", "");
+  }
+
+  private void customerProbes(MalformedRequests probes, long portalTicket) {
+    probes.body(
+        "portal.create",
+        "POST",
+        "/api/portal/tickets",
+        () -> Map.of("subject", "\"Broken\"", "description", "\"Since today\""),
+        List.of(
+            text("subject", true, 300), text("description", true, 100_000), reference("assetId")));
+    probes.body(
+        "portal.reply",
+        "POST",
+        "/api/portal/tickets/" + portalTicket + "/replies",
+        () -> Map.of("body", "\"Any news?\""),
+        List.of(text("body", true, 100_000)));
+    probes.query("portal.list", "/api/portal/tickets", "cursor", "garbage", true);
+    probes.query("portal.list", "/api/portal/tickets", "limit", "0", true);
+    probes.badIds("portal.byId", "GET", "/api/portal/tickets/{id}", "");
+    probes.badIds("portal.byId", "POST", "/api/portal/tickets/{id}/replies", "{\"body\":\"Hi\"}");
+  }
+
+  private static void run(
+      HttpApi api,
+      List<Probe> probes,
+      List<String> failures,
+      Map<String, Integer> perEndpoint,
+      Map<Integer, Integer> statuses) {
+    for (Probe probe : probes) {
+      Response response =
+          probe.method().equals("GET")
+              ? api.get(probe.path())
+              : api.sendBytes(probe.method(), probe.path(), probe.contentType(), probe.body());
+      perEndpoint.merge(probe.endpoint(), 1, Integer::sum);
+      statuses.merge(response.status(), 1, Integer::sum);
+      String wrong = judge(probe, response);
+      if (wrong != null) {
+        failures.add(
+            wrong
+                + " ← "
+                + probe.describe()
+                + " → "
+                + response.status()
+                + " "
+                + abbreviate(response.raw().body()));
+      }
+    }
+  }
+
+  /** Why the answer is wrong, or null when it is right. */
+  private static String judge(Probe probe, Response response) {
+    int status = response.status();
+    if (status >= 500) {
+      return "5xx";
+    }
+    if (status < 400) {
+      return probe.mustReject() ? "accepted, field " + probe.field() : null;
+    }
+    String type = response.header("Content-Type");
+    if (type == null || !type.startsWith(PROBLEM_JSON)) {
+      return "not a problem (" + type + ")";
+    }
+    boolean fieldLevel = status == 400 || status == 422;
+    if (probe.field() != null && fieldLevel && !probe.field().equals(response.problemField())) {
+      return "field " + response.problemField() + " instead of " + probe.field();
+    }
+    return null;
+  }
+
+  private static long created(Response response, String key) {
+    assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+    if (key.equals("ticket")) {
+      return response.body().path("ticket").path("number").asLong();
+    }
+    return response.body().get(key).asLong();
+  }
+
+  private String ticketBody() {
+    return "{\"subject\":\"Base\",\"description\":\"Base ticket\",\"reporterEmail\":\"base@example.com\"}";
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  }
+}
