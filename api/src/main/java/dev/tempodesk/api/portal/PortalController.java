@@ -1,8 +1,8 @@
 package dev.tempodesk.api.portal;
 
-import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.api.security.SignedInUser;
+import dev.tempodesk.api.ticket.CursorParameter;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketCursor;
 import dev.tempodesk.db.ticket.TicketFilter;
@@ -57,16 +57,7 @@ class PortalController {
       @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
           String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-    TicketCursor after = null;
-    if (cursor != null && !cursor.isBlank()) {
-      after =
-          TicketCursor.decode(cursor)
-              .orElseThrow(
-                  () ->
-                      new InvalidFieldException(
-                          "cursor",
-                          "Not a cursor of this list; use nextCursor of a previous page."));
-    }
+    TicketCursor after = CursorParameter.parse(cursor);
     SignedInUser me = current.required();
     TicketPage page =
         tickets.list(

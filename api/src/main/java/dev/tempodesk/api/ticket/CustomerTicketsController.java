@@ -1,6 +1,5 @@
 package dev.tempodesk.api.ticket;
 
-import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.ticket.TicketCursor;
@@ -47,16 +46,7 @@ class CustomerTicketsController {
     if (contacts.find(contactId).isEmpty()) {
       throw new NotFoundException("There is no contact #" + contactId + ".");
     }
-    TicketCursor after = null;
-    if (cursor != null && !cursor.isBlank()) {
-      after =
-          TicketCursor.decode(cursor)
-              .orElseThrow(
-                  () ->
-                      new InvalidFieldException(
-                          "cursor",
-                          "Not a cursor of this list; use nextCursor of a previous page."));
-    }
+    TicketCursor after = CursorParameter.parse(cursor);
     TicketPage page =
         tickets.list(
             new TicketFilter(Set.of(), Set.of(), null, false, contactId, null, includeDone),

@@ -1,6 +1,5 @@
 package dev.tempodesk.api.ticket;
 
-import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.db.message.MessageRepository;
@@ -91,16 +90,7 @@ class TicketController {
       @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
           String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-    TicketCursor after = null;
-    if (cursor != null && !cursor.isBlank()) {
-      after =
-          TicketCursor.decode(cursor)
-              .orElseThrow(
-                  () ->
-                      new InvalidFieldException(
-                          "cursor",
-                          "Not a cursor of this list; use nextCursor of a previous page."));
-    }
+    TicketCursor after = CursorParameter.parse(cursor);
     TicketFilter filter =
         new TicketFilter(
             names(status), names(priority), assigneeId, unassigned, null, text, includeDone);
