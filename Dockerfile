@@ -19,7 +19,7 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     --mount=type=cache,target=/root/.npm \
     ./mvnw -B -q -DskipTests package \
- && cp api/target/tempodesk.jar /tempodesk.jar
+ && cp api/target/tempodesk-exec.jar /tempodesk.jar
 
 FROM eclipse-temurin:21-jre
 # curl for the health check only.
