@@ -4,12 +4,14 @@ import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.workflows.ticket.InboundMessage;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
+import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketWorkflow;
 import dev.tempodesk.workflows.ticket.TicketWorkflowInput;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
 
 /**
  * Starts, signals and addresses ticket workflows ({@code ticket-<number>} on the app's task queue).
@@ -20,21 +22,33 @@ public class TicketWorkflowGateway {
   private final String taskQueue;
   private final TicketPolicy policy;
   private final AssignerWakeUp assigner;
+  private final ReporterEmails reporterEmails;
 
   public TicketWorkflowGateway(WorkflowClient client, String taskQueue, TicketPolicy policy) {
     this(client, taskQueue, policy, AssignerWakeUp.none());
   }
 
+  public TicketWorkflowGateway(
+      WorkflowClient client, String taskQueue, TicketPolicy policy, AssignerWakeUp assigner) {
+    this(client, taskQueue, policy, assigner, ReporterEmails.none());
+  }
+
   /**
    * @param assigner woken after a waiting ticket's workflow started: until then the ticket cannot
    *     accept an assignment
+   * @param reporterEmails the {@code CustomerEmail} search attribute each start sets
    */
   public TicketWorkflowGateway(
-      WorkflowClient client, String taskQueue, TicketPolicy policy, AssignerWakeUp assigner) {
+      WorkflowClient client,
+      String taskQueue,
+      TicketPolicy policy,
+      AssignerWakeUp assigner,
+      ReporterEmails reporterEmails) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.policy = policy;
     this.assigner = assigner;
+    this.reporterEmails = reporterEmails;
   }
 
   public TicketPolicy policy() {
@@ -49,7 +63,7 @@ public class TicketWorkflowGateway {
   public boolean startFromRow(TicketsRecord row, String assigneeName) {
     TicketWorkflowInput input = input(row, assigneeName);
     try {
-      WorkflowClient.start(newStub(row.getNumber())::run, input);
+      WorkflowClient.start(newStub(row)::run, input);
       assigner.afterStart(input.ticket());
       return true;
     } catch (WorkflowExecutionAlreadyStarted alreadyRunning) {
@@ -59,7 +73,7 @@ public class TicketWorkflowGateway {
 
   /** Delivers a stored message to its ticket, starting the workflow from the row if needed. */
   public void signalMessage(TicketsRecord row, String assigneeName, InboundMessage message) {
-    TicketWorkflow workflow = newStub(row.getNumber());
+    TicketWorkflow workflow = newStub(row);
     BatchRequest request = client.newSignalWithStartRequest();
     TicketWorkflowInput input = input(row, assigneeName);
     request.add(workflow::run, input);
@@ -72,12 +86,22 @@ public class TicketWorkflowGateway {
     return client.newWorkflowStub(TicketWorkflow.class, TicketWorkflow.workflowId(number));
   }
 
-  private TicketWorkflow newStub(long number) {
+  /**
+   * A stub that starts the ticket's workflow. The reporter's email goes in as a search attribute at
+   * the start: the workflow state holds only the contact id, and continue-as-new carries start
+   * attributes over to the next run.
+   */
+  private TicketWorkflow newStub(TicketsRecord row) {
+    SearchAttributes.Builder visible = SearchAttributes.newBuilder();
+    reporterEmails
+        .of(row.getReporterId())
+        .ifPresent(email -> visible.set(TicketSearchAttributes.CUSTOMER_EMAIL, email));
     return client.newWorkflowStub(
         TicketWorkflow.class,
         WorkflowOptions.newBuilder()
             .setTaskQueue(taskQueue)
-            .setWorkflowId(TicketWorkflow.workflowId(number))
+            .setWorkflowId(TicketWorkflow.workflowId(row.getNumber()))
+            .setTypedSearchAttributes(visible.build())
             .build());
   }
 

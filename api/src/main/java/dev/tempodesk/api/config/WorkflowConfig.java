@@ -1,7 +1,9 @@
 package dev.tempodesk.api.config;
 
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
+import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.workflows.ticket.SlaPolicy;
 import io.temporal.client.WorkflowClient;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +13,16 @@ import org.springframework.context.annotation.Configuration;
 class WorkflowConfig {
   @Bean
   TicketWorkflowGateway ticketWorkflowGateway(
-      WorkflowClient client, TempodeskProperties properties, AssignerWakeUp assigner) {
+      WorkflowClient client,
+      TempodeskProperties properties,
+      AssignerWakeUp assigner,
+      ContactRepository contacts) {
     return new TicketWorkflowGateway(
-        client, properties.taskQueue(), properties.ticketPolicy(), assigner);
+        client,
+        properties.taskQueue(),
+        properties.ticketPolicy(),
+        assigner,
+        ReporterEmails.from(contacts));
   }
 
   @Bean
