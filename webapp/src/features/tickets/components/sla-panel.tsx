@@ -18,6 +18,10 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
   </Stack>
 );
 
+/** "met" only once the clock stopped in time; a clock still running is "on track". */
+const clockLabel = (clock: string, breached: boolean, stopped: boolean) =>
+  `${clock} SLA ${breached ? 'breached' : stopped ? 'met' : 'on track'}`;
+
 /** Remaining times, ETA, suspension and breach flags of a ticket's service levels. */
 export const SlaPanel = ({ ticket, fetchedAt }: { ticket: TicketDto; fetchedAt: number }) => {
   const elapsed = useElapsedSeconds(fetchedAt, 5000);
@@ -58,13 +62,13 @@ export const SlaPanel = ({ ticket, fetchedAt }: { ticket: TicketDto; fetchedAt: 
             size="small"
             color={sla.assignBreached ? 'error' : 'default'}
             variant={sla.assignBreached ? 'filled' : 'outlined'}
-            label={sla.assignBreached ? 'Assign SLA breached' : 'Assign SLA met'}
+            label={clockLabel('Assign', sla.assignBreached, ticket.assigneeId != null)}
           />
           <Chip
             size="small"
             color={sla.resolveBreached ? 'error' : 'default'}
             variant={sla.resolveBreached ? 'filled' : 'outlined'}
-            label={sla.resolveBreached ? 'Resolve SLA breached' : 'Resolve SLA on track'}
+            label={clockLabel('Resolve', sla.resolveBreached, closed)}
           />
         </Stack>
       </Stack>

@@ -12,6 +12,22 @@ describe('SLA panel', () => {
     expect(screen.queryByText('Clock paused')).not.toBeInTheDocument();
   });
 
+  it('calls a running assign clock on track, not met', () => {
+    render(
+      <SlaPanel
+        ticket={aTicket({ status: 'NEW', assigneeId: null as unknown as number }, { remainingToAssignSeconds: 1800 })}
+        fetchedAt={Date.now()}
+      />,
+    );
+    expect(screen.getByText('Assign SLA on track')).toBeInTheDocument();
+    expect(screen.queryByText('Assign SLA met')).not.toBeInTheDocument();
+  });
+
+  it('calls the resolve clock met once the ticket closed in time', () => {
+    render(<SlaPanel ticket={aTicket({ status: 'CLOSED', closedAt: '2026-11-22T10:00:00Z' })} fetchedAt={Date.now()} />);
+    expect(screen.getByText('Resolve SLA met')).toBeInTheDocument();
+  });
+
   it('flags breaches', () => {
     render(
       <SlaPanel
