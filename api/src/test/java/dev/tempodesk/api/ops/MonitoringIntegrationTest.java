@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
+import dev.tempodesk.api.TestAccounts;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
 import java.time.Duration;
@@ -21,8 +22,10 @@ import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,12 +49,15 @@ class MonitoringIntegrationTest {
   }
 
   @LocalServerPort int port;
+  @Autowired ApplicationContext app;
   private HttpApi api;
+  private HttpApi manager;
 
   @BeforeEach
   void setUp() {
     // Health and the Prometheus scrape are public (SecurityConfig): no sign-in.
     api = HttpApi.anonymous(port);
+    manager = TestAccounts.signIn(port, TestAccounts.of(app).agent("MANAGER").getEmail());
   }
 
   @Test
@@ -61,8 +67,15 @@ class MonitoringIntegrationTest {
     Response down =
         await()
             .atMost(Duration.ofSeconds(15))
-            .until(() -> api.get("/actuator/health"), r -> r.status() == 503);
+            .until(() -> manager.get("/actuator/health"), r -> r.status() == 503);
     assertThat(down.body().at("/components/mailboxSync/status").asString()).isEqualTo("DOWN");
+    Response seenByAnyone = api.get("/actuator/health");
+    assertThat(seenByAnyone.status()).isEqualTo(503);
+    assertThat(seenByAnyone.body().at("/components/mailboxSync/status").asString())
+        .isEqualTo("DOWN");
+    assertThat(seenByAnyone.body().at("/components/mailboxSync/details").isMissingNode())
+        .as("mailbox ids and sync times only for signed-in managers")
+        .isTrue();
     assertThat(
             down.body()
                 .at("/components/mailboxSync/details/mailbox-" + mailbox + "/status")
@@ -79,7 +92,7 @@ class MonitoringIntegrationTest {
         .set(MAILBOXES.LAST_SYNCED_AT, OffsetDateTime.now(ZoneOffset.UTC))
         .execute();
 
-    Response up = api.get("/actuator/health");
+    Response up = manager.get("/actuator/health");
     assertThat(up.status()).isEqualTo(200);
     assertThat(up.body().at("/components/mailboxSync/status").asString()).isEqualTo("UP");
     // 3 missed polls of 1 s
