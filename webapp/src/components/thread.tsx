@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -10,7 +11,10 @@ import { formatDateTime } from '@/utils/duration';
 
 /** What the thread shows of a message; the portal's messages carry no visibility or delivery. */
 export type ThreadMessage = Pick<MessageDto, 'id' | 'bodyHtml' | 'bodyText' | 'direction' | 'fromAddress' | 'occurredAt'> &
-  Partial<Pick<MessageDto, 'visibility' | 'deliveryStatus'>>;
+  Partial<Pick<MessageDto, 'visibility' | 'deliveryStatus' | 'deliveryError'>>;
+
+/** Offered to agents on a reply that could not be sent; the portal passes none. */
+export type RetryFailedReply = { retry: (messageId: string) => void; pendingId?: string };
 
 const MessageBody = ({ message }: { message: ThreadMessage }) =>
   message.bodyHtml ? (
@@ -26,13 +30,14 @@ const MessageBody = ({ message }: { message: ThreadMessage }) =>
   );
 
 /** The conversation: customer mails, agent replies and internal notes, oldest first. */
-export const Thread = ({ messages }: { messages: ThreadMessage[] }) => {
+export const Thread = ({ messages, retry }: { messages: ThreadMessage[]; retry?: RetryFailedReply }) => {
   if (messages.length === 0) return <EmptyState>No messages yet.</EmptyState>;
   return (
     <Stack spacing={2} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Conversation">
       {messages.map((message) => {
         const internal = message.visibility === 'INTERNAL';
         const outbound = message.direction === 'OUTBOUND';
+        const failed = outbound && message.deliveryStatus === 'FAILED';
         return (
           <Paper
             component="li"
@@ -51,9 +56,31 @@ export const Thread = ({ messages }: { messages: ThreadMessage[] }) => {
               </Typography>
               {internal && <Chip size="small" color="warning" label="Internal note" />}
               {message.deliveryStatus && message.deliveryStatus !== 'SENT' && outbound && (
-                <Chip size="small" variant="outlined" label={message.deliveryStatus} />
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color={failed ? 'error' : 'default'}
+                  label={message.deliveryStatus}
+                />
               )}
             </Stack>
+            {failed && (
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+                <Typography variant="body2" color="error">
+                  Not sent: {message.deliveryError ?? 'the mail provider refused it.'}
+                </Typography>
+                {retry && (
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    loading={retry.pendingId === message.id}
+                    onClick={() => retry.retry(message.id)}
+                  >
+                    Send again
+                  </Button>
+                )}
+              </Stack>
+            )}
             <MessageBody message={message} />
           </Paper>
         );

@@ -5,25 +5,28 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useAddNote, useReplyToTicket } from '@/api/generated/endpoints/tickets/tickets';
 import { features } from '@/config/api';
-import { ApiError, apiFetch } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-client';
 
-// POST /api/tickets/{number}/replies ({body, bodyFormat?, cc?, setStatus?} → 202 with the queued
-// message) and /notes ({body, bodyFormat?} → 201) are being merged; this box shows only once
-// openapi.json has them. Switch to the generated hooks then (give both an operationId).
 type Kind = 'replies' | 'notes';
 
-const usePostMessage = (number: number) =>
-  useMutation({
-    mutationFn: ({ kind, body }: { kind: Kind; body: string }) =>
-      apiFetch<unknown>(`/api/tickets/${number}/${kind}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ body, bodyFormat: 'TEXT' }),
-      }),
-  });
+/** One mutation for both tabs: a reply is queued for mailing (202), a note stored at once (201). */
+const usePostMessage = (number: number) => {
+  const reply = useReplyToTicket();
+  const note = useAddNote();
+  const active = (kind: Kind) => (kind === 'replies' ? reply : note);
+  return {
+    mutate: (kind: Kind, body: string, onSuccess: () => void) =>
+      active(kind).mutate({ number, data: { body, bodyFormat: 'TEXT' } }, { onSuccess }),
+    reset: () => {
+      reply.reset();
+      note.reset();
+    },
+    state: (kind: Kind) => active(kind),
+  };
+};
 
 /** Answer the customer (sent by email) or leave an internal note for colleagues. */
 export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => void }) => {
@@ -31,7 +34,8 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'replies');
   const [body, setBody] = useState('');
   const [blank, setBlank] = useState(false);
-  const post = usePostMessage(number);
+  const messages = usePostMessage(number);
+  const post = messages.state(kind);
   if (kinds.length === 0) return null;
   const serverBlame = post.error instanceof ApiError && post.error.field === 'body' ? post.error.message : undefined;
 
@@ -41,7 +45,10 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
       setBlank(true);
       return;
     }
-    post.mutate({ kind, body }, { onSuccess: () => { setBody(''); onSent(); } });
+    messages.mutate(kind, body, () => {
+      setBody('');
+      onSent();
+    });
   };
 
   return (
@@ -50,7 +57,7 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
         value={kind}
         onChange={(_, next: Kind) => {
           setKind(next);
-          post.reset();
+          messages.reset();
         }}
         aria-label="Message kind"
       >

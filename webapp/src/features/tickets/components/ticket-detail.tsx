@@ -10,6 +10,7 @@ import {
   useGetTicket,
   useListTicketEvents,
   useListTicketMessages,
+  useRetryReply,
 } from '@/api/generated/endpoints/tickets/tickets';
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { ErrorState, Loading } from '@/components/states';
@@ -28,6 +29,7 @@ export const TicketDetail = ({ number, agents }: { number: number; agents: { id:
   const ticket = useGetTicket(number, live);
   const messages = useListTicketMessages(number, live);
   const events = useListTicketEvents(number, live);
+  const retryReply = useRetryReply();
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: getGetTicketQueryKey(number) });
     void queryClient.invalidateQueries({ queryKey: getListTicketMessagesQueryKey(number) });
@@ -62,7 +64,14 @@ export const TicketDetail = ({ number, agents }: { number: number; agents: { id:
         ) : messages.isError ? (
           <ErrorState error={messages.error} title="Could not load the conversation" />
         ) : (
-          <Thread messages={messages.data} />
+          <Thread
+            messages={messages.data}
+            retry={{
+              // Same Idempotency-Key as the first attempt: never mailed twice.
+              retry: (messageId) => retryReply.mutate({ number, messageId }, { onSettled: refresh }),
+              pendingId: retryReply.isPending ? retryReply.variables?.messageId : undefined,
+            }}
+          />
         )}
         <ReplyBox number={number} onSent={refresh} />
       </Stack>
