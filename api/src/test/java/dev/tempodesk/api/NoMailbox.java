@@ -1,12 +1,24 @@
 package dev.tempodesk.api;
 
+import dev.tempodesk.activities.notification.EmailSender;
+import dev.tempodesk.activities.notification.NotificationActivitiesImpl;
+import dev.tempodesk.activities.notification.NotificationOutbox;
+import dev.tempodesk.activities.notification.NotificationSettings;
+import dev.tempodesk.activities.notification.WebhookSender;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
+import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.notification.NotificationRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestJooq;
+import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.notification.NotificationActivities;
 import java.time.Clock;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The mail-side activities for tests whose subject is not mail: every ticket workflow needs an
@@ -24,6 +36,28 @@ public final class NoMailbox {
   /** Notices are dropped: the test is about something else. */
   public static NotificationActivities ignoredNotifications() {
     return notice -> {};
+  }
+
+  /**
+   * The real notification activity with the default settings and no webhook: the in-app rows are
+   * written as in the app, and a notice that would be mailed finds no mailbox.
+   */
+  public static NotificationActivitiesImpl inAppNotifications(TestJooq jooq) {
+    Clock clock = Clock.systemUTC();
+    NotificationRepository notifications = new NotificationRepository(jooq.dsl());
+    return new NotificationActivitiesImpl(
+        new NotificationOutbox(
+            notifications,
+            new AgentRepository(jooq.dsl()),
+            new ContactRepository(jooq.dsl()),
+            jooq.transactions(),
+            NotificationSettings.defaults(null),
+            clock),
+        notifications,
+        new EmailSender(
+            unusedNylas(), new MailboxRepository(jooq.dsl()), new TicketRepository(jooq.dsl())),
+        new WebhookSender(new OkHttpClient(), JsonMapper.builder().build(), pause -> {}, 1),
+        clock);
   }
 
   /** A client that is never called, pointed at the discard port in case it were. */

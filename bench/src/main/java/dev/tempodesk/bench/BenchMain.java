@@ -1,5 +1,8 @@
 package dev.tempodesk.bench;
 
+import dev.tempodesk.bench.assignment.AssignmentLatencyBenchmark;
+import dev.tempodesk.bench.memory.WorkerMemoryBenchmark;
+import dev.tempodesk.bench.sla.SlaLatencyBenchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +22,8 @@ public final class BenchMain {
 
   /** Every benchmark, in table order. */
   static List<Benchmark> all() {
-    return List.of();
+    return List.of(
+        new SlaLatencyBenchmark(), new AssignmentLatencyBenchmark(), new WorkerMemoryBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * operator rights) gets a warning naming the CLI command instead.
  */
 @Component
-class SearchAttributeRegistration {
+public class SearchAttributeRegistration {
   private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistration.class);
 
   private final ObjectProvider<TestWorkflowEnvironment> testEnvironment;
@@ -45,6 +45,25 @@ class SearchAttributeRegistration {
       TicketSearchAttributes.TYPES.forEach(test::registerSearchAttribute);
       return;
     }
+    try {
+      register(service, namespace);
+    } catch (StatusRuntimeException e) {
+      log.warn(
+          "Could not register search attributes {} in namespace {} ({}). Register them with"
+              + " `temporal operator search-attribute create`, or ticket workflows will stall.",
+          TicketSearchAttributes.TYPES.keySet(),
+          namespace,
+          e.getStatus());
+    }
+  }
+
+  /**
+   * Adds the ticket workflow's search attributes to {@code namespace} over the operator service;
+   * attributes that exist already are fine.
+   *
+   * @throws StatusRuntimeException if the server refuses
+   */
+  public static void register(WorkflowServiceStubs service, String namespace) {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
             OperatorServiceStubsOptions.newBuilder()
@@ -60,12 +79,7 @@ class SearchAttributeRegistration {
                   .build());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-        log.warn(
-            "Could not register search attributes {} in namespace {} ({}). Register them with"
-                + " `temporal operator search-attribute create`, or ticket workflows will stall.",
-            TicketSearchAttributes.TYPES.keySet(),
-            namespace,
-            e.getStatus());
+        throw e;
       }
     } finally {
       operator.shutdown();

@@ -5,15 +5,14 @@ import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.activities.assignment.AssignerActivitiesImpl;
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
-import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.NoMailbox;
+import dev.tempodesk.api.PhoneTickets;
 import dev.tempodesk.db.assignment.AssignmentRepository;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
-import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -26,7 +25,6 @@ import dev.tempodesk.workflows.assignment.AssignerInput;
 import dev.tempodesk.workflows.assignment.AssignerWorkflow;
 import dev.tempodesk.workflows.assignment.AssignerWorkflowImpl;
 import dev.tempodesk.workflows.ticket.Actor;
-import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
 import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
@@ -51,13 +49,13 @@ import tools.jackson.databind.json.JsonMapper;
  * A help desk for assignment tests: real Postgres, the real-time in-memory Temporal server (the one
  * the embedded mode runs), the ticket workflows and the assigner wired as in the app.
  */
-final class AssignmentDesk implements AutoCloseable {
+public final class AssignmentDesk implements AutoCloseable {
   private static final String QUEUE = "assignment-test";
 
-  final TestJooq jooq = TestJooq.over(TestDatabases.fresh().dataSource());
-  final TicketRepository tickets = new TicketRepository(jooq.dsl());
-  final AgentRepository agents = new AgentRepository(jooq.dsl());
-  final AssignmentRepository assignments = new AssignmentRepository(jooq.dsl());
+  public final TestJooq jooq;
+  public final TicketRepository tickets;
+  final AgentRepository agents;
+  public final AssignmentRepository assignments;
   final TestWorkflowEnvironment temporal =
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -65,19 +63,31 @@ final class AssignmentDesk implements AutoCloseable {
   final TicketWorkflowGateway gateway =
       new TicketWorkflowGateway(
           temporal.getWorkflowClient(), QUEUE, TicketPolicy.defaults(), wakeUp);
-  final AssignerActivitiesImpl assignerActivities =
-      new AssignerActivitiesImpl(assignments, agents, gateway, jooq.transactions());
-  private final TicketOpening opening =
-      new TicketOpening(
-          tickets,
-          new TicketEventRepository(jooq.dsl()),
-          new MessageRepository(jooq.dsl()),
-          Clock.systemUTC());
-  private final ContactRepository contacts = new ContactRepository(jooq.dsl());
-  private final ContactsRecord reporter =
-      contacts.findOrCreate("waiting@customer.example", "Wanda Waiting", null);
+  final AssignerActivitiesImpl assignerActivities;
+  private final TicketOpening opening;
+  private final ContactsRecord reporter;
 
   AssignmentDesk() {
+    this(TestJooq.over(TestDatabases.fresh().dataSource()));
+  }
+
+  /** Over a database the caller provides (e.g. behind a connection pool, as in the app). */
+  public AssignmentDesk(TestJooq jooq) {
+    this.jooq = jooq;
+    tickets = new TicketRepository(jooq.dsl());
+    agents = new AgentRepository(jooq.dsl());
+    assignments = new AssignmentRepository(jooq.dsl());
+    assignerActivities =
+        new AssignerActivitiesImpl(assignments, agents, gateway, jooq.transactions());
+    opening =
+        new TicketOpening(
+            tickets,
+            new TicketEventRepository(jooq.dsl()),
+            new MessageRepository(jooq.dsl()),
+            Clock.systemUTC());
+    reporter =
+        new ContactRepository(jooq.dsl())
+            .findOrCreate("waiting@customer.example", "Wanda Waiting", null);
     TicketSearchAttributes.TYPES.forEach(temporal::registerSearchAttribute);
     Worker worker = temporal.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(
@@ -96,7 +106,7 @@ final class AssignmentDesk implements AutoCloseable {
   }
 
   /** Starts the assigner with a short history bound, so runs continue as new during a test. */
-  AssignerWorkflow startAssigner(int passesBeforeContinueAsNew) {
+  public AssignerWorkflow startAssigner(int passesBeforeContinueAsNew) {
     AssignerWorkflow assigner =
         temporal
             .getWorkflowClient()
@@ -113,7 +123,7 @@ final class AssignmentDesk implements AutoCloseable {
     return assigner;
   }
 
-  AgentsRecord agent(String name, int capacity, boolean available) {
+  public AgentsRecord agent(String name, int capacity, boolean available) {
     AgentsRecord agent =
         agents.insert(
             name.toLowerCase() + "-" + UUID.randomUUID() + "@desk.example",
@@ -149,14 +159,18 @@ final class AssignmentDesk implements AutoCloseable {
   }
 
   /** Opens a ticket as the API does: row first, then its workflow. */
-  long open(Priority priority, String subject) {
+  public long open(Priority priority, String subject) {
     TicketsRecord row =
-        jooq.transactions().execute(status -> opening.open(newTicket(priority, subject)));
+        jooq.transactions()
+            .execute(
+                status ->
+                    opening.open(
+                        PhoneTickets.call(reporter, priority, subject, null, "assignment test")));
     gateway.startFromRow(row, null);
     return row.getNumber();
   }
 
-  void close(long number, Actor agent) {
+  public void close(long number, Actor agent) {
     gateway
         .existing(number)
         .update(
@@ -172,12 +186,12 @@ final class AssignmentDesk implements AutoCloseable {
     return Optional.ofNullable(row(number).getAssigneeId());
   }
 
-  int openCount() {
+  public int openCount() {
     return jooq.dsl().fetchCount(TICKETS, TICKETS.STATUS.eq("OPEN"));
   }
 
   /** Polls every 5 ms until the condition holds; false if it did not within the timeout. */
-  static boolean within(Duration timeout, BooleanSupplier condition) {
+  public static boolean within(Duration timeout, BooleanSupplier condition) {
     Instant giveUp = Instant.now().plus(timeout);
     while (Instant.now().isBefore(giveUp)) {
       if (condition.getAsBoolean()) {
@@ -191,30 +205,6 @@ final class AssignmentDesk implements AutoCloseable {
       }
     }
     return condition.getAsBoolean();
-  }
-
-  private NewTicket newTicket(Priority priority, String subject) {
-    MessagesRecord first =
-        new MessagesRecord()
-            .setId(UUID.randomUUID())
-            .setDirection("INBOUND")
-            .setAuthorContactId(reporter.getId())
-            .setBodyText(subject)
-            .setOccurredAt(OffsetDateTime.now());
-    return new NewTicket(
-        subject,
-        priority,
-        Channel.PHONE,
-        reporter,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        first,
-        Actor.SYSTEM,
-        "assignment test");
   }
 
   /** Locks waited for in Postgres and the ticket workflow's stack, for a failure message. */

@@ -9,12 +9,12 @@ import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
+import dev.tempodesk.api.PhoneTickets;
 import dev.tempodesk.api.demo.nylas.FakeMessage;
 import dev.tempodesk.api.demo.nylas.FakeNylasServer;
 import dev.tempodesk.api.demo.nylas.FaultPlan;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
-import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.message.MessageRepository;
@@ -25,15 +25,11 @@ import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
-import dev.tempodesk.workflows.ticket.Actor;
-import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,28 +93,7 @@ final class NotificationRig implements AutoCloseable {
             new TicketEventRepository(jooq.dsl()),
             new MessageRepository(jooq.dsl()),
             Clock.systemUTC());
-    MessagesRecord first =
-        new MessagesRecord()
-            .setId(UUID.randomUUID())
-            .setDirection("INBOUND")
-            .setAuthorContactId(carla.getId())
-            .setBodyText(subject)
-            .setOccurredAt(OffsetDateTime.now());
-    NewTicket ticket =
-        new NewTicket(
-            subject,
-            Priority.NORMAL,
-            Channel.PHONE,
-            carla,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            first,
-            Actor.SYSTEM,
-            "opened by test");
+    NewTicket ticket = PhoneTickets.call(carla, Priority.NORMAL, subject, null, "opened by test");
     return jooq.transactions().execute(status -> opening.open(ticket));
   }
 

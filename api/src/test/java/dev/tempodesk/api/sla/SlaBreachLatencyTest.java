@@ -5,33 +5,21 @@ import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tempodesk.activities.notification.EmailSender;
-import dev.tempodesk.activities.notification.NotificationActivitiesImpl;
-import dev.tempodesk.activities.notification.NotificationOutbox;
-import dev.tempodesk.activities.notification.NotificationSettings;
-import dev.tempodesk.activities.notification.WebhookSender;
-import dev.tempodesk.activities.nylas.NylasClient;
-import dev.tempodesk.activities.nylas.NylasSettings;
-import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.NoMailbox;
+import dev.tempodesk.api.PhoneTickets;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
-import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
-import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.message.MessageRepository;
-import dev.tempodesk.db.notification.NotificationRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
-import dev.tempodesk.workflows.ticket.Actor;
-import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.SlaPolicy;
 import dev.tempodesk.workflows.ticket.SlaTargets;
@@ -48,9 +36,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,7 +69,6 @@ class SlaBreachLatencyTest {
     ContactsRecord reporter = contacts.findOrCreate("late@customer.example", "Late", null);
     AgentRepository agents = new AgentRepository(jooq.dsl());
     AgentsRecord manager = agents.insert("mona@tempodesk.dev", "Mona Manager", "MANAGER", 1);
-    NotificationRepository notifications = new NotificationRepository(jooq.dsl());
     try (pool;
         TestWorkflowEnvironment temporal =
             TestWorkflowEnvironment.newInstance(
@@ -95,8 +79,8 @@ class SlaBreachLatencyTest {
       worker.registerActivitiesImplementations(
           new TicketStoreActivitiesImpl(
               tickets, events, jooq.transactions(), JsonMapper.builder().build()),
-          notificationActivities(jooq, notifications, agents, contacts, tickets),
           // No mailbox is connected: nothing is mailed.
+          NoMailbox.inAppNotifications(jooq),
           NoMailbox.outboundMail(jooq));
       temporal.start();
       TicketWorkflowGateway gateway =
@@ -106,7 +90,12 @@ class SlaBreachLatencyTest {
       Map<Long, Instant> dueAt = new HashMap<>();
       for (int i = 0; i < TICKETS; i++) {
         TicketsRecord row =
-            jooq.transactions().execute(status -> opening.open(newTicket(reporter)));
+            jooq.transactions()
+                .execute(
+                    status ->
+                        opening.open(
+                            PhoneTickets.call(
+                                reporter, Priority.NORMAL, "Breach me", null, "sla latency")));
         gateway.startFromRow(row, null);
         dueAt.put(row.getNumber(), row.getResolveDueAt().toInstant());
       }
@@ -176,53 +165,6 @@ class SlaBreachLatencyTest {
           .as("one resolve breach per ticket, one assign breach per ticket")
           .isEqualTo(2 * TICKETS);
     }
-  }
-
-  /** The real notification activity; no mailbox is connected, so only the feed is measured. */
-  private static NotificationActivitiesImpl notificationActivities(
-      TestJooq jooq,
-      NotificationRepository notifications,
-      AgentRepository agents,
-      ContactRepository contacts,
-      TicketRepository tickets) {
-    Clock clock = Clock.systemUTC();
-    NotificationSettings settings = NotificationSettings.defaults(null);
-    NylasSettings unused =
-        new NylasSettings(HttpUrl.get("http://127.0.0.1:9"), "k", "c", 1, Duration.ofSeconds(1));
-    return new NotificationActivitiesImpl(
-        new NotificationOutbox(
-            notifications, agents, contacts, jooq.transactions(), settings, clock),
-        notifications,
-        new EmailSender(
-            new NylasClient(unused, NylasClient.defaultHttpClient(unused), Thread::sleep),
-            new MailboxRepository(jooq.dsl()),
-            tickets),
-        new WebhookSender(new OkHttpClient(), JsonMapper.builder().build(), d -> {}, 1),
-        clock);
-  }
-
-  private static NewTicket newTicket(ContactsRecord reporter) {
-    MessagesRecord first =
-        new MessagesRecord()
-            .setId(UUID.randomUUID())
-            .setDirection("INBOUND")
-            .setAuthorContactId(reporter.getId())
-            .setBodyText("late")
-            .setOccurredAt(java.time.OffsetDateTime.now());
-    return new NewTicket(
-        "Breach me",
-        Priority.NORMAL,
-        Channel.PHONE,
-        reporter,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        first,
-        Actor.SYSTEM,
-        "sla latency");
   }
 
   private static long percentile(List<Long> sorted, double p) {

@@ -1,0 +1,48 @@
+package dev.tempodesk.bench.assignment;
+
+import dev.tempodesk.bench.BenchScale;
+import dev.tempodesk.bench.Benchmark;
+import dev.tempodesk.bench.Figure;
+import dev.tempodesk.bench.Samples;
+import dev.tempodesk.bench.rig.EventClock;
+import dev.tempodesk.bench.rig.PooledDatabase;
+import java.util.List;
+
+/**
+ * B4: from an agent closing a ticket to the next waiting ticket's assignment in Postgres, with 5
+ * agents of capacity 1 and a long queue; beside the same close and decision in one transaction
+ * (docs/benchmarks.md, "B4"). Each side has its own fresh database on the same Postgres.
+ */
+public final class AssignmentLatencyBenchmark implements Benchmark {
+
+  @Override
+  public String id() {
+    return "B4";
+  }
+
+  @Override
+  public String title() {
+    return "auto-assignment latency";
+  }
+
+  @Override
+  public List<Figure> run(BenchScale scale) throws Exception {
+    int closes = scale.pick(200, 50, 5);
+    Samples workflows;
+    try (PooledDatabase database = new PooledDatabase()) {
+      EventClock.install(database.jooq().dsl());
+      workflows = WorkflowRefill.run(database.jooq(), closes);
+    }
+    Samples direct;
+    try (PooledDatabase database = new PooledDatabase()) {
+      EventClock.install(database.jooq().dsl());
+      direct = DirectRefill.run(database.jooq(), closes);
+    }
+    String name = "close → next ticket assigned, %d closes".formatted(closes);
+    String baseline = "close + decide + assign in one transaction";
+    return List.of(
+        new Figure(id(), name + ", p50", workflows.p50(), baseline, direct.p50(), "ms", ""),
+        new Figure(
+            id(), name + ", p99", workflows.p99(), baseline, direct.p99(), "ms", "p99 < 1 s"));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tempodesk.bench.assignment;
+
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
+
+import dev.tempodesk.api.assignment.AssignmentDesk;
+import dev.tempodesk.bench.Samples;
+import dev.tempodesk.db.testing.TestJooq;
+import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.Priority;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Tempodesk's side of B4, on the rig of the api's assignment tests: ticket workflows and the
+ * assigner workflow on the real-time in-memory Temporal server. An agent's close goes to the ticket
+ * workflow as an update; its store activity commits and wakes the assigner, whose pass decides
+ * under the lock, reserves, and asks the next ticket's workflow to accept the agent, which writes
+ * the assignment.
+ */
+final class WorkflowRefill {
+  private WorkflowRefill() {}
+
+  static Samples run(TestJooq jooq, int closes) {
+    try (AssignmentDesk desk = new AssignmentDesk(jooq)) {
+      for (int i = 0; i < Desk.AGENTS; i++) {
+        desk.agent("Agent" + i, 1, true);
+      }
+      for (int i = 0; i < Desk.AGENTS + closes; i++) {
+        desk.open(Priority.NORMAL, "waiting " + i);
+      }
+      desk.startAssigner(500);
+      require(
+          AssignmentDesk.within(Duration.ofSeconds(60), () -> desk.openCount() == Desk.AGENTS),
+          "the first tickets were not assigned");
+      Samples latency = new Samples();
+      for (int close = 1; close <= closes; close++) {
+        Desk.Held held = Desk.longestHeld(jooq.dsl());
+        int closed = close;
+        Instant start = Instant.now();
+        desk.close(held.number(), Actor.agent(held.agentId(), "Agent"));
+        require(
+            AssignmentDesk.within(
+                Duration.ofSeconds(30),
+                () -> closedCount(jooq) == closed && desk.openCount() == Desk.AGENTS),
+            "the slot freed by closing #" + held.number() + " was not refilled");
+        latency.add(
+            Duration.between(start, Desk.lastAssignmentRecordedAt(jooq.dsl())).toNanos() / 1e6);
+      }
+      return latency;
+    }
+  }
+
+  private static int closedCount(TestJooq jooq) {
+    return jooq.dsl().fetchCount(TICKETS, TICKETS.STATUS.eq("CLOSED"));
+  }
+
+  private static void require(boolean condition, String failure) {
+    if (!condition) {
+      throw new IllegalStateException(failure);
+    }
+  }
+}
