@@ -1,5 +1,6 @@
 package dev.tempodesk.bench;
 
+import dev.tempodesk.bench.ingest.IngestBenchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ public final class BenchMain {
 
   /** Every benchmark, in table order. */
   static List<Benchmark> all() {
-    return List.of();
+    return List.of(new IngestBenchmark());
   }
 
   public static void main(String[] args) throws Exception {
