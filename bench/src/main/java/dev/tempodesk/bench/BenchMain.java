@@ -1,6 +1,7 @@
 package dev.tempodesk.bench;
 
 import dev.tempodesk.bench.ingest.IngestBenchmark;
+import dev.tempodesk.bench.list.TicketListBenchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ public final class BenchMain {
 
   /** Every benchmark, in table order. */
   static List<Benchmark> all() {
-    return List.of(new IngestBenchmark());
+    return List.of(new IngestBenchmark(), new TicketListBenchmark());
   }
 
   public static void main(String[] args) throws Exception {
