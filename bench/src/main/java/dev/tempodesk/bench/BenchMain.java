@@ -1,6 +1,8 @@
 package dev.tempodesk.bench;
 
 import dev.tempodesk.bench.assignment.AssignmentLatencyBenchmark;
+import dev.tempodesk.bench.ingest.IngestBenchmark;
+import dev.tempodesk.bench.list.TicketListBenchmark;
 import dev.tempodesk.bench.memory.WorkerMemoryBenchmark;
 import dev.tempodesk.bench.sla.SlaLatencyBenchmark;
 import java.nio.file.Path;
@@ -23,7 +25,11 @@ public final class BenchMain {
   /** Every benchmark, in table order. */
   static List<Benchmark> all() {
     return List.of(
-        new SlaLatencyBenchmark(), new AssignmentLatencyBenchmark(), new WorkerMemoryBenchmark());
+        new IngestBenchmark(),
+        new TicketListBenchmark(),
+        new SlaLatencyBenchmark(),
+        new AssignmentLatencyBenchmark(),
+        new WorkerMemoryBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

@@ -92,11 +92,19 @@ public class TicketRepository {
       conditions.add(
           DSL.row(TICKETS.SLA_SORT_KEY, TICKETS.NUMBER).gt(after.slaSortKey(), after.number()));
     }
-    List<TicketView> rows =
-        selectViews()
+    // The page's tickets are picked first and only they are joined with their people: joined
+    // before the limit, a search matching thousands of tickets joined them all (B2 measured 50 to
+    // 140 ms at a million tickets, a hash over every contact included).
+    var pageNumbers =
+        DSL.select(TICKETS.NUMBER)
+            .from(TICKETS)
             .where(conditions)
             .orderBy(TICKETS.SLA_SORT_KEY, TICKETS.NUMBER)
-            .limit(limit + 1)
+            .limit(limit + 1);
+    List<TicketView> rows =
+        selectViews()
+            .where(TICKETS.NUMBER.in(pageNumbers))
+            .orderBy(TICKETS.SLA_SORT_KEY, TICKETS.NUMBER)
             .fetch(TicketRepository::toView);
     if (rows.size() <= limit) {
       return new TicketPage(rows, Optional.empty());
