@@ -11,6 +11,7 @@ import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -140,7 +141,7 @@ class ConcurrentTicketUpdatesTest {
         .containsExactlyElementsOf(LongStream.rangeClosed(2, UPDATES + 1).boxed().toList());
     String assignee = null;
     String priority = "NORMAL";
-    String previousTime = "";
+    Instant previousTime = Instant.EPOCH;
     for (JsonNode event : updates) {
       Change change = byComment.get(event.get("comment").asString());
       assertThat(event.get("actorId").asLong()).isEqualTo(change.author().getId());
@@ -156,8 +157,9 @@ class ConcurrentTicketUpdatesTest {
         priority = fields.get("priority").get("to").asString();
       }
       assertThat(priority).isEqualTo(change.priority());
-      assertThat(event.get("occurredAt").asString()).isGreaterThanOrEqualTo(previousTime);
-      previousTime = event.get("occurredAt").asString();
+      Instant occurredAt = Instant.parse(event.get("occurredAt").asString());
+      assertThat(occurredAt).isAfterOrEqualTo(previousTime);
+      previousTime = occurredAt;
     }
     assertThat(distinctUpdateVersionsInDatabase(number)).isEqualTo(UPDATES);
     assertThat(ofKind(events, "NOTE_ADDED"))

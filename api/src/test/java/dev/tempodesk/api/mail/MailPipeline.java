@@ -93,9 +93,9 @@ final class MailPipeline implements AutoCloseable {
    * A pipeline for fault runs: over the caller's database (e.g. one it restarts mid-run), with
    * workers that keep no workflows cached. A cached workflow gets its next task on the worker's
    * sticky queue; after a crash a real server moves such a task to the shared queue within 5
-   * seconds, but the in-memory server never does, so every ticket cached on a killed worker would
-   * stall for good (seen as acknowledgements QUEUED and never sent). Without the cache every task
-   * goes to the shared queue and is replayed from history, as after a real crash.
+   * seconds, but the in-memory server never does, so a workflow cached on a killed worker would
+   * stall for good (seen as the mailbox sync stopping mid-run). Without the cache every task goes
+   * to the shared queue and is replayed from history, as after a real crash.
    *
    * @param database a migrated database of the caller's
    */
