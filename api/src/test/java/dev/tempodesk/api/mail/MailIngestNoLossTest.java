@@ -1,9 +1,11 @@
 package dev.tempodesk.api.mail;
 
+import static dev.tempodesk.db.jooq.Tables.MAILBOXES;
 import static dev.tempodesk.db.jooq.Tables.MAILBOX_THREADS;
 import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
+import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.api.demo.nylas.FakeMessage;
@@ -11,20 +13,32 @@ import dev.tempodesk.api.demo.nylas.FakeNylasServer;
 import dev.tempodesk.api.demo.nylas.FaultKind;
 import dev.tempodesk.api.demo.nylas.FaultPlan;
 import dev.tempodesk.api.demo.nylas.InboundEmail;
+import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
+import dev.tempodesk.workflows.ticket.TicketWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
  * No email is lost or doubled: 2,000 messages over 400 threads, replies arriving across many poll
  * cycles, while the fake Nylas answers with 5xx, 429 and slow responses and serves duplicated and
- * reordered pages, and the worker is killed and restarted twice mid-run. The size can be raised
+ * reordered pages, the database server is stopped for a few seconds and started again (mail keeps
+ * arriving meanwhile), and the worker is killed and restarted three times. The size can be raised
  * with -Dtempodesk.noLoss.messages=10000.
  */
 class MailIngestNoLossTest {
@@ -33,9 +47,13 @@ class MailIngestNoLossTest {
   // Off by default: mailing 400 acknowledgements through the same faults (and listing their copies
   // on every pass) more than doubles the run on a busy machine.
   private static final boolean ACKNOWLEDGE = Boolean.getBoolean("tempodesk.noLoss.acknowledge");
+  // Longer than a ticket write's 10 s timeout and the sync pass's 10 s heartbeat timeout: attempts
+  // stuck waiting for a connection are given up by Temporal and retried, and wake up later.
+  private static final Duration DATABASE_DOWNTIME =
+      Duration.ofSeconds(Integer.getInteger("tempodesk.noLoss.databaseDowntimeSeconds", 12));
 
   @Test
-  void shouldStoreEveryMessageExactlyOnceWithOneTicketPerThreadUnderFaultsAndCrashes()
+  void shouldStoreEveryMessageExactlyOnceWithOneTicketPerThreadThroughFaultsCrashesAndARestart()
       throws Exception {
     FaultPlan faults =
         FaultPlan.seeded(20261122)
@@ -46,10 +64,20 @@ class MailIngestNoLossTest {
             .slowResponses(0.02, Duration.ofMillis(300))
             .duplicatedPages(0.2)
             .reorderedPages(0.2);
-    try (MailPipeline pipeline =
-        new MailPipeline(
-            FakeNylasServer.start("pipeline-key", "pipeline-client", faults), 2, ACKNOWLEDGE)) {
+    OffsetDateTime testStart = OffsetDateTime.now();
+    try (RestartableDatabase database = RestartableDatabase.start();
+        MailPipeline pipeline =
+            new MailPipeline(
+                FakeNylasServer.start("pipeline-key", "pipeline-client", faults),
+                2,
+                ACKNOWLEDGE,
+                database.dataSource())) {
       pipeline.startSync(Duration.ofMillis(300));
+      Instant runStart = Instant.now();
+      Set<Integer> workerKills =
+          Set.of(MESSAGE_COUNT / 4, MESSAGE_COUNT / 2, 3 * MESSAGE_COUNT / 4);
+      CompletableFuture<Void> databaseRestart = null;
+      FakeMessage lastArrival = null;
       Random random = new Random(42);
       List<FakeMessage> threadStarts = new ArrayList<>();
       Map<String, Integer> expectedSkips = new HashMap<>();
@@ -85,6 +113,7 @@ class MailIngestNoLossTest {
                     "Message body " + i,
                     parent,
                     Map.of()));
+        lastArrival = message;
         customerMail++;
         if (newThread) {
           threadStarts.add(message);
@@ -92,7 +121,18 @@ class MailIngestNoLossTest {
         if (i % 50 == 49) {
           Thread.sleep(40); // let poll cycles interleave with arrivals
         }
-        if (i == MESSAGE_COUNT / 3 || i == 2 * MESSAGE_COUNT / 3) {
+        if (i == 3 * MESSAGE_COUNT / 8) {
+          // Mail goes on arriving while the database is down.
+          databaseRestart = restartInBackground(database);
+        }
+        if (workerKills.contains(i)) {
+          if (databaseRestart != null) {
+            // One fault at a time: the pipeline must recover from the restart on its own, with
+            // the same worker, before that worker is killed.
+            databaseRestart.get(1, TimeUnit.MINUTES);
+            databaseRestart = null;
+            awaitProgress(pipeline);
+          }
           pipeline.killWorker();
           Thread.sleep(500);
           pipeline.startWorker();
@@ -107,6 +147,7 @@ class MailIngestNoLossTest {
         Thread.sleep(250);
       }
       Thread.sleep(2_000); // later passes re-list the overlap: nothing may be stored twice
+      Duration runTime = Duration.between(runStart, Instant.now());
 
       var dsl = pipeline.jooq.dsl();
       int stored = storedMessages(pipeline);
@@ -129,7 +170,8 @@ class MailIngestNoLossTest {
       Map<FaultKind, Long> injected = pipeline.nylas.faultCounts();
       System.out.printf(
           "no-loss: injected %d customer messages in %d threads; stored %d (distinct %d),"
-              + " tickets %d, mapped threads %d, skipped %s; faults %s%n",
+              + " tickets %d, mapped threads %d, skipped %s; faults %s; 1 database restart"
+              + " (%d s down), %d worker kills; drained in %d s%n",
           customerMail,
           threadStarts.size(),
           stored,
@@ -137,7 +179,10 @@ class MailIngestNoLossTest {
           tickets,
           mappedThreads,
           skips,
-          injected);
+          injected,
+          DATABASE_DOWNTIME.toSeconds(),
+          workerKills.size(),
+          runTime.toSeconds());
 
       assertThat(stored).isEqualTo(expectedStored);
       assertThat(distinctProviderIds).isEqualTo(expectedStored);
@@ -150,6 +195,11 @@ class MailIngestNoLossTest {
               + injected.getOrDefault(FaultKind.BAD_GATEWAY, 0L)
               + injected.getOrDefault(FaultKind.GATEWAY_TIMEOUT, 0L);
       assertThat(serverErrors).as("5xx answers were injected").isPositive();
+      assertThat(database.serverStartedAt())
+          .as("the database server was restarted during the run")
+          .isAfter(testStart);
+      assertSyncKeptGoing(pipeline, lastArrival);
+      assertNoTicketWorkflowFailed(pipeline);
       if (ACKNOWLEDGE) {
         assertEachTicketAcknowledgedOnce(pipeline);
       }
@@ -161,6 +211,156 @@ class MailIngestNoLossTest {
               FaultKind.DUPLICATED_PAGE,
               FaultKind.REORDERED_PAGE);
     }
+  }
+
+  private static CompletableFuture<Void> restartInBackground(RestartableDatabase database) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            database.restart(DATABASE_DOWNTIME);
+          } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("The database did not come back", e);
+          }
+        });
+  }
+
+  private static void awaitProgress(MailPipeline pipeline) throws InterruptedException {
+    int before = storedMessages(pipeline);
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (storedMessages(pipeline) == before && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    assertThat(storedMessages(pipeline)).as("mail stored after the restart").isGreaterThan(before);
+  }
+
+  /** The sync is still running and its cursor reached the newest mail: nothing left it stuck. */
+  private static void assertSyncKeptGoing(MailPipeline pipeline, FakeMessage lastArrival) {
+    WorkflowExecutionStatus status =
+        pipeline
+            .temporal
+            .getWorkflowClient()
+            .newUntypedWorkflowStub(MailboxSyncWorkflow.workflowId(MailPipeline.GRANT))
+            .describe()
+            .getStatus();
+    assertThat(status).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    Long cursor =
+        pipeline
+            .jooq
+            .dsl()
+            .fetchValue(MAILBOXES.SYNC_CURSOR, MAILBOXES.ID.eq(pipeline.mailbox.getId()));
+    assertThat(cursor).as("sync cursor").isGreaterThanOrEqualTo(lastArrival.date());
+  }
+
+  /**
+   * Activities failed and were retried while the database was down; no ticket workflow gave up, and
+   * none is stalled with a task nobody picks up (a minute is far longer than any task waits).
+   */
+  private static void assertNoTicketWorkflowFailed(MailPipeline pipeline) {
+    WorkflowClient client = pipeline.temporal.getWorkflowClient();
+    long stalledBefore = Instant.now().minus(Duration.ofMinutes(1)).getEpochSecond();
+    Map<String, Long> states =
+        pipeline.jooq.dsl().select(TICKETS.NUMBER).from(TICKETS).fetch(TICKETS.NUMBER).stream()
+            .map(
+                number ->
+                    client
+                        .newUntypedWorkflowStub(TicketWorkflow.workflowId(number))
+                        .describe()
+                        .getRawDescription())
+            .map(
+                description -> {
+                  var status = description.getWorkflowExecutionInfo().getStatus();
+                  boolean stalled =
+                      description.hasPendingWorkflowTask()
+                          && description.getPendingWorkflowTask().getScheduledTime().getSeconds()
+                              < stalledBefore;
+                  return stalled ? "STALLED" : status.name();
+                })
+            .collect(Collectors.groupingBy(state -> state, Collectors.counting()));
+    assertThat(states)
+        .containsOnlyKeys(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING.name());
+  }
+
+  /** What became of the tickets without a sent acknowledgement, to tell a lost one apart. */
+  private static String unacknowledged(MailPipeline pipeline) {
+    var dsl = pipeline.jooq.dsl();
+    StringBuilder report = new StringBuilder("tickets without a sent acknowledgement:");
+    for (var ticket :
+        dsl.selectFrom(TICKETS)
+            .where(
+                DSL.notExists(
+                    DSL.selectOne()
+                        .from(MESSAGES)
+                        .where(
+                            MESSAGES.TICKET_NUMBER.eq(TICKETS.NUMBER),
+                            MESSAGES.DIRECTION.eq("OUTBOUND"),
+                            MESSAGES.DELIVERY_STATUS.eq("SENT"))))
+            .fetch()) {
+      var outbound =
+          dsl.select(MESSAGES.ID, MESSAGES.DELIVERY_STATUS, MESSAGES.DELIVERY_ERROR)
+              .from(MESSAGES)
+              .where(
+                  MESSAGES.TICKET_NUMBER.eq(ticket.getNumber()), MESSAGES.DIRECTION.eq("OUTBOUND"))
+              .fetch();
+      var events =
+          dsl.select(TICKET_EVENTS.KIND)
+              .from(TICKET_EVENTS)
+              .where(TICKET_EVENTS.TICKET_NUMBER.eq(ticket.getNumber()))
+              .fetch(TICKET_EVENTS.KIND);
+      var description =
+          pipeline
+              .temporal
+              .getWorkflowClient()
+              .newUntypedWorkflowStub(TicketWorkflow.workflowId(ticket.getNumber()))
+              .describe()
+              .getRawDescription();
+      report
+          .append("\n#")
+          .append(ticket.getNumber())
+          .append(" acknowledgementDue=")
+          .append(ticket.getAcknowledgementDue())
+          .append(" outbound=")
+          .append(outbound.format())
+          .append(" events=")
+          .append(events)
+          .append(" workflow=")
+          .append(description.getWorkflowExecutionInfo().getStatus())
+          .append(" pending activities=")
+          .append(description.getPendingActivitiesList())
+          .append(" history=")
+          .append(
+              pipeline
+                  .temporal
+                  .getWorkflowClient()
+                  .fetchHistory(TicketWorkflow.workflowId(ticket.getNumber()))
+                  .getEvents()
+                  .stream()
+                  .map(MailIngestNoLossTest::describe)
+                  .toList());
+    }
+    return report.toString();
+  }
+
+  private static String describe(HistoryEvent event) {
+    String type = event.getEventType().name().replace("EVENT_TYPE_", "");
+    if (event.hasActivityTaskScheduledEventAttributes()) {
+      return type
+          + " "
+          + event.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+    }
+    if (event.hasActivityTaskCompletedEventAttributes()) {
+      return type
+          + " "
+          + event.getActivityTaskCompletedEventAttributes().getResult().getPayloadsList().stream()
+              .map(payload -> payload.getData().toStringUtf8())
+              .toList();
+    }
+    if (event.hasActivityTaskFailedEventAttributes()) {
+      return type + " " + event.getActivityTaskFailedEventAttributes().getFailure().getMessage();
+    }
+    if (event.hasActivityTaskTimedOutEventAttributes()) {
+      return type + " " + event.getActivityTaskTimedOutEventAttributes().getFailure().getMessage();
+    }
+    return type;
   }
 
   private static int storedMessages(MailPipeline pipeline) {
@@ -184,7 +384,9 @@ class MailIngestNoLossTest {
         pipeline.nylas.sent(MailPipeline.GRANT).stream().map(FakeMessage::subject).toList();
     System.out.printf(
         "no-loss: %d acknowledgements sent for %d tickets%n", subjects.size(), THREAD_COUNT);
-    assertThat(dsl.fetchCount(MESSAGES, sentRows)).isEqualTo(THREAD_COUNT);
+    assertThat(dsl.fetchCount(MESSAGES, sentRows))
+        .as(() -> unacknowledged(pipeline))
+        .isEqualTo(THREAD_COUNT);
     assertThat(subjects).hasSize(THREAD_COUNT).doesNotHaveDuplicates();
     assertThat(
             dsl.fetchCount(

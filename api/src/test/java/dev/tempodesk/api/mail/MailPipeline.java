@@ -37,10 +37,12 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,18 +57,19 @@ final class MailPipeline implements AutoCloseable {
   static final String ADDRESS = "support@pipeline.example";
 
   final FakeNylasServer nylas;
-  final TestJooq jooq = TestJooq.over(TestDatabases.fresh().dataSource());
-  final MailboxRepository mailboxes = new MailboxRepository(jooq.dsl());
-  final MailThreadRepository threads = new MailThreadRepository(jooq.dsl());
-  final MessageRepository messages = new MessageRepository(jooq.dsl());
-  final TicketRepository tickets = new TicketRepository(jooq.dsl());
-  final OutboundMessageRepository outbound = new OutboundMessageRepository(jooq.dsl());
+  final TestJooq jooq;
+  final MailboxRepository mailboxes;
+  final MailThreadRepository threads;
+  final MessageRepository messages;
+  final TicketRepository tickets;
+  final OutboundMessageRepository outbound;
   final TestWorkflowEnvironment temporal =
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
   final MailboxesRecord mailbox;
   private final NylasClient client;
   private final boolean mailAcknowledgements;
+  private final WorkerFactoryOptions workerOptions;
   private WorkerFactory workers;
 
   MailPipeline(FakeNylasServer nylas, int clientAttempts) {
@@ -78,6 +81,50 @@ final class MailPipeline implements AutoCloseable {
    *     copies the sync lists again are extra load on an ingest measurement)
    */
   MailPipeline(FakeNylasServer nylas, int clientAttempts, boolean mailAcknowledgements) {
+    this(
+        nylas,
+        clientAttempts,
+        mailAcknowledgements,
+        TestDatabases.fresh().dataSource(),
+        WorkerFactoryOptions.getDefaultInstance());
+  }
+
+  /**
+   * A pipeline for fault runs: over the caller's database (e.g. one it restarts mid-run), with
+   * workers that keep no workflows cached. A cached workflow gets its next task on the worker's
+   * sticky queue; after a crash a real server moves such a task to the shared queue within 5
+   * seconds, but the in-memory server never does, so a workflow cached on a killed worker would
+   * stall for good (seen as the mailbox sync stopping mid-run). Without the cache every task goes
+   * to the shared queue and is replayed from history, as after a real crash.
+   *
+   * @param database a migrated database of the caller's
+   */
+  MailPipeline(
+      FakeNylasServer nylas,
+      int clientAttempts,
+      boolean mailAcknowledgements,
+      DataSource database) {
+    this(
+        nylas,
+        clientAttempts,
+        mailAcknowledgements,
+        database,
+        WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build());
+  }
+
+  private MailPipeline(
+      FakeNylasServer nylas,
+      int clientAttempts,
+      boolean mailAcknowledgements,
+      DataSource database,
+      WorkerFactoryOptions workerOptions) {
+    this.workerOptions = workerOptions;
+    this.jooq = TestJooq.over(database);
+    this.mailboxes = new MailboxRepository(jooq.dsl());
+    this.threads = new MailThreadRepository(jooq.dsl());
+    this.messages = new MessageRepository(jooq.dsl());
+    this.tickets = new TicketRepository(jooq.dsl());
+    this.outbound = new OutboundMessageRepository(jooq.dsl());
     this.mailAcknowledgements = mailAcknowledgements;
     this.nylas = nylas;
     nylas.addGrant(GRANT, ADDRESS);
@@ -110,7 +157,7 @@ final class MailPipeline implements AutoCloseable {
             new ContactRepository(jooq.dsl()),
             new AgentRepository(jooq.dsl()),
             new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock));
-    workers = WorkerFactory.newInstance(workflowClient);
+    workers = WorkerFactory.newInstance(workflowClient, workerOptions);
     var worker = workers.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
