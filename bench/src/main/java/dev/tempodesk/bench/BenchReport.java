@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The table the bench command prints, as Markdown, and its place in docs/benchmarks.md: between two
@@ -40,7 +44,24 @@ final class BenchReport {
   }
 
   String markdown() {
+    return markdown(List.of(), "");
+  }
+
+  /**
+   * @param keptRows table rows of an earlier run for benchmarks this run did not measure
+   * @param keptFrom the first line of that earlier run, or "" when nothing is kept
+   */
+  private String markdown(List<String> keptRows, String keptFrom) {
     StringBuilder out = new StringBuilder();
+    if (!keptRows.isEmpty()) {
+      out.append("Rows of ")
+          .append(keptRows.stream().map(BenchReport::benchmarkOf).distinct().toList())
+          .append(" kept from: ")
+          .append(keptFrom)
+          .append("\nRows of ")
+          .append(figures.stream().map(Figure::benchmark).distinct().toList())
+          .append(" from: ");
+    }
     out.append("Run of ")
         .append(LocalDate.now())
         .append(", scale ")
@@ -50,34 +71,59 @@ final class BenchReport {
         .append(".\n\n");
     out.append("| bench | figure | Tempodesk | baseline | baseline figure | ratio | goal |\n");
     out.append("|---|---|---:|---|---:|---:|---|\n");
+    List<String> rows = new ArrayList<>(keptRows);
     for (Figure figure : figures) {
-      out.append(
-          "| %s | %s | %s %s | %s | %s %s | %s | %s |\n"
-              .formatted(
-                  figure.benchmark(),
-                  figure.name(),
-                  number(figure.value()),
-                  figure.unit(),
-                  figure.baselineName(),
-                  number(figure.baseline()),
-                  figure.unit(),
-                  Double.isNaN(figure.ratio())
-                      ? "–"
-                      : String.format(Locale.ROOT, "%.2f×", figure.ratio()),
-                  figure.goal()));
+      rows.add(row(figure));
     }
+    rows.sort(Comparator.comparing(BenchReport::benchmarkOf)); // stable: each one's order stays
+    rows.forEach(out::append);
     for (String failure : failures) {
       out.append("\nFAILED: ").append(failure).append('\n');
     }
     return out.toString();
   }
 
-  /** Replaces the generated block of {@code document} (appending one if it has none yet). */
+  private static String row(Figure figure) {
+    return "| %s | %s | %s %s | %s | %s %s | %s | %s |\n"
+        .formatted(
+            figure.benchmark(),
+            figure.name(),
+            number(figure.value()),
+            figure.unit(),
+            figure.baselineName(),
+            number(figure.baseline()),
+            figure.unit(),
+            Double.isNaN(figure.ratio())
+                ? "–"
+                : String.format(Locale.ROOT, "%.2f×", figure.ratio()),
+            figure.goal());
+  }
+
+  private static String benchmarkOf(String row) {
+    return row.substring(2, row.indexOf(' ', 2));
+  }
+
+  /**
+   * Replaces the generated block of {@code document} (appending one if it has none yet). A run of
+   * some benchmarks only ({@code --only}) keeps the other benchmarks' rows of the block, saying
+   * which run each came from.
+   */
   void writeInto(Path document) throws IOException {
-    String block = BEGIN + "\n" + markdown() + END;
     String text = Files.exists(document) ? Files.readString(document) : "";
     int begin = text.indexOf(BEGIN);
     int end = text.indexOf(END);
+    List<String> kept = new ArrayList<>();
+    String keptFrom = "";
+    if (begin >= 0 && end > begin) {
+      Set<String> measured = figures.stream().map(Figure::benchmark).collect(Collectors.toSet());
+      List<String> old = text.substring(begin + BEGIN.length(), end).lines().toList();
+      keptFrom = old.stream().filter(line -> line.startsWith("Run of ")).findFirst().orElse("");
+      old.stream()
+          .filter(line -> line.matches("\\| B\\d+ \\|.*"))
+          .filter(line -> !measured.contains(benchmarkOf(line)))
+          .forEach(line -> kept.add(line + "\n"));
+    }
+    String block = BEGIN + "\n" + markdown(kept, keptFrom) + END;
     String updated =
         begin >= 0 && end > begin
             ? text.substring(0, begin) + block + text.substring(end + END.length())

@@ -41,8 +41,7 @@ record SlaBurst(int tickets, Duration target, ContactsRecord reporter, AgentsRec
                 .map(TicketsRecord::getNumber)
                 .toList();
     reportOpening(side, Duration.between(createdAt, Instant.now()));
-    return BreachLateness.await(
-        side, jooq.dsl(), numbers, BreachLateness.giveUpAfter(createdAt.plus(target)));
+    return BreachLateness.await(side, jooq.dsl(), numbers, createdAt.plus(target));
   }
 
   /**
