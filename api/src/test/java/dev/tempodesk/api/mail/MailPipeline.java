@@ -57,6 +57,17 @@ final class MailPipeline implements AutoCloseable {
   static final String ADDRESS = "support@pipeline.example";
 
   final FakeNylasServer nylas;
+
+  /**
+   * Small pages mean more requests, so the injected faults hit more often. But every sync pass
+   * lists its whole overlap window (2 minutes) again, and the no-loss run's mail arrives within
+   * about a minute: at 10,000 mails, pages of 10 made each pass re-list 1,000 pages (mostly
+   * sleeping through injected 429s and slow answers) and the run missed its deadline with half the
+   * mail stored. So the page grows with the run: 10 at the CI size, 50 at 10,000.
+   */
+  private static final int PAGE_SIZE =
+      Math.max(10, Integer.getInteger("tempodesk.noLoss.messages", 2000) / 200);
+
   final TestJooq jooq;
   final MailboxRepository mailboxes;
   final MailThreadRepository threads;
@@ -162,9 +173,8 @@ final class MailPipeline implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        // Small pages: more requests, so the injected faults hit more often.
         new MailboxSyncActivitiesImpl(
-            client, mailboxes, threads, store, outbound, gateway, clock, 10),
+            client, mailboxes, threads, store, outbound, gateway, clock, PAGE_SIZE),
         new TicketStoreActivitiesImpl(
             tickets,
             new TicketEventRepository(jooq.dsl()),
