@@ -24,11 +24,7 @@ import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
 import dev.tempodesk.workflows.notification.NotificationActivities;
-import dev.tempodesk.workflows.ticket.DeliveryOutcome;
-import dev.tempodesk.workflows.ticket.FailedDelivery;
 import dev.tempodesk.workflows.ticket.OutboundMailActivities;
-import dev.tempodesk.workflows.ticket.OutboundMessage;
-import dev.tempodesk.workflows.ticket.OutboundRef;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
 import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
@@ -40,7 +36,6 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import okhttp3.HttpUrl;
@@ -190,35 +185,7 @@ final class MailPipeline implements AutoCloseable {
   private OutboundMailActivities outboundMail(Clock clock) {
     OutboundMailActivitiesImpl mail =
         OutboundMailActivitiesImpl.over(jooq.dsl(), jooq.transactions(), client, clock);
-    if (mailAcknowledgements) {
-      return mail;
-    }
-    return new OutboundMailActivities() {
-      @Override
-      public void store(OutboundMessage message) {
-        mail.store(message);
-      }
-
-      @Override
-      public List<String> prepareOutbox(OutboundRef ticket) {
-        return List.of(); // nothing queued, no acknowledgement
-      }
-
-      @Override
-      public DeliveryOutcome deliver(OutboundRef message) {
-        return mail.deliver(message);
-      }
-
-      @Override
-      public void giveUp(FailedDelivery failure) {
-        mail.giveUp(failure);
-      }
-
-      @Override
-      public boolean requeue(OutboundRef message) {
-        return mail.requeue(message);
-      }
-    };
+    return mailAcknowledgements ? mail : new NoAcknowledgements(mail);
   }
 
   /** Kills the worker without letting running activities finish, as a crash would. */

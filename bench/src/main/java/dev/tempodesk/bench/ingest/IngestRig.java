@@ -11,6 +11,7 @@ import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.demo.nylas.FakeNylasServer;
 import dev.tempodesk.api.demo.nylas.FaultPlan;
+import dev.tempodesk.api.mail.NoAcknowledgements;
 import dev.tempodesk.bench.BenchDatabases;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;

@@ -1,4 +1,4 @@
-package dev.tempodesk.bench.ingest;
+package dev.tempodesk.api.mail;
 
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import dev.tempodesk.workflows.ticket.FailedDelivery;
@@ -8,13 +8,14 @@ import dev.tempodesk.workflows.ticket.OutboundRef;
 import java.util.List;
 
 /**
- * The real outbound activities except that a new ticket queues no acknowledgement: its send, and
- * the copy of it the sync would list again, are not part of what B1 measures.
+ * The real outbound activities except that a new ticket queues no acknowledgement: for ingest runs
+ * (the no-loss test, bench B1), where its send and the copy the sync would list again are extra
+ * load, not what is measured.
  */
-final class NoAcknowledgements implements OutboundMailActivities {
+public final class NoAcknowledgements implements OutboundMailActivities {
   private final OutboundMailActivities real;
 
-  NoAcknowledgements(OutboundMailActivities real) {
+  public NoAcknowledgements(OutboundMailActivities real) {
     this.real = real;
   }
 
