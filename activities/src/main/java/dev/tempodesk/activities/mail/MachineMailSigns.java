@@ -18,12 +18,19 @@ import java.util.regex.Pattern;
  * "Re: Out of office printer broken", "Out of office printer broken" or "Fwd: Undeliverable: …" (a
  * customer forwarding a bounce to us) stays a customer's mail. No-reply senders are not skipped for
  * their address alone: notifications from systems (monitoring alerts, shop orders) are often what a
- * ticket is for, and they do not answer our mail, so they cannot loop.
+ * ticket is for, and they do not answer our mail, so they cannot loop; their tickets get no
+ * acknowledgement ({@link #isNoReplyAddress}), which nobody would read.
  */
-final class MachineMailSigns {
+public final class MachineMailSigns {
   /** Local parts that only mail systems send bounces from. */
   private static final Set<String> BOUNCE_SENDERS =
       Set.of("mailer-daemon", "mailerdaemon", "mail-daemon", "maildaemon", "postmaster");
+
+  /** Local parts of addresses that say nobody reads what is sent to them. */
+  private static final Pattern NO_REPLY =
+      Pattern.compile(
+          "^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|no[-_.]?response)(?:[-_.+].*)?$",
+          Pattern.CASE_INSENSITIVE);
 
   /** Exchange Online's and Exchange Server's system mailbox, the sender of their NDRs. */
   private static final String EXCHANGE_SYSTEM_SENDER =
@@ -154,6 +161,20 @@ final class MachineMailSigns {
       return Optional.of(SkipReason.AUTO_REPLY);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether nobody reads mail sent to this address: {@code noreply@}, {@code no-reply@}, {@code
+   * donotreply@}, {@code do-not-reply@} and the like, and the mail systems' own senders.
+   */
+  public static boolean isNoReplyAddress(String address) {
+    if (address == null || address.lastIndexOf('@') < 1) {
+      return false;
+    }
+    String localPart = address.substring(0, address.lastIndexOf('@')).toLowerCase(Locale.ROOT);
+    return NO_REPLY.matcher(localPart).matches()
+        || BOUNCE_SENDERS.contains(localPart)
+        || localPart.startsWith(EXCHANGE_SYSTEM_SENDER);
   }
 
   private static boolean isReceipt(Attachment part) {

@@ -2,6 +2,7 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.mail.MachineMailSigns;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.Providers;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -157,6 +158,9 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
 
   private void queueAcknowledgement(TicketsRecord ticket) {
     ContactsRecord reporter = contacts.find(ticket.getReporterId()).orElseThrow();
+    if (MachineMailSigns.isNoReplyAddress(reporter.getEmail())) {
+      return; // a system's notification: nobody would read the answer
+    }
     MessagesRecord row =
         new MessagesRecord()
             .setId(acknowledgementId(ticket.getNumber()))
