@@ -121,6 +121,18 @@ public final class FakeNylasServer implements AutoCloseable {
     return message;
   }
 
+  /**
+   * A raw RFC 5322 / MIME mail received now, served as Nylas would serve it (see {@link RawMail});
+   * also announced to the webhook, if one is enabled.
+   */
+  public FakeMessage receiveRaw(String grantId, byte[] rfc822) {
+    FakeMailbox box = grants.require(grantId);
+    FakeMessage message = factory.inboundRaw(box, rfc822, clock.instant().getEpochSecond());
+    box.add(message);
+    notifyCreated(message);
+    return message;
+  }
+
   /** A draft by the grant's user, in DRAFTS and listed with the messages; no webhook. */
   public FakeMessage addDraft(
       String grantId, String to, String subject, String body, String inReplyToProviderId) {
