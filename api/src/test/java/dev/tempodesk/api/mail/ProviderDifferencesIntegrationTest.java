@@ -17,6 +17,7 @@ import dev.tempodesk.fakes.nylas.InboundEmail;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.ReplyRequest;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -179,6 +180,71 @@ class ProviderDifferencesIntegrationTest {
       assertThat(copy.header("X-Autoreply")).isEqualTo("yes");
       assertThat(copy.header("X-Tempodesk-Message-Id"))
           .isEqualTo(acknowledgement.getId().toString());
+    }
+  }
+
+  /** A raw mail as an IMAP server hands it over: none of the auto-reply headers. */
+  private static FakeMessage receiveRaw(MailPipeline pipeline, String mail) {
+    return pipeline.nylas.receiveRaw(
+        MailPipeline.GRANT, mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldTellBouncesAndAutoRepliesOnAnImapMailboxFromWhatItReturns() throws Exception {
+    try (MailPipeline pipeline = pipelineOf("imap")) {
+      FakeMessage bounce =
+          receiveRaw(
+              pipeline,
+              """
+              From: Mail Relay <relay@mx.client.example>
+              To: support@pipeline.example
+              Subject: Your message could not be delivered
+              Message-ID: <dsn-1@mx.client.example>
+              MIME-Version: 1.0
+              Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+              --b1
+              Content-Type: text/plain
+
+              The mail to bob@client.example failed.
+              --b1
+              Content-Type: message/delivery-status
+
+              Reporting-MTA: dns; mx.client.example
+
+              Final-Recipient: rfc822; bob@client.example
+              Action: failed
+              Status: 5.1.1
+              --b1--
+              """);
+      FakeMessage outOfOffice =
+          receiveRaw(
+              pipeline,
+              """
+              From: Dana <dana@client.example>
+              To: support@pipeline.example
+              Subject: Automatische Antwort: Ihre Anfrage [#1001]
+              Message-ID: <ooo-1@client.example>
+              Content-Type: text/plain; charset=utf-8
+
+              Ich bin bis Montag nicht im Büro.
+              """);
+      FakeMessage customer =
+          receiveRaw(
+              pipeline,
+              """
+              From: Dana <dana@client.example>
+              To: support@pipeline.example
+              Subject: Re: Out of office printer broken
+              Message-ID: <human-1@client.example>
+              Content-Type: text/plain; charset=utf-8
+
+              The printer in the out-of-office wing is still broken.
+              """);
+
+      assertThat(skipReason(pipeline, bounce)).isEqualTo("BOUNCE");
+      assertThat(skipReason(pipeline, outOfOffice)).isEqualTo("AUTO_REPLY");
+      assertThat(stored(pipeline, customer).getTicketNumber()).isNotNull();
     }
   }
 
