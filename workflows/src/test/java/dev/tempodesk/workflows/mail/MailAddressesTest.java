@@ -2,6 +2,7 @@ package dev.tempodesk.workflows.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -248,6 +249,32 @@ class MailAddressesTest {
     assertThat(MailAddresses.participant(null, null))
         .singleElement()
         .satisfies(p -> assertThat(p.problem()).contains("empty"));
+  }
+
+  @Test
+  void hugeInputIsReadInLinearTime() {
+    String tenThousand =
+        String.join(
+            ", ",
+            java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(i -> "\"Name, " + i + "\" <r" + i + "@example.org>")
+                .toList());
+    String garbage = "\"(<[=?a?b?".repeat(100_000) + "x@y";
+    String words = "word ".repeat(200_000) + "<a@example.org>";
+    String encoded = "=?UTF-8?Q?J=C3=B6rg?= ".repeat(50_000) + "<j@example.org>";
+    String angles = "<".repeat(100_000) + "a@example.org" + ">".repeat(100_000);
+
+    assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10),
+        () -> {
+          assertThat(MailAddresses.parseList(tenThousand))
+              .hasSize(10_000)
+              .allMatch(ParsedAddress::isValid);
+          assertThat(MailAddresses.parse(garbage).isValid()).isFalse();
+          assertThat(MailAddresses.parse(words).address().address()).isEqualTo("a@example.org");
+          assertThat(MailAddresses.parse(encoded).address().displayName()).startsWith("JörgJörg");
+          assertThat(MailAddresses.parse(angles).problem()).contains("'<' inside");
+        });
   }
 
   @Test
