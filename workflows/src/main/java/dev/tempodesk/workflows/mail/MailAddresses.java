@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * {@code jane@x (Jane Doe)}), groups ({@code Team: a@x, b@y;}, {@code undisclosed-recipients:;}),
  * RFC 2047 encoded words in display names (also inside quotes, and split across words), the
  * obsolete forms of RFC 5322 section 4.4 (words and comments between the dots of a local part or
- * domain, {@code <@route:a@b>} routes, empty list elements) and RFC 6531 UTF-8 addresses.
+ * domain, {@code <@route:a@b>} routes, empty list elements) and RFC 6531 UTF-8 addresses. Two
+ * lenient readings of what real clients write: ';' between addresses outside a group, and {@code
+ * <mailto:a@b>}.
  *
  * <p>The canonical address (what contacts store and compare):
  *
@@ -95,13 +97,13 @@ public final class MailAddresses {
     List<Token> tokens = tokenize(text);
     int pos = 0;
     while (pos < tokens.size()) {
-      if (tokens.get(pos).is(',')) {
-        pos++; // an empty element (obs-addr-list)
+      if (tokens.get(pos).is(',') || tokens.get(pos).is(';')) {
+        pos++; // an empty element (obs-addr-list), or a ';' used as a separator (Outlook)
         continue;
       }
       int colon = groupColon(tokens, pos);
       if (colon < 0) {
-        int end = elementEnd(tokens, pos, false);
+        int end = elementEnd(tokens, pos);
         add(result, text, tokens, pos, end);
         pos = end;
         continue;
@@ -114,7 +116,7 @@ public final class MailAddresses {
           pos++;
           break;
         } else {
-          int end = elementEnd(tokens, pos, true);
+          int end = elementEnd(tokens, pos);
           add(result, text, tokens, pos, end);
           pos = end;
         }
@@ -279,6 +281,11 @@ public final class MailAddresses {
           return ParsedAddress.refused(input, "a source route ('<@host:') without its ':'");
         }
         spec = spec.subList(colon + 1, spec.size()); // obs-route: the route is ignored
+      } else if (spec.size() > 2
+          && spec.get(0).kind == Kind.ATOM
+          && spec.get(0).text.equalsIgnoreCase("mailto")
+          && spec.get(1).is(':')) {
+        spec = spec.subList(2, spec.size()); // <mailto:a@b>, as some clients write it
       }
       name = cleanName(raw(words.subList(0, open)));
       if (spec.isEmpty()) {
@@ -669,9 +676,10 @@ public final class MailAddresses {
   }
 
   /**
-   * Where the element starting at {@code pos} ends: the next ',' (or ';' in a group) outside <>.
+   * Where the element starting at {@code pos} ends: the next ',' or ';' outside {@code <>} (';'
+   * ends a group, and outside one it is read as the separator some mail clients write).
    */
-  private static int elementEnd(List<Token> tokens, int pos, boolean inGroup) {
+  private static int elementEnd(List<Token> tokens, int pos) {
     boolean inAngle = false;
     for (int i = pos; i < tokens.size(); i++) {
       Token token = tokens.get(i);
@@ -679,7 +687,7 @@ public final class MailAddresses {
         inAngle = true;
       } else if (token.is('>')) {
         inAngle = false;
-      } else if (!inAngle && (token.is(',') || (inGroup && token.is(';')))) {
+      } else if (!inAngle && (token.is(',') || token.is(';'))) {
         return i;
       }
     }

@@ -106,6 +106,11 @@ class MailAddressesTest {
         ok("Ja\u0007ne\u0000 <jane@example.org>", "jane@example.org", "Ja ne"),
         ok("Support: Jane <jane@example.org>", "jane@example.org", "Jane"),
         ok("Team: a@x.test;", "a@x.test", null),
+        ok("Name <mailto:User@Example.org>", "user@example.org", "Name"),
+        ok(
+            "\"support@evil.example\" <real@example.org>",
+            "real@example.org",
+            "support@evil.example"),
         ok("a".repeat(64) + "@example.org", "a".repeat(64) + "@example.org", null),
         ok(atLength(254), atLength(254), null),
         // refused, with the reason
@@ -115,6 +120,7 @@ class MailAddressesTest {
         refused("Jane Doe", "display name only"),
         refused("undisclosed-recipients:;", "empty group"),
         refused("a@x.test, b@y.test", "several addresses"),
+        refused("a@x.test; b@y.test", "several addresses"),
         refused("Doe, Jane <jane@example.org>", "several addresses"),
         refused("q z@example.org", "unquoted space"),
         refused("\"q z@example.org", "unbalanced quotes"),
@@ -203,6 +209,14 @@ class MailAddressesTest {
     // A.6.1: an obsolete route and an empty list element
     assertThat(addresses("Mary Smith <@node.test:mary@example.net>, , jdoe@test  . example"))
         .containsExactly("mary@example.net", "jdoe@test.example");
+  }
+
+  @Test
+  void aSemicolonOutsideAGroupSeparatesAddresses() {
+    assertThat(addresses("a@example.org; b@example.org"))
+        .containsExactly("a@example.org", "b@example.org");
+    assertThat(addresses("Team: a@example.org; b@example.org"))
+        .containsExactly("a@example.org", "b@example.org");
   }
 
   @Test
