@@ -1,6 +1,7 @@
 package dev.tempodesk.activities.mail;
 
 import dev.tempodesk.activities.nylas.EmailAddress;
+import dev.tempodesk.activities.nylas.NylasFolder;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.workflows.mail.MailAddress;
 import dev.tempodesk.workflows.mail.MailAddresses;
@@ -9,29 +10,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Decides which mailbox messages must not reach a ticket: drafts, mail we sent ourselves, and
- * machine-written mail whose answer would start a mail loop (RFC 3834 Auto-Submitted, the common
- * X-Autoreply headers, Precedence bulk/junk/list, list headers, bounces). Addresses are compared in
- * the canonical form of {@link MailAddresses}.
+ * Decides which mailbox messages must not reach a ticket: drafts, mail we sent ourselves, mail in
+ * the Junk and Trash folders, and machine-written mail whose answer would start a mail loop (RFC
+ * 3834 Auto-Submitted, the common X-Autoreply headers, Precedence bulk/junk/list, list headers,
+ * bounces and auto-replies told by sender, report parts or subject: {@link MachineMailSigns}).
+ * Folders are told by their attributes ({@code GET /folders}), since their ids are opaque outside
+ * Google. Addresses are compared in the canonical form of {@link MailAddresses}.
  */
 public final class MailClassifier {
-  private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster");
-
   private final String mailboxAddress;
   private final Set<String> draftFolderIds;
   private final Set<String> sentFolderIds;
+  private final Set<String> junkFolderIds;
+  private final Set<String> trashFolderIds;
 
-  public MailClassifier(
-      String mailboxAddress, Set<String> draftFolderIds, Set<String> sentFolderIds) {
+  public MailClassifier(String mailboxAddress, List<NylasFolder> folders) {
     this.mailboxAddress =
         MailAddresses.parse(mailboxAddress)
             .toOptional()
             .map(MailAddress::address)
             .orElse(mailboxAddress.toLowerCase(Locale.ROOT));
-    this.draftFolderIds = draftFolderIds;
-    this.sentFolderIds = sentFolderIds;
+    this.draftFolderIds = folderIds(folders, "\\Drafts");
+    this.sentFolderIds = folderIds(folders, "\\Sent");
+    this.junkFolderIds = folderIds(folders, "\\Junk");
+    this.trashFolderIds = folderIds(folders, "\\Trash");
   }
 
   /**
@@ -48,8 +53,16 @@ public final class MailClassifier {
         || sender.map(s -> s.address().equals(mailboxAddress)).orElse(false)) {
       return Optional.of(SkipReason.OWN_SENT);
     }
-    if (sender.map(s -> BOUNCE_SENDERS.contains(s.localPart())).orElse(false)) {
-      return Optional.of(SkipReason.BOUNCE);
+    if (inAny(message, junkFolderIds)) {
+      return Optional.of(SkipReason.JUNK);
+    }
+    if (inAny(message, trashFolderIds)) {
+      return Optional.of(SkipReason.TRASH);
+    }
+    Optional<SkipReason> machine =
+        MachineMailSigns.of(message, sender.map(MailAddress::address).orElse(null));
+    if (machine.isPresent()) {
+      return machine;
     }
     if (message
         .header("X-Loop")
@@ -113,6 +126,13 @@ public final class MailClassifier {
         .filter(ParsedAddress::isValid)
         .map(ParsedAddress::address)
         .findFirst();
+  }
+
+  private static Set<String> folderIds(List<NylasFolder> folders, String attribute) {
+    return folders.stream()
+        .filter(folder -> folder.hasAttribute(attribute))
+        .map(NylasFolder::id)
+        .collect(Collectors.toSet());
   }
 
   private static boolean inAny(NylasMessage message, Set<String> folderIds) {

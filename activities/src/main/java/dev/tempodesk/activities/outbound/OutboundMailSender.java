@@ -8,6 +8,7 @@ import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasException;
 import dev.tempodesk.activities.nylas.NylasMessage;
+import dev.tempodesk.activities.nylas.Providers;
 import dev.tempodesk.activities.nylas.SendMessageRequest;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
@@ -81,7 +82,7 @@ public class OutboundMailSender {
     }
     SendMessageRequest request;
     try {
-      request = request(message);
+      request = request(message, mailbox.get().getProvider());
     } catch (InvalidAddressException notAnAddress) {
       return fail(
           ticketNumber, id, "A recipient is not an email address: " + notAnAddress.getMessage());
@@ -135,19 +136,28 @@ public class OutboundMailSender {
   }
 
   /**
-   * The send request of a stored message. To and CC are RFC 5322 address lists (see {@link
+   * The send's payload. To and CC are RFC 5322 address lists (see {@link
    * MailAddresses#formatList}); each mailbox goes out as its own {name, email} entry, so a comma
-   * inside a quoted name or local part never splits a recipient.
+   * inside a quoted name or local part never splits a recipient. Machine-written mail (the
+   * acknowledgement) says so per RFC 3834 and asks Exchange not to auto-answer it; Exchange grants
+   * (Graph, EWS) refuse custom headers not named X-…, so there {@code Auto-Submitted} is left out
+   * and {@code X-Autoreply} (read by most auto-responders and helpdesks) stands in for it beside
+   * {@code X-Auto-Response-Suppress}.
    */
-  static SendMessageRequest request(MessagesRecord message) {
+  static SendMessageRequest request(MessagesRecord message, String provider) {
     List<EmailAddress> to = recipients(message.getToAddresses());
     List<EmailAddress> cc = recipients(message.getCcAddresses());
     List<MessageHeader> headers = new ArrayList<>();
     headers.add(new MessageHeader(MESSAGE_ID_HEADER, message.getId().toString()));
     if (Boolean.TRUE.equals(message.getAutoSubmitted())) {
-      // RFC 3834: automatic answers say so, and ask Exchange not to auto-answer them back.
       headers.add(new MessageHeader("Auto-Submitted", "auto-replied"));
       headers.add(new MessageHeader("X-Auto-Response-Suppress", "All"));
+      if (Providers.acceptsOnlyXHeaders(provider)) {
+        headers.add(new MessageHeader("X-Autoreply", "yes"));
+      }
+    }
+    if (Providers.acceptsOnlyXHeaders(provider)) {
+      headers.removeIf(header -> !Providers.isXHeader(header.name()));
     }
     boolean html = message.getBodyHtml() != null;
     return new SendMessageRequest(
