@@ -298,8 +298,16 @@ public final class MailAddresses {
       spec = words;
       name = null;
     }
-    if (name == null && !comments.isEmpty()) {
-      name = cleanName(comments.stream().map(t -> t.text).collect(Collectors.joining(" ")));
+    if (name == null) {
+      // The RFC 822 convention "jane@x (Jane Doe)": a comment after the address names it; comments
+      // inside the address ("pete(his account)@x") or around angle brackets do not.
+      int end = words.getLast().end;
+      name =
+          cleanName(
+              comments.stream()
+                  .filter(c -> c.start >= end)
+                  .map(t -> t.text)
+                  .collect(Collectors.joining(" ")));
     }
     Object address = addrSpec(spec);
     if (address instanceof Problem problem) {

@@ -40,6 +40,8 @@ class MailAddressesTest {
             "pete@silly.test",
             "Pete"),
         ok("jane@example.org (Jane Doe)", "jane@example.org", "Jane Doe"),
+        ok("<pete(his account)@silly.test(his host)>", "pete@silly.test", null),
+        ok("(work) jane@example.org", "jane@example.org", null),
         ok("  jane @ example.org  ", "jane@example.org", null),
         // RFC 5322 section 3.4.1: quoted local parts are the same mailbox as their content
         ok("\"john\"@example.org", "john@example.org", null),
