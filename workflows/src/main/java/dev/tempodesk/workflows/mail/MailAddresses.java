@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
  * leaves it (sends) goes through here, so what one place accepts every other place accepts too.
  *
  * <p>Reads RFC 5322 address lists: mailboxes with and without display names, quoted local parts
- * (spaces, commas, '@' inside the quotes), comments anywhere (a comment alone names the mailbox,
- * {@code jane@x (Jane Doe)}), groups ({@code Team: a@x, b@y;}, {@code undisclosed-recipients:;}),
- * RFC 2047 encoded words in display names (also inside quotes, and split across words), the
- * obsolete forms of RFC 5322 section 4.4 (words and comments between the dots of a local part or
- * domain, {@code <@route:a@b>} routes, empty list elements) and RFC 6531 UTF-8 addresses. Two
- * lenient readings of what real clients write: ';' between addresses outside a group, and {@code
- * <mailto:a@b>}.
+ * (spaces, commas, '@' inside the quotes), comments anywhere (a comment after a bare address names
+ * the mailbox, {@code jane@x (Jane Doe)}), groups ({@code Team: a@x, b@y;}, {@code
+ * undisclosed-recipients:;}), RFC 2047 encoded words in display names (also inside quotes, and
+ * split across words), the obsolete forms of RFC 5322 section 4.4 (words and comments between the
+ * dots of a local part or domain, {@code <@route:a@b>} routes, empty list elements) and RFC 6531
+ * UTF-8 addresses. Two lenient readings of what real clients write: ';' between addresses outside a
+ * group, and {@code <mailto:a@b>}.
  *
  * <p>The canonical address (what contacts store and compare):
  *
