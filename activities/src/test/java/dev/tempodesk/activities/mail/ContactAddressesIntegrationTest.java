@@ -38,6 +38,8 @@ class ContactAddressesIntegrationTest {
             "jane@[192.0.2.1]",
             "jane@[IPv6:2001:db8::1]",
             "root@localhost",
+            "\"no\u00a0break\u3000wide\"@example.org",
+            "ünïcödé.ünquoted@example.org",
             "l".repeat(64) + "@" + "d".repeat(63) + "." + "d".repeat(63) + "." + "d".repeat(61));
     for (String shape : shapes) {
       MailAddress address = MailAddresses.parse(shape).orElseThrow();

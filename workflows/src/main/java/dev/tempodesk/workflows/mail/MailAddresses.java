@@ -453,7 +453,8 @@ public final class MailAddresses {
   private static Problem controlCharacter(String text, String where) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isISOControl(c)) {
+      // Line and paragraph separators count as control characters in databases' locales too.
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
         return new Problem(
             "a control character (U+%04X) in the %s"
                 .formatted((int) c, where)
