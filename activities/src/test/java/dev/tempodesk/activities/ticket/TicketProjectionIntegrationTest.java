@@ -489,20 +489,15 @@ class TicketProjectionIntegrationTest {
 
     TicketsRecord row =
         opening.open(
-            new NewTicket(
-                "Office offline",
-                Priority.URGENT,
-                Channel.PHONE,
-                carla,
-                acme.getId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                first,
-                Actor.agent(alice.getId(), "Alice Agent"),
-                "Carla called"));
+            NewTicket.byAgent(
+                    Channel.PHONE,
+                    Actor.agent(alice.getId(), "Alice Agent"),
+                    carla,
+                    "Office offline",
+                    Priority.URGENT,
+                    first,
+                    "Carla called")
+                .inOrganization(acme.getId()));
 
     TicketsRecord stored = row(row.getNumber());
     assertThat(stored.getAssignDueAt().toInstant()).isEqualTo(now.plus(Duration.ofMinutes(15)));
