@@ -745,16 +745,13 @@ class TicketProjectionIntegrationTest {
     }
 
     TicketUpdateRequest build() {
-      return new TicketUpdateRequest(
-          Actor.agent(alice.getId(), alice.getDisplayName()),
-          comment,
-          null,
-          status,
-          priority,
-          assignee,
-          pendingReason,
-          pendingFor,
-          null);
+      return TicketUpdateRequest.by(Actor.agent(alice.getId(), alice.getDisplayName()), comment)
+          .status(status)
+          .priority(priority)
+          .assignee(assignee)
+          .pendingReason(pendingReason)
+          .pendingFor(pendingFor)
+          .build();
     }
   }
 
