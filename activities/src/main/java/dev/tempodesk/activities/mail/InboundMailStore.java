@@ -20,9 +20,7 @@ import dev.tempodesk.workflows.mail.MailAddress;
 import dev.tempodesk.workflows.mail.MailAddresses;
 import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.Actor;
-import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.InboundMessage;
-import dev.tempodesk.workflows.ticket.Priority;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,20 +124,14 @@ public class InboundMailStore {
       Optional<TicketsRecord> closed,
       MessagesRecord firstMessage) {
     Long previous = closed.map(TicketsRecord::getNumber).orElse(null);
-    return new NewTicket(
-        subjectOf(message),
-        Priority.NORMAL,
-        Channel.EMAIL,
-        reporter,
-        reporter.getOrganizationId(),
-        null,
-        null,
-        mailbox.getId(),
-        message.threadId(),
-        previous,
-        firstMessage,
-        Actor.contact(reporter.getId(), reporter.getDisplayName()),
-        previous == null ? "Opened from email" : "Follow-up of #" + previous + " (closed)");
+    return NewTicket.byEmail(
+            mailbox,
+            message.threadId(),
+            reporter,
+            subjectOf(message),
+            firstMessage,
+            previous == null ? "Opened from email" : "Follow-up of #" + previous + " (closed)")
+        .followUpOf(previous);
   }
 
   private StoredMessage result(TicketsRecord ticket, MessagesRecord message) {

@@ -122,20 +122,15 @@ class OutboundRecipientsIntegrationTest {
             status ->
                 opening
                     .open(
-                        new NewTicket(
-                            "Printer jam",
-                            Priority.NORMAL,
-                            Channel.PHONE,
-                            reporter,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            first,
-                            Actor.contact(reporter.getId(), "Q Z"),
-                            "opened"))
+                        NewTicket.byAgent(
+                                Channel.PHONE,
+                                Actor.contact(reporter.getId(), "Q Z"),
+                                reporter,
+                                "Printer jam",
+                                Priority.NORMAL,
+                                first,
+                                "opened")
+                            .inOrganization(null))
                     .getNumber());
   }
 

@@ -47,16 +47,12 @@ class ReplyCommands {
     TicketUpdateRequest change =
         status == null
             ? null
-            : new TicketUpdateRequest(
-                actor,
-                status.comment(),
-                null,
-                status.status(),
-                null,
-                null,
-                status.pendingReason(),
-                status.pendingFor(),
-                status.resolution());
+            : TicketUpdateRequest.by(actor, status.comment())
+                .status(status.status())
+                .pendingReason(status.pendingReason())
+                .pendingFor(status.pendingFor())
+                .resolution(status.resolution())
+                .build();
     ReplyRequest request = new ReplyRequest(actor, body.body(), body.html(), cc(body.cc()), change);
     ReplyResult result =
         apply(number, "setStatus.", () -> workflows.existing(number).reply(request));

@@ -90,20 +90,17 @@ class TicketCreation {
             .setBodyText(request.description())
             .setOccurredAt(at(clock.instant()));
     return opening.open(
-        new NewTicket(
-            subject,
-            request.priority() == null ? Priority.NORMAL : request.priority(),
-            channel,
-            reporter,
-            organizationId,
-            request.assetId(),
-            assignee,
-            null,
-            null,
-            null,
-            description,
-            actor,
-            "Opened by " + channel.name().toLowerCase() + " for " + reporter.getDisplayName()));
+        NewTicket.byAgent(
+                channel,
+                actor,
+                reporter,
+                subject,
+                request.priority() == null ? Priority.NORMAL : request.priority(),
+                description,
+                "Opened by " + channel.name().toLowerCase() + " for " + reporter.getDisplayName())
+            .inOrganization(organizationId)
+            .aboutAsset(request.assetId())
+            .assignedTo(assignee));
   }
 
   private ContactsRecord reporter(CreateTicketRequest request) {
