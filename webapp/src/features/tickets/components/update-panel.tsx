@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   TicketPatchRequestPendingReason,
   TicketPatchRequestPriority,
@@ -49,11 +49,13 @@ export const UpdatePanel = ({ ticket, agents }: Props) => {
   const [result, setResult] = useState<TicketUpdateResponse>();
   const update = useUpdateTicket();
 
-  // Someone else changed the ticket (live refresh): follow it unless the agent is mid-edit.
-  useEffect(() => {
+  // Someone else changed the ticket (live refresh): follow it unless the agent is mid-edit. Only
+  // a new version is a change; adjusted while rendering, as React advises instead of an effect.
+  const [version, setVersion] = useState(ticket.version);
+  if (ticket.version !== version) {
+    setVersion(ticket.version);
     setForm((current) => (current.comment ? current : formFor(ticket)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new version is a change
-  }, [ticket.version]);
+  }
 
   const set = (key: keyof UpdateForm) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [key]: event.target.value }));
