@@ -25,7 +25,12 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
       <AppBar position="sticky" elevation={0}>
         <Toolbar component="nav" aria-label="Main" sx={{ gap: 1 }}>
-          <Typography variant="h6" component={RouterLink} to="/" sx={{ color: 'inherit', textDecoration: 'none', mr: 2 }}>
+          <Typography
+            variant="h6"
+            component={RouterLink}
+            to="/"
+            sx={{ color: 'inherit', textDecoration: 'none', mr: 2 }}
+          >
             Tempodesk
           </Typography>
           {nav.map((item) => (
@@ -50,10 +55,7 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
               <Typography variant="body2" sx={{ ml: 1 }}>
                 {user.displayName}
               </Typography>
-              <Button
-                color="inherit"
-                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
-              >
+              <Button color="inherit" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
                 Sign out
               </Button>
             </>

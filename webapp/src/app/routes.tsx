@@ -149,24 +149,24 @@ const NotFound = () => (
 export const AppRoutes = () => {
   const { pathname } = useLocation();
   return (
-  <>
-    <UnauthorizedRedirect />
-    <ErrorBoundary resetKey={pathname}>
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route path="/" element={agentOnly(<TicketList />)} />
-      <Route path="/tickets/new" element={agentOnly(<NewTicketPage />)} />
-      <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
-      <Route path="/mailboxes" element={agentOnly(<MailboxList />)} />
-      <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
-      <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
-      <Route path="/notifications" element={signedIn(<NotificationsRoute />)} />
-      <Route path="/portal" element={customerOnly(<MyTickets />)} />
-      <Route path="/portal/new" element={customerOnly(<NewRequestPage />)} />
-      <Route path="/portal/tickets/:number" element={customerOnly(<MyTicketPage />)} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
-    </ErrorBoundary>
-  </>
+    <>
+      <UnauthorizedRedirect />
+      <ErrorBoundary resetKey={pathname}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/" element={agentOnly(<TicketList />)} />
+          <Route path="/tickets/new" element={agentOnly(<NewTicketPage />)} />
+          <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
+          <Route path="/mailboxes" element={agentOnly(<MailboxList />)} />
+          <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
+          <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
+          <Route path="/notifications" element={signedIn(<NotificationsRoute />)} />
+          <Route path="/portal" element={customerOnly(<MyTickets />)} />
+          <Route path="/portal/new" element={customerOnly(<NewRequestPage />)} />
+          <Route path="/portal/tickets/:number" element={customerOnly(<MyTicketPage />)} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </ErrorBoundary>
+    </>
   );
 };

@@ -74,7 +74,11 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField {...text('capacity', 'Capacity (tickets at once)')} type="number" slotProps={{ htmlInput: { min: 0, max: 100 } }} />
+            <TextField
+              {...text('capacity', 'Capacity (tickets at once)')}
+              type="number"
+              slotProps={{ htmlInput: { min: 0, max: 100 } }}
+            />
             <TextField
               {...text('password', agent ? 'New password (leave empty to keep)' : 'Password (at least 8 characters)')}
               type="password"
@@ -85,7 +89,9 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
               {agent && toggle('active', 'Active')}
             </Stack>
             {agent?.active && !form.active && (
-              <Alert severity="warning">Deactivating hands this agent's open tickets back to the assignment queue.</Alert>
+              <Alert severity="warning">
+                Deactivating hands this agent's open tickets back to the assignment queue.
+              </Alert>
             )}
             {problem && <Alert severity="error">{problem}</Alert>}
           </Stack>

@@ -49,7 +49,12 @@ export const SimulateEmailDialog = ({ open, onClose }: { open: boolean; onClose:
           ticketNumber: form.ticketNumber ? Number(form.ticketNumber) : undefined,
         },
       },
-      { onSuccess: () => { setSent(true); setForm(EMPTY); } },
+      {
+        onSuccess: () => {
+          setSent(true);
+          setForm(EMPTY);
+        },
+      },
     );
   };
 

@@ -65,7 +65,14 @@ export const StatsDashboard = ({ aside }: { aside?: ReactNode }) => {
         <Typography variant="h5" component="h1">
           Statistics
         </Typography>
-        <TextField select size="small" label="Range" value={hours} onChange={(event) => setHours(Number(event.target.value))} sx={{ minWidth: 180 }}>
+        <TextField
+          select
+          size="small"
+          label="Range"
+          value={hours}
+          onChange={(event) => setHours(Number(event.target.value))}
+          sx={{ minWidth: 180 }}
+        >
           {RANGES.map((range) => (
             <MenuItem key={range.hours} value={range.hours}>
               {range.label}

@@ -15,8 +15,22 @@ import {
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
 
-type Form = { reporterEmail: string; reporterName: string; subject: string; description: string; priority: string; channel: string };
-const EMPTY: Form = { reporterEmail: '', reporterName: '', subject: '', description: '', priority: 'NORMAL', channel: 'PHONE' };
+type Form = {
+  reporterEmail: string;
+  reporterName: string;
+  subject: string;
+  description: string;
+  priority: string;
+  channel: string;
+};
+const EMPTY: Form = {
+  reporterEmail: '',
+  reporterName: '',
+  subject: '',
+  description: '',
+  priority: 'NORMAL',
+  channel: 'PHONE',
+};
 const FIELDS = Object.keys(EMPTY) as (keyof Form)[];
 
 /** An agent opens a ticket for a customer who called, wrote or walked in. */

@@ -8,11 +8,7 @@ import { useListTickets } from '@/api/generated/endpoints/tickets/tickets';
 import type { ListTicketsParams, TicketPageDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
-import {
-  EMPTY_FILTERS,
-  TicketFilters,
-  type TicketFilterValues,
-} from '@/features/tickets/components/ticket-filters';
+import { EMPTY_FILTERS, TicketFilters, type TicketFilterValues } from '@/features/tickets/components/ticket-filters';
 import { TicketTable } from '@/features/tickets/components/ticket-table';
 
 const toParams = (filters: TicketFilterValues, limit: number): ListTicketsParams => ({

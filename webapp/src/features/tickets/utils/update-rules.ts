@@ -52,10 +52,10 @@ export const buildPatch = (
   if (showsPendingFields(form)) {
     if (form.pendingReason) {
       patch.pendingReason = form.pendingReason as TicketPatchRequest['pendingReason'];
-      }
+    }
     if (form.pendingFor) {
       patch.pendingFor = form.pendingFor;
-      }
+    }
   }
   if (showsResolution(form) && form.resolution) {
     patch.resolution = form.resolution as TicketPatchRequest['resolution'];
