@@ -59,7 +59,6 @@ export const MailboxList = () => {
           <TextField
             size="small"
             label="Mailbox address (optional)"
-            type="email"
             value={email}
             onChange={(event) => setEmail(event.target.value)}
             sx={{ minWidth: 320 }}
@@ -98,7 +97,11 @@ export const MailboxList = () => {
                   <TableCell>{mailbox.email}</TableCell>
                   <TableCell>{mailbox.provider}</TableCell>
                   <TableCell>
-                    <Chip size="small" color={mailbox.active ? 'success' : 'default'} label={mailbox.active ? 'Active' : 'Inactive'} />
+                    <Chip
+                      size="small"
+                      color={mailbox.active ? 'success' : 'default'}
+                      label={mailbox.active ? 'Active' : 'Inactive'}
+                    />
                   </TableCell>
                   <TableCell>{formatDateTime(mailbox.syncedUntil)}</TableCell>
                   <TableCell>{formatDateTime(mailbox.lastSyncedAt)}</TableCell>
