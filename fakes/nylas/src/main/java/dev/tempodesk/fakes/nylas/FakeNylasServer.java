@@ -43,7 +43,7 @@ public final class FakeNylasServer implements AutoCloseable {
     this.clock = clock;
     this.faults = faults;
     this.grants = new Grants(clock);
-    this.sender = new SendHandler(factory, clock, this::notifyCreated);
+    this.sender = new SendHandler(factory, clock, faults, this::notifyCreated);
     Router router =
         new Router(
             new GrantRoutes(apiKey, faults, grants::find, sender),
