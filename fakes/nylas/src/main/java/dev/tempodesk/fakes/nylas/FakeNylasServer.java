@@ -126,6 +126,11 @@ public final class FakeNylasServer implements AutoCloseable {
     sender.reject(email, status);
   }
 
+  /** Ends {@link #rejectSendsTo} for this recipient (the mailbox was fixed, say). */
+  public void acceptSendsTo(String email) {
+    sender.accept(email);
+  }
+
   /**
    * Puts {@code namespace} into every new message id, thread id and Message-ID header, so that a
    * fake that starts again (its mail lives in memory) never reuses an id a database already holds.

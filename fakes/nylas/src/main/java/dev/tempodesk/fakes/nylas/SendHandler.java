@@ -43,6 +43,10 @@ final class SendHandler {
     rejectedRecipients.put(email.toLowerCase(Locale.ROOT), status);
   }
 
+  void accept(String email) {
+    rejectedRecipients.remove(email.toLowerCase(Locale.ROOT));
+  }
+
   Reply send(
       FakeMailbox box,
       String idempotencyKey,
