@@ -5,7 +5,6 @@ import static dev.tempodesk.activities.ticket.TicketRows.at;
 import dev.tempodesk.activities.nylas.MessagePage;
 import dev.tempodesk.activities.nylas.MessageQuery;
 import dev.tempodesk.activities.nylas.NylasClient;
-import dev.tempodesk.activities.nylas.NylasFolder;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
@@ -20,11 +19,9 @@ import io.temporal.activity.Activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** One pass over a mailbox: list, classify, store, signal. See {@link MailboxSyncActivities}. */
 public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
@@ -118,16 +115,7 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   }
 
   private MailClassifier classifierFor(MailboxesRecord mailbox) {
-    List<NylasFolder> folders = nylas.listFolders(mailbox.getGrantId());
-    return new MailClassifier(
-        mailbox.getEmail(), folderIds(folders, "\\Drafts"), folderIds(folders, "\\Sent"));
-  }
-
-  private static Set<String> folderIds(List<NylasFolder> folders, String attribute) {
-    return folders.stream()
-        .filter(folder -> folder.attributes() != null && folder.attributes().contains(attribute))
-        .map(NylasFolder::id)
-        .collect(Collectors.toSet());
+    return new MailClassifier(mailbox.getEmail(), nylas.listFolders(mailbox.getGrantId()));
   }
 
   private static SkippedMessagesRecord skippedRow(

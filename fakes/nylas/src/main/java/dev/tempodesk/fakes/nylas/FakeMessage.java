@@ -24,7 +24,8 @@ public record FakeMessage(
     String body,
     List<String> folders,
     boolean unread,
-    List<Header> headers) {
+    List<Header> headers,
+    List<Attachment> attachments) {
 
   private static final Pattern NAME_ADDR = Pattern.compile("^\\s*(.*?)\\s*<([^>]+)>\\s*$");
 
@@ -36,6 +37,7 @@ public record FakeMessage(
     replyTo = List.copyOf(replyTo);
     folders = List.copyOf(folders);
     headers = List.copyOf(headers);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
   /** {@code {"name"?, "email"}}; a null name is left out of the JSON. */
@@ -50,6 +52,20 @@ public record FakeMessage(
       return new Participant(null, address.trim());
     }
   }
+
+  /**
+   * A file of the message as Nylas lists it (metadata only, {@code GET /attachments/{id}} serves
+   * the bytes): {@code size} in bytes after transfer decoding; {@code contentId} without angle
+   * brackets, or null.
+   */
+  public record Attachment(
+      String id,
+      String filename,
+      String contentType,
+      long size,
+      boolean inline,
+      String contentId,
+      String contentDisposition) {}
 
   /** A raw header; a list of them keeps duplicates and the original name case. */
   public record Header(String name, String value) {}

@@ -83,6 +83,14 @@ public final class FakeNylasServer implements AutoCloseable {
     grants.add(grantId, email);
   }
 
+  /**
+   * A grant of another provider than Google: {@code imap} (also {@code icloud}, {@code yahoo})
+   * threads replies by Message-ID only, {@code microsoft} refuses custom headers not named X-….
+   */
+  public void addGrant(String grantId, String email, String provider) {
+    grants.add(grantId, email, provider);
+  }
+
   public FakeMailbox mailbox(String grantId) {
     return grants.require(grantId);
   }
@@ -93,8 +101,33 @@ public final class FakeNylasServer implements AutoCloseable {
   }
 
   public FakeMessage receiveAt(String grantId, InboundEmail email, long epochSeconds) {
+    return receiveInto(grantId, email, epochSeconds, FakeMailbox.INBOX);
+  }
+
+  /**
+   * A mail received now into another folder than the inbox, e.g. {@link FakeMailbox#JUNK} where the
+   * provider's spam filter put it, or {@link FakeMailbox#TRASH}.
+   */
+  public FakeMessage receiveInto(String grantId, InboundEmail email, String folderId) {
+    return receiveInto(grantId, email, clock.instant().getEpochSecond(), folderId);
+  }
+
+  private FakeMessage receiveInto(
+      String grantId, InboundEmail email, long epochSeconds, String folderId) {
     FakeMailbox box = grants.require(grantId);
-    FakeMessage message = factory.inbound(box, email, epochSeconds);
+    FakeMessage message = factory.inbound(box, email, epochSeconds, folderId);
+    box.add(message);
+    notifyCreated(message);
+    return message;
+  }
+
+  /**
+   * A raw RFC 5322 / MIME mail received now, served as Nylas would serve it (see {@link RawMail});
+   * also announced to the webhook, if one is enabled.
+   */
+  public FakeMessage receiveRaw(String grantId, byte[] rfc822) {
+    FakeMailbox box = grants.require(grantId);
+    FakeMessage message = factory.inboundRaw(box, rfc822, clock.instant().getEpochSecond());
     box.add(message);
     notifyCreated(message);
     return message;

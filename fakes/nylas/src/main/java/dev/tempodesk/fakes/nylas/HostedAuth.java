@@ -124,8 +124,9 @@ final class HostedAuth {
     if (code.challenge() != null && !pkceMatches(code, params.get("code_verifier"))) {
       return error(400, "invalid_grant", "code_verifier does not match", requestId);
     }
-    ObjectNode json = tokens(grantById.apply(code.grantId()), code.offline());
-    json.put("provider", "google");
+    FakeMailbox box = grantById.apply(code.grantId());
+    ObjectNode json = tokens(box, code.offline());
+    json.put("provider", box.provider());
     return Reply.json(200, json).withHeader("x-request-id", requestId);
   }
 

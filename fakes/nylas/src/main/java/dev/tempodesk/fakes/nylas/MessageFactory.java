@@ -15,6 +15,9 @@ final class MessageFactory {
   private static final Set<String> THREADING_HEADERS =
       Set.of("message-id", "in-reply-to", "references");
 
+  private static final java.util.regex.Pattern MESSAGE_IDS =
+      java.util.regex.Pattern.compile("<[^<>\\s]+>");
+
   private final AtomicLong messageSeq = new AtomicLong();
   private final AtomicLong threadSeq = new AtomicLong();
   private volatile String idPrefix = "msg-";
@@ -41,7 +44,7 @@ final class MessageFactory {
       String replyToMessageId,
       List<Header> customHeaders) {}
 
-  FakeMessage inbound(FakeMailbox box, InboundEmail mail, long date) {
+  FakeMessage inbound(FakeMailbox box, InboundEmail mail, long date, String folderId) {
     List<Participant> to =
         mail.to() == null
             ? List.of(new Participant(null, box.email()))
@@ -59,9 +62,61 @@ final class MessageFactory {
         mail.subject(),
         mail.textOrHtml(),
         date,
-        List.of(FakeMailbox.INBOX, FakeMailbox.UNREAD),
+        List.of(folderId, FakeMailbox.UNREAD),
         true,
         extra);
+  }
+
+  /**
+   * A raw RFC 5322 mail as the provider delivered it: its own headers as written (no Message-ID is
+   * made up for a mail without one), threaded into the thread of the message its In-Reply-To or
+   * References name, if the mailbox has it.
+   */
+  FakeMessage inboundRaw(FakeMailbox box, byte[] rfc822, long date) {
+    long seq = messageSeq.incrementAndGet();
+    String id = idPrefix + namespace + seq;
+    RawMail.Parsed mail = RawMail.parse(rfc822, "att-" + namespace + seq);
+    Optional<FakeMessage> parent = Optional.empty();
+    List<String> targets = new ArrayList<>();
+    for (String name : List.of("In-Reply-To", "References")) {
+      mail.headers().stream()
+          .filter(h -> h.name().equalsIgnoreCase(name))
+          .forEach(
+              h ->
+                  targets.addAll(
+                      MESSAGE_IDS
+                          .matcher(h.value())
+                          .results()
+                          .map(java.util.regex.MatchResult::group)
+                          .toList()));
+    }
+    for (String target : targets) {
+      parent = box.find(target);
+      if (parent.isPresent()) {
+        break;
+      }
+    }
+    String threadId =
+        parent
+            .map(FakeMessage::threadId)
+            .orElseGet(() -> "thr-" + namespace + threadSeq.incrementAndGet());
+    return new FakeMessage(
+        seq,
+        id,
+        box.grantId(),
+        threadId,
+        mail.subject(),
+        mail.from(),
+        mail.to(),
+        mail.cc(),
+        mail.bcc(),
+        mail.replyTo(),
+        date,
+        mail.body(),
+        List.of(FakeMailbox.INBOX, FakeMailbox.UNREAD),
+        true,
+        mail.headers(),
+        mail.attachments());
   }
 
   FakeMessage draft(
@@ -154,7 +209,8 @@ final class MessageFactory {
         body == null ? "" : body,
         folders,
         unread,
-        headers);
+        headers,
+        List.of());
   }
 
   private static String angleBracketed(String id) {

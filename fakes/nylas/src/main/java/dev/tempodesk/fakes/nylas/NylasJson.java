@@ -50,7 +50,22 @@ final class NylasJson {
     json.put("starred", false);
     json.put("unread", m.unread());
     json.set("folders", strings(m.folders()));
-    json.putArray("attachments");
+    ArrayNode files = json.putArray("attachments");
+    for (FakeMessage.Attachment a : m.attachments()) {
+      ObjectNode file = files.addObject();
+      file.put("id", a.id());
+      file.put("grant_id", m.grantId());
+      file.put("filename", a.filename());
+      file.put("content_type", a.contentType());
+      file.put("size", a.size());
+      file.put("is_inline", a.inline());
+      if (a.contentId() != null) {
+        file.put("content_id", a.contentId());
+      }
+      if (a.contentDisposition() != null) {
+        file.put("content_disposition", a.contentDisposition());
+      }
+    }
     if (headers != Headers.NONE) {
       ArrayNode list = json.putArray("headers");
       for (Header h : m.headers()) {
@@ -85,7 +100,7 @@ final class NylasJson {
     }
     json.set("folders", strings(List.copyOf(folders)));
     json.set("participants", participants(List.copyOf(participants.values())));
-    json.put("has_attachments", false);
+    json.put("has_attachments", messages.stream().anyMatch(m -> !m.attachments().isEmpty()));
     json.put("has_drafts", !drafts.isEmpty());
     json.put("starred", false);
     json.put("unread", messages.stream().anyMatch(FakeMessage::unread));
@@ -115,7 +130,7 @@ final class NylasJson {
   static ObjectNode grant(FakeMailbox box, List<String> scopes) {
     ObjectNode json = object();
     json.put("id", box.grantId());
-    json.put("provider", "google");
+    json.put("provider", box.provider());
     json.set("scope", strings(scopes));
     json.put("created_at", box.createdAt());
     json.put("updated_at", box.createdAt());

@@ -113,7 +113,19 @@ final class SendHandler {
               "Message rejected by the provider: recipient " + recipient.email() + " not found");
         }
       }
-      if (outbound.replyToMessageId() != null && box.find(outbound.replyToMessageId()).isEmpty()) {
+      if (FakeMailbox.MICROSOFT.equals(box.provider())) {
+        for (Header header : outbound.customHeaders()) {
+          if (header.name() == null || !header.name().regionMatches(true, 0, "X-", 0, 2)) {
+            // Graph's InvalidInternetMessageHeader, passed on by Nylas as a bad request.
+            throw NylasError.invalidRequest(
+                "The internet message header name '"
+                    + header.name()
+                    + "' should start with 'x-' or 'X-'.");
+          }
+        }
+      }
+      if (outbound.replyToMessageId() != null
+          && box.replyTarget(outbound.replyToMessageId()).isEmpty()) {
         throw NylasError.notFound(
             "reply_to_message_id " + outbound.replyToMessageId() + " not found");
       }

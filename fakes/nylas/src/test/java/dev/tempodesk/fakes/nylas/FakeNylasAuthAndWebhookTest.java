@@ -73,7 +73,8 @@ class FakeNylasAuthAndWebhookTest {
             "<p>Sounds good, thanks.</p>",
             List.of("INBOX", "UNREAD"),
             true,
-            List.of(new FakeMessage.Header("Message-ID", "<x@y>")));
+            List.of(new FakeMessage.Header("Message-ID", "<x@y>")),
+            List.of());
     try (WebhookSender sender =
         new WebhookSender("http://127.0.0.1:9/", "s", APP, clock, Duration.ofSeconds(1))) {
       byte[] body = sender.notification("evt-7f3a9c01", message, 1);
