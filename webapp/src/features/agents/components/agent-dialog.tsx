@@ -67,7 +67,7 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <TextField {...text('displayName', 'Name')} required autoFocus />
-            <TextField {...text('email', 'Email')} type="email" required />
+            <TextField {...text('email', 'Email')} required />
             <TextField select {...text('role', 'Role')}>
               {AGENT_ROLES.map((role) => (
                 <MenuItem key={role} value={role}>

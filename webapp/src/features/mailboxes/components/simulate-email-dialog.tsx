@@ -62,7 +62,7 @@ export const SimulateEmailDialog = ({ open, onClose }: { open: boolean; onClose:
           </DialogContentText>
           <Stack spacing={2}>
             <Stack direction="row" spacing={2}>
-              <TextField {...field('fromEmail', 'From (email)')} type="email" required autoFocus />
+              <TextField {...field('fromEmail', 'From (email)')} required autoFocus />
               <TextField {...field('fromName', 'From (name)')} />
             </Stack>
             <TextField {...field('subject', 'Subject')} />

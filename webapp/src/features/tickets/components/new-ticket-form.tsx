@@ -74,7 +74,7 @@ export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) =>
           New ticket on behalf of a customer
         </Typography>
         <Stack direction="row" spacing={2}>
-          <TextField {...field('reporterEmail', 'Customer email')} type="email" required />
+          <TextField {...field('reporterEmail', 'Customer email')} required />
           <TextField {...field('reporterName', 'Customer name')} />
         </Stack>
         <TextField {...field('subject', 'Subject')} required />
