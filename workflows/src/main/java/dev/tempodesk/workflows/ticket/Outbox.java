@@ -36,9 +36,10 @@ final class Outbox {
   /**
    * An attempt has room for one slow answer (Nylas answers 504 itself after 90 s) but not much
    * more, so a send lost with a crashed worker is tried again within two minutes; cutting an
-   * attempt off is safe because every attempt carries the same Idempotency-Key. Between attempts
-   * Temporal backs off, or waits for the Retry-After the activity reports; after the last attempt
-   * the message is FAILED and the agent told.
+   * attempt off is safe because the next one uses the same Idempotency-Key unless Nylas answered
+   * with an error, and then looks for the mail in the sent mail first. Between attempts Temporal
+   * backs off, or waits for the Retry-After the activity reports; after the last attempt the
+   * message is FAILED and the agent told.
    */
   static final ActivityOptions SEND_OPTIONS =
       ActivityOptions.newBuilder()

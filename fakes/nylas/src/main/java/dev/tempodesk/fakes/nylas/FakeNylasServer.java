@@ -43,7 +43,7 @@ public final class FakeNylasServer implements AutoCloseable {
     this.clock = clock;
     this.faults = faults;
     this.grants = new Grants(clock);
-    this.sender = new SendHandler(factory, clock, this::notifyCreated);
+    this.sender = new SendHandler(factory, clock, faults, this::notifyCreated);
     Router router =
         new Router(
             new GrantRoutes(apiKey, faults, grants::find, sender),
@@ -157,6 +157,11 @@ public final class FakeNylasServer implements AutoCloseable {
   /** Sends with this recipient (to, cc or bcc) fail permanently with {@code status} (400/402). */
   public void rejectSendsTo(String email, int status) {
     sender.reject(email, status);
+  }
+
+  /** Ends {@link #rejectSendsTo} for this recipient (the mailbox was fixed, say). */
+  public void acceptSendsTo(String email) {
+    sender.accept(email);
   }
 
   /**
