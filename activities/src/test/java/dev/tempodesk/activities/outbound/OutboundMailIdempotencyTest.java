@@ -256,20 +256,15 @@ class OutboundMailIdempotencyTest {
             status ->
                 opening
                     .open(
-                        new NewTicket(
-                            "Printer jam",
-                            Priority.NORMAL,
-                            Channel.PHONE,
-                            carla,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            first,
-                            Actor.contact(carla.getId(), "Carla"),
-                            "opened"))
+                        NewTicket.byAgent(
+                                Channel.PHONE,
+                                Actor.contact(carla.getId(), "Carla"),
+                                carla,
+                                "Printer jam",
+                                Priority.NORMAL,
+                                first,
+                                "opened")
+                            .inOrganization(null))
                     .getNumber());
   }
 

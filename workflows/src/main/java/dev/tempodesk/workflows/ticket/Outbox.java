@@ -23,16 +23,6 @@ final class Outbox {
   static final String CHANGE_ID = "outbound-mail";
   private static final int WITH_OUTBOX = 1;
 
-  private static final ActivityOptions WRITE_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(200))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
-          .build();
-
   /**
    * An attempt has room for one slow answer (Nylas answers 504 itself after 90 s) but not much
    * more, so a send lost with a crashed worker is tried again within two minutes; cutting an
@@ -54,7 +44,7 @@ final class Outbox {
           .build();
 
   private final OutboundMailActivities store =
-      Workflow.newActivityStub(OutboundMailActivities.class, WRITE_OPTIONS);
+      Workflow.newActivityStub(OutboundMailActivities.class, TicketActivityOptions.WRITE);
   private final OutboundMailActivities sender =
       Workflow.newActivityStub(OutboundMailActivities.class, SEND_OPTIONS);
   private final Set<String> inFlight = new LinkedHashSet<>();
