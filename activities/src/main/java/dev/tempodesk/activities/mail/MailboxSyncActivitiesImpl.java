@@ -107,7 +107,7 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
           threads.recordSkipped(record);
           skipped++;
         } else {
-          StoredMessage stored = store.store(mailbox, message, tickets.policy().reopenWindow());
+          StoredMessage stored = store.store(mailbox, message, tickets.policy());
           tickets.signalMessage(stored.ticket(), stored.assigneeName(), stored.signal());
           threads.markSignalled(UUID.fromString(stored.signal().messageId()));
           ingested++;

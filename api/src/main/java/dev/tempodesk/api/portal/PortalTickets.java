@@ -4,8 +4,8 @@ import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
+import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
-import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.api.error.ConflictException;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
@@ -44,7 +44,6 @@ class PortalTickets {
   private final OrganizationRepository organizations;
   private final AgentRepository agents;
   private final TicketWorkflowGateway workflows;
-  private final TempodeskProperties properties;
   private final Clock clock;
 
   PortalTickets(
@@ -57,7 +56,6 @@ class PortalTickets {
       OrganizationRepository organizations,
       AgentRepository agents,
       TicketWorkflowGateway workflows,
-      TempodeskProperties properties,
       Clock clock) {
     this.transaction = transaction;
     this.opening = opening;
@@ -68,7 +66,6 @@ class PortalTickets {
     this.organizations = organizations;
     this.agents = agents;
     this.workflows = workflows;
-    this.properties = properties;
     this.clock = clock;
   }
 
@@ -105,8 +102,7 @@ class PortalTickets {
   void reply(SignedInUser customer, long number, String body) {
     TicketsRecord ticket = own(customer, number);
     Instant now = clock.instant();
-    if ("CLOSED".equals(ticket.getStatus())
-        && ticket.getClosedAt().toInstant().plus(properties.reopenWindow()).isBefore(now)) {
+    if (TicketRows.reopenWindowOver(ticket, workflows.policy(), now)) {
       throw new ConflictException(
           "status",
           "Ticket #" + number + " was closed too long ago to reopen; open a new ticket instead.");

@@ -1,7 +1,7 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
-import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.people.AgentRepository;
@@ -29,19 +29,16 @@ public class TicketReconciler {
   private final TicketRepository tickets;
   private final AgentRepository agents;
   private final TicketWorkflowGateway workflows;
-  private final TempodeskProperties properties;
   private final Clock clock;
 
   public TicketReconciler(
       TicketRepository tickets,
       AgentRepository agents,
       TicketWorkflowGateway workflows,
-      TempodeskProperties properties,
       Clock clock) {
     this.tickets = tickets;
     this.agents = agents;
     this.workflows = workflows;
-    this.properties = properties;
     this.clock = clock;
   }
 
@@ -60,9 +57,8 @@ public class TicketReconciler {
         agents.listAll().stream()
             .collect(Collectors.toMap(AgentsRecord::getId, AgentsRecord::getDisplayName));
     int started = 0;
-    var closedAfter =
-        clock.instant().minus(properties.reopenWindow()).atOffset(java.time.ZoneOffset.UTC);
-    for (TicketsRecord row : tickets.findLive(closedAfter)) {
+    var closedAfter = workflows.policy().reopenableIfClosedAfter(clock.instant());
+    for (TicketsRecord row : tickets.findLive(TicketRows.at(closedAfter))) {
       String assigneeName =
           row.getAssigneeId() == null ? null : agentNames.get(row.getAssigneeId());
       if (workflows.startFromRow(row, assigneeName)) {

@@ -162,7 +162,8 @@ final class MailPipeline implements AutoCloseable {
             tickets,
             new ContactRepository(jooq.dsl()),
             new AgentRepository(jooq.dsl()),
-            new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock));
+            new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock),
+            clock);
     workers = WorkerFactory.newInstance(workflowClient, workerOptions);
     var worker = workers.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(

@@ -97,7 +97,8 @@ final class IngestRig implements AutoCloseable {
             tickets,
             new ContactRepository(dsl),
             new AgentRepository(dsl),
-            new TicketOpening(tickets, events, messages, clock));
+            new TicketOpening(tickets, events, messages, clock),
+            clock);
     TicketWorkflowGateway gateway =
         new TicketWorkflowGateway(
             temporal.getWorkflowClient(), TASK_QUEUE, TicketPolicy.defaults());
