@@ -135,18 +135,13 @@ public class InboundMailStore {
         .followUpOf(previous);
   }
 
-  private StoredMessage result(TicketsRecord ticket, MessagesRecord message) {
-    String assigneeName =
-        ticket.getAssigneeId() == null
-            ? null
-            : agents.find(ticket.getAssigneeId()).map(AgentsRecord::getDisplayName).orElse(null);
+  private static StoredMessage result(TicketsRecord ticket, MessagesRecord message) {
     Actor author =
         message.getAuthorAgentId() != null
             ? Actor.agent(message.getAuthorAgentId(), message.getFromAddress())
             : Actor.contact(message.getAuthorContactId(), message.getFromAddress());
     return new StoredMessage(
         ticket,
-        assigneeName,
         new InboundMessage(
             message.getId().toString(), author, message.getOccurredAt().toInstant()));
   }

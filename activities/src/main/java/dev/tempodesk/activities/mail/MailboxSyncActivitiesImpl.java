@@ -108,7 +108,7 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
           skipped++;
         } else {
           StoredMessage stored = store.store(mailbox, message, tickets.policy());
-          tickets.signalMessage(stored.ticket(), stored.assigneeName(), stored.signal());
+          tickets.signalMessage(stored.ticket(), stored.signal());
           threads.markSignalled(UUID.fromString(stored.signal().messageId()));
           ingested++;
         }

@@ -10,13 +10,11 @@ import dev.tempodesk.api.error.ConflictException;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.SignedInUser;
-import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.message.MessageRepository;
-import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
@@ -42,7 +40,6 @@ class PortalTickets {
   private final MailThreadRepository signalled;
   private final ContactRepository contacts;
   private final OrganizationRepository organizations;
-  private final AgentRepository agents;
   private final TicketWorkflowGateway workflows;
   private final Clock clock;
 
@@ -54,7 +51,6 @@ class PortalTickets {
       MailThreadRepository signalled,
       ContactRepository contacts,
       OrganizationRepository organizations,
-      AgentRepository agents,
       TicketWorkflowGateway workflows,
       Clock clock) {
     this.transaction = transaction;
@@ -64,7 +60,6 @@ class PortalTickets {
     this.signalled = signalled;
     this.contacts = contacts;
     this.organizations = organizations;
-    this.agents = agents;
     this.workflows = workflows;
     this.clock = clock;
   }
@@ -95,7 +90,7 @@ class PortalTickets {
                 reporter, customer.actor(), subject, description, "Opened in the customer portal")
             .aboutAsset(assetId);
     TicketsRecord row = transaction.execute(status -> opening.open(ticket));
-    workflows.startFromRow(row, null);
+    workflows.startFromRow(row);
     return row.getNumber();
   }
 
@@ -110,14 +105,8 @@ class PortalTickets {
     ContactsRecord reporter = contacts.find(customer.id()).orElseThrow();
     MessagesRecord message = inbound(reporter, "Re: " + ticket.getSubject(), body, now);
     messages.insert(message.setTicketNumber(number));
-    String assigneeName =
-        ticket.getAssigneeId() == null
-            ? null
-            : agents.find(ticket.getAssigneeId()).map(AgentsRecord::getDisplayName).orElse(null);
     workflows.signalMessage(
-        ticket,
-        assigneeName,
-        new InboundMessage(message.getId().toString(), customer.actor(), now));
+        ticket, new InboundMessage(message.getId().toString(), customer.actor(), now));
     signalled.markSignalled(message.getId());
   }
 

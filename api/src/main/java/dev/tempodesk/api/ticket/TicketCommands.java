@@ -50,11 +50,7 @@ public class TicketCommands {
 
   public TicketView create(CreateTicketRequest request, Actor actor) {
     TicketsRecord row = creation.insert(request, actor);
-    String assigneeName =
-        row.getAssigneeId() == null
-            ? null
-            : agents.find(row.getAssigneeId()).orElseThrow().getDisplayName();
-    workflows.startFromRow(row, assigneeName);
+    workflows.startFromRow(row);
     return tickets.findView(row.getNumber()).orElseThrow();
   }
 

@@ -1,10 +1,13 @@
 package dev.tempodesk.api.mail;
 
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
+import dev.tempodesk.activities.ticket.AssigneeNames;
+import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -153,7 +156,13 @@ final class MailPipeline implements AutoCloseable {
     WorkflowClient workflowClient = temporal.getWorkflowClient();
     Clock clock = Clock.systemUTC();
     TicketWorkflowGateway gateway =
-        new TicketWorkflowGateway(workflowClient, TASK_QUEUE, TicketPolicy.defaults());
+        new TicketWorkflowGateway(
+            workflowClient,
+            TASK_QUEUE,
+            TicketPolicy.defaults(),
+            AssignerWakeUp.none(),
+            ReporterEmails.none(),
+            AssigneeNames.from(new AgentRepository(jooq.dsl())));
     InboundMailStore store =
         new InboundMailStore(
             jooq.transactions(),
