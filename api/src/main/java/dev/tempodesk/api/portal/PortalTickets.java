@@ -6,8 +6,7 @@ import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
-import dev.tempodesk.api.error.ConflictException;
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -80,8 +79,7 @@ class PortalTickets {
             .findAsset(assetId)
             .filter(asset -> asset.getOrganizationId().equals(reporter.getOrganizationId()))
             .isEmpty()) {
-      throw new InvalidFieldException(
-          "assetId", "Your organization has no asset #" + assetId + ".");
+      throw FieldException.invalid("assetId", "Your organization has no asset #" + assetId + ".");
     }
     String subject = request.subject().strip();
     MessagesRecord description = inbound(reporter, subject, request.description(), clock.instant());
@@ -98,7 +96,7 @@ class PortalTickets {
     TicketsRecord ticket = own(customer, number);
     Instant now = clock.instant();
     if (TicketRows.reopenWindowOver(ticket, workflows.policy(), now)) {
-      throw new ConflictException(
+      throw FieldException.conflict(
           "status",
           "Ticket #" + number + " was closed too long ago to reopen; open a new ticket instead.");
     }
