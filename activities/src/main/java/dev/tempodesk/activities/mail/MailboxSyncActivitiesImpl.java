@@ -107,8 +107,8 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
           threads.recordSkipped(record);
           skipped++;
         } else {
-          StoredMessage stored = store.store(mailbox, message, tickets.policy().reopenWindow());
-          tickets.signalMessage(stored.ticket(), stored.assigneeName(), stored.signal());
+          StoredMessage stored = store.store(mailbox, message, tickets.policy());
+          tickets.signalMessage(stored.ticket(), stored.signal());
           threads.markSignalled(UUID.fromString(stored.signal().messageId()));
           ingested++;
         }

@@ -3,11 +3,14 @@ package dev.tempodesk.api.mail;
 import static dev.tempodesk.db.jooq.Tables.MAILBOXES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
+import dev.tempodesk.activities.ticket.AssigneeNames;
+import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -163,7 +166,14 @@ final class MailPipeline implements AutoCloseable {
   void startWorker() {
     WorkflowClient workflowClient = temporal.getWorkflowClient();
     Clock clock = Clock.systemUTC();
-    gateway = new TicketWorkflowGateway(workflowClient, TASK_QUEUE, TicketPolicy.defaults());
+    gateway =
+        new TicketWorkflowGateway(
+            workflowClient,
+            TASK_QUEUE,
+            TicketPolicy.defaults(),
+            AssignerWakeUp.none(),
+            ReporterEmails.none(),
+            AssigneeNames.from(new AgentRepository(jooq.dsl())));
     InboundMailStore store =
         new InboundMailStore(
             jooq.transactions(),
@@ -172,7 +182,8 @@ final class MailPipeline implements AutoCloseable {
             tickets,
             new ContactRepository(jooq.dsl()),
             new AgentRepository(jooq.dsl()),
-            new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock));
+            new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock),
+            clock);
     workers = WorkerFactory.newInstance(workflowClient, workerOptions);
     var worker = workers.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
@@ -253,7 +264,7 @@ final class MailPipeline implements AutoCloseable {
         .getWorkflowClient()
         .newUntypedWorkflowStub(TicketWorkflow.workflowId(number))
         .terminate("workflow task lost by the in-memory Temporal server after a worker kill");
-    gateway.startFromRow(tickets.find(number).orElseThrow(), null);
+    gateway.startFromRow(tickets.find(number).orElseThrow());
   }
 
   /**

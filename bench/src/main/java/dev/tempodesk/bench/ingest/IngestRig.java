@@ -1,11 +1,14 @@
 package dev.tempodesk.bench.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
+import dev.tempodesk.activities.ticket.AssigneeNames;
+import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -97,10 +100,16 @@ final class IngestRig implements AutoCloseable {
             tickets,
             new ContactRepository(dsl),
             new AgentRepository(dsl),
-            new TicketOpening(tickets, events, messages, clock));
+            new TicketOpening(tickets, events, messages, clock),
+            clock);
     TicketWorkflowGateway gateway =
         new TicketWorkflowGateway(
-            temporal.getWorkflowClient(), TASK_QUEUE, TicketPolicy.defaults());
+            temporal.getWorkflowClient(),
+            TASK_QUEUE,
+            TicketPolicy.defaults(),
+            AssignerWakeUp.none(),
+            ReporterEmails.none(),
+            AssigneeNames.from(new AgentRepository(dsl)));
     var worker = workers.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
