@@ -17,4 +17,5 @@ export const features = {
   portal: hasApi('/api/portal/tickets'),
   simulatedEmail: hasApi('/api/dev/inbound-email'),
   mailboxes: hasApi('/api/mailboxes'),
+  quarantine: hasApi('/api/mailboxes/{mailboxId}/quarantine'),
 };

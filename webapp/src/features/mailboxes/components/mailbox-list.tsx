@@ -13,6 +13,10 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { getConnectMailboxUrl, useListMailboxes } from '@/api/generated/endpoints/mailboxes/mailboxes';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { features } from '@/config/api';
+import { isManagement } from '@/features/auth/api/auth';
+import { useSession } from '@/features/auth/components/session';
+import { QuarantineList } from '@/features/mailboxes/components/quarantine-list';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/utils/duration';
 
@@ -32,6 +36,9 @@ const connect = async (email: string) => {
 
 export const MailboxList = () => {
   const mailboxes = useListMailboxes({ query: { refetchInterval: 15_000 } });
+  const session = useSession();
+  // Admins and managers judge quarantined mail (the API refuses agents).
+  const showQuarantine = features.quarantine && (session.open || isManagement(session.user));
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
   const [connecting, setConnecting] = useState(false);
@@ -108,6 +115,10 @@ export const MailboxList = () => {
           </Table>
         )}
       </Paper>
+      {showQuarantine &&
+        mailboxes.data?.map((mailbox) => (
+          <QuarantineList key={mailbox.id} mailboxId={mailbox.id} mailboxEmail={mailbox.email} />
+        ))}
     </Stack>
   );
 };
