@@ -92,7 +92,7 @@ class MailQuarantineApiIntegrationTest {
                 "Printer on fire",
                 "It is still burning",
                 null,
-                Map.of("Message-ID", MailQuarantineTest.oversizeMessageId())));
+                Map.of("Message-ID", PoisonMail.oversizeMessageId())));
     NYLAS.messageIdPrefix("msg-");
     FakeMessage after = NYLAS.receive(GRANT, InboundEmail.of("Bo", "bo@c.example", "After", "2"));
     assertThat(poison.id()).contains("/").contains("+").contains("=");

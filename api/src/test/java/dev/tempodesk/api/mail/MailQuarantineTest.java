@@ -12,10 +12,8 @@ import dev.tempodesk.api.demo.nylas.InboundEmail;
 import dev.tempodesk.db.jooq.tables.records.QuarantinedMessagesRecord;
 import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,17 +25,6 @@ import org.junit.jupiter.api.Test;
  * a bounded number of times and then leave it alone.
  */
 class MailQuarantineTest {
-
-  /**
-   * A Message-ID header no btree index can hold: Postgres refuses the message row ("index row size
-   * exceeds btree version 4 maximum 2704", SQLState 54000) however the sender is written. Random,
-   * so compression cannot shrink it under the limit. Real mail has carried such headers.
-   */
-  static String oversizeMessageId() {
-    byte[] noise = new byte[6000];
-    new SecureRandom().nextBytes(noise);
-    return "<" + Base64.getUrlEncoder().withoutPadding().encodeToString(noise) + "@poison.example>";
-  }
 
   @Test
   void shouldIngestTheMailAfterAPoisonMessageInTheSamePassAndQuarantineIt() throws Exception {
@@ -57,7 +44,7 @@ class MailQuarantineTest {
                   "Printer on fire",
                   "It is still burning",
                   null,
-                  Map.of("Message-ID", oversizeMessageId())));
+                  Map.of("Message-ID", PoisonMail.oversizeMessageId())));
       FakeMessage fourth = receive(nylas, InboundEmail.of("Cy", "cy@c.example", "Fourth", "4"));
       FakeMessage fifth = receive(nylas, InboundEmail.of("Di", "di@c.example", "Fifth", "5"));
       List<String> page = nylas.messages(MailPipeline.GRANT).stream().map(FakeMessage::id).toList();
