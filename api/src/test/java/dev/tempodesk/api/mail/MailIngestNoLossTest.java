@@ -169,11 +169,17 @@ class MailIngestNoLossTest {
               .groupBy(SKIPPED_MESSAGES.REASON)
               .fetchMap(SKIPPED_MESSAGES.REASON, DSL.count());
       // Outages (the database restart, injected 5xx/429, worker kills) are nobody's message's
-      // fault: they fail the pass, which is retried; none may put a message in quarantine.
+      // fault: they fail the pass, which is retried; none may leave a message in quarantine. A
+      // race between a killed worker's pass and its retry (both storing one message: a unique
+      // violation) is recorded as the message's failure and heals on the next pass (RESOLVED).
       List<String> quarantined =
-          dsl.select(QUARANTINED_MESSAGES.PROVIDER_MESSAGE_ID, QUARANTINED_MESSAGES.ERROR)
+          dsl.select(
+                  QUARANTINED_MESSAGES.PROVIDER_MESSAGE_ID,
+                  QUARANTINED_MESSAGES.STATUS,
+                  QUARANTINED_MESSAGES.ERROR)
               .from(QUARANTINED_MESSAGES)
-              .fetch(row -> row.value1() + ": " + row.value2());
+              .fetch(row -> row.value1() + " " + row.value2() + ": " + row.value3());
+      System.out.printf("no-loss: quarantine rows %s%n", quarantined);
       Map<FaultKind, Long> injected = pipeline.nylas.faultCounts();
       System.out.printf(
           "no-loss: injected %d customer messages in %d threads; stored %d (distinct %d),"
@@ -197,7 +203,9 @@ class MailIngestNoLossTest {
       assertThat(mappedThreads).isEqualTo(THREAD_COUNT);
       assertThat(ticketThreads).isEqualTo(THREAD_COUNT);
       assertThat(skips).isEqualTo(expectedSkips);
-      assertThat(quarantined).as("messages quarantined by outages").isEmpty();
+      assertThat(quarantined)
+          .as("messages left in quarantine by outages")
+          .allSatisfy(row -> assertThat(row).contains(" RESOLVED: "));
       long serverErrors =
           injected.getOrDefault(FaultKind.INTERNAL_ERROR, 0L)
               + injected.getOrDefault(FaultKind.BAD_GATEWAY, 0L)
