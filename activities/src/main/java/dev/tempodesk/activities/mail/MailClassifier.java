@@ -1,28 +1,35 @@
 package dev.tempodesk.activities.mail;
 
 import dev.tempodesk.activities.nylas.EmailAddress;
+import dev.tempodesk.activities.nylas.NylasFolder;
 import dev.tempodesk.activities.nylas.NylasMessage;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Decides which mailbox messages must not reach a ticket: drafts, mail we sent ourselves, and
- * machine-written mail whose answer would start a mail loop (RFC 3834 Auto-Submitted, the common
- * X-Autoreply headers, Precedence bulk/junk/list, list headers, bounces).
+ * Decides which mailbox messages must not reach a ticket: drafts, mail we sent ourselves, mail in
+ * the Junk and Trash folders, and machine-written mail whose answer would start a mail loop (RFC
+ * 3834 Auto-Submitted, the common X-Autoreply headers, Precedence bulk/junk/list, list headers,
+ * bounces and auto-replies told by sender, report parts or subject: {@link MachineMailSigns}).
+ * Folders are told by their attributes ({@code GET /folders}), since their ids are opaque outside
+ * Google.
  */
 public final class MailClassifier {
-  private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster");
-
   private final String mailboxAddress;
   private final Set<String> draftFolderIds;
   private final Set<String> sentFolderIds;
+  private final Set<String> junkFolderIds;
+  private final Set<String> trashFolderIds;
 
-  public MailClassifier(
-      String mailboxAddress, Set<String> draftFolderIds, Set<String> sentFolderIds) {
+  public MailClassifier(String mailboxAddress, List<NylasFolder> folders) {
     this.mailboxAddress = mailboxAddress.toLowerCase(Locale.ROOT);
-    this.draftFolderIds = draftFolderIds;
-    this.sentFolderIds = sentFolderIds;
+    this.draftFolderIds = folderIds(folders, "\\Drafts");
+    this.sentFolderIds = folderIds(folders, "\\Sent");
+    this.junkFolderIds = folderIds(folders, "\\Junk");
+    this.trashFolderIds = folderIds(folders, "\\Trash");
   }
 
   public Optional<SkipReason> skipReason(NylasMessage message) {
@@ -36,8 +43,15 @@ public final class MailClassifier {
     if (sender.equals(mailboxAddress) || inAny(message, sentFolderIds)) {
       return Optional.of(SkipReason.OWN_SENT);
     }
-    if (BOUNCE_SENDERS.contains(sender.substring(0, sender.indexOf('@')))) {
-      return Optional.of(SkipReason.BOUNCE);
+    if (inAny(message, junkFolderIds)) {
+      return Optional.of(SkipReason.JUNK);
+    }
+    if (inAny(message, trashFolderIds)) {
+      return Optional.of(SkipReason.TRASH);
+    }
+    Optional<SkipReason> machine = MachineMailSigns.of(message, sender);
+    if (machine.isPresent()) {
+      return machine;
     }
     if (message
         .header("X-Loop")
@@ -74,6 +88,13 @@ public final class MailClassifier {
       return Optional.empty();
     }
     return Optional.of(from.email().trim().toLowerCase(Locale.ROOT));
+  }
+
+  private static Set<String> folderIds(List<NylasFolder> folders, String attribute) {
+    return folders.stream()
+        .filter(folder -> folder.hasAttribute(attribute))
+        .map(NylasFolder::id)
+        .collect(Collectors.toSet());
   }
 
   private static boolean inAny(NylasMessage message, Set<String> folderIds) {

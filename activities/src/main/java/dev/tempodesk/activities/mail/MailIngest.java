@@ -3,7 +3,6 @@ package dev.tempodesk.activities.mail;
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.nylas.NylasClient;
-import dev.tempodesk.activities.nylas.NylasFolder;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
@@ -11,11 +10,8 @@ import dev.tempodesk.db.jooq.tables.records.SkippedMessagesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * One mailbox message into Tempodesk: classified, then recorded as skipped with its reason, or
@@ -50,11 +46,9 @@ public final class MailIngest {
    */
   public record Outcome(Long ticketNumber, SkipReason skipped) {}
 
-  /** The mailbox's classifier: its address and its draft and sent folders (one Nylas call). */
+  /** The mailbox's classifier: its address and its folders by role (one Nylas call). */
   public MailClassifier classifierFor(MailboxesRecord mailbox) {
-    List<NylasFolder> folders = nylas.listFolders(mailbox.getGrantId());
-    return new MailClassifier(
-        mailbox.getEmail(), folderIds(folders, "\\Drafts"), folderIds(folders, "\\Sent"));
+    return new MailClassifier(mailbox.getEmail(), nylas.listFolders(mailbox.getGrantId()));
   }
 
   public Outcome ingest(MailboxesRecord mailbox, MailClassifier classifier, NylasMessage message) {
@@ -71,13 +65,6 @@ public final class MailIngest {
     tickets.signalMessage(stored.ticket(), stored.assigneeName(), stored.signal());
     threads.markSignalled(UUID.fromString(stored.signal().messageId()));
     return new Outcome(stored.ticket().getNumber(), null);
-  }
-
-  private static Set<String> folderIds(List<NylasFolder> folders, String attribute) {
-    return folders.stream()
-        .filter(folder -> folder.attributes() != null && folder.attributes().contains(attribute))
-        .map(NylasFolder::id)
-        .collect(Collectors.toSet());
   }
 
   private static SkippedMessagesRecord skippedRow(

@@ -11,5 +11,9 @@ public enum SkipReason {
   BULK,
   MAILING_LIST,
   NO_SENDER,
-  LOOP
+  LOOP,
+  /** In the provider's Junk (spam) folder. */
+  JUNK,
+  /** In the provider's Trash folder. */
+  TRASH
 }

@@ -2,7 +2,9 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.mail.MachineMailSigns;
 import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.Providers;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
@@ -156,6 +158,9 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
 
   private void queueAcknowledgement(TicketsRecord ticket) {
     ContactsRecord reporter = contacts.find(ticket.getReporterId()).orElseThrow();
+    if (MachineMailSigns.isNoReplyAddress(reporter.getEmail())) {
+      return; // a system's notification: nobody would read the answer
+    }
     MessagesRecord row =
         new MessagesRecord()
             .setId(acknowledgementId(ticket.getNumber()))
@@ -195,7 +200,9 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
 
   /**
    * Addresses a message to the reporter from the ticket's mailbox (for a ticket opened by phone:
-   * the first connected one), in reply to the newest inbound mail of the ticket if it has any.
+   * the first connected one), in reply to the newest inbound mail of the ticket if it has any: by
+   * its Nylas id, or on IMAP grants by its Message-ID header (without one it cannot be threaded
+   * there, and a Nylas id would be refused).
    */
   private void addressed(MessagesRecord row, TicketsRecord ticket, List<String> cc) {
     ContactsRecord reporter = contacts.find(ticket.getReporterId()).orElseThrow();
@@ -212,6 +219,13 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
         .setToAddresses(reporter.getEmail())
         .setCcAddresses(cc == null || cc.isEmpty() ? null : String.join(", ", cc))
         .setSubject(TicketSubjects.of(ticket.getNumber(), ticket.getSubject(), parent.isPresent()))
-        .setReplyToProviderId(parent.map(MessagesRecord::getProviderMessageId).orElse(null));
+        .setReplyToProviderId(
+            parent
+                .map(
+                    inbound ->
+                        Providers.repliesByMessageIdHeader(mailbox.get().getProvider())
+                            ? inbound.getInternetMessageId()
+                            : inbound.getProviderMessageId())
+                .orElse(null));
   }
 }

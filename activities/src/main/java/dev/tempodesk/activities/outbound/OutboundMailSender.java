@@ -8,6 +8,7 @@ import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasException;
 import dev.tempodesk.activities.nylas.NylasMessage;
+import dev.tempodesk.activities.nylas.Providers;
 import dev.tempodesk.activities.nylas.SendMessageRequest;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
@@ -79,7 +80,12 @@ public class OutboundMailSender {
     }
     NylasMessage sent;
     try {
-      sent = nylas.send(mailbox.get().getGrantId(), request(message), id.toString(), true);
+      sent =
+          nylas.send(
+              mailbox.get().getGrantId(),
+              request(message, mailbox.get().getProvider()),
+              id.toString(),
+              true);
     } catch (NylasException failure) {
       if (failure.retryable()) {
         throw ApplicationFailure.newFailureWithCauseAndDelay(
@@ -125,7 +131,13 @@ public class OutboundMailSender {
     return first;
   }
 
-  private static SendMessageRequest request(MessagesRecord message) {
+  /**
+   * The send's payload. Machine-written mail (the acknowledgement) says so per RFC 3834 and asks
+   * Exchange not to auto-answer it; Exchange grants (Graph, EWS) refuse custom headers not named
+   * X-…, so there {@code Auto-Submitted} is left out and {@code X-Autoreply} (read by most
+   * auto-responders and helpdesks) stands in for it beside {@code X-Auto-Response-Suppress}.
+   */
+  static SendMessageRequest request(MessagesRecord message, String provider) {
     List<EmailAddress> cc =
         message.getCcAddresses() == null
             ? null
@@ -135,9 +147,14 @@ public class OutboundMailSender {
     List<MessageHeader> headers = new ArrayList<>();
     headers.add(new MessageHeader(MESSAGE_ID_HEADER, message.getId().toString()));
     if (Boolean.TRUE.equals(message.getAutoSubmitted())) {
-      // RFC 3834: automatic answers say so, and ask Exchange not to auto-answer them back.
       headers.add(new MessageHeader("Auto-Submitted", "auto-replied"));
       headers.add(new MessageHeader("X-Auto-Response-Suppress", "All"));
+      if (Providers.acceptsOnlyXHeaders(provider)) {
+        headers.add(new MessageHeader("X-Autoreply", "yes"));
+      }
+    }
+    if (Providers.acceptsOnlyXHeaders(provider)) {
+      headers.removeIf(header -> !Providers.isXHeader(header.name()));
     }
     boolean html = message.getBodyHtml() != null;
     return new SendMessageRequest(

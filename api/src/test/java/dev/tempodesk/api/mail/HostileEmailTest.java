@@ -5,11 +5,11 @@ import static dev.tempodesk.db.jooq.Tables.QUARANTINED_MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
-import dev.tempodesk.api.demo.nylas.FakeNylasServer;
-import dev.tempodesk.api.demo.nylas.FaultPlan;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
 import dev.tempodesk.db.mail.QuarantineRepository;
+import dev.tempodesk.fakes.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.FaultPlan;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,12 +5,12 @@ import static dev.tempodesk.db.jooq.Tables.QUARANTINED_MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
-import dev.tempodesk.api.demo.nylas.FakeNylasServer;
-import dev.tempodesk.api.demo.nylas.FaultPlan;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
 import dev.tempodesk.db.jooq.tables.records.QuarantinedMessagesRecord;
 import dev.tempodesk.db.mail.QuarantineRepository;
+import dev.tempodesk.fakes.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.FaultPlan;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import java.time.Duration;
 import java.time.Instant;

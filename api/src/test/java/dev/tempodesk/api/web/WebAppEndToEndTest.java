@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.api.TempodeskApplication;
 import dev.tempodesk.api.config.RuntimeSettings;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
 import dev.tempodesk.api.embedded.DemoMailbox;
 import dev.tempodesk.api.embedded.EmbeddedMode;
 import dev.tempodesk.api.mail.PoisonMail;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
