@@ -13,9 +13,6 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { getConnectMailboxUrl, useListMailboxes } from '@/api/generated/endpoints/mailboxes/mailboxes';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
-import { features } from '@/config/api';
-import { isManagement } from '@/features/auth/api/auth';
-import { useSession } from '@/features/auth/components/session';
 import { QuarantineList } from '@/features/mailboxes/components/quarantine-list';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/utils/duration';
@@ -34,11 +31,9 @@ const connect = async (email: string) => {
   await apiFetch(url); // not a redirect: raises the server's ProblemDetail
 };
 
-export const MailboxList = () => {
+/** @param showQuarantine whether to list the mail the sync could not ingest (admins, managers) */
+export const MailboxList = ({ showQuarantine = false }: { showQuarantine?: boolean }) => {
   const mailboxes = useListMailboxes({ query: { refetchInterval: 15_000 } });
-  const session = useSession();
-  // Admins and managers judge quarantined mail (the API refuses agents).
-  const showQuarantine = features.quarantine && (session.open || isManagement(session.user));
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
   const [connecting, setConnecting] = useState(false);
@@ -66,7 +61,6 @@ export const MailboxList = () => {
           <TextField
             size="small"
             label="Mailbox address (optional)"
-            type="email"
             value={email}
             onChange={(event) => setEmail(event.target.value)}
             sx={{ minWidth: 320 }}
@@ -105,7 +99,11 @@ export const MailboxList = () => {
                   <TableCell>{mailbox.email}</TableCell>
                   <TableCell>{mailbox.provider}</TableCell>
                   <TableCell>
-                    <Chip size="small" color={mailbox.active ? 'success' : 'default'} label={mailbox.active ? 'Active' : 'Inactive'} />
+                    <Chip
+                      size="small"
+                      color={mailbox.active ? 'success' : 'default'}
+                      label={mailbox.active ? 'Active' : 'Inactive'}
+                    />
                   </TableCell>
                   <TableCell>{formatDateTime(mailbox.syncedUntil)}</TableCell>
                   <TableCell>{formatDateTime(mailbox.lastSyncedAt)}</TableCell>

@@ -62,7 +62,10 @@ export const QuarantineList = ({ mailboxId, mailboxEmail }: { mailboxId: number;
           });
         },
         onError: (error) =>
-          setOutcome({ severity: 'error', text: `Still failing: ${error instanceof ApiError ? error.message : String(error)}` }),
+          setOutcome({
+            severity: 'error',
+            text: `Still failing: ${error instanceof ApiError ? error.message : String(error)}`,
+          }),
         onSettled: () => queryClient.invalidateQueries({ queryKey: getListQuarantinedMessagesQueryKey(mailboxId) }),
       },
     );
@@ -112,12 +115,21 @@ export const QuarantineList = ({ mailboxId, mailboxEmail }: { mailboxId: number;
                     <Chip
                       size="small"
                       color={message.status === 'QUARANTINED' ? 'warning' : 'default'}
-                      label={message.status === 'QUARANTINED' ? `Held after ${message.attempts} tries` : `Retrying (${message.attempts})`}
+                      label={
+                        message.status === 'QUARANTINED'
+                          ? `Held after ${message.attempts} tries`
+                          : `Retrying (${message.attempts})`
+                      }
                     />
                   </TableCell>
                   <TableCell>
                     <Stack direction="row" spacing={1}>
-                      <Button size="small" variant="contained" onClick={() => tryAgain(message)} loading={retry.isPending}>
+                      <Button
+                        size="small"
+                        variant="contained"
+                        onClick={() => tryAgain(message)}
+                        loading={retry.isPending}
+                      >
                         Try again
                       </Button>
                       <Button size="small" onClick={() => setPicking(message)}>

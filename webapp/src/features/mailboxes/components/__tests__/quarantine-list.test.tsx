@@ -60,7 +60,10 @@ describe('quarantine list', () => {
     await userEvent.type(screen.getByLabelText('Sender name'), 'Dana');
     await userEvent.click(screen.getByRole('button', { name: 'Try again with this sender' }));
     expect(await screen.findByRole('status')).toHaveTextContent('ticket #1002');
-    expect(requests.find((r) => r.method === 'POST')!.body).toEqual({ fromEmail: 'dana@example.org', fromName: 'Dana' });
+    expect(requests.find((r) => r.method === 'POST')!.body).toEqual({
+      fromEmail: 'dana@example.org',
+      fromName: 'Dana',
+    });
   });
 
   it('shows the error when the message fails again', async () => {

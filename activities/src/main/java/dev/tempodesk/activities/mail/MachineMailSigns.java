@@ -134,9 +134,12 @@ public final class MachineMailSigns {
 
   private MachineMailSigns() {}
 
-  /** BOUNCE or AUTO_REPLY when the sender, the listed parts or the subject give it away. */
+  /**
+   * BOUNCE or AUTO_REPLY when the sender (canonical, null when the mail has none), the listed parts
+   * or the subject give it away.
+   */
   static Optional<SkipReason> of(NylasMessage message, String sender) {
-    String localPart = sender.substring(0, sender.lastIndexOf('@'));
+    String localPart = sender == null ? "" : sender.substring(0, sender.lastIndexOf('@'));
     if (BOUNCE_SENDERS.contains(localPart) || localPart.startsWith(EXCHANGE_SYSTEM_SENDER)) {
       return Optional.of(SkipReason.BOUNCE);
     }

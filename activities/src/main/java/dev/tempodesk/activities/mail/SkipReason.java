@@ -10,6 +10,10 @@ public enum SkipReason {
   BOUNCE,
   BULK,
   MAILING_LIST,
+  /**
+   * No usable sender address ({@link UnattributableMessageException}); kept for rows written before
+   * the per-message quarantine, which holds such mail with its reason instead.
+   */
   NO_SENDER,
   LOOP,
   /** In the provider's Junk (spam) folder. */

@@ -17,6 +17,8 @@ import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.mail.MailAddresses;
+import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import dev.tempodesk.workflows.ticket.FailedDelivery;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Component;
@@ -199,6 +202,21 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
   }
 
   /**
+   * The CC entries as one RFC 5322 address list in canonical form. An entry that is no address
+   * (only from a reply queued before the API validated with {@link MailAddresses}) stays as given;
+   * the send then fails with the reason instead of mailing someone else.
+   */
+  private static String ccList(List<String> cc) {
+    return cc.stream()
+        .map(
+            entry -> {
+              ParsedAddress parsed = MailAddresses.parse(entry);
+              return parsed.isValid() ? parsed.address().formatted() : entry;
+            })
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
    * Addresses a message to the reporter from the ticket's mailbox (for a ticket opened by phone:
    * the first connected one), in reply to the newest inbound mail of the ticket if it has any: by
    * its Nylas id, or on IMAP grants by its Message-ID header (without one it cannot be threaded
@@ -217,7 +235,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
         .setMailboxId(mailbox.map(MailboxesRecord::getId).orElse(null))
         .setFromAddress(mailbox.map(MailboxesRecord::getEmail).orElse(null))
         .setToAddresses(reporter.getEmail())
-        .setCcAddresses(cc == null || cc.isEmpty() ? null : String.join(", ", cc))
+        .setCcAddresses(cc == null || cc.isEmpty() ? null : ccList(cc))
         .setSubject(TicketSubjects.of(ticket.getNumber(), ticket.getSubject(), parent.isPresent()))
         .setReplyToProviderId(
             parent

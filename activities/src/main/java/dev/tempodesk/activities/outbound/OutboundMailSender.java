@@ -17,11 +17,13 @@ import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.mail.InvalidAddressException;
+import dev.tempodesk.workflows.mail.MailAddresses;
+import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,14 +80,16 @@ public class OutboundMailSender {
     if (mailbox.isEmpty()) {
       return fail(ticketNumber, id, "No mailbox is connected to send from.");
     }
+    SendMessageRequest request;
+    try {
+      request = request(message, mailbox.get().getProvider());
+    } catch (InvalidAddressException notAnAddress) {
+      return fail(
+          ticketNumber, id, "A recipient is not an email address: " + notAnAddress.getMessage());
+    }
     NylasMessage sent;
     try {
-      sent =
-          nylas.send(
-              mailbox.get().getGrantId(),
-              request(message, mailbox.get().getProvider()),
-              id.toString(),
-              true);
+      sent = nylas.send(mailbox.get().getGrantId(), request, id.toString(), true);
     } catch (NylasException failure) {
       if (failure.retryable()) {
         throw ApplicationFailure.newFailureWithCauseAndDelay(
@@ -132,18 +136,17 @@ public class OutboundMailSender {
   }
 
   /**
-   * The send's payload. Machine-written mail (the acknowledgement) says so per RFC 3834 and asks
-   * Exchange not to auto-answer it; Exchange grants (Graph, EWS) refuse custom headers not named
-   * X-…, so there {@code Auto-Submitted} is left out and {@code X-Autoreply} (read by most
-   * auto-responders and helpdesks) stands in for it beside {@code X-Auto-Response-Suppress}.
+   * The send's payload. To and CC are RFC 5322 address lists (see {@link
+   * MailAddresses#formatList}); each mailbox goes out as its own {name, email} entry, so a comma
+   * inside a quoted name or local part never splits a recipient. Machine-written mail (the
+   * acknowledgement) says so per RFC 3834 and asks Exchange not to auto-answer it; Exchange grants
+   * (Graph, EWS) refuse custom headers not named X-…, so there {@code Auto-Submitted} is left out
+   * and {@code X-Autoreply} (read by most auto-responders and helpdesks) stands in for it beside
+   * {@code X-Auto-Response-Suppress}.
    */
   static SendMessageRequest request(MessagesRecord message, String provider) {
-    List<EmailAddress> cc =
-        message.getCcAddresses() == null
-            ? null
-            : Arrays.stream(message.getCcAddresses().split(",\\s*"))
-                .map(email -> new EmailAddress(null, email))
-                .toList();
+    List<EmailAddress> to = recipients(message.getToAddresses());
+    List<EmailAddress> cc = recipients(message.getCcAddresses());
     List<MessageHeader> headers = new ArrayList<>();
     headers.add(new MessageHeader(MESSAGE_ID_HEADER, message.getId().toString()));
     if (Boolean.TRUE.equals(message.getAutoSubmitted())) {
@@ -158,8 +161,8 @@ public class OutboundMailSender {
     }
     boolean html = message.getBodyHtml() != null;
     return new SendMessageRequest(
-        List.of(new EmailAddress(null, message.getToAddresses())),
-        cc,
+        to,
+        cc.isEmpty() ? null : cc,
         null,
         null,
         message.getSubject(),
@@ -169,6 +172,16 @@ public class OutboundMailSender {
         html ? null : Boolean.TRUE,
         null,
         null);
+  }
+
+  private static List<EmailAddress> recipients(String list) {
+    if (list == null || list.isBlank()) {
+      return List.of();
+    }
+    return MailAddresses.parseList(list).stream()
+        .map(ParsedAddress::orElseThrow)
+        .map(address -> new EmailAddress(address.displayName(), address.address()))
+        .toList();
   }
 
   private static java.time.Duration retryAfter(NylasException failure) {

@@ -186,20 +186,16 @@ class OutboundMailActivitiesIntegrationTest {
             status ->
                 opening
                     .open(
-                        new NewTicket(
-                            "Printer jam",
-                            Priority.NORMAL,
-                            channel,
-                            carla,
-                            null,
-                            null,
-                            assignee,
-                            null,
-                            null,
-                            null,
-                            first,
-                            Actor.contact(carla.getId(), "Carla"),
-                            "opened"))
+                        NewTicket.byAgent(
+                                channel,
+                                Actor.contact(carla.getId(), "Carla"),
+                                carla,
+                                "Printer jam",
+                                Priority.NORMAL,
+                                first,
+                                "opened")
+                            .inOrganization(null)
+                            .assignedTo(assignee))
                     .getNumber());
   }
 

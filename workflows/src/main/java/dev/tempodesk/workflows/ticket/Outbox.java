@@ -57,10 +57,11 @@ final class Outbox {
   private final OutboundMailActivities sender =
       Workflow.newActivityStub(OutboundMailActivities.class, SEND_OPTIONS);
   private final Set<String> inFlight = new LinkedHashSet<>();
+  private final VersionGate version = new VersionGate(CHANGE_ID, WITH_OUTBOX);
 
   /** Call once as a run starts: queues a due acknowledgement and resumes queued sends. */
   void resume(long ticketNumber) {
-    if (Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, WITH_OUTBOX) < WITH_OUTBOX) {
+    if (!version.on()) {
       return;
     }
     List<String> queued = store.prepareOutbox(new OutboundRef(ticketNumber, null));
