@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { getConnectMailboxUrl, useListMailboxes } from '@/api/generated/endpoints/mailboxes/mailboxes';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { QuarantineList } from '@/features/mailboxes/components/quarantine-list';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/utils/duration';
 
@@ -30,7 +31,8 @@ const connect = async (email: string) => {
   await apiFetch(url); // not a redirect: raises the server's ProblemDetail
 };
 
-export const MailboxList = () => {
+/** @param showQuarantine whether to list the mail the sync could not ingest (admins, managers) */
+export const MailboxList = ({ showQuarantine = false }: { showQuarantine?: boolean }) => {
   const mailboxes = useListMailboxes({ query: { refetchInterval: 15_000 } });
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
@@ -111,6 +113,10 @@ export const MailboxList = () => {
           </Table>
         )}
       </Paper>
+      {showQuarantine &&
+        mailboxes.data?.map((mailbox) => (
+          <QuarantineList key={mailbox.id} mailboxId={mailbox.id} mailboxEmail={mailbox.email} />
+        ))}
     </Stack>
   );
 };

@@ -1,12 +1,15 @@
 package dev.tempodesk.api.config;
 
 import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailQuarantine;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
+import dev.tempodesk.activities.mail.QuarantineRetry;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +37,17 @@ class MailConfig {
     return new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
   }
 
+  @Bean
+  MailQuarantine mailQuarantine(
+      QuarantineRepository rows, TempodeskProperties properties, Clock clock) {
+    int attempts = properties.mail().quarantineAfterAttempts();
+    if (attempts < 1) {
+      throw new InvalidSettingException(
+          "TEMPODESK_MAIL_QUARANTINE_AFTER_ATTEMPTS", "must be at least 1, was " + attempts);
+    }
+    return new MailQuarantine(rows, clock, attempts);
+  }
+
   @Bean("mailboxSyncActivities")
   MailboxSyncActivitiesImpl mailboxSyncActivities(
       NylasClient nylas,
@@ -42,6 +56,7 @@ class MailConfig {
       InboundMailStore store,
       OutboundMessageRepository outbound,
       TicketWorkflowGateway tickets,
+      MailQuarantine quarantine,
       Clock clock) {
     return new MailboxSyncActivitiesImpl(
         nylas,
@@ -50,7 +65,15 @@ class MailConfig {
         store,
         outbound,
         tickets,
+        quarantine,
         clock,
         MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE);
+  }
+
+  /** "Try again" on quarantined mail, through the sync's own single-message path. */
+  @Bean
+  QuarantineRetry quarantineRetry(
+      NylasClient nylas, MailboxSyncActivitiesImpl sync, MailQuarantine quarantine) {
+    return new QuarantineRetry(nylas, sync.ingest(), quarantine);
   }
 }

@@ -3,6 +3,7 @@ package dev.tempodesk.api.ops;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.mail.QuarantineRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,19 +17,28 @@ import org.springframework.stereotype.Component;
  * DOWN when an active mailbox has not finished a sync pass for three poll intervals: one slow pass
  * is normal, three missed ones mean mail is piling up unseen. Time before this app started does not
  * count, so a restart is not reported as an outage while the first passes run.
+ *
+ * <p>Quarantined mail does not make a mailbox DOWN (the sync goes on past it); each mailbox's
+ * details count it ({@code quarantined}: waiting for a person, {@code retrying}: still tried by the
+ * sync itself).
  */
 @Component("mailboxSync")
 class MailboxSyncHealthIndicator implements HealthIndicator {
   static final int MISSED_POLLS_ALLOWED = 3;
 
   private final MailboxRepository mailboxes;
+  private final QuarantineRepository quarantine;
   private final Duration staleAfter;
   private final Clock clock;
   private final Instant startedAt;
 
   MailboxSyncHealthIndicator(
-      MailboxRepository mailboxes, TempodeskProperties properties, Clock clock) {
+      MailboxRepository mailboxes,
+      QuarantineRepository quarantine,
+      TempodeskProperties properties,
+      Clock clock) {
     this.mailboxes = mailboxes;
+    this.quarantine = quarantine;
     this.staleAfter = properties.mail().pollInterval().multipliedBy(MISSED_POLLS_ALLOWED);
     this.clock = clock;
     this.startedAt = clock.instant();
@@ -39,6 +49,7 @@ class MailboxSyncHealthIndicator implements HealthIndicator {
     Instant now = clock.instant();
     boolean allFresh = true;
     Map<String, Object> details = new LinkedHashMap<>();
+    Map<Long, Map<String, Integer>> held = quarantine.openCounts();
     for (MailboxesRecord mailbox : mailboxes.listActive()) {
       Instant since =
           latest(
@@ -49,11 +60,14 @@ class MailboxSyncHealthIndicator implements HealthIndicator {
       Duration quiet = Duration.between(since, now);
       boolean fresh = quiet.compareTo(staleAfter) <= 0;
       allFresh &= fresh;
+      Map<String, Integer> open = held.getOrDefault(mailbox.getId(), Map.of());
       details.put(
           "mailbox-" + mailbox.getId(),
           Map.of(
               "lastSyncedAt", String.valueOf(mailbox.getLastSyncedAt()),
               "secondsSinceSync", quiet.toSeconds(),
+              "quarantined", open.getOrDefault(QuarantineRepository.QUARANTINED, 0),
+              "retrying", open.getOrDefault(QuarantineRepository.RETRYING, 0),
               "status", fresh ? "UP" : "DOWN"));
     }
     return (allFresh ? Health.up() : Health.down())

@@ -5,6 +5,7 @@ import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailQuarantine;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
@@ -17,6 +18,7 @@ import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -78,6 +80,7 @@ final class MailPipeline implements AutoCloseable {
   final TestJooq jooq;
   final MailboxRepository mailboxes;
   final MailThreadRepository threads;
+  final QuarantineRepository quarantine;
   final MessageRepository messages;
   final TicketRepository tickets;
   final OutboundMessageRepository outbound;
@@ -142,6 +145,7 @@ final class MailPipeline implements AutoCloseable {
     this.jooq = TestJooq.over(database);
     this.mailboxes = new MailboxRepository(jooq.dsl());
     this.threads = new MailThreadRepository(jooq.dsl());
+    this.quarantine = new QuarantineRepository(jooq.dsl());
     this.messages = new MessageRepository(jooq.dsl());
     this.tickets = new TicketRepository(jooq.dsl());
     this.outbound = new OutboundMessageRepository(jooq.dsl());
@@ -190,7 +194,15 @@ final class MailPipeline implements AutoCloseable {
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new MailboxSyncActivitiesImpl(
-            client, mailboxes, threads, store, outbound, gateway, clock, PAGE_SIZE),
+            client,
+            mailboxes,
+            threads,
+            store,
+            outbound,
+            gateway,
+            new MailQuarantine(quarantine, clock, MailQuarantine.DEFAULT_MAX_ATTEMPTS),
+            clock,
+            PAGE_SIZE),
         new TicketStoreActivitiesImpl(
             tickets,
             new TicketEventRepository(jooq.dsl()),

@@ -3,6 +3,7 @@ package dev.tempodesk.bench.ingest;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailQuarantine;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
@@ -17,6 +18,7 @@ import dev.tempodesk.bench.BenchDatabases;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -121,6 +123,8 @@ final class IngestRig implements AutoCloseable {
             store,
             new OutboundMessageRepository(dsl),
             gateway,
+            new MailQuarantine(
+                new QuarantineRepository(dsl), clock, MailQuarantine.DEFAULT_MAX_ATTEMPTS),
             clock,
             MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE),
         new TicketStoreActivitiesImpl(
