@@ -4,8 +4,10 @@ import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.nylas.MessagePage;
 import dev.tempodesk.activities.nylas.MessageQuery;
+import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasFolder;
+import dev.tempodesk.activities.nylas.NylasGrant;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
@@ -20,6 +22,7 @@ import io.temporal.activity.Activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +36,9 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   /** Before its first pass a mailbox is read back this far before it was connected. */
   static final Duration FIRST_PASS_LOOKBACK = Duration.ofDays(1);
 
+  /** How often a mailbox waiting for a reconnect tries its refused grant again. */
+  public static final Duration RECONNECT_PROBE_INTERVAL = Duration.ofMinutes(15);
+
   private final NylasClient nylas;
   private final MailboxRepository mailboxes;
   private final MailThreadRepository threads;
@@ -41,6 +47,7 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   private final Clock clock;
   private final int pageSize;
   private final SentCopies sentCopies;
+  private final MailboxOutages outages;
 
   public MailboxSyncActivitiesImpl(
       NylasClient nylas,
@@ -49,8 +56,10 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
       InboundMailStore store,
       OutboundMessageRepository outbound,
       TicketWorkflowGateway tickets,
+      MailboxOutages outages,
       Clock clock,
       int pageSize) {
+    this.outages = outages;
     this.sentCopies = new SentCopies(outbound, threads);
     this.pageSize = pageSize;
     this.nylas = nylas;
@@ -61,9 +70,51 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
     this.clock = clock;
   }
 
+  /**
+   * A pass over a mailbox whose grant Nylas refuses. Records why a pass failed, for health and the
+   * Mailboxes page, and rethrows so that Temporal retries it with backoff. A refused grant (401 or
+   * 403) ends the pass normally instead: retrying cannot help until the mailbox is connected again,
+   * so the mailbox is marked "needs reconnect" and later passes try the grant only every {@link
+   * #RECONNECT_PROBE_INTERVAL} (a reconnect through OAuth wakes the sync at once).
+   */
   @Override
   public SyncPassResult syncPass(SyncPassRequest request) {
     MailboxesRecord mailbox = mailboxes.find(request.mailboxId()).orElseThrow();
+    SyncPassResult unchanged = new SyncPassResult(request.cursor(), 0, 0);
+    Instant now = clock.instant();
+    if (mailbox.getNeedsReconnectSince() != null) {
+      OffsetDateTime checked = mailbox.getReconnectCheckedAt();
+      if (checked != null && checked.toInstant().plus(RECONNECT_PROBE_INTERVAL).isAfter(now)) {
+        return unchanged;
+      }
+      mailboxes.recordReconnectCheck(mailbox.getId(), at(now));
+    }
+    try {
+      return listAndIngest(withAddress(mailbox), request);
+    } catch (NylasApiException refused) {
+      if (refused.kind() != NylasApiException.Kind.AUTH) {
+        mailboxes.recordSyncError(mailbox.getId(), refused.getMessage(), at(clock.instant()));
+        throw refused;
+      }
+      outages.needsReconnect(mailbox, refused.getMessage());
+      return unchanged;
+    } catch (RuntimeException failed) {
+      mailboxes.recordSyncError(mailbox.getId(), String.valueOf(failed.getMessage()), at(now));
+      throw failed;
+    }
+  }
+
+  /** A mailbox configured while Nylas was unreachable learns its address on its first pass. */
+  private MailboxesRecord withAddress(MailboxesRecord mailbox) {
+    if (mailbox.getEmail() != null) {
+      return mailbox;
+    }
+    NylasGrant grant = nylas.getGrant(mailbox.getGrantId());
+    mailboxes.recordAddress(mailbox.getId(), grant.email(), grant.provider());
+    return mailboxes.find(mailbox.getId()).orElseThrow();
+  }
+
+  private SyncPassResult listAndIngest(MailboxesRecord mailbox, SyncPassRequest request) {
     MailClassifier classifier = classifierFor(mailbox);
     long listFrom =
         request.cursor() != null

@@ -28,10 +28,17 @@ final class RetryingTransport {
   private final ErrorResponses errors;
   private final int maxAttempts;
   private final Duration maxRetryAfter;
+  private final CallProgress progress;
 
-  RetryingTransport(NylasSettings settings, OkHttpClient http, Sleeper sleeper, Clock clock) {
+  RetryingTransport(
+      NylasSettings settings,
+      OkHttpClient http,
+      Sleeper sleeper,
+      CallProgress progress,
+      Clock clock) {
     this.http = http;
     this.sleeper = sleeper;
+    this.progress = progress;
     this.errors = new ErrorResponses(settings.apiKey(), clock);
     this.maxAttempts = settings.maxAttempts();
     this.maxRetryAfter = settings.maxRetryAfter();
@@ -58,6 +65,15 @@ final class RetryingTransport {
   }
 
   private <T> T once(Request request, JavaType responseType) {
+    progress.alive();
+    try {
+      return exchange(request, responseType);
+    } finally {
+      progress.alive();
+    }
+  }
+
+  private <T> T exchange(Request request, JavaType responseType) {
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw errors.from(response);

@@ -1,6 +1,8 @@
 package dev.tempodesk.api.config;
 
+import dev.tempodesk.activities.ActivityLiveness;
 import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
@@ -8,8 +10,10 @@ import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
+import dev.tempodesk.db.notification.NotificationRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.workflows.NylasCallBudget;
 import java.time.Clock;
-import java.time.Duration;
 import okhttp3.HttpUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +33,22 @@ class MailConfig {
             HttpUrl.get(nylas.apiUri()),
             nylas.apiKey(),
             nylas.clientId(),
-            3,
-            Duration.ofSeconds(60));
-    return new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
+            NylasCallBudget.ATTEMPTS,
+            NylasCallBudget.LONGEST_RETRY_WAIT);
+    return new NylasClient(
+        settings,
+        NylasClient.defaultHttpClient(settings),
+        ActivityLiveness.sleeper(),
+        ActivityLiveness.progress());
+  }
+
+  @Bean
+  MailboxOutages mailboxOutages(
+      MailboxRepository mailboxes,
+      AgentRepository agents,
+      NotificationRepository notifications,
+      Clock clock) {
+    return new MailboxOutages(mailboxes, agents, notifications, clock);
   }
 
   @Bean("mailboxSyncActivities")
@@ -42,6 +59,7 @@ class MailConfig {
       InboundMailStore store,
       OutboundMessageRepository outbound,
       TicketWorkflowGateway tickets,
+      MailboxOutages outages,
       Clock clock) {
     return new MailboxSyncActivitiesImpl(
         nylas,
@@ -50,6 +68,7 @@ class MailConfig {
         store,
         outbound,
         tickets,
+        outages,
         clock,
         MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE);
   }

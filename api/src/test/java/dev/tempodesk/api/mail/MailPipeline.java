@@ -1,6 +1,7 @@
 package dev.tempodesk.api.mail;
 
 import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
@@ -169,7 +170,15 @@ final class MailPipeline implements AutoCloseable {
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new MailboxSyncActivitiesImpl(
-            client, mailboxes, threads, store, outbound, gateway, clock, PAGE_SIZE),
+            client,
+            mailboxes,
+            threads,
+            store,
+            outbound,
+            gateway,
+            MailboxOutages.over(jooq.dsl(), clock),
+            clock,
+            PAGE_SIZE),
         new TicketStoreActivitiesImpl(
             tickets,
             new TicketEventRepository(jooq.dsl()),

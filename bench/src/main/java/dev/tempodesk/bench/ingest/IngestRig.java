@@ -2,6 +2,7 @@ package dev.tempodesk.bench.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
@@ -112,6 +113,7 @@ final class IngestRig implements AutoCloseable {
             store,
             new OutboundMessageRepository(dsl),
             gateway,
+            MailboxOutages.over(dsl, clock),
             clock,
             MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE),
         new TicketStoreActivitiesImpl(
