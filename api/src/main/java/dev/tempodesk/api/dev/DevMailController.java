@@ -1,13 +1,13 @@
 package dev.tempodesk.api.dev;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
 import dev.tempodesk.api.embedded.DemoMailbox;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.fakes.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package dev.tempodesk.api.embedded;
 
-import dev.tempodesk.api.demo.nylas.FakeNylasServer;
-import dev.tempodesk.api.demo.nylas.FaultPlan;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.FaultPlan;
 import java.util.Map;
 
 /**

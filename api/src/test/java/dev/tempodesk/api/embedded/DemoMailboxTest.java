@@ -2,8 +2,8 @@ package dev.tempodesk.api.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
+import dev.tempodesk.fakes.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import org.junit.jupiter.api.Test;
 
 class DemoMailboxTest {

@@ -4,10 +4,10 @@ import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
-import dev.tempodesk.api.demo.nylas.FakeNylasServer;
-import dev.tempodesk.api.demo.nylas.FaultPlan;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
+import dev.tempodesk.fakes.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.FaultPlan;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,11 +8,11 @@ import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
-import dev.tempodesk.api.demo.nylas.FakeNylasServer;
-import dev.tempodesk.api.demo.nylas.FaultKind;
-import dev.tempodesk.api.demo.nylas.FaultPlan;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
+import dev.tempodesk.fakes.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.FaultKind;
+import dev.tempodesk.fakes.nylas.FaultPlan;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.ticket.TicketWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;

@@ -4,12 +4,12 @@ import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
-import dev.tempodesk.api.demo.nylas.FakeNylasServer;
-import dev.tempodesk.api.demo.nylas.FaultPlan;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.fakes.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.FaultPlan;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.TestAccounts;
-import dev.tempodesk.api.demo.nylas.FakeNylasServer;
-import dev.tempodesk.api.demo.nylas.FaultPlan;
 import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.FaultPlan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,8 +3,8 @@ package dev.tempodesk.api.mail;
 import static dev.tempodesk.db.jooq.Tables.WEBHOOK_NOTIFICATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tempodesk.api.demo.nylas.NylasReferenceVector;
 import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.fakes.nylas.NylasReferenceVector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,7 +4,7 @@ import static dev.tempodesk.db.jooq.Tables.MAILBOX_THREADS;
 import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.workflows.ticket.InboundMessage;
 import dev.tempodesk.workflows.ticket.TicketWorkflow;
 import io.temporal.api.enums.v1.EventType;

@@ -2,10 +2,10 @@ package dev.tempodesk.bench.ingest;
 
 import static dev.tempodesk.db.jooq.Tables.MAILBOXES;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
 import dev.tempodesk.bench.BenchScale;
 import dev.tempodesk.bench.Benchmark;
 import dev.tempodesk.bench.Figure;
+import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import java.sql.Connection;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package dev.tempodesk.bench.ingest;
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.ticket.TicketRows;
-import dev.tempodesk.api.demo.nylas.FakeMessage;
 import dev.tempodesk.bench.BenchDatabases;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.workflows.ticket.SlaPolicy;
 import dev.tempodesk.workflows.ticket.TicketSla;
 import dev.tempodesk.workflows.ticket.TicketState;

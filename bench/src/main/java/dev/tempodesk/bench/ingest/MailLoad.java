@@ -1,8 +1,8 @@
 package dev.tempodesk.bench.ingest;
 
-import dev.tempodesk.api.demo.nylas.FakeMessage;
-import dev.tempodesk.api.demo.nylas.FakeNylasServer;
-import dev.tempodesk.api.demo.nylas.InboundEmail;
+import dev.tempodesk.fakes.nylas.FakeMessage;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,0 @@
-package dev.tempodesk.api.demo.nylas;
-
-/**
- * One webhook delivery attempt (1..3) of a notification and its outcome: the HTTP status, or -1 if
- * no answer came back.
- */
-public record WebhookDelivery(String notificationId, String messageId, int attempt, int status) {}

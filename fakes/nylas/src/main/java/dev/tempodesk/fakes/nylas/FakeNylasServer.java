@@ -1,0 +1,202 @@
+package dev.tempodesk.fakes.nylas;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An in-process Nylas API v3 (email subset) on 127.0.0.1, for the embedded demo mailbox and for
+ * tests: grants, messages, threads, folders, send with idempotency, hosted OAuth, signed webhooks
+ * and injected faults. Mail is put in through Java ({@link #receive}), read through HTTP.
+ */
+public final class FakeNylasServer implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, each small
+    // response then waits for the client's delayed ACK (about 40 ms). Read once per JVM, before
+    // the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  public static final String DEFAULT_LOGIN_EMAIL = "support@tempodesk.example";
+
+  private final String clientId;
+  private final Clock clock;
+  private final FaultPlan faults;
+  private final Grants grants;
+  private final MessageFactory factory = new MessageFactory();
+  private final SendHandler sender;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final HttpServer http;
+  private volatile WebhookSender webhooks;
+
+  private FakeNylasServer(String apiKey, String clientId, FaultPlan faults, Clock clock)
+      throws IOException {
+    this.clientId = clientId;
+    this.clock = clock;
+    this.faults = faults;
+    this.grants = new Grants(clock);
+    this.sender = new SendHandler(factory, clock, this::notifyCreated);
+    Router router =
+        new Router(
+            new GrantRoutes(apiKey, faults, grants::find, sender),
+            new HostedAuth(apiKey, clientId, clock, grants::forEmail, grants::find));
+    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    http.createContext("/", router::handle);
+    http.setExecutor(executor);
+    http.start();
+  }
+
+  public static FakeNylasServer start(String apiKey, String clientId, FaultPlan faults) {
+    return start(apiKey, clientId, faults, Clock.systemUTC());
+  }
+
+  public static FakeNylasServer start(
+      String apiKey, String clientId, FaultPlan faults, Clock clock) {
+    try {
+      return new FakeNylasServer(apiKey, clientId, faults, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the fake Nylas server", e);
+    }
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  public void addGrant(String grantId, String email) {
+    grants.add(grantId, email);
+  }
+
+  public FakeMailbox mailbox(String grantId) {
+    return grants.require(grantId);
+  }
+
+  /** An inbound mail received now; it is also announced to the webhook, if one is enabled. */
+  public FakeMessage receive(String grantId, InboundEmail email) {
+    return receiveAt(grantId, email, clock.instant().getEpochSecond());
+  }
+
+  public FakeMessage receiveAt(String grantId, InboundEmail email, long epochSeconds) {
+    FakeMailbox box = grants.require(grantId);
+    FakeMessage message = factory.inbound(box, email, epochSeconds);
+    box.add(message);
+    notifyCreated(message);
+    return message;
+  }
+
+  /**
+   * A raw RFC 5322 / MIME mail received now, served as Nylas would serve it (see {@link RawMail});
+   * also announced to the webhook, if one is enabled.
+   */
+  public FakeMessage receiveRaw(String grantId, byte[] rfc822) {
+    FakeMailbox box = grants.require(grantId);
+    FakeMessage message = factory.inboundRaw(box, rfc822, clock.instant().getEpochSecond());
+    box.add(message);
+    notifyCreated(message);
+    return message;
+  }
+
+  /** A draft by the grant's user, in DRAFTS and listed with the messages; no webhook. */
+  public FakeMessage addDraft(
+      String grantId, String to, String subject, String body, String inReplyToProviderId) {
+    FakeMailbox box = grants.require(grantId);
+    FakeMessage draft =
+        factory.draft(
+            box, to, subject, body, inReplyToProviderId, clock.instant().getEpochSecond());
+    box.add(draft);
+    return draft;
+  }
+
+  /** Messages sent through the API, oldest first. */
+  public List<FakeMessage> sent(String grantId) {
+    return grants.require(grantId).sent();
+  }
+
+  /** Every message of the grant, newest first, as the list endpoint orders them. */
+  public List<FakeMessage> messages(String grantId) {
+    return grants.require(grantId).newestFirst();
+  }
+
+  /** Sends with this recipient (to, cc or bcc) fail permanently with {@code status} (400/402). */
+  public void rejectSendsTo(String email, int status) {
+    sender.reject(email, status);
+  }
+
+  /**
+   * Puts {@code namespace} into every new message id, thread id and Message-ID header, so that a
+   * fake that starts again (its mail lives in memory) never reuses an id a database already holds.
+   */
+  public void idNamespace(String namespace) {
+    factory.namespace(namespace);
+  }
+
+  /** Ids of new messages from now on take this prefix instead of {@code msg-}. */
+  public void messageIdPrefix(String prefix) {
+    factory.idPrefix(prefix);
+  }
+
+  public void failNextRequests(int n, int status) {
+    faults.failNextRequests(n, status);
+  }
+
+  public Map<FaultKind, Long> faultCounts() {
+    return faults.counts();
+  }
+
+  public void enableWebhooks(String url, String secret) {
+    enableWebhooks(url, secret, Duration.ofSeconds(1));
+  }
+
+  public synchronized void enableWebhooks(String url, String secret, Duration retryDelay) {
+    disableWebhooks();
+    webhooks = new WebhookSender(url, secret, clientId, clock, retryDelay);
+  }
+
+  public synchronized void disableWebhooks() {
+    if (webhooks != null) {
+      webhooks.close();
+      webhooks = null;
+    }
+  }
+
+  /** Sends the §5.2 challenge to the webhook URL; true if it echoed the value with 200. */
+  public boolean verifyWebhookEndpoint() {
+    WebhookSender current = webhooks;
+    return current != null && current.challenge();
+  }
+
+  public List<WebhookDelivery> webhookDeliveries() {
+    WebhookSender current = webhooks;
+    return current == null ? List.of() : current.deliveries();
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    disableWebhooks();
+    executor.close();
+  }
+
+  private void notifyCreated(FakeMessage message) {
+    WebhookSender current = webhooks;
+    if (current != null) {
+      current.messageCreated(message);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.tempodesk.fakes.nylas;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Everything under {@code /v3/grants/{grant_id}}: API-key check, injected faults, then the mailbox
+ * endpoints. Faults come before any state change, so an injected error never half-sends; the one
+ * exception is a lost send answer, injected on purpose after the send.
+ */
+final class GrantRoutes {
+  private final String apiKey;
+  private final FaultPlan faults;
+  private final Function<String, FakeMailbox> grants;
+  private final MessageLister lister;
+  private final SendHandler sender;
+
+  GrantRoutes(
+      String apiKey, FaultPlan faults, Function<String, FakeMailbox> grants, SendHandler sender) {
+    this.apiKey = apiKey;
+    this.faults = faults;
+    this.grants = grants;
+    this.lister = new MessageLister(faults);
+    this.sender = sender;
+  }
+
+  /** {@code path} starts after {@code /v3/grants}. */
+  Reply handle(HttpExchange exchange, List<String> path, String requestId)
+      throws InterruptedException {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !auth.equals("Bearer " + apiKey)) {
+      return Reply.error(401, requestId, "unauthorized", "Unauthorized");
+    }
+    Duration delay = faults.drawDelay();
+    if (!delay.isZero()) {
+      Thread.sleep(delay);
+    }
+    int failure = faults.drawFailure();
+    if (failure != 0) {
+      return FaultReplies.forStatus(failure, requestId, faults.retryAfterSeconds());
+    }
+    if (path.isEmpty()) {
+      throw NylasError.notFound("listing grants is not supported by the fake");
+    }
+    FakeMailbox box = grants.apply(path.getFirst());
+    if (box == null) {
+      throw NylasError.notFound("grant " + path.getFirst() + " not found");
+    }
+    Map<String, String> params = HttpRequests.params(exchange.getRequestURI().getRawQuery());
+    String method = exchange.getRequestMethod();
+    List<String> rest = path.subList(1, path.size());
+    String route = rest.isEmpty() ? "" : rest.getFirst();
+    if (method.equals("POST") && rest.equals(List.of("messages", "send"))) {
+      Reply sent =
+          sender.send(
+              box,
+              exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+              HttpRequests.body(exchange),
+              params,
+              requestId);
+      int lost = faults.drawLostSendAnswer();
+      return lost == 0 ? sent : FaultReplies.forStatus(lost, requestId, faults.retryAfterSeconds());
+    }
+    if (!method.equals("GET")) {
+      throw new NylasError(405, "invalid_request_error", method + " is not supported here");
+    }
+    return switch (rest.size() + ":" + route) {
+      case "0:" -> single(requestId, NylasJson.grant(box, List.of(HostedAuth.SCOPE.split(" "))));
+      case "1:messages" -> Reply.json(200, lister.list(box, params, requestId));
+      case "2:messages" -> message(box, rest.get(1), params, requestId);
+      case "2:threads" -> thread(box, rest.get(1), requestId);
+      case "1:folders" -> folders(box, requestId);
+      default -> throw NylasError.notFound("no such endpoint: " + String.join("/", rest));
+    };
+  }
+
+  private Reply message(FakeMailbox box, String id, Map<String, String> params, String requestId) {
+    NylasJson.Headers headers = MessageLister.headers(params.get("fields"));
+    FakeMessage message =
+        box.find(id)
+            .filter(m -> m.id().equals(id))
+            .orElseThrow(() -> NylasError.notFound("requested object not found"));
+    return single(requestId, NylasJson.message(message, headers));
+  }
+
+  private Reply thread(FakeMailbox box, String threadId, String requestId) {
+    List<FakeMessage> messages = box.thread(threadId);
+    if (messages.isEmpty()) {
+      throw NylasError.notFound("requested object not found");
+    }
+    return single(requestId, NylasJson.thread(threadId, box.grantId(), messages));
+  }
+
+  private Reply folders(FakeMailbox box, String requestId) {
+    List<FakeMessage> all = box.newestFirst();
+    ObjectNode json = NylasJson.object();
+    json.put("request_id", requestId);
+    ArrayNode data = json.putArray("data");
+    FakeMailbox.FOLDERS.forEach(f -> data.add(NylasJson.folder(f, box.grantId(), all)));
+    lister.putNextCursor(json, null);
+    return Reply.json(200, json);
+  }
+
+  private static Reply single(String requestId, ObjectNode data) {
+    ObjectNode json = NylasJson.object();
+    json.put("request_id", requestId);
+    json.set("data", data);
+    return Reply.json(200, json);
+  }
+}
