@@ -66,18 +66,20 @@ public class MailboxRepository {
    * the episode, so its caller tells the admins once.
    */
   public boolean markNeedsReconnect(long mailboxId, String reason, OffsetDateTime at) {
-    dsl.update(MAILBOXES)
-        .set(MAILBOXES.SYNC_ERROR, reason)
-        .set(MAILBOXES.SYNC_ERROR_AT, at)
-        .set(MAILBOXES.RECONNECT_CHECKED_AT, at)
-        .where(MAILBOXES.ID.eq(mailboxId))
-        .execute();
-    return dsl.update(MAILBOXES)
-            .set(MAILBOXES.NEEDS_RECONNECT_SINCE, at)
-            .where(MAILBOXES.ID.eq(mailboxId))
-            .and(MAILBOXES.NEEDS_RECONNECT_SINCE.isNull())
-            .execute()
-        == 1;
+    boolean started =
+        dsl.update(MAILBOXES)
+                .set(MAILBOXES.NEEDS_RECONNECT_SINCE, at)
+                .set(MAILBOXES.SYNC_ERROR, reason)
+                .set(MAILBOXES.SYNC_ERROR_AT, at)
+                .set(MAILBOXES.RECONNECT_CHECKED_AT, at)
+                .where(MAILBOXES.ID.eq(mailboxId))
+                .and(MAILBOXES.NEEDS_RECONNECT_SINCE.isNull())
+                .execute()
+            == 1;
+    if (!started) {
+      recordReconnectCheck(mailboxId, at); // the episode keeps its first reason
+    }
+    return started;
   }
 
   /** The sync tried the refused grant again (and it is still refused, or not yet known). */

@@ -124,7 +124,9 @@ final class HostedAuth {
     if (code.challenge() != null && !pkceMatches(code, params.get("code_verifier"))) {
       return error(400, "invalid_grant", "code_verifier does not match", requestId);
     }
-    ObjectNode json = tokens(grantById.apply(code.grantId()), code.offline());
+    FakeMailbox box = grantById.apply(code.grantId());
+    box.reauthenticated(); // re-authenticating an address re-validates its grant (reference §1)
+    ObjectNode json = tokens(box, code.offline());
     json.put("provider", "google");
     return Reply.json(200, json).withHeader("x-request-id", requestId);
   }
