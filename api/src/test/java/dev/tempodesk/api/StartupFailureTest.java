@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * threads are what kept a failed start alive) and a database that refuses connections.
  */
 class StartupFailureTest {
-  private static final Duration BOUND = Duration.ofSeconds(30);
+  private static final Duration BOUND = Duration.ofSeconds(45);
 
   @TempDir Path directory;
 
