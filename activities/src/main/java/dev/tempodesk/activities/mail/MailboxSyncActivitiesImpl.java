@@ -71,18 +71,18 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   }
 
   /**
-   * A pass over a mailbox whose grant Nylas refuses. Records why a pass failed, for health and the
-   * Mailboxes page, and rethrows so that Temporal retries it with backoff. A refused grant (401 or
-   * 403) ends the pass normally instead: retrying cannot help until the mailbox is connected again,
-   * so the mailbox is marked "needs reconnect" and later passes try the grant only every {@link
-   * #RECONNECT_PROBE_INTERVAL} (a reconnect through OAuth wakes the sync at once).
+   * Runs one pass and keeps the mailbox's sync state: a pass that fails records why (for health and
+   * the Mailboxes page) and rethrows, so that Temporal retries it with backoff. A refused grant
+   * (401 or 403) ends the pass normally instead: retrying cannot help until the mailbox is
+   * connected again, so the mailbox is marked "needs reconnect" and later passes try the grant only
+   * every {@link #RECONNECT_PROBE_INTERVAL} (a reconnect through OAuth wakes the sync at once).
    */
   @Override
   public SyncPassResult syncPass(SyncPassRequest request) {
     MailboxesRecord mailbox = mailboxes.find(request.mailboxId()).orElseThrow();
     SyncPassResult unchanged = new SyncPassResult(request.cursor(), 0, 0);
-    Instant now = clock.instant();
     if (mailbox.getNeedsReconnectSince() != null) {
+      Instant now = clock.instant();
       OffsetDateTime checked = mailbox.getReconnectCheckedAt();
       if (checked != null && checked.toInstant().plus(RECONNECT_PROBE_INTERVAL).isAfter(now)) {
         return unchanged;
@@ -93,15 +93,24 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
       return listAndIngest(withAddress(mailbox), request);
     } catch (NylasApiException refused) {
       if (refused.kind() != NylasApiException.Kind.AUTH) {
-        mailboxes.recordSyncError(mailbox.getId(), refused.getMessage(), at(clock.instant()));
-        throw refused;
+        throw recorded(mailbox, refused);
       }
       outages.needsReconnect(mailbox, refused.getMessage());
       return unchanged;
     } catch (RuntimeException failed) {
-      mailboxes.recordSyncError(mailbox.getId(), String.valueOf(failed.getMessage()), at(now));
-      throw failed;
+      throw recorded(mailbox, failed);
     }
+  }
+
+  /** The failure, after noting it on the mailbox if the database lets us (it may be the cause). */
+  private RuntimeException recorded(MailboxesRecord mailbox, RuntimeException failure) {
+    try {
+      mailboxes.recordSyncError(
+          mailbox.getId(), String.valueOf(failure.getMessage()), at(clock.instant()));
+    } catch (RuntimeException notRecorded) {
+      failure.addSuppressed(notRecorded);
+    }
+    return failure;
   }
 
   /** A mailbox configured while Nylas was unreachable learns its address on its first pass. */
