@@ -10,9 +10,12 @@ import java.time.Duration;
  * <p>Nylas gives up on the mail provider after 90 s and answers 504 itself (reference §0, §6), so
  * one HTTP attempt takes at most {@link #ATTEMPT_TIMEOUT}. The client tries a call up to {@link
  * #ATTEMPTS} times and sleeps between attempts (its own backoff, or a {@code Retry-After} of up to
- * {@link #LONGEST_RETRY_WAIT}). Activities that call Nylas heartbeat before and after every attempt
- * and every few seconds while the client sleeps, so the longest silence is one attempt: {@link
- * #HEARTBEAT_TIMEOUT} exceeds it, and a crashed worker is still noticed within about two minutes.
+ * {@link #LONGEST_RETRY_WAIT}): {@link #LONGEST_CALL} in all, which start-to-close timeouts allow
+ * for. Activities that call Nylas heartbeat every {@link #BEAT_EVERY} all through a call, during
+ * its attempts and its sleeps alike (the client reports both), so their {@link #HEARTBEAT_TIMEOUT}
+ * only has to exceed that beat, not the call: a slow call is never taken for a dead worker, and a
+ * dead worker is still noticed within seconds. (A heartbeat timeout above the longest attempt, 130
+ * s, was tried first: it stalled the no-loss run's sync for minutes after each worker kill.)
  */
 public final class NylasCallBudget {
   /** One HTTP attempt, connecting included: Nylas' 90 s, the connect timeout and a margin. */
@@ -28,8 +31,11 @@ public final class NylasCallBudget {
   public static final Duration LONGEST_CALL =
       ATTEMPT_TIMEOUT.multipliedBy(ATTEMPTS).plus(LONGEST_RETRY_WAIT.multipliedBy(ATTEMPTS - 1));
 
-  /** For activities that heartbeat around every Nylas attempt and during retry sleeps. */
-  public static final Duration HEARTBEAT_TIMEOUT = ATTEMPT_TIMEOUT.plusSeconds(20);
+  /** How often an activity heartbeats while it waits for Nylas. */
+  public static final Duration BEAT_EVERY = Duration.ofSeconds(5);
+
+  /** For activities that heartbeat all through their Nylas calls: four missed beats. */
+  public static final Duration HEARTBEAT_TIMEOUT = BEAT_EVERY.multipliedBy(4);
 
   private NylasCallBudget() {}
 

@@ -36,7 +36,7 @@ public final class NylasClient {
   }
 
   /**
-   * @param progress told before and after every HTTP attempt (see {@link CallProgress}); the
+   * @param progress told as every HTTP attempt starts and ends (see {@link CallProgress}); the
    *     sleeper is the other half, between attempts
    */
   public NylasClient(

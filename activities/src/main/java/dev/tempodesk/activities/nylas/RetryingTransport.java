@@ -65,11 +65,8 @@ final class RetryingTransport {
   }
 
   private <T> T once(Request request, JavaType responseType) {
-    progress.alive();
-    try {
+    try (CallProgress.Attempt attempt = progress.started()) {
       return exchange(request, responseType);
-    } finally {
-      progress.alive();
     }
   }
 

@@ -69,20 +69,23 @@ class NylasClientRetryTest extends NylasServerTestSupport {
   }
 
   @Test
-  void shouldReportProgressAroundEveryAttemptSoTheCallerCanHeartbeat() {
+  void shouldReportEveryAttemptsStartAndEndSoTheCallerCanHeartbeatThroughout() {
     List<String> events = new ArrayList<>();
     NylasClient watched =
         new NylasClient(
             settings(),
             NylasClient.defaultHttpClient(settings()),
             delay -> events.add("sleep"),
-            () -> events.add("alive"));
+            () -> {
+              events.add("attempt");
+              return () -> events.add("done");
+            });
     server.enqueue(json(503, PROVIDER_TIMEOUT));
     server.enqueue(json(200, okMessage()));
 
     watched.getMessage(GRANT, "msg-1001", false);
 
-    assertThat(events).containsExactly("alive", "alive", "sleep", "alive", "alive");
+    assertThat(events).containsExactly("attempt", "done", "sleep", "attempt", "done");
   }
 
   @Test

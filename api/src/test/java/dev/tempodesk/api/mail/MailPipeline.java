@@ -1,5 +1,6 @@
 package dev.tempodesk.api.mail;
 
+import dev.tempodesk.activities.ActivityLiveness;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
@@ -142,7 +143,13 @@ final class MailPipeline implements AutoCloseable {
             "pipeline-client",
             clientAttempts,
             Duration.ofSeconds(2));
-    client = new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
+    // As the app wires it: heartbeats all through every Nylas call.
+    client =
+        new NylasClient(
+            settings,
+            NylasClient.defaultHttpClient(settings),
+            ActivityLiveness.sleeper(),
+            ActivityLiveness.progress());
     mailbox = mailboxes.upsert(GRANT, ADDRESS, "google");
     TicketSearchAttributes.TYPES.forEach(temporal::registerSearchAttribute);
     temporal.start();

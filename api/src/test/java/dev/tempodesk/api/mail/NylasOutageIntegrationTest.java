@@ -162,8 +162,12 @@ class NylasOutageIntegrationTest {
     // Slower than the old 10-second heartbeat timeout, which heartbeat only between messages.
     nylas.faults().slowResponses(1.0, Duration.ofSeconds(12));
     nylas.receive(GRANT, InboundEmail.of("Eve", "eve@client.example", "Scanner", "Offline."));
+    MailboxSyncWorkflow sync =
+        temporalClient.newWorkflowStub(MailboxSyncWorkflow.class, workflowId);
     try {
       await().atMost(PATIENCE).until(() -> inboundMessages() == 2);
+      // the pass that stored it is recorded in the history once it has finished
+      awaitPassesBeyond(sync, sync.status().passes());
     } finally {
       nylas.faults().slowResponses(0, Duration.ZERO);
     }

@@ -22,10 +22,10 @@ public class MailboxSyncWorkflowImpl implements MailboxSyncWorkflow {
           // A pass makes many Nylas calls, any of which may be slow; the heartbeat, not this,
           // notices a crashed worker.
           .setStartToCloseTimeout(Duration.ofHours(1))
-          // A pass heartbeats after every message and around every Nylas attempt (also while the
-          // client waits to retry), so a crashed worker's pass is retried elsewhere within about
-          // two minutes, and a slow but healthy call is never mistaken for a crash (it was, with
-          // 10 s: a second attempt then ran beside the first).
+          // A pass heartbeats after every message and all through every Nylas call (attempts and
+          // retry sleeps), so a crashed worker's pass is retried elsewhere within seconds, and a
+          // slow but healthy call is never mistaken for a crash (it was, with 10 s and beats only
+          // between messages: a second attempt then ran beside the first).
           .setHeartbeatTimeout(NylasCallBudget.HEARTBEAT_TIMEOUT)
           .setRetryOptions(
               RetryOptions.newBuilder()

@@ -37,10 +37,10 @@ final class Outbox {
   /**
    * An attempt has room for the client's slowest calls (Nylas answers 504 itself after 90 s, and
    * the client retries inside the attempt), so no second attempt starts beside a slow first one;
-   * the activity heartbeats around every Nylas attempt, so a send lost with a crashed worker is
-   * still tried again within about two minutes. Between attempts Temporal backs off, or waits for
-   * the Retry-After the activity reports; after the last attempt the message is FAILED and the
-   * agent told.
+   * the activity heartbeats all through its Nylas calls, so a send lost with a crashed worker is
+   * still tried again within seconds. Between attempts Temporal backs off, or waits for the
+   * Retry-After the activity reports; after the last attempt the message is FAILED and the agent
+   * told.
    */
   static final ActivityOptions SEND_OPTIONS =
       ActivityOptions.newBuilder()

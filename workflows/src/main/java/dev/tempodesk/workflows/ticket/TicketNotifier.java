@@ -24,7 +24,7 @@ final class TicketNotifier {
 
   // Retried with backoff for about ten minutes; a notification still undelivered then stays FAILED
   // in its row rather than holding the ticket's run open. An email goes out through Nylas, so an
-  // attempt allows for a slow Nylas call and heartbeats around it (NylasCallBudget).
+  // attempt allows for a slow Nylas call and heartbeats all through it (NylasCallBudget).
   private static final ActivityOptions OPTIONS =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(NylasCallBudget.startToClose(1))
