@@ -14,8 +14,8 @@ import java.time.Duration;
  * for. Activities that call Nylas heartbeat every {@link #BEAT_EVERY} all through a call, during
  * its attempts and its sleeps alike (the client reports both), so their {@link #HEARTBEAT_TIMEOUT}
  * only has to exceed that beat, not the call: a slow call is never taken for a dead worker, and a
- * dead worker is still noticed within seconds. (A heartbeat timeout above the longest attempt, 130
- * s, was tried first: it stalled the no-loss run's sync for minutes after each worker kill.)
+ * dead worker is still noticed within seconds (a timeout above the longest attempt, 130 s, would
+ * leave a crashed worker's pass unnoticed for two minutes).
  */
 public final class NylasCallBudget {
   /** One HTTP attempt, connecting included: Nylas' 90 s, the connect timeout and a margin. */
