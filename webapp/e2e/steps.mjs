@@ -209,7 +209,10 @@ export const scenario = [
       await page.getByTestId('figure-Created').waitFor();
       const hourly = page.getByRole('region', { name: 'Tickets per hour' });
       await hourly.locator('svg').first().or(hourly.getByText('No computed hours in this range yet.')).waitFor();
-      await page.getByRole('region', { name: 'Assignment queue' }).getByText(/waiting for an agent/).waitFor();
+      await page
+        .getByRole('region', { name: 'Assignment queue' })
+        .getByText(/waiting for an agent/)
+        .waitFor();
       await screenshot('stats');
     },
   },

@@ -30,8 +30,14 @@ const closure = (schemas, roots) => {
 module.exports = (spec) => {
   const schemas = spec.components?.schemas ?? {};
   const operations = Object.values(spec.paths ?? {}).flatMap((item) => Object.values(item));
-  const inResponses = closure(schemas, operations.flatMap((op) => [...refsOf(op.responses ?? {})]));
-  const inRequests = closure(schemas, operations.flatMap((op) => [...refsOf(op.requestBody ?? {})]));
+  const inResponses = closure(
+    schemas,
+    operations.flatMap((op) => [...refsOf(op.responses ?? {})]),
+  );
+  const inRequests = closure(
+    schemas,
+    operations.flatMap((op) => [...refsOf(op.requestBody ?? {})]),
+  );
   for (const name of inResponses) {
     const schema = schemas[name];
     if (!inRequests.has(name) && schema.properties) schema.required = Object.keys(schema.properties);

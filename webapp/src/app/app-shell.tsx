@@ -5,7 +5,6 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, NavLink, useNavigate } from 'react-router';
-import { features } from '@/config/api';
 import { useLogout } from '@/features/auth/api/auth';
 import { useSession } from '@/features/auth/components/session';
 import { SimulateEmailDialog } from '@/features/mailboxes/components/simulate-email-dialog';
@@ -17,16 +16,21 @@ const navButton = { color: 'inherit', '&.active': { bgcolor: 'rgba(255,255,255,0
 
 /** Top bar with the pages the signed-in role may use, then the page itself. */
 export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNode }) => {
-  const { user, open } = useSession();
+  const { user } = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
   const [simulating, setSimulating] = useState(false);
-  const agent = open || user?.kind === 'AGENT';
+  const agent = user?.kind === 'AGENT';
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
       <AppBar position="sticky" elevation={0}>
         <Toolbar component="nav" aria-label="Main" sx={{ gap: 1 }}>
-          <Typography variant="h6" component={RouterLink} to="/" sx={{ color: 'inherit', textDecoration: 'none', mr: 2 }}>
+          <Typography
+            variant="h6"
+            component={RouterLink}
+            to="/"
+            sx={{ color: 'inherit', textDecoration: 'none', mr: 2 }}
+          >
             Tempodesk
           </Typography>
           {nav.map((item) => (
@@ -35,12 +39,12 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
             </Button>
           ))}
           <Box sx={{ flexGrow: 1 }} />
-          {agent && features.simulatedEmail && (
+          {agent && (
             <Button color="inherit" variant="outlined" onClick={() => setSimulating(true)}>
               Simulate customer email
             </Button>
           )}
-          {features.notifications && user && (
+          {user && (
             <NotificationBell
               ticketPath={(number) => (user.role === 'CUSTOMER' ? `/portal/tickets/${number}` : `/tickets/${number}`)}
               onNavigate={navigate}
@@ -51,10 +55,7 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
               <Typography variant="body2" sx={{ ml: 1 }}>
                 {user.displayName}
               </Typography>
-              <Button
-                color="inherit"
-                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
-              >
+              <Button color="inherit" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
                 Sign out
               </Button>
             </>
@@ -64,7 +65,7 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
       <Box component="main" sx={{ p: 3, maxWidth: 1600, mx: 'auto' }}>
         {children}
       </Box>
-      {features.simulatedEmail && <SimulateEmailDialog open={simulating} onClose={() => setSimulating(false)} />}
+      <SimulateEmailDialog open={simulating} onClose={() => setSimulating(false)} />
     </Box>
   );
 };

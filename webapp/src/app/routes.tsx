@@ -4,10 +4,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Link as RouterLink, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { AppShell, type NavItem } from '@/app/app-shell';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { EmptyState, Loading } from '@/components/states';
-import { features } from '@/config/api';
 import { setUnauthorizedHandler } from '@/lib/api-client';
 import { isAdmin, isCustomer, isManagement, meQueryOptions, type SessionUser } from '@/features/auth/api/auth';
 import { AgentAdmin } from '@/features/agents/components/agent-admin';
@@ -20,15 +20,15 @@ import { MyTicket, MyTickets, NewRequest } from '@/features/portal/components/po
 import { NewTicketForm } from '@/features/tickets/components/new-ticket-form';
 import { TicketDetail } from '@/features/tickets/components/ticket-detail';
 import { TicketList } from '@/features/tickets/components/ticket-list';
-import { useKnownAgents } from '@/features/tickets/hooks/use-known-agents';
+import { useAssignableAgents } from '@/features/tickets/hooks/use-assignable-agents';
 
-/** The workspace pages a role may use (without sign-in, in an old backend: all that exist). */
-const agentNav = (user: SessionUser | null): NavItem[] => [
+/** The workspace pages a role may use. */
+const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/', label: 'Tickets' },
   { to: '/tickets/new', label: 'New ticket' },
-  ...(features.mailboxes ? [{ to: '/mailboxes', label: 'Mailboxes' }] : []),
-  ...(features.stats && (!user || isManagement(user)) ? [{ to: '/stats', label: 'Statistics' }] : []),
-  ...(features.agents && (!user || isAdmin(user)) ? [{ to: '/agents', label: 'Agents' }] : []),
+  { to: '/mailboxes', label: 'Mailboxes' },
+  ...(isManagement(user) ? [{ to: '/stats', label: 'Statistics' }] : []),
+  ...(isAdmin(user) ? [{ to: '/agents', label: 'Agents' }] : []),
 ];
 const CUSTOMER_NAV: NavItem[] = [{ to: '/portal', label: 'My tickets' }];
 
@@ -49,8 +49,7 @@ type Guard = { children: ReactNode; allow?: (user: SessionUser) => boolean };
 
 /** The workspace for staff; `allow` narrows a page to some roles (others go to the ticket list). */
 const AgentOnly = ({ children, allow }: Guard) => {
-  const { user, open } = useSession();
-  if (open) return <AppShell nav={agentNav(null)}>{children}</AppShell>;
+  const { user } = useSession();
   if (!user) return <Navigate to="/login" replace />;
   if (isCustomer(user)) return <Navigate to="/portal" replace />;
   if (allow && !allow(user)) return <Navigate to="/" replace />;
@@ -59,24 +58,26 @@ const AgentOnly = ({ children, allow }: Guard) => {
 
 /** Signed-in people of any kind (notifications are for agents and customers alike). */
 const SignedIn = ({ children }: { children: ReactNode }) => {
-  const { user, open } = useSession();
-  if (open) return <AppShell nav={agentNav(null)}>{children}</AppShell>;
+  const { user } = useSession();
   if (!user) return <Navigate to="/login" replace />;
   return <AppShell nav={isCustomer(user) ? CUSTOMER_NAV : agentNav(user)}>{children}</AppShell>;
 };
 
 const CustomerOnly = ({ children }: { children: ReactNode }) => {
   const { user } = useSession();
-  if (!features.portal) return <Navigate to="/" replace />;
   if (!user) return <Navigate to="/login" replace />;
   if (!isCustomer(user)) return <Navigate to="/" replace />;
   return <AppShell nav={CUSTOMER_NAV}>{children}</AppShell>;
 };
 
+// A page inside its guard, so the route table below stays one line per route.
+const agentOnly = (page: ReactNode, allow?: Guard['allow']) => <AgentOnly allow={allow}>{page}</AgentOnly>;
+const signedIn = (page: ReactNode) => <SignedIn>{page}</SignedIn>;
+const customerOnly = (page: ReactNode) => <CustomerOnly>{page}</CustomerOnly>;
+
 const LoginPage = () => {
-  const { user, open } = useSession();
+  const { user } = useSession();
   const navigate = useNavigate();
-  if (open) return <Navigate to="/" replace />;
   if (user) return <Navigate to={isCustomer(user) ? '/portal' : '/'} replace />;
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default' }}>
@@ -85,17 +86,9 @@ const LoginPage = () => {
   );
 };
 
-/** An AGENT may assign tickets only to themselves; managers and admins to any active agent. */
-const useAssignableAgents = () => {
-  const { user } = useSession();
-  const agents = useKnownAgents();
-  if (user?.role !== 'AGENT') return agents;
-  return [{ id: user.id, name: `${user.displayName} (me)` }];
-};
-
 const TicketPage = () => {
   const number = Number(useParams().number);
-  const agents = useAssignableAgents();
+  const agents = useAssignableAgents(useSession().user);
   if (!Number.isInteger(number) || number <= 0) return <NotFound />;
   return <TicketDetail key={number} number={number} agents={agents} />;
 };
@@ -130,13 +123,13 @@ const StatsDashboard = lazy(() =>
 
 const StatsPage = () => (
   <Suspense fallback={<Loading label="Loading the dashboard…" />}>
-    <StatsDashboard aside={features.assignmentQueue ? <AssignmentQueuePanel /> : undefined} />
+    <StatsDashboard aside={<AssignmentQueuePanel />} />
   </Suspense>
 );
 
 const AgentsPage = () => {
-  const { user, open } = useSession();
-  return <AgentAdmin canEdit={open || isAdmin(user)} />;
+  const { user } = useSession();
+  return <AgentAdmin canEdit={isAdmin(user)} />;
 };
 
 const NotFound = () => (
@@ -152,22 +145,28 @@ const NotFound = () => (
   </EmptyState>
 );
 
-export const AppRoutes = () => (
-  <>
-    <UnauthorizedRedirect />
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route path="/" element={<AgentOnly><TicketList /></AgentOnly>} />
-      <Route path="/tickets/new" element={<AgentOnly><NewTicketPage /></AgentOnly>} />
-      <Route path="/tickets/:number" element={<AgentOnly><TicketPage /></AgentOnly>} />
-      {features.mailboxes && <Route path="/mailboxes" element={<AgentOnly><MailboxList /></AgentOnly>} />}
-      {features.stats && <Route path="/stats" element={<AgentOnly allow={isManagement}><StatsPage /></AgentOnly>} />}
-      {features.agents && <Route path="/agents" element={<AgentOnly allow={isAdmin}><AgentsPage /></AgentOnly>} />}
-      {features.notifications && <Route path="/notifications" element={<SignedIn><NotificationsRoute /></SignedIn>} />}
-      <Route path="/portal" element={<CustomerOnly><MyTickets /></CustomerOnly>} />
-      <Route path="/portal/new" element={<CustomerOnly><NewRequestPage /></CustomerOnly>} />
-      <Route path="/portal/tickets/:number" element={<CustomerOnly><MyTicketPage /></CustomerOnly>} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
-  </>
-);
+/** Every page inside an error boundary: a page that throws shows a way back, not a white page. */
+export const AppRoutes = () => {
+  const { pathname } = useLocation();
+  return (
+    <>
+      <UnauthorizedRedirect />
+      <ErrorBoundary resetKey={pathname}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/" element={agentOnly(<TicketList />)} />
+          <Route path="/tickets/new" element={agentOnly(<NewTicketPage />)} />
+          <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
+          <Route path="/mailboxes" element={agentOnly(<MailboxList />)} />
+          <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
+          <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
+          <Route path="/notifications" element={signedIn(<NotificationsRoute />)} />
+          <Route path="/portal" element={customerOnly(<MyTickets />)} />
+          <Route path="/portal/new" element={customerOnly(<NewRequestPage />)} />
+          <Route path="/portal/tickets/:number" element={customerOnly(<MyTicketPage />)} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </ErrorBoundary>
+    </>
+  );
+};

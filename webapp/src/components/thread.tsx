@@ -10,7 +10,10 @@ import { sanitizeEmailHtml } from '@/lib/sanitize';
 import { formatDateTime } from '@/utils/duration';
 
 /** What the thread shows of a message; the portal's messages carry no visibility or delivery. */
-export type ThreadMessage = Pick<MessageDto, 'id' | 'bodyHtml' | 'bodyText' | 'direction' | 'fromAddress' | 'occurredAt'> &
+export type ThreadMessage = Pick<
+  MessageDto,
+  'id' | 'bodyHtml' | 'bodyText' | 'direction' | 'fromAddress' | 'occurredAt'
+> &
   Partial<Pick<MessageDto, 'visibility' | 'deliveryStatus' | 'deliveryError'>>;
 
 /** Offered to agents on a reply that could not be sent; the portal passes none. */

@@ -74,5 +74,34 @@ const safeJson = (text: string): unknown => {
 
 export default apiFetch;
 
+/**
+ * Where a failed request's message belongs on a form: under the input the ProblemDetail's `field`
+ * names (at most one), else above the form as a whole. Empty for no error.
+ */
+export type FormErrors<F extends string> = {
+  fields: Partial<Record<F, string>>;
+  form?: string;
+};
+
+/**
+ * Places `error` on one of the form's `fields`, or on the input `renamed` maps the server's field
+ * to ("assigneeId" → "assignee"); a field the form does not have, or no field, goes to `form`.
+ */
+export const formErrorsOf = <F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  renamed: Partial<Record<string, F>> = {},
+): FormErrors<F> => {
+  if (error == null) return { fields: {} };
+  const blamed = error instanceof ApiError ? error.field : undefined;
+  const input = !blamed
+    ? undefined
+    : Object.hasOwn(renamed, blamed)
+      ? renamed[blamed]
+      : fields.find((field) => field === blamed);
+  if (input) return { fields: { [input]: (error as ApiError).message } as Partial<Record<F, string>> };
+  return { fields: {}, form: error instanceof Error ? error.message : String(error) };
+};
+
 /** Orval types every generated hook's error with this. */
 export type ErrorType<_Body = unknown> = ApiError;

@@ -10,8 +10,7 @@ export const createQueryClient = () =>
       queries: {
         staleTime: 2000,
         retry: (failures, error) =>
-          !(error instanceof ApiError && error.status >= 400 && error.status < 500) &&
-          failures < 2,
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
       },
     },
   });

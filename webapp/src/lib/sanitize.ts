@@ -14,7 +14,20 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
 
 export const sanitizeEmailHtml = (html: string): string =>
   purifier.sanitize(html, {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'meta', 'link'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'iframe',
+      'object',
+      'embed',
+      'frame',
+      'frameset',
+      'base',
+      'meta',
+      'link',
+    ],
     FORBID_ATTR: ['style'],
     ALLOW_DATA_ATTR: false,
   });

@@ -11,8 +11,7 @@ const HOUR = 3600;
 export const ticking = (remaining: number | null | undefined, elapsedSeconds: number) =>
   remaining == null ? null : remaining - elapsedSeconds;
 
-const urgency = (seconds: number): SlaTone =>
-  seconds < 0 ? 'error' : seconds < HOUR ? 'warning' : 'info';
+const urgency = (seconds: number): SlaTone => (seconds < 0 ? 'error' : seconds < HOUR ? 'warning' : 'info');
 
 /**
  * The one chip a ticket row shows: the nearest deadline, overdue in red, paused while PENDING

@@ -51,7 +51,11 @@ describe('SLA chip of a ticket row', () => {
   it('is paused while pending, showing the suspension left, and does not tick down', () => {
     const pending = aTicket(
       { status: 'PENDING' },
-      { remainingToResolveSeconds: 3000, remainingSuspendedSeconds: 2 * 86400, resolutionEta: null as unknown as string },
+      {
+        remainingToResolveSeconds: 3000,
+        remainingSuspendedSeconds: 2 * 86400,
+        resolutionEta: null as unknown as string,
+      },
     );
     const summary = slaSummary(pending, 3600);
     expect(summary).toMatchObject({ label: 'Paused · 1d 23h left', tone: 'default' });

@@ -15,7 +15,12 @@ import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { AgentDialog } from '@/features/agents/components/agent-dialog';
 
 const yesNo = (value: boolean, yes: string, no: string) => (
-  <Chip size="small" label={value ? yes : no} color={value ? 'success' : 'default'} variant={value ? 'filled' : 'outlined'} />
+  <Chip
+    size="small"
+    label={value ? yes : no}
+    color={value ? 'success' : 'default'}
+    variant={value ? 'filled' : 'outlined'}
+  />
 );
 
 /** The agents (employees) with role, capacity and availability; admins add and change them. */

@@ -13,7 +13,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { getListAgentsQueryKey, useCreateAgent, useUpdateAgent } from '@/api/generated/endpoints/agents/agents';
 import type { AgentDto } from '@/api/generated/model';
-import { ApiError } from '@/lib/api-client';
+import { formErrorsOf } from '@/lib/api-client';
 import {
   AGENT_ROLES,
   createRequest,
@@ -23,7 +23,7 @@ import {
   type AgentForm,
 } from '@/features/agents/utils/agent-form';
 
-const FIELDS = ['displayName', 'email', 'role', 'capacity', 'password'];
+const FIELDS = ['displayName', 'email', 'role', 'capacity', 'password'] as const;
 
 type Props = { agent?: AgentDto; onClose: () => void };
 
@@ -38,20 +38,19 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
   const create = useCreateAgent({ mutation: { onSuccess: done } });
   const update = useUpdateAgent({ mutation: { onSuccess: done } });
   const error = agent ? update.error : create.error;
-  const blamed = error instanceof ApiError ? error.field : undefined;
-  const problem = error && !(blamed && FIELDS.includes(blamed)) ? error.message : undefined;
+  const { fields: blamed, form: problem } = formErrorsOf(error, FIELDS);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (agent) update.mutate({ id: agent.id, data: patchRequest(agent, form) });
     else create.mutate({ data: createRequest(form) });
   };
-  const text = (name: keyof AgentForm & string, label: string) => ({
+  const text = (name: (typeof FIELDS)[number], label: string) => ({
     label,
     value: form[name] as string,
     onChange: (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value }),
-    error: blamed === name,
-    helperText: blamed === name ? error?.message : undefined,
+    error: Boolean(blamed[name]),
+    helperText: blamed[name],
   });
   const toggle = (name: 'available' | 'active', label: string) => (
     <FormControlLabel
@@ -67,7 +66,7 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <TextField {...text('displayName', 'Name')} required autoFocus />
-            <TextField {...text('email', 'Email')} type="email" required />
+            <TextField {...text('email', 'Email')} required />
             <TextField select {...text('role', 'Role')}>
               {AGENT_ROLES.map((role) => (
                 <MenuItem key={role} value={role}>
@@ -75,7 +74,11 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField {...text('capacity', 'Capacity (tickets at once)')} type="number" slotProps={{ htmlInput: { min: 0, max: 100 } }} />
+            <TextField
+              {...text('capacity', 'Capacity (tickets at once)')}
+              type="number"
+              slotProps={{ htmlInput: { min: 0, max: 100 } }}
+            />
             <TextField
               {...text('password', agent ? 'New password (leave empty to keep)' : 'Password (at least 8 characters)')}
               type="password"
@@ -86,7 +89,9 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
               {agent && toggle('active', 'Active')}
             </Stack>
             {agent?.active && !form.active && (
-              <Alert severity="warning">Deactivating hands this agent's open tickets back to the assignment queue.</Alert>
+              <Alert severity="warning">
+                Deactivating hands this agent's open tickets back to the assignment queue.
+              </Alert>
             )}
             {problem && <Alert severity="error">{problem}</Alert>}
           </Stack>

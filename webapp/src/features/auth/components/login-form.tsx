@@ -34,7 +34,6 @@ export const LoginForm = ({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
         {login.isError && <Alert severity="error">{loginMessage(login.error)}</Alert>}
         <TextField
           label="Email"
-          type="email"
           autoComplete="username"
           required
           autoFocus

@@ -93,7 +93,6 @@ export const MailboxList = () => {
           <TextField
             size="small"
             label="Mailbox address (optional)"
-            type="email"
             value={email}
             onChange={(event) => setEmail(event.target.value)}
             sx={{ minWidth: 320 }}

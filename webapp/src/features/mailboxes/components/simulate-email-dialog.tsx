@@ -9,10 +9,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useSimulateInboundEmail } from '@/api/generated/endpoints/demo/demo';
-import { ApiError } from '@/lib/api-client';
+import { formErrorsOf } from '@/lib/api-client';
 
 type Form = { fromName: string; fromEmail: string; subject: string; body: string; ticketNumber: string };
 const EMPTY: Form = { fromName: '', fromEmail: '', subject: '', body: '', ticketNumber: '' };
+const FIELDS = Object.keys(EMPTY) as (keyof Form)[];
 
 /**
  * Embedded mode only: a customer "writes" to the demo mailbox. The mail goes through the real
@@ -22,7 +23,7 @@ export const SimulateEmailDialog = ({ open, onClose }: { open: boolean; onClose:
   const [form, setForm] = useState<Form>(EMPTY);
   const [sent, setSent] = useState(false);
   const simulate = useSimulateInboundEmail();
-  const fieldError = simulate.error instanceof ApiError ? simulate.error.field : undefined;
+  const problems = formErrorsOf(simulate.error, FIELDS);
   const set = (key: keyof Form) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [key]: event.target.value }));
   const field = (key: keyof Form, label: string) => ({
@@ -30,8 +31,8 @@ export const SimulateEmailDialog = ({ open, onClose }: { open: boolean; onClose:
     label,
     value: form[key],
     onChange: set(key),
-    error: fieldError === key,
-    helperText: fieldError === key ? simulate.error?.message : undefined,
+    error: Boolean(problems.fields[key]),
+    helperText: problems.fields[key],
     fullWidth: true,
   });
 
@@ -48,7 +49,12 @@ export const SimulateEmailDialog = ({ open, onClose }: { open: boolean; onClose:
           ticketNumber: form.ticketNumber ? Number(form.ticketNumber) : undefined,
         },
       },
-      { onSuccess: () => { setSent(true); setForm(EMPTY); } },
+      {
+        onSuccess: () => {
+          setSent(true);
+          setForm(EMPTY);
+        },
+      },
     );
   };
 
@@ -62,13 +68,13 @@ export const SimulateEmailDialog = ({ open, onClose }: { open: boolean; onClose:
           </DialogContentText>
           <Stack spacing={2}>
             <Stack direction="row" spacing={2}>
-              <TextField {...field('fromEmail', 'From (email)')} type="email" required autoFocus />
+              <TextField {...field('fromEmail', 'From (email)')} required autoFocus />
               <TextField {...field('fromName', 'From (name)')} />
             </Stack>
             <TextField {...field('subject', 'Subject')} />
             <TextField {...field('body', 'Message')} required multiline minRows={4} />
             <TextField {...field('ticketNumber', 'Answering ticket # (optional)')} type="number" />
-            {simulate.isError && !fieldError && <Alert severity="error">{simulate.error.message}</Alert>}
+            {problems.form && <Alert severity="error">{problems.form}</Alert>}
             {sent && (
               <Alert severity="success" role="status">
                 Mail received by the demo mailbox; the ticket shows up in the list within seconds.

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import {
+  getListNotificationsQueryKey,
   useListNotifications,
   useMarkAllNotificationsRead,
   useMarkNotificationRead,
@@ -7,7 +8,7 @@ import {
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
 
 /** Every page of the feed is cached under this prefix, so one invalidation refreshes bell and page. */
-const FEED_PREFIX = ['/api/notifications'];
+const FEED_PREFIX = getListNotificationsQueryKey();
 
 /** The newest notifications and the unread count, polled so the bell notices new ones. */
 export const useNotificationFeed = (limit: number) =>

@@ -13,20 +13,10 @@ import { useGetMyTicket, useListMyTickets } from '@/api/generated/endpoints/cust
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { Thread } from '@/components/thread';
-import { ApiError } from '@/lib/api-client';
+import { formErrorsOf } from '@/lib/api-client';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
 import { formatDateTime } from '@/utils/duration';
 import { useOpenRequest, usePortalReply } from '@/features/portal/api/portal';
-
-/** The message of a rejected request, unless it blames one of the form's own fields. */
-const fieldError = (error: unknown, field: string) =>
-  error instanceof ApiError && error.field === field ? error.message : undefined;
-const formError = (error: unknown, fields: string[]) =>
-  error instanceof ApiError && error.field && fields.includes(error.field)
-    ? undefined
-    : error instanceof Error
-      ? error.message
-      : undefined;
 
 export const MyTickets = () => {
   const tickets = useListMyTickets(undefined, { query: { refetchInterval: LIVE_REFRESH_MS } });
@@ -73,7 +63,7 @@ export const NewRequest = ({ onCreated }: { onCreated: (number: number) => void 
     event.preventDefault();
     create.mutate({ data: { subject, description } }, { onSuccess: (detail) => onCreated(detail.ticket.number) });
   };
-  const problem = formError(create.error, ['subject', 'description']);
+  const problems = formErrorsOf(create.error, ['subject', 'description']);
   return (
     <Paper component="form" onSubmit={submit} sx={{ p: 3, maxWidth: 720 }} aria-labelledby="portal-new-title">
       <Stack spacing={2}>
@@ -85,8 +75,8 @@ export const NewRequest = ({ onCreated }: { onCreated: (number: number) => void 
           required
           value={subject}
           onChange={(event) => setSubject(event.target.value)}
-          error={Boolean(fieldError(create.error, 'subject'))}
-          helperText={fieldError(create.error, 'subject')}
+          error={Boolean(problems.fields.subject)}
+          helperText={problems.fields.subject}
           slotProps={{ htmlInput: { maxLength: 300 } }}
         />
         <TextField
@@ -96,10 +86,10 @@ export const NewRequest = ({ onCreated }: { onCreated: (number: number) => void 
           minRows={5}
           value={description}
           onChange={(event) => setDescription(event.target.value)}
-          error={Boolean(fieldError(create.error, 'description'))}
-          helperText={fieldError(create.error, 'description')}
+          error={Boolean(problems.fields.description)}
+          helperText={problems.fields.description}
         />
-        {problem && <Alert severity="error">{problem}</Alert>}
+        {problems.form && <Alert severity="error">{problems.form}</Alert>}
         <Button type="submit" variant="contained" loading={create.isPending} sx={{ alignSelf: 'flex-start' }}>
           Send request
         </Button>
@@ -112,6 +102,7 @@ export const MyTicket = ({ number }: { number: number }) => {
   const detail = useGetMyTicket(number, { query: { refetchInterval: LIVE_REFRESH_MS } });
   const reply = usePortalReply(number);
   const [body, setBody] = useState('');
+  const problems = formErrorsOf(reply.error, ['body']);
   if (detail.isPending) return <Loading label={`Loading ticket #${number}…`} />;
   if (detail.isError) return <ErrorState error={detail.error} title={`Could not load ticket #${number}`} />;
   const { ticket, messages } = detail.data;
@@ -144,10 +135,10 @@ export const MyTicket = ({ number }: { number: number }) => {
             minRows={3}
             value={body}
             onChange={(event) => setBody(event.target.value)}
-            error={Boolean(fieldError(reply.error, 'body'))}
-            helperText={fieldError(reply.error, 'body')}
+            error={Boolean(problems.fields.body)}
+            helperText={problems.fields.body}
           />
-          {formError(reply.error, ['body']) && <Alert severity="error">{formError(reply.error, ['body'])}</Alert>}
+          {problems.form && <Alert severity="error">{problems.form}</Alert>}
           <Button type="submit" variant="contained" loading={reply.isPending} sx={{ alignSelf: 'flex-end' }}>
             Send reply
           </Button>

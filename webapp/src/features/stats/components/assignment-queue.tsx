@@ -23,7 +23,11 @@ export const AssignmentQueuePanel = () => {
           Assignment queue
         </Typography>
         {queue.data && (
-          <Chip size="small" label={queue.data.enabled ? 'auto-assignment on' : 'auto-assignment off'} color={queue.data.enabled ? 'success' : 'default'} />
+          <Chip
+            size="small"
+            label={queue.data.enabled ? 'auto-assignment on' : 'auto-assignment off'}
+            color={queue.data.enabled ? 'success' : 'default'}
+          />
         )}
       </Stack>
       {queue.isPending ? (
@@ -33,12 +37,18 @@ export const AssignmentQueuePanel = () => {
       ) : (
         <>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            {queue.data.waiting === 0 ? 'No ticket is waiting for an agent.' : `${queue.data.waiting} waiting for an agent`}
+            {queue.data.waiting === 0
+              ? 'No ticket is waiting for an agent.'
+              : `${queue.data.waiting} waiting for an agent`}
           </Typography>
           {queue.data.head.length > 0 && (
             <List dense aria-label="Waiting tickets">
               {queue.data.head.map((ticket) => (
-                <ListItem key={ticket.number} disableGutters secondaryAction={<PriorityChip priority={ticket.priority} />}>
+                <ListItem
+                  key={ticket.number}
+                  disableGutters
+                  secondaryAction={<PriorityChip priority={ticket.priority} />}
+                >
                   <ListItemText
                     primary={<RouterLink to={`/tickets/${ticket.number}`}>#{ticket.number}</RouterLink>}
                     secondary={`resolve by ${formatDateTime(ticket.resolveDueAt)}`}

@@ -71,8 +71,7 @@ export const agentRanking = (agents: AgentFiguresDto[]) =>
     .filter((figures) => figures.closed > 0)
     .sort(
       (a, b) =>
-        b.closed - a.closed ||
-        (a.medianResolutionSeconds ?? Infinity) - (b.medianResolutionSeconds ?? Infinity),
+        b.closed - a.closed || (a.medianResolutionSeconds ?? Infinity) - (b.medianResolutionSeconds ?? Infinity),
     );
 
 export const percent = (value: number | null | undefined) => (value == null ? '—' : `${Math.round(value * 10) / 10} %`);

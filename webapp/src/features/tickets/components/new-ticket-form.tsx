@@ -13,10 +13,25 @@ import {
   type CreateTicketRequest,
   type TicketDto,
 } from '@/api/generated/model';
-import { ApiError } from '@/lib/api-client';
+import { formErrorsOf } from '@/lib/api-client';
 
-type Form = { reporterEmail: string; reporterName: string; subject: string; description: string; priority: string; channel: string };
-const EMPTY: Form = { reporterEmail: '', reporterName: '', subject: '', description: '', priority: 'NORMAL', channel: 'PHONE' };
+type Form = {
+  reporterEmail: string;
+  reporterName: string;
+  subject: string;
+  description: string;
+  priority: string;
+  channel: string;
+};
+const EMPTY: Form = {
+  reporterEmail: '',
+  reporterName: '',
+  subject: '',
+  description: '',
+  priority: 'NORMAL',
+  channel: 'PHONE',
+};
+const FIELDS = Object.keys(EMPTY) as (keyof Form)[];
 
 /** An agent opens a ticket for a customer who called, wrote or walked in. */
 export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) => void }) => {
@@ -58,15 +73,14 @@ export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) =>
       {
         onSuccess: onCreated,
         onError: (error) => {
-          if (error instanceof ApiError && error.field && error.field in EMPTY) {
-            setErrors({ [error.field]: error.message });
-          }
+          const placed = formErrorsOf(error, FIELDS);
+          if (!placed.form) setErrors(placed.fields);
         },
       },
     );
   };
 
-  const unplaced = create.error instanceof ApiError && create.error.field && create.error.field in EMPTY ? undefined : create.error;
+  const unplaced = formErrorsOf(create.error, FIELDS).form;
   return (
     <Paper component="form" onSubmit={submit} sx={{ p: 3, maxWidth: 760 }} noValidate aria-labelledby="new-title">
       <Stack spacing={2}>
@@ -74,7 +88,7 @@ export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) =>
           New ticket on behalf of a customer
         </Typography>
         <Stack direction="row" spacing={2}>
-          <TextField {...field('reporterEmail', 'Customer email')} type="email" required />
+          <TextField {...field('reporterEmail', 'Customer email')} required />
           <TextField {...field('reporterName', 'Customer name')} />
         </Stack>
         <TextField {...field('subject', 'Subject')} required />
@@ -97,7 +111,7 @@ export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) =>
               ))}
           </TextField>
         </Stack>
-        {unplaced && <Alert severity="error">{unplaced.message}</Alert>}
+        {unplaced && <Alert severity="error">{unplaced}</Alert>}
         <Button type="submit" variant="contained" loading={create.isPending} sx={{ alignSelf: 'flex-start' }}>
           Create ticket
         </Button>

@@ -6,9 +6,9 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
-import { useAddNote, useReplyToTicket } from '@/api/generated/endpoints/tickets/tickets';
-import { features } from '@/config/api';
-import { ApiError } from '@/lib/api-client';
+import { formErrorsOf } from '@/lib/api-client';
+import { useAddNote } from '@/features/tickets/api/add-note';
+import { useReplyToTicket } from '@/features/tickets/api/reply-to-ticket';
 
 type Kind = 'replies' | 'notes';
 
@@ -29,15 +29,13 @@ const usePostMessage = (number: number) => {
 };
 
 /** Answer the customer (sent by email) or leave an internal note for colleagues. */
-export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => void }) => {
-  const kinds = ([features.replies && 'replies', features.notes && 'notes'].filter(Boolean) as Kind[]);
-  const [kind, setKind] = useState<Kind>(kinds[0] ?? 'replies');
+export const ReplyBox = ({ number }: { number: number }) => {
+  const [kind, setKind] = useState<Kind>('replies');
   const [body, setBody] = useState('');
   const [blank, setBlank] = useState(false);
   const messages = usePostMessage(number);
   const post = messages.state(kind);
-  if (kinds.length === 0) return null;
-  const serverBlame = post.error instanceof ApiError && post.error.field === 'body' ? post.error.message : undefined;
+  const problems = formErrorsOf(post.error, ['body']);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,10 +43,7 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
       setBlank(true);
       return;
     }
-    messages.mutate(kind, body, () => {
-      setBody('');
-      onSent();
-    });
+    messages.mutate(kind, body, () => setBody(''));
   };
 
   return (
@@ -61,8 +56,8 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
         }}
         aria-label="Message kind"
       >
-        {kinds.includes('replies') && <Tab value="replies" label="Reply to customer" />}
-        {kinds.includes('notes') && <Tab value="notes" label="Internal note" />}
+        <Tab value="replies" label="Reply to customer" />
+        <Tab value="notes" label="Internal note" />
       </Tabs>
       <Stack spacing={1.5} sx={{ pt: 2 }}>
         <TextField
@@ -75,10 +70,10 @@ export const ReplyBox = ({ number, onSent }: { number: number; onSent: () => voi
             setBody(event.target.value);
             setBlank(false);
           }}
-          error={blank || Boolean(serverBlame)}
-          helperText={blank ? 'Write something first.' : serverBlame}
+          error={blank || Boolean(problems.fields.body)}
+          helperText={blank ? 'Write something first.' : problems.fields.body}
         />
-        {post.isError && !serverBlame && <Alert severity="error">{post.error.message}</Alert>}
+        {problems.form && <Alert severity="error">{problems.form}</Alert>}
         <Button type="submit" variant="contained" loading={post.isPending} sx={{ alignSelf: 'flex-end' }}>
           {kind === 'replies' ? 'Send reply' : 'Add note'}
         </Button>

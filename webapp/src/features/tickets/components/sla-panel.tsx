@@ -54,7 +54,9 @@ export const SlaPanel = ({ ticket, fetchedAt }: { ticket: TicketDto; fetchedAt: 
         <Row label="Due (ETA)">{paused ? 'paused while pending' : formatDateTime(sla.resolutionEta)}</Row>
         {paused && (
           <Row label="Suspension left">
-            {suspended == null ? '—' : `${formatSpan(Math.max(suspended, 0))} (until ${formatDateTime(ticket.pendingUntil)})`}
+            {suspended == null
+              ? '—'
+              : `${formatSpan(Math.max(suspended, 0))} (until ${formatDateTime(ticket.pendingUntil)})`}
           </Row>
         )}
         <Stack direction="row" spacing={1} sx={{ pt: 1 }}>

@@ -2,19 +2,11 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
-import {
-  getGetTicketQueryKey,
-  getListTicketEventsQueryKey,
-  getListTicketMessagesQueryKey,
-  useGetTicket,
-  useListTicketEvents,
-  useListTicketMessages,
-  useRetryReply,
-} from '@/api/generated/endpoints/tickets/tickets';
+import { useGetTicket, useListTicketEvents, useListTicketMessages } from '@/api/generated/endpoints/tickets/tickets';
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { ErrorState, Loading } from '@/components/states';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { useRetryReply } from '@/features/tickets/api/retry-reply';
 import { AuditTimeline } from '@/features/tickets/components/audit-timeline';
 import { ReplyBox } from '@/features/tickets/components/reply-box';
 import { SlaPanel } from '@/features/tickets/components/sla-panel';
@@ -25,17 +17,10 @@ import { formatDateTime } from '@/utils/duration';
 const live = { query: { refetchInterval: LIVE_REFRESH_MS } };
 
 export const TicketDetail = ({ number, agents }: { number: number; agents: { id: number; name: string }[] }) => {
-  const queryClient = useQueryClient();
   const ticket = useGetTicket(number, live);
   const messages = useListTicketMessages(number, live);
   const events = useListTicketEvents(number, live);
   const retryReply = useRetryReply();
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: getGetTicketQueryKey(number) });
-    void queryClient.invalidateQueries({ queryKey: getListTicketMessagesQueryKey(number) });
-    void queryClient.invalidateQueries({ queryKey: getListTicketEventsQueryKey(number) });
-    void queryClient.invalidateQueries({ queryKey: ['/api/tickets'] });
-  };
 
   if (ticket.isPending) return <Loading label={`Loading ticket #${number}…`} />;
   if (ticket.isError) return <ErrorState error={ticket.error} title={`Could not load ticket #${number}`} />;
@@ -68,16 +53,16 @@ export const TicketDetail = ({ number, agents }: { number: number; agents: { id:
             messages={messages.data}
             retry={{
               // Same Idempotency-Key as the first attempt: never mailed twice.
-              retry: (messageId) => retryReply.mutate({ number, messageId }, { onSettled: refresh }),
+              retry: (messageId) => retryReply.mutate({ number, messageId }),
               pendingId: retryReply.isPending ? retryReply.variables?.messageId : undefined,
             }}
           />
         )}
-        <ReplyBox number={number} onSent={refresh} />
+        <ReplyBox number={number} />
       </Stack>
       <Stack spacing={2}>
         <SlaPanel ticket={t} fetchedAt={ticket.dataUpdatedAt} />
-        <UpdatePanel ticket={t} agents={agents} onUpdated={refresh} />
+        <UpdatePanel ticket={t} agents={agents} />
         {events.isPending ? (
           <Loading label="Loading history…" />
         ) : events.isError ? (

@@ -6,10 +6,7 @@ import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import {
-  ListTicketsPriorityItem,
-  ListTicketsStatusItem,
-} from '@/api/generated/model';
+import { ListTicketsPriorityItem, ListTicketsStatusItem } from '@/api/generated/model';
 
 export type TicketFilterValues = {
   status: string[];
@@ -96,12 +93,7 @@ export const TicketFilters = ({ value, onChange, assignees }: Props) => {
         </Select>
       </FormControl>
       <FormControlLabel
-        control={
-          <Switch
-            checked={value.includeDone}
-            onChange={(event) => set('includeDone', event.target.checked)}
-          />
-        }
+        control={<Switch checked={value.includeDone} onChange={(event) => set('includeDone', event.target.checked)} />}
         label="Show closed"
       />
     </Stack>

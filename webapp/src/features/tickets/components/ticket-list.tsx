@@ -3,16 +3,12 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useListTickets } from '@/api/generated/endpoints/tickets/tickets';
-import type { ListTicketsParams } from '@/api/generated/model';
+import type { ListTicketsParams, TicketPageDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
-import {
-  EMPTY_FILTERS,
-  TicketFilters,
-  type TicketFilterValues,
-} from '@/features/tickets/components/ticket-filters';
+import { EMPTY_FILTERS, TicketFilters, type TicketFilterValues } from '@/features/tickets/components/ticket-filters';
 import { TicketTable } from '@/features/tickets/components/ticket-table';
 
 const toParams = (filters: TicketFilterValues, limit: number): ListTicketsParams => ({
@@ -27,6 +23,25 @@ const toParams = (filters: TicketFilterValues, limit: number): ListTicketsParams
 
 const PAGE = 50;
 
+/**
+ * Assignees seen so far in the list feed the assignee filter. Kept in state and extended while
+ * rendering a new page of results (React's "storing information from previous renders").
+ */
+const useSeenAssignees = (page: TicketPageDto | undefined) => {
+  const [seen, setSeen] = useState<{ page?: TicketPageDto; names: Map<number, string> }>({ names: new Map() });
+  if (page !== seen.page) {
+    const names = new Map(seen.names);
+    page?.items.forEach((t) => {
+      if (t.assigneeId != null && t.assigneeName) names.set(t.assigneeId, t.assigneeName);
+    });
+    setSeen({ page, names });
+  }
+  return useMemo(
+    () => [...seen.names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    [seen.names],
+  );
+};
+
 export const TicketList = () => {
   const [filters, setFilters] = useState<TicketFilterValues>(EMPTY_FILTERS);
   const [limit, setLimit] = useState(PAGE);
@@ -34,14 +49,7 @@ export const TicketList = () => {
   const tickets = useListTickets(toParams(deferred, limit), {
     query: { refetchInterval: LIVE_REFRESH_MS, placeholderData: keepPreviousData },
   });
-  // Assignees seen so far feed the assignee filter until an agents API exists.
-  const seen = useRef(new Map<number, string>());
-  const assignees = useMemo(() => {
-    tickets.data?.items.forEach((t) => {
-      if (t.assigneeId != null && t.assigneeName) seen.current.set(t.assigneeId, t.assigneeName);
-    });
-    return [...seen.current].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  }, [tickets.data]);
+  const assignees = useSeenAssignees(tickets.data);
 
   return (
     <Paper>

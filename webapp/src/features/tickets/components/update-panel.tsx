@@ -5,8 +5,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type FormEvent } from 'react';
-import { useUpdateTicket } from '@/api/generated/endpoints/tickets/tickets';
+import { useState, type FormEvent } from 'react';
 import {
   TicketPatchRequestPendingReason,
   TicketPatchRequestPriority,
@@ -15,10 +14,11 @@ import {
   type TicketDto,
   type TicketUpdateResponse,
 } from '@/api/generated/model';
-import { ApiError } from '@/lib/api-client';
+import { formErrorsOf } from '@/lib/api-client';
+import { useUpdateTicket } from '@/features/tickets/api/update-ticket';
 import {
   buildPatch,
-  formFieldOf,
+  FORM_FIELDS,
   formFor,
   showsPendingFields,
   showsResolution,
@@ -39,22 +39,23 @@ const humanize = (value: string) => value.charAt(0) + value.slice(1).toLowerCase
 type Props = {
   ticket: TicketDto;
   agents: { id: number; name: string }[];
-  onUpdated?: (response: TicketUpdateResponse) => void;
 };
 
 /** Change status, priority, assignee, suspension or resolution; always with a comment. */
-export const UpdatePanel = ({ ticket, agents, onUpdated }: Props) => {
+export const UpdatePanel = ({ ticket, agents }: Props) => {
   const [form, setForm] = useState<UpdateForm>(() => formFor(ticket));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string>();
   const [result, setResult] = useState<TicketUpdateResponse>();
   const update = useUpdateTicket();
 
-  // Someone else changed the ticket (live refresh): follow it unless the agent is mid-edit.
-  useEffect(() => {
+  // Someone else changed the ticket (live refresh): follow it unless the agent is mid-edit. Only
+  // a new version is a change; adjusted while rendering, as React advises instead of an effect.
+  const [version, setVersion] = useState(ticket.version);
+  if (ticket.version !== version) {
+    setVersion(ticket.version);
     setForm((current) => (current.comment ? current : formFor(ticket)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new version is a change
-  }, [ticket.version]);
+  }
 
   const set = (key: keyof UpdateForm) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [key]: event.target.value }));
@@ -74,12 +75,11 @@ export const UpdatePanel = ({ ticket, agents, onUpdated }: Props) => {
         onSuccess: (response) => {
           setResult(response);
           setForm(formFor(response.ticket));
-          onUpdated?.(response);
         },
         onError: (error) => {
-          const field = error instanceof ApiError ? formFieldOf(error.field) : undefined;
-          if (field) setErrors({ [field]: error.message });
-          else setProblem(error instanceof Error ? error.message : String(error));
+          const placed = formErrorsOf(error, FORM_FIELDS, { assigneeId: 'assignee' });
+          if (placed.form) setProblem(placed.form);
+          else setErrors(placed.fields);
         },
       },
     );

@@ -52,10 +52,10 @@ export const buildPatch = (
   if (showsPendingFields(form)) {
     if (form.pendingReason) {
       patch.pendingReason = form.pendingReason as TicketPatchRequest['pendingReason'];
-      }
+    }
     if (form.pendingFor) {
       patch.pendingFor = form.pendingFor;
-      }
+    }
   }
   if (showsResolution(form) && form.resolution) {
     patch.resolution = form.resolution as TicketPatchRequest['resolution'];
@@ -64,18 +64,8 @@ export const buildPatch = (
   return Object.keys(errors).length ? { errors } : { patch, errors };
 };
 
-const FORM_FIELDS = new Set<string>([
-  'status',
-  'priority',
-  'pendingReason',
-  'pendingFor',
-  'resolution',
-  'comment',
-]);
-
-/** Maps a ProblemDetail's `field` onto the input it names ("assigneeId" → the assignee input). */
-export const formFieldOf = (serverField?: string): keyof UpdateForm | undefined => {
-  if (!serverField) return undefined;
-  if (serverField === 'assigneeId') return 'assignee';
-  return FORM_FIELDS.has(serverField) ? (serverField as keyof UpdateForm) : undefined;
-};
+/**
+ * The inputs a ProblemDetail's `field` may name as it is; the server's "assigneeId" is the
+ * assignee input (the update panel renames it).
+ */
+export const FORM_FIELDS = ['status', 'priority', 'pendingReason', 'pendingFor', 'resolution', 'comment'] as const;

@@ -20,10 +20,7 @@ describe('statistics', () => {
   });
 
   it('keeps hours apart in a day, oldest first, with a gap where nothing closed', () => {
-    const series = hourlySeries(
-      [hour('2026-11-22T10:00:00Z', 1, 0, null), hour('2026-11-22T09:00:00Z', 4, 2, 50)],
-      24,
-    );
+    const series = hourlySeries([hour('2026-11-22T10:00:00Z', 1, 0, null), hour('2026-11-22T09:00:00Z', 4, 2, 50)], 24);
     expect(series.created).toEqual([4, 1]);
     expect(series.closed).toEqual([2, 0]);
     expect(series.compliance).toEqual([50, null]);
@@ -51,7 +48,12 @@ describe('statistics', () => {
       medianResolutionSeconds: median as number,
       slaCompliancePercent: 100,
     });
-    const ranked = agentRanking([figures('Slow', 3, 9000), figures('Idle', 0, null), figures('Quick', 3, 600), figures('Top', 5, 9999)]);
+    const ranked = agentRanking([
+      figures('Slow', 3, 9000),
+      figures('Idle', 0, null),
+      figures('Quick', 3, 600),
+      figures('Top', 5, 9999),
+    ]);
     expect(ranked.map((f) => f.agent.name)).toEqual(['Top', 'Quick', 'Slow']);
   });
 });

@@ -24,7 +24,9 @@ describe('SLA panel', () => {
   });
 
   it('calls the resolve clock met once the ticket closed in time', () => {
-    render(<SlaPanel ticket={aTicket({ status: 'CLOSED', closedAt: '2026-11-22T10:00:00Z' })} fetchedAt={Date.now()} />);
+    render(
+      <SlaPanel ticket={aTicket({ status: 'CLOSED', closedAt: '2026-11-22T10:00:00Z' })} fetchedAt={Date.now()} />,
+    );
     expect(screen.getByText('Resolve SLA met')).toBeInTheDocument();
   });
 
@@ -45,7 +47,11 @@ describe('SLA panel', () => {
       <SlaPanel
         ticket={aTicket(
           { status: 'PENDING', pendingUntil: '2026-11-24T10:00:00Z' },
-          { remainingToResolveSeconds: 4 * 3600, remainingSuspendedSeconds: 86400 + 3600, resolutionEta: null as unknown as string },
+          {
+            remainingToResolveSeconds: 4 * 3600,
+            remainingSuspendedSeconds: 86400 + 3600,
+            resolutionEta: null as unknown as string,
+          },
         )}
         fetchedAt={Date.now() - 10 * 60_000}
       />,

@@ -5,14 +5,21 @@ import { aTicket } from '@/testing/tickets';
 import { renderWithQueries, stubFetch } from '@/testing/render';
 import { UpdatePanel } from '@/features/tickets/components/update-panel';
 
-const agents = [{ id: 7, name: 'Alice Agent' }, { id: 8, name: 'Bob Agent' }];
+const agents = [
+  { id: 7, name: 'Alice Agent' },
+  { id: 8, name: 'Bob Agent' },
+];
 
 const choose = async (label: string, option: string) => {
   await userEvent.click(screen.getByRole('combobox', { name: label }));
   await userEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: option }));
 };
 
-const ok = (ticket = aTicket(), autoFixes: string[] = [], changes = [{ field: 'priority', from: 'NORMAL', to: 'HIGH' }]) => ({
+const ok = (
+  ticket = aTicket(),
+  autoFixes: string[] = [],
+  changes = [{ field: 'priority', from: 'NORMAL', to: 'HIGH' }],
+) => ({
   status: 200,
   body: { ticket, changes, autoFixes },
 });
@@ -137,7 +144,9 @@ describe('update panel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save change' }));
 
     await waitFor(() =>
-      expect(screen.getByRole('combobox', { name: 'Assignee' })).toHaveAccessibleDescription('An OPEN ticket needs an assignee'),
+      expect(screen.getByRole('combobox', { name: 'Assignee' })).toHaveAccessibleDescription(
+        'An OPEN ticket needs an assignee',
+      ),
     );
     expect(requests[0].body).toMatchObject({ assigneeId: null });
     expect(requests[0].headers.get('X-XSRF-TOKEN')).toBe('token-123');

@@ -35,19 +35,9 @@ public final class PhoneTickets {
             .setAuthorContactId(reporter.getId())
             .setBodyText(subject)
             .setOccurredAt(OffsetDateTime.now());
-    return new NewTicket(
-        subject,
-        priority,
-        Channel.PHONE,
-        reporter,
-        null,
-        null,
-        assignee,
-        null,
-        null,
-        null,
-        first,
-        Actor.SYSTEM,
-        comment);
+    return NewTicket.byAgent(
+            Channel.PHONE, Actor.SYSTEM, reporter, subject, priority, first, comment)
+        .inOrganization(null)
+        .assignedTo(assignee);
   }
 }

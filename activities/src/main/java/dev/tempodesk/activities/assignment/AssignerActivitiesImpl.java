@@ -104,16 +104,10 @@ public class AssignerActivitiesImpl implements AssignerActivities {
       return Outcome.REFUSED;
     }
     TicketUpdateRequest request =
-        new TicketUpdateRequest(
-            Actor.SYSTEM,
-            COMMENT,
-            reservation.expectedVersion(),
-            null,
-            null,
-            AssigneeChange.to(new AgentRef(agent.getId(), agent.getDisplayName(), true)),
-            null,
-            null,
-            null);
+        TicketUpdateRequest.by(Actor.SYSTEM, COMMENT)
+            .expectedVersion(reservation.expectedVersion())
+            .assignee(AssigneeChange.to(new AgentRef(agent.getId(), agent.getDisplayName(), true)))
+            .build();
     try {
       tickets.existing(reservation.ticketNumber()).update(request);
       assignments.release(reservation.ticketNumber());

@@ -16,17 +16,17 @@ import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.mail.MailAddress;
+import dev.tempodesk.workflows.mail.MailAddresses;
+import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.Actor;
-import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.InboundMessage;
-import dev.tempodesk.workflows.ticket.Priority;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,8 +80,9 @@ public class InboundMailStore {
     if (stored.isPresent()) {
       return result(tickets.find(stored.get().getTicketNumber()).orElseThrow(), stored.get());
     }
-    String sender = MailClassifier.senderOf(message).orElseThrow();
-    String senderName = message.from().getFirst().name();
+    MailAddress from = MailClassifier.requireSender(message);
+    String sender = from.address();
+    String senderName = from.displayName();
     Optional<AgentsRecord> agent = agents.findByEmail(sender);
     MessagesRecord row = messageRow(mailbox, message, sender);
     Optional<TicketsRecord> existing =
@@ -123,20 +124,14 @@ public class InboundMailStore {
       Optional<TicketsRecord> closed,
       MessagesRecord firstMessage) {
     Long previous = closed.map(TicketsRecord::getNumber).orElse(null);
-    return new NewTicket(
-        subjectOf(message),
-        Priority.NORMAL,
-        Channel.EMAIL,
-        reporter,
-        reporter.getOrganizationId(),
-        null,
-        null,
-        mailbox.getId(),
-        message.threadId(),
-        previous,
-        firstMessage,
-        Actor.contact(reporter.getId(), reporter.getDisplayName()),
-        previous == null ? "Opened from email" : "Follow-up of #" + previous + " (closed)");
+    return NewTicket.byEmail(
+            mailbox,
+            message.threadId(),
+            reporter,
+            subjectOf(message),
+            firstMessage,
+            previous == null ? "Opened from email" : "Follow-up of #" + previous + " (closed)")
+        .followUpOf(previous);
   }
 
   private StoredMessage result(TicketsRecord ticket, MessagesRecord message) {
@@ -186,10 +181,20 @@ public class InboundMailStore {
         : message.subject().strip();
   }
 
-  private static String addresses(List<EmailAddress> addresses) {
-    if (addresses == null || addresses.isEmpty()) {
-      return null;
-    }
-    return addresses.stream().map(EmailAddress::email).collect(Collectors.joining(", "));
+  /**
+   * The valid participants as an RFC 5322 address list of canonical addresses (names kept), read
+   * back with {@link MailAddresses#parseList}; an entry that is no address is left out (the
+   * provider keeps the original).
+   */
+  private static String addresses(List<EmailAddress> participants) {
+    List<MailAddress> valid =
+        participants == null
+            ? List.of()
+            : participants.stream()
+                .flatMap(p -> MailAddresses.participant(p.name(), p.email()).stream())
+                .filter(ParsedAddress::isValid)
+                .map(ParsedAddress::address)
+                .toList();
+    return valid.isEmpty() ? null : MailAddresses.formatList(valid);
   }
 }

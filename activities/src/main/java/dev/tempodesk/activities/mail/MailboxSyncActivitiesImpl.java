@@ -6,7 +6,6 @@ import dev.tempodesk.activities.nylas.MessagePage;
 import dev.tempodesk.activities.nylas.MessageQuery;
 import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
-import dev.tempodesk.activities.nylas.NylasFolder;
 import dev.tempodesk.activities.nylas.NylasGrant;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -23,11 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** One pass over a mailbox: list, classify, store, signal. See {@link MailboxSyncActivities}. */
 public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
@@ -154,7 +151,14 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
         if (!finished.add(message.id())) {
           continue; // seen in the overlap of an earlier pass, or twice on a duplicated page
         }
-        Optional<SkipReason> reason = classifier.skipReason(message);
+        Optional<SkipReason> reason;
+        try {
+          reason = classifier.skipReason(message);
+        } catch (UnattributableMessageException nobody) {
+          // Interim, until the per-message quarantine (issue 14, item 1) takes this exception and
+          // holds the message with its reason: recorded as before, so the pass goes on.
+          reason = Optional.of(SkipReason.NO_SENDER);
+        }
         if (reason.isPresent()) {
           SkippedMessagesRecord record = skippedRow(mailbox, message, reason.get());
           if (reason.get() == SkipReason.OWN_SENT) {
@@ -178,16 +182,7 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   }
 
   private MailClassifier classifierFor(MailboxesRecord mailbox) {
-    List<NylasFolder> folders = nylas.listFolders(mailbox.getGrantId());
-    return new MailClassifier(
-        mailbox.getEmail(), folderIds(folders, "\\Drafts"), folderIds(folders, "\\Sent"));
-  }
-
-  private static Set<String> folderIds(List<NylasFolder> folders, String attribute) {
-    return folders.stream()
-        .filter(folder -> folder.attributes() != null && folder.attributes().contains(attribute))
-        .map(NylasFolder::id)
-        .collect(Collectors.toSet());
+    return new MailClassifier(mailbox.getEmail(), nylas.listFolders(mailbox.getGrantId()));
   }
 
   private static SkippedMessagesRecord skippedRow(

@@ -10,6 +10,14 @@ public enum SkipReason {
   BOUNCE,
   BULK,
   MAILING_LIST,
+  /**
+   * No usable sender address ({@link UnattributableMessageException}); kept for rows written before
+   * the per-message quarantine, which holds such mail with its reason instead.
+   */
   NO_SENDER,
-  LOOP
+  LOOP,
+  /** In the provider's Junk (spam) folder. */
+  JUNK,
+  /** In the provider's Trash folder. */
+  TRASH
 }

@@ -123,8 +123,9 @@ public final class NylasClient {
   }
 
   /**
-   * Sends a message. The idempotency key makes retries safe: Nylas replays the first outcome for an
-   * hour, so reuse the same key whenever the previous attempt's outcome is unknown.
+   * Sends a message. Nylas replays the first answer to a key, error or not, for an hour; this
+   * client repeats the call itself only when no answer arrived or after 409 concurrent, and an
+   * error answer reaches the caller, which decides on a new key ({@link KeyedSend}).
    */
   public NylasMessage send(String grantId, SendMessageRequest request, String idempotencyKey) {
     return send(grantId, request, idempotencyKey, false);
@@ -154,7 +155,8 @@ public final class NylasClient {
             .post(RequestBody.create(NylasJson.MAPPER.writeValueAsBytes(request), JSON))
             .build();
     DataEnvelope<NylasMessage> sent =
-        transport.execute(post, NylasJson.single(NylasMessage.class), true);
+        transport.execute(
+            post, NylasJson.single(NylasMessage.class), RetryingTransport.Retries.WHEN_UNANSWERED);
     return sent.data();
   }
 
@@ -185,7 +187,8 @@ public final class NylasClient {
             .header("Accept", "application/json")
             .post(RequestBody.create(NylasJson.MAPPER.writeValueAsBytes(body), JSON))
             .build();
-    return transport.execute(post, NylasJson.plain(TokenResponse.class), false);
+    return transport.execute(
+        post, NylasJson.plain(TokenResponse.class), RetryingTransport.Retries.NEVER);
   }
 
   public NylasGrant getGrant(String grantId) {
@@ -198,7 +201,8 @@ public final class NylasClient {
       String clientId, String clientSecret, String grantType, String code, String redirectUri) {}
 
   private <T> T get(HttpUrl url, JavaType type) {
-    return transport.execute(authorized(url).get().build(), type, true);
+    return transport.execute(
+        authorized(url).get().build(), type, RetryingTransport.Retries.WHEN_RETRYABLE);
   }
 
   private Request.Builder authorized(HttpUrl url) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.JavaType;
 
 /**
  * Executes one logical call with bounded retries. Only requests that are safe to repeat may be
- * retried: GETs, and sends that carry an {@code Idempotency-Key}.
+ * retried: GETs, and sends that carry an {@code Idempotency-Key} when no answer arrived.
  */
 final class RetryingTransport {
 
@@ -44,12 +44,32 @@ final class RetryingTransport {
     this.maxRetryAfter = settings.maxRetryAfter();
   }
 
-  <T> T execute(Request request, JavaType responseType, boolean retrySafe) {
+  /** Which failures a call may be repeated after, within {@code maxAttempts}. */
+  enum Retries {
+    NEVER,
+    /** Any retryable failure: for reads. */
+    WHEN_RETRYABLE,
+    /**
+     * Only when no answer arrived or after 409 concurrent: for keyed sends, whose error answers
+     * Nylas replays for the same key ({@link KeyedSend}).
+     */
+    WHEN_UNANSWERED;
+
+    boolean allow(NylasException failure) {
+      return switch (this) {
+        case NEVER -> false;
+        case WHEN_RETRYABLE -> failure.retryable();
+        case WHEN_UNANSWERED -> KeyedSend.after(failure) == KeyedSend.Next.SAME_KEY;
+      };
+    }
+  }
+
+  <T> T execute(Request request, JavaType responseType, Retries retries) {
     for (int attempt = 1; ; attempt++) {
       try {
         return once(request, responseType);
       } catch (NylasException failure) {
-        if (!retrySafe || !failure.retryable() || attempt >= maxAttempts) {
+        if (!retries.allow(failure) || attempt >= maxAttempts) {
           throw failure;
         }
         Duration delay = delayBeforeRetry(failure, attempt).orElseThrow(() -> failure);

@@ -2,7 +2,9 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.mail.MachineMailSigns;
 import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.Providers;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
@@ -15,6 +17,8 @@ import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.mail.MailAddresses;
+import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import dev.tempodesk.workflows.ticket.FailedDelivery;
@@ -27,6 +31,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Component;
@@ -156,6 +161,9 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
 
   private void queueAcknowledgement(TicketsRecord ticket) {
     ContactsRecord reporter = contacts.find(ticket.getReporterId()).orElseThrow();
+    if (MachineMailSigns.isNoReplyAddress(reporter.getEmail())) {
+      return; // a system's notification: nobody would read the answer
+    }
     MessagesRecord row =
         new MessagesRecord()
             .setId(acknowledgementId(ticket.getNumber()))
@@ -194,8 +202,25 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
   }
 
   /**
+   * The CC entries as one RFC 5322 address list in canonical form. An entry that is no address
+   * (only from a reply queued before the API validated with {@link MailAddresses}) stays as given;
+   * the send then fails with the reason instead of mailing someone else.
+   */
+  private static String ccList(List<String> cc) {
+    return cc.stream()
+        .map(
+            entry -> {
+              ParsedAddress parsed = MailAddresses.parse(entry);
+              return parsed.isValid() ? parsed.address().formatted() : entry;
+            })
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
    * Addresses a message to the reporter from the ticket's mailbox (for a ticket opened by phone:
-   * the first connected one), in reply to the newest inbound mail of the ticket if it has any.
+   * the first connected one), in reply to the newest inbound mail of the ticket if it has any: by
+   * its Nylas id, or on IMAP grants by its Message-ID header (without one it cannot be threaded
+   * there, and a Nylas id would be refused).
    */
   private void addressed(MessagesRecord row, TicketsRecord ticket, List<String> cc) {
     ContactsRecord reporter = contacts.find(ticket.getReporterId()).orElseThrow();
@@ -210,8 +235,15 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
         .setMailboxId(mailbox.map(MailboxesRecord::getId).orElse(null))
         .setFromAddress(mailbox.map(MailboxesRecord::getEmail).orElse(null))
         .setToAddresses(reporter.getEmail())
-        .setCcAddresses(cc == null || cc.isEmpty() ? null : String.join(", ", cc))
+        .setCcAddresses(cc == null || cc.isEmpty() ? null : ccList(cc))
         .setSubject(TicketSubjects.of(ticket.getNumber(), ticket.getSubject(), parent.isPresent()))
-        .setReplyToProviderId(parent.map(MessagesRecord::getProviderMessageId).orElse(null));
+        .setReplyToProviderId(
+            parent
+                .map(
+                    inbound ->
+                        Providers.repliesByMessageIdHeader(mailbox.get().getProvider())
+                            ? inbound.getInternetMessageId()
+                            : inbound.getProviderMessageId())
+                .orElse(null));
   }
 }

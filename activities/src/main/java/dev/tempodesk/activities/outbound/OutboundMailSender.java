@@ -3,12 +3,15 @@ package dev.tempodesk.activities.outbound;
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.nylas.EmailAddress;
+import dev.tempodesk.activities.nylas.KeyedSend;
 import dev.tempodesk.activities.nylas.MessageHeader;
 import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasException;
 import dev.tempodesk.activities.nylas.NylasMessage;
+import dev.tempodesk.activities.nylas.Providers;
 import dev.tempodesk.activities.nylas.SendMessageRequest;
+import dev.tempodesk.activities.nylas.SentMail;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
@@ -16,11 +19,14 @@ import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.mail.InvalidAddressException;
+import dev.tempodesk.workflows.mail.MailAddresses;
+import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,10 +34,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one queued message through Nylas with {@code Idempotency-Key} = the message id, so a retry
- * after a lost answer replays the first send instead of mailing twice. Permanent refusals (4xx
- * other than 429 and an in-flight duplicate) end in FAILED at once; anything else is thrown for
- * Temporal to retry, after the Retry-After the server asked for.
+ * Sends one queued message through Nylas under the {@link KeyedSend} rule. The key is the message
+ * id plus the row's send attempt, so every retry of one attempt agrees on it: a retry after a lost
+ * answer (or 409 concurrent) replays the first send instead of mailing twice. Nylas replays error
+ * answers too, so an error answer moves the row to the next attempt, and the next try first looks
+ * for the message in the sent mail (our id in {@link #MESSAGE_ID_HEADER}) before it sends under the
+ * new key. Permanent refusals (4xx other than 409 and 429) end in FAILED at once; anything else is
+ * thrown for Temporal to retry, after the Retry-After the server asked for; the ticket workflow's
+ * last retry marks the message FAILED ({@code giveUp}).
  */
 @Component
 public class OutboundMailSender {
@@ -40,7 +50,11 @@ public class OutboundMailSender {
 
   static final String RETRYABLE_FAILURE = "NylasSendUnavailable";
 
+  /** Clocks differ: the sent copy's date may be a little before our row's. */
+  static final Duration SENT_LOOKUP_MARGIN = Duration.ofMinutes(5);
+
   private final NylasClient nylas;
+  private final SentMail sentMail;
   private final OutboundMessageRepository outbound;
   private final TicketRepository tickets;
   private final MailboxRepository mailboxes;
@@ -59,6 +73,7 @@ public class OutboundMailSender {
       TransactionTemplate transaction,
       Clock clock) {
     this.nylas = nylas;
+    this.sentMail = new SentMail(nylas);
     this.outbound = outbound;
     this.tickets = tickets;
     this.mailboxes = mailboxes;
@@ -77,15 +92,40 @@ public class OutboundMailSender {
     if (mailbox.isEmpty()) {
       return fail(ticketNumber, id, "No mailbox is connected to send from.");
     }
+    SendMessageRequest request;
+    try {
+      request = request(message, mailbox.get().getProvider());
+    } catch (InvalidAddressException notAnAddress) {
+      return fail(
+          ticketNumber, id, "A recipient is not an email address: " + notAnAddress.getMessage());
+    }
+    String grant = mailbox.get().getGrantId();
+    int attempt = message.getSendAttempt();
     NylasMessage sent;
     try {
-      sent = nylas.send(mailbox.get().getGrantId(), request(message), id.toString(), true);
+      Optional<NylasMessage> earlier =
+          attempt == 0 ? Optional.empty() : alreadySent(grant, message);
+      sent =
+          earlier.isPresent()
+              ? earlier.get()
+              : nylas.send(grant, request, KeyedSend.key(id.toString(), attempt), true);
     } catch (NylasException failure) {
-      if (failure.retryable()) {
-        throw ApplicationFailure.newFailureWithCauseAndDelay(
-            failure.getMessage(), RETRYABLE_FAILURE, null, retryAfter(failure));
+      switch (KeyedSend.after(failure)) {
+        case GIVE_UP -> {
+          return fail(ticketNumber, id, failure.getMessage());
+        }
+        case NEW_KEY -> outbound.nextSendAttempt(id, attempt);
+        case SAME_KEY -> {}
       }
-      return fail(ticketNumber, id, failure.getMessage());
+      throw ApplicationFailure.newFailureWithCauseAndDelay(
+          failure.getMessage(), RETRYABLE_FAILURE, null, retryAfter(failure));
+    } catch (IllegalStateException unknown) {
+      return fail(
+          ticketNumber,
+          id,
+          "Could not tell whether an earlier attempt went out ("
+              + unknown.getMessage()
+              + "); check the mailbox's sent mail before sending again.");
     }
     transaction.executeWithoutResult(
         status -> {
@@ -102,6 +142,19 @@ public class OutboundMailSender {
           }
         });
     return new DeliveryOutcome(id.toString(), DeliveryOutcome.Status.SENT, null);
+  }
+
+  /**
+   * After an attempt that Nylas answered with an error (or a manual "Send again"), the copy of the
+   * message in the mailbox's sent mail, if an earlier attempt went out after all: found by our id
+   * in {@link #MESSAGE_ID_HEADER}, among mail sent since the message was written.
+   */
+  private Optional<NylasMessage> alreadySent(String grant, MessagesRecord message) {
+    return sentMail.find(
+        grant,
+        MESSAGE_ID_HEADER,
+        message.getId().toString(),
+        message.getOccurredAt().toInstant().minus(SENT_LOOKUP_MARGIN));
   }
 
   /** QUEUED → FAILED, telling the agent in the same transaction; a repeat changes nothing. */
@@ -125,24 +178,34 @@ public class OutboundMailSender {
     return first;
   }
 
-  private static SendMessageRequest request(MessagesRecord message) {
-    List<EmailAddress> cc =
-        message.getCcAddresses() == null
-            ? null
-            : Arrays.stream(message.getCcAddresses().split(",\\s*"))
-                .map(email -> new EmailAddress(null, email))
-                .toList();
+  /**
+   * The send's payload. To and CC are RFC 5322 address lists (see {@link
+   * MailAddresses#formatList}); each mailbox goes out as its own {name, email} entry, so a comma
+   * inside a quoted name or local part never splits a recipient. Machine-written mail (the
+   * acknowledgement) says so per RFC 3834 and asks Exchange not to auto-answer it; Exchange grants
+   * (Graph, EWS) refuse custom headers not named X-…, so there {@code Auto-Submitted} is left out
+   * and {@code X-Autoreply} (read by most auto-responders and helpdesks) stands in for it beside
+   * {@code X-Auto-Response-Suppress}.
+   */
+  static SendMessageRequest request(MessagesRecord message, String provider) {
+    List<EmailAddress> to = recipients(message.getToAddresses());
+    List<EmailAddress> cc = recipients(message.getCcAddresses());
     List<MessageHeader> headers = new ArrayList<>();
     headers.add(new MessageHeader(MESSAGE_ID_HEADER, message.getId().toString()));
     if (Boolean.TRUE.equals(message.getAutoSubmitted())) {
-      // RFC 3834: automatic answers say so, and ask Exchange not to auto-answer them back.
       headers.add(new MessageHeader("Auto-Submitted", "auto-replied"));
       headers.add(new MessageHeader("X-Auto-Response-Suppress", "All"));
+      if (Providers.acceptsOnlyXHeaders(provider)) {
+        headers.add(new MessageHeader("X-Autoreply", "yes"));
+      }
+    }
+    if (Providers.acceptsOnlyXHeaders(provider)) {
+      headers.removeIf(header -> !Providers.isXHeader(header.name()));
     }
     boolean html = message.getBodyHtml() != null;
     return new SendMessageRequest(
-        List.of(new EmailAddress(null, message.getToAddresses())),
-        cc,
+        to,
+        cc.isEmpty() ? null : cc,
         null,
         null,
         message.getSubject(),
@@ -154,7 +217,17 @@ public class OutboundMailSender {
         null);
   }
 
-  private static java.time.Duration retryAfter(NylasException failure) {
+  private static List<EmailAddress> recipients(String list) {
+    if (list == null || list.isBlank()) {
+      return List.of();
+    }
+    return MailAddresses.parseList(list).stream()
+        .map(ParsedAddress::orElseThrow)
+        .map(address -> new EmailAddress(address.displayName(), address.address()))
+        .toList();
+  }
+
+  private static Duration retryAfter(NylasException failure) {
     return failure instanceof NylasApiException api ? api.retryAfter().orElse(null) : null;
   }
 

@@ -85,6 +85,22 @@ class OutboundMailActivitiesIntegrationTest {
   }
 
   @Test
+  void shouldNotAcknowledgeTicketsFromNoReplySenders() {
+    for (String address :
+        List.of("noreply@shop.example", "No-Reply@monitoring.example", "donotreply@bank.example")) {
+      carla = new ContactRepository(dsl).findOrCreate(address, "System", null);
+      long number = open(Channel.EMAIL, null);
+
+      assertThat(mail.prepareOutbox(ref(number, null))).as(address).isEmpty();
+      assertThat(outbound(number)).as(address).isEmpty();
+    }
+    carla = new ContactRepository(dsl).findOrCreate("noreplyking@client.example", "Nora", null);
+    assertThat(mail.prepareOutbox(ref(open(Channel.EMAIL, null), null)))
+        .as("a person whose address only starts like one")
+        .hasSize(1);
+  }
+
+  @Test
   void shouldNotAcknowledgeTicketsOpenedByPhone() {
     long number = open(Channel.PHONE, null);
 
@@ -170,20 +186,16 @@ class OutboundMailActivitiesIntegrationTest {
             status ->
                 opening
                     .open(
-                        new NewTicket(
-                            "Printer jam",
-                            Priority.NORMAL,
-                            channel,
-                            carla,
-                            null,
-                            null,
-                            assignee,
-                            null,
-                            null,
-                            null,
-                            first,
-                            Actor.contact(carla.getId(), "Carla"),
-                            "opened"))
+                        NewTicket.byAgent(
+                                channel,
+                                Actor.contact(carla.getId(), "Carla"),
+                                carla,
+                                "Printer jam",
+                                Priority.NORMAL,
+                                first,
+                                "opened")
+                            .inOrganization(null)
+                            .assignedTo(assignee))
                     .getNumber());
   }
 

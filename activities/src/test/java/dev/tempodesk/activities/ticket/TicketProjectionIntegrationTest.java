@@ -489,20 +489,15 @@ class TicketProjectionIntegrationTest {
 
     TicketsRecord row =
         opening.open(
-            new NewTicket(
-                "Office offline",
-                Priority.URGENT,
-                Channel.PHONE,
-                carla,
-                acme.getId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                first,
-                Actor.agent(alice.getId(), "Alice Agent"),
-                "Carla called"));
+            NewTicket.byAgent(
+                    Channel.PHONE,
+                    Actor.agent(alice.getId(), "Alice Agent"),
+                    carla,
+                    "Office offline",
+                    Priority.URGENT,
+                    first,
+                    "Carla called")
+                .inOrganization(acme.getId()));
 
     TicketsRecord stored = row(row.getNumber());
     assertThat(stored.getAssignDueAt().toInstant()).isEqualTo(now.plus(Duration.ofMinutes(15)));
@@ -750,16 +745,13 @@ class TicketProjectionIntegrationTest {
     }
 
     TicketUpdateRequest build() {
-      return new TicketUpdateRequest(
-          Actor.agent(alice.getId(), alice.getDisplayName()),
-          comment,
-          null,
-          status,
-          priority,
-          assignee,
-          pendingReason,
-          pendingFor,
-          null);
+      return TicketUpdateRequest.by(Actor.agent(alice.getId(), alice.getDisplayName()), comment)
+          .status(status)
+          .priority(priority)
+          .assignee(assignee)
+          .pendingReason(pendingReason)
+          .pendingFor(pendingFor)
+          .build();
     }
   }
 

@@ -138,8 +138,7 @@ class TicketVisibilityIntegrationTest {
       ticket.update(comment("Still looking into it, round " + i));
     }
     ticket.update(
-        new TicketUpdateRequest(
-            Actor.SYSTEM, "Urgent now", null, null, Priority.URGENT, null, null, null, null));
+        TicketUpdateRequest.by(Actor.SYSTEM, "Urgent now").priority(Priority.URGENT).build());
 
     assertThat(currentRun(row.getNumber()).getRunId())
         .as("the workflow continued as new")
@@ -164,7 +163,7 @@ class TicketVisibilityIntegrationTest {
   }
 
   private static TicketUpdateRequest comment(String text) {
-    return new TicketUpdateRequest(Actor.SYSTEM, text, null, null, null, null, null, null, null);
+    return TicketUpdateRequest.by(Actor.SYSTEM, text).build();
   }
 
   private WorkflowExecution currentRun(long number) {

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sla SLA targets per priority ({@code tempodesk.sla.urgent.to-assign: PT15M}); priorities
  *     left out keep the defaults of DESIGN.md
  * @param notifications the outbound webhook and the per-person rate limit of notifications
+ * @param oauth the key that signs the hosted-OAuth state
  */
 @ConfigurationProperties("tempodesk")
 public record TempodeskProperties(
@@ -27,7 +28,8 @@ public record TempodeskProperties(
     Nylas nylas,
     Mail mail,
     SlaPolicy sla,
-    Notifications notifications) {
+    Notifications notifications,
+    OAuth oauth) {
 
   /**
    * The Nylas application. Without an API key Tempodesk runs its demo mailbox (see EmbeddedMode).
@@ -59,6 +61,17 @@ public record TempodeskProperties(
     }
   }
 
+  /**
+   * @param stateSecret the key that signs the OAuth {@code state}, the same on every replica
+   *     (TEMPODESK_OAUTH_STATE_SECRET, at least 32 characters); blank: a key generated once and
+   *     kept in the database
+   */
+  public record OAuth(String stateSecret) {
+    public OAuth {
+      stateSecret = stateSecret == null || stateSecret.isBlank() ? null : stateSecret.strip();
+    }
+  }
+
   public TempodeskProperties {
     taskQueue = taskQueue == null ? "tempodesk" : taskQueue;
     reopenWindow = reopenWindow == null ? Duration.ofDays(7) : reopenWindow;
@@ -68,6 +81,7 @@ public record TempodeskProperties(
     mail = mail == null ? new Mail(null, null) : mail;
     sla = sla == null ? SlaPolicy.defaults() : sla;
     notifications = notifications == null ? new Notifications(null, null) : notifications;
+    oauth = oauth == null ? new OAuth(null) : oauth;
   }
 
   public TicketPolicy ticketPolicy() {

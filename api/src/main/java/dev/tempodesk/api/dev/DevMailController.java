@@ -3,6 +3,7 @@ package dev.tempodesk.api.dev;
 import dev.tempodesk.api.embedded.DemoMailbox;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
@@ -11,7 +12,6 @@ import dev.tempodesk.fakes.nylas.InboundEmail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Comparator;
@@ -48,7 +48,7 @@ class DevMailController {
   /** A simulated customer email; with {@code ticketNumber} it answers that ticket's thread. */
   record SimulatedEmail(
       @Size(max = 200) String fromName,
-      @NotBlank @Email @Size(max = 320) String fromEmail,
+      @NotBlank @ValidAddress @Size(max = 320) String fromEmail,
       @Size(max = 500) String subject,
       @NotBlank @Size(max = 100_000) String body,
       Long ticketNumber) {}
@@ -102,7 +102,7 @@ class DevMailController {
                 DemoMailbox.GRANT_ID,
                 new InboundEmail(
                     email.fromName(),
-                    email.fromEmail(),
+                    email.fromEmail().strip(),
                     DemoMailbox.ADDRESS,
                     subject == null ? "" : subject,
                     email.body(),

@@ -1,5 +1,8 @@
 package dev.tempodesk.api.mail;
 
+import dev.tempodesk.api.config.InvalidSettingException;
+import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.db.security.SharedSecretRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -10,24 +13,53 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code state} of the hosted OAuth flow: an expiring, HMAC-signed token, so a callback is
- * accepted only for a flow this app started (no login CSRF). The key is made per process: a flow
- * started before a restart must simply be started again.
+ * accepted only for a flow this app started (no login CSRF). Every replica signs with the same key,
+ * and a restart keeps it: a flow started on one replica completes on any other, before or after a
+ * deploy. The key is {@value #SECRET_VARIABLE} when set, else one generated once and kept in the
+ * database.
  */
 @Component
 class OAuthState {
   static final Duration VALIDITY = Duration.ofMinutes(15);
+  static final String SECRET_VARIABLE = "TEMPODESK_OAUTH_STATE_SECRET";
+  static final String SECRET_NAME = "oauth-state";
+  static final int MIN_SECRET_LENGTH = 32;
 
-  private final byte[] key = new byte[32];
+  private final byte[] key;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
 
-  OAuthState(Clock clock) {
+  @Autowired
+  OAuthState(TempodeskProperties properties, SharedSecretRepository secrets, Clock clock) {
+    this(key(properties.oauth(), secrets), clock);
+  }
+
+  OAuthState(byte[] key, Clock clock) {
+    this.key = key.clone();
     this.clock = clock;
-    random.nextBytes(key);
+  }
+
+  /** The configured secret, or the database's shared one (made by the first replica to ask). */
+  static byte[] key(TempodeskProperties.OAuth settings, SharedSecretRepository secrets) {
+    String configured = settings.stateSecret();
+    if (configured == null) {
+      return secrets.getOrCreate(SECRET_NAME);
+    }
+    if (configured.length() < MIN_SECRET_LENGTH) {
+      throw new InvalidSettingException(
+          SECRET_VARIABLE,
+          "must be at least "
+              + MIN_SECRET_LENGTH
+              + " characters long (got "
+              + configured.length()
+              + "); e.g. the output of `openssl rand -base64 32`, the same on every replica");
+    }
+    return configured.getBytes(StandardCharsets.UTF_8);
   }
 
   String issue() {

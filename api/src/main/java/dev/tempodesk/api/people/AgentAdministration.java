@@ -7,6 +7,7 @@ import dev.tempodesk.api.security.Passwords;
 import dev.tempodesk.api.security.Role;
 import dev.tempodesk.api.ticket.TicketCommands;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
+import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.ticket.TicketCursor;
@@ -55,7 +56,7 @@ class AgentAdministration {
     try {
       agent =
           agents.insert(
-              request.email().strip(),
+              Addresses.require("email", request.email()).address(),
               request.displayName().strip(),
               role.name(),
               request.capacity() == null ? 1 : request.capacity());
@@ -99,7 +100,9 @@ class AgentAdministration {
       after =
           agents.update(
               id,
-              patch.email() == null ? before.getEmail() : patch.email().strip(),
+              patch.email() == null
+                  ? before.getEmail()
+                  : Addresses.require("email", patch.email()).address(),
               patch.displayName() == null ? before.getDisplayName() : patch.displayName().strip(),
               role,
               patch.capacity() == null ? before.getCapacity() : patch.capacity(),

@@ -1,8 +1,8 @@
 package dev.tempodesk.api.people;
 
 import dev.tempodesk.api.security.Role;
+import dev.tempodesk.api.validation.ValidAddress;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +15,7 @@ final class AgentRequests {
 
   @Schema(description = "A new agent (an employee); customers are contacts")
   record Create(
-      @NotBlank @Email @Size(max = 320) String email,
+      @NotBlank @ValidAddress @Size(max = 320) String email,
       @NotBlank @Size(max = 200) String displayName,
       @NotNull @Schema(description = "ADMIN, MANAGER or AGENT") Role role,
       @Min(0) @Max(100) @Schema(description = "Tickets at once; defaults to 1") Integer capacity,
@@ -29,7 +29,7 @@ final class AgentRequests {
           "Changes to an agent; absent fields stay. active=false hands the agent's open tickets"
               + " back to the assignment queue.")
   record Patch(
-      @Email(regexp = ".+@.+", message = "must be an email address") @Size(max = 320) String email,
+      @ValidAddress @Size(max = 320) String email,
       @Size(min = 1, max = 200) String displayName,
       Role role,
       @Min(0) @Max(100) Integer capacity,

@@ -4,6 +4,8 @@ import dev.tempodesk.api.error.ConflictException;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.Passwords;
+import dev.tempodesk.api.validation.Addresses;
+import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
@@ -12,7 +14,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -52,13 +53,13 @@ class ContactController {
   }
 
   record CreateContact(
-      @NotBlank @Email @Size(max = 320) String email,
+      @NotBlank @ValidAddress @Size(max = 320) String email,
       @NotBlank @Size(max = 200) String displayName,
       Long organizationId) {}
 
   @Schema(description = "Changes to a contact; absent fields stay")
   record PatchContact(
-      @Email(regexp = ".+@.+", message = "must be an email address") @Size(max = 320) String email,
+      @ValidAddress @Size(max = 320) String email,
       @Size(min = 1, max = 200) String displayName,
       Long organizationId) {}
 
@@ -96,7 +97,9 @@ class ContactController {
     try {
       created =
           contacts.insert(
-              request.email().strip(), request.displayName().strip(), request.organizationId());
+              Addresses.require("email", request.email()).address(),
+              request.displayName().strip(),
+              request.organizationId());
     } catch (DuplicateKeyException taken) {
       throw emailTaken(request.email());
     }
@@ -113,7 +116,9 @@ class ContactController {
       return ContactDto.from(
           contacts.update(
               id,
-              patch.email() == null ? before.getEmail() : patch.email().strip(),
+              patch.email() == null
+                  ? before.getEmail()
+                  : Addresses.require("email", patch.email()).address(),
               patch.displayName() == null ? before.getDisplayName() : patch.displayName().strip(),
               patch.organizationId() == null
                   ? before.getOrganizationId()

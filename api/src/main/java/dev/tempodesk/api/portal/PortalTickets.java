@@ -20,9 +20,7 @@ import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
-import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.InboundMessage;
-import dev.tempodesk.workflows.ticket.Priority;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -96,20 +94,9 @@ class PortalTickets {
     String subject = request.subject().strip();
     MessagesRecord description = inbound(reporter, subject, request.description(), clock.instant());
     NewTicket ticket =
-        new NewTicket(
-            subject,
-            Priority.NORMAL,
-            Channel.PORTAL,
-            reporter,
-            reporter.getOrganizationId(),
-            assetId,
-            null,
-            null,
-            null,
-            null,
-            description,
-            customer.actor(),
-            "Opened in the customer portal");
+        NewTicket.byPortal(
+                reporter, customer.actor(), subject, description, "Opened in the customer portal")
+            .aboutAsset(assetId);
     TicketsRecord row = transaction.execute(status -> opening.open(ticket));
     workflows.startFromRow(row, null);
     return row.getNumber();

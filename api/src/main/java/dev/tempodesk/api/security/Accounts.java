@@ -1,5 +1,6 @@
 package dev.tempodesk.api.security;
 
+import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.people.AgentRepository;
@@ -28,7 +29,7 @@ class Accounts {
   }
 
   Optional<SignedInUser> verify(String email, String password) {
-    String address = email.strip().toLowerCase();
+    String address = Addresses.lookupKey(email);
     Optional<AgentsRecord> agent = agents.findByEmail(address).filter(Accounts::canSignIn);
     if (agent.isPresent()) {
       return encoder.matches(password, agent.get().getPasswordHash())

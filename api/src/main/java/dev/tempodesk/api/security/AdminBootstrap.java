@@ -4,6 +4,8 @@ import dev.tempodesk.api.config.InvalidSettingException;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.workflows.mail.MailAddresses;
+import dev.tempodesk.workflows.mail.ParsedAddress;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +40,11 @@ class AdminBootstrap {
     this.passwords = passwords;
     if (admin.given()) {
       // Fail at start-up, naming the variable, rather than at the first sign-in.
-      if (!admin.email().strip().matches("^[^@\\s]+@[^@\\s]+$")) {
+      ParsedAddress email = MailAddresses.parse(admin.email());
+      if (!email.isValid()) {
         throw new InvalidSettingException(
-            "TEMPODESK_ADMIN_EMAIL", "is not an email address: " + admin.email());
+            "TEMPODESK_ADMIN_EMAIL",
+            "is not an email address (" + email.problem() + "): " + admin.email());
       }
       if (admin.password().length() < Passwords.MIN_LENGTH) {
         throw new InvalidSettingException(
@@ -64,7 +68,7 @@ class AdminBootstrap {
       }
       return;
     }
-    String email = admin.email().strip().toLowerCase();
+    String email = MailAddresses.parse(admin.email()).orElseThrow().address();
     String name = admin.name() == null || admin.name().isBlank() ? "Administrator" : admin.name();
     String hash = passwords.hash("TEMPODESK_ADMIN_PASSWORD", admin.password());
     Optional<AgentsRecord> existing = agents.findByEmail(email);

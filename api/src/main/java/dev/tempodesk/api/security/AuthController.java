@@ -1,6 +1,7 @@
 package dev.tempodesk.api.security;
 
 import dev.tempodesk.api.error.UnauthorizedException;
+import dev.tempodesk.api.validation.Addresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -70,7 +71,7 @@ class AuthController {
       @Valid @RequestBody LoginRequest login,
       HttpServletRequest request,
       HttpServletResponse response) {
-    String email = login.email().strip().toLowerCase();
+    String email = Addresses.lookupKey(login.email());
     long attempt = rateLimiter.begin(email, request.getRemoteAddr());
     SignedInUser user =
         accounts

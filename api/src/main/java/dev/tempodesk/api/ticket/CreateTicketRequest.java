@@ -1,9 +1,9 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -19,7 +19,9 @@ public record CreateTicketRequest(
     @Schema(description = "Defaults to NORMAL") Priority priority,
     @Schema(description = "PHONE, EMAIL or AGENT; defaults to PHONE") Channel channel,
     Long reporterId,
-    @Email(regexp = ".+@.+", message = "must be an email address") @Size(max = 320)
+    @Schema(description = "jane@example.org, \"q z\"@example.org or Jane Doe <jane@example.org>")
+        @ValidAddress
+        @Size(max = 320)
         String reporterEmail,
     @Size(max = 200) String reporterName,
     Long organizationId,

@@ -1,11 +1,11 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Resolution;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
@@ -16,7 +16,10 @@ import java.util.List;
 public record ReplyBody(
     @NotBlank @Size(max = 100_000) String body,
     @Schema(description = "TEXT (default) or HTML") BodyFormat bodyFormat,
-    @Size(max = 20) List<@NotBlank @Email @Size(max = 320) String> cc,
+    @Size(max = 20)
+        @Schema(
+            description = "Each one address, with or without a name: \"Doe, Jane\" <jane@x.org>")
+        List<@NotBlank @ValidAddress @Size(max = 320) String> cc,
     @Valid
         @Schema(
             description =

@@ -4,6 +4,7 @@ import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.error.ConflictException;
 import dev.tempodesk.api.error.InvalidFieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.ticket.Actor;
@@ -16,6 +17,7 @@ import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -45,19 +47,13 @@ class ReplyCommands {
     TicketUpdateRequest change =
         status == null
             ? null
-            : new TicketUpdateRequest(
-                actor,
-                status.comment(),
-                null,
-                status.status(),
-                null,
-                null,
-                status.pendingReason(),
-                status.pendingFor(),
-                status.resolution());
-    ReplyRequest request =
-        new ReplyRequest(
-            actor, body.body(), body.html(), body.cc() == null ? List.of() : body.cc(), change);
+            : TicketUpdateRequest.by(actor, status.comment())
+                .status(status.status())
+                .pendingReason(status.pendingReason())
+                .pendingFor(status.pendingFor())
+                .resolution(status.resolution())
+                .build();
+    ReplyRequest request = new ReplyRequest(actor, body.body(), body.html(), cc(body.cc()), change);
     ReplyResult result =
         apply(number, "setStatus.", () -> workflows.existing(number).reply(request));
     return new ReplyResponse(
@@ -65,6 +61,18 @@ class ReplyCommands {
         TicketDto.from(tickets.findView(number).orElseThrow(), clock.instant()),
         result.changes(),
         result.autoFixes());
+  }
+
+  /** The CC entries in canonical form, each with its name: one RFC 5322 mailbox per entry. */
+  private static List<String> cc(List<String> entries) {
+    if (entries == null) {
+      return List.of();
+    }
+    List<String> cc = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      cc.add(Addresses.require("cc[" + i + "]", entries.get(i)).formatted());
+    }
+    return cc;
   }
 
   MessageDto note(long number, NoteBody body, Actor actor) {

@@ -63,16 +63,15 @@ public class TicketCommands {
       throw new NotFoundException("There is no ticket #" + number + ".");
     }
     TicketUpdateRequest request =
-        new TicketUpdateRequest(
-            actor,
-            patch.getComment(),
-            patch.getExpectedVersion(),
-            patch.getStatus(),
-            patch.getPriority(),
-            assigneeChange(patch),
-            patch.getPendingReason(),
-            patch.getPendingFor(),
-            patch.getResolution());
+        TicketUpdateRequest.by(actor, patch.getComment())
+            .expectedVersion(patch.getExpectedVersion())
+            .status(patch.getStatus())
+            .priority(patch.getPriority())
+            .assignee(assigneeChange(patch))
+            .pendingReason(patch.getPendingReason())
+            .pendingFor(patch.getPendingFor())
+            .resolution(patch.getResolution())
+            .build();
     TicketUpdateResult result;
     try {
       result = workflows.existing(number).update(request);

@@ -5,6 +5,7 @@ import static dev.tempodesk.activities.ticket.TicketRows.at;
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -13,6 +14,7 @@ import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
+import dev.tempodesk.workflows.mail.MailAddress;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
@@ -88,20 +90,17 @@ class TicketCreation {
             .setBodyText(request.description())
             .setOccurredAt(at(clock.instant()));
     return opening.open(
-        new NewTicket(
-            subject,
-            request.priority() == null ? Priority.NORMAL : request.priority(),
-            channel,
-            reporter,
-            organizationId,
-            request.assetId(),
-            assignee,
-            null,
-            null,
-            null,
-            description,
-            actor,
-            "Opened by " + channel.name().toLowerCase() + " for " + reporter.getDisplayName()));
+        NewTicket.byAgent(
+                channel,
+                actor,
+                reporter,
+                subject,
+                request.priority() == null ? Priority.NORMAL : request.priority(),
+                description,
+                "Opened by " + channel.name().toLowerCase() + " for " + reporter.getDisplayName())
+            .inOrganization(organizationId)
+            .aboutAsset(request.assetId())
+            .assignedTo(assignee));
   }
 
   private ContactsRecord reporter(CreateTicketRequest request) {
@@ -114,8 +113,13 @@ class TicketCreation {
                       "reporterId", "There is no contact #" + request.reporterId() + "."));
     }
     if (request.reporterEmail() != null && !request.reporterEmail().isBlank()) {
+      MailAddress reporter = Addresses.require("reporterEmail", request.reporterEmail());
       return contacts.findOrCreate(
-          request.reporterEmail().strip(), request.reporterName(), request.organizationId());
+          reporter.address(),
+          request.reporterName() == null || request.reporterName().isBlank()
+              ? reporter.displayName()
+              : request.reporterName(),
+          request.organizationId());
     }
     throw new InvalidFieldException(
         "reporterId", "Name the customer: reporterId of a contact, or reporterEmail.");

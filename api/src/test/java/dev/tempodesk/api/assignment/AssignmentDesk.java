@@ -173,9 +173,7 @@ public final class AssignmentDesk implements AutoCloseable {
   public void close(long number, Actor agent) {
     gateway
         .existing(number)
-        .update(
-            new TicketUpdateRequest(
-                agent, "Solved", null, TicketStatus.CLOSED, null, null, null, null, null));
+        .update(TicketUpdateRequest.by(agent, "Solved").status(TicketStatus.CLOSED).build());
   }
 
   TicketsRecord row(long number) {

@@ -87,16 +87,9 @@ final class DirectRefill {
               status -> {
                 apply(
                     held.number(),
-                    new TicketUpdateRequest(
-                        Actor.agent(held.agentId(), "Agent"),
-                        "Solved",
-                        null,
-                        TicketStatus.CLOSED,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                    TicketUpdateRequest.by(Actor.agent(held.agentId(), "Agent"), "Solved")
+                        .status(TicketStatus.CLOSED)
+                        .build());
                 assignNext();
               });
       latency.add(
@@ -119,16 +112,10 @@ final class DirectRefill {
     }
     apply(
         head.getFirst().number(),
-        new TicketUpdateRequest(
-            Actor.SYSTEM,
-            AssignerActivitiesImpl.COMMENT,
-            head.getFirst().version(),
-            null,
-            null,
-            AssigneeChange.to(new AgentRef(agent.id(), agent.displayName(), true)),
-            null,
-            null,
-            null));
+        TicketUpdateRequest.by(Actor.SYSTEM, AssignerActivitiesImpl.COMMENT)
+            .expectedVersion(head.getFirst().version())
+            .assignee(AssigneeChange.to(new AgentRef(agent.id(), agent.displayName(), true)))
+            .build());
   }
 
   /** What the ticket workflow's update does, minus the workflow: rules, SLA clocks, writes. */

@@ -12,7 +12,11 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** Contacts: the customers who report tickets. Email addresses are stored lower-case. */
+/**
+ * Contacts: the customers who report tickets. Email addresses are stored in the canonical form of
+ * the one address parser (workflows {@code MailAddresses}); callers pass that form (this module
+ * cannot see the parser), and V11's check refuses anything else.
+ */
 @Repository
 public class ContactRepository {
   private final DSLContext dsl;

@@ -1,6 +1,5 @@
 package dev.tempodesk.workflows.ticket;
 
-import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,41 +15,32 @@ final class SlaTracker {
   private static final int WITH_SLA_CLOCKS = 1;
 
   private final SlaPolicy policy;
-  private Boolean enabled;
+  private final VersionGate version = new VersionGate(CHANGE_ID, WITH_SLA_CLOCKS);
 
   SlaTracker(SlaPolicy policy) {
     this.policy = policy;
   }
 
   boolean decided() {
-    return enabled != null;
-  }
-
-  private boolean decide() {
-    if (enabled == null) {
-      enabled =
-          Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, WITH_SLA_CLOCKS)
-              >= WITH_SLA_CLOCKS;
-    }
-    return enabled;
+    return version.decided();
   }
 
   /** Decides the version and starts the clocks; call first thing in the main method. */
   void start(TicketState ticket, Instant now) {
-    if (decide()) {
+    if (version.on()) {
       TicketSla.start(ticket, policy, now);
     }
   }
 
   void follow(TicketState before, TicketState next, Instant now) {
-    if (Boolean.TRUE.equals(enabled)) {
+    if (version.onIfDecided()) {
       TicketSla.follow(before, next, policy, now);
     }
   }
 
   /** The earlier of {@code lifecycleDeadline} and the ticket's next SLA alarm. */
   Instant earliest(Instant lifecycleDeadline, TicketState ticket) {
-    Instant alarm = Boolean.TRUE.equals(enabled) ? TicketSla.nextAlarmAt(ticket) : null;
+    Instant alarm = version.onIfDecided() ? TicketSla.nextAlarmAt(ticket) : null;
     if (alarm == null) {
       return lifecycleDeadline;
     }
@@ -60,6 +50,6 @@ final class SlaTracker {
   }
 
   List<TicketSla.DueAlarm> dueAlarms(TicketState ticket, Instant now) {
-    return Boolean.TRUE.equals(enabled) ? TicketSla.dueAlarms(ticket, now) : List.of();
+    return version.onIfDecided() ? TicketSla.dueAlarms(ticket, now) : List.of();
   }
 }

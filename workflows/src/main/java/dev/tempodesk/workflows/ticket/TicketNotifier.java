@@ -41,25 +41,16 @@ final class TicketNotifier {
   private final NotificationActivities activities =
       Workflow.newActivityStub(NotificationActivities.class, OPTIONS);
   private final List<Promise<Void>> inFlight = new ArrayList<>();
-  private Boolean enabled;
-
-  private boolean enabled() {
-    if (enabled == null) {
-      enabled =
-          Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, WITH_NOTIFICATIONS)
-              >= WITH_NOTIFICATIONS;
-    }
-    return enabled;
-  }
+  private final VersionGate version = new VersionGate(CHANGE_ID, WITH_NOTIFICATIONS);
 
   void start(TicketState ticket, Instant now) {
-    if (enabled()) {
+    if (version.on()) {
       send(TicketNotices.onStart(ticket, now));
     }
   }
 
   void follow(TicketState before, TicketState after, TicketEvent event) {
-    if (enabled()) {
+    if (version.on()) {
       send(TicketNotices.onChange(before, after, event));
     }
   }

@@ -16,7 +16,7 @@ final class TicketVisibility {
   static final String CHANGE_ID = "search-attributes";
   private static final int WITH_SEARCH_ATTRIBUTES = 1;
 
-  private Boolean enabled;
+  private final VersionGate version = new VersionGate(CHANGE_ID, WITH_SEARCH_ATTRIBUTES);
   private Shown shown;
 
   private record Shown(String status, String priority, String assignee, boolean slaBreached) {
@@ -30,17 +30,8 @@ final class TicketVisibility {
     }
   }
 
-  private boolean enabled() {
-    if (enabled == null) {
-      enabled =
-          Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, WITH_SEARCH_ATTRIBUTES)
-              >= WITH_SEARCH_ATTRIBUTES;
-    }
-    return enabled;
-  }
-
   void show(TicketState ticket) {
-    if (!enabled()) {
+    if (!version.on()) {
       return;
     }
     Shown now = Shown.of(ticket);

@@ -22,10 +22,11 @@ public interface TicketWorkflow {
   void run(TicketWorkflowInput input);
 
   /**
-   * Applies an agent's change. Rejected before it reaches history when it breaks a rule ({@link
-   * TicketFailure#INVALID_FIELD}, field name in the details) or when the expected version is stale
-   * ({@link TicketFailure#VERSION_CONFLICT}). Returns once the projection and the audit event are
-   * written.
+   * Applies an agent's change. Rejected when it breaks a rule ({@link TicketFailure#INVALID_FIELD})
+   * or when the expected version is stale ({@link TicketFailure#VERSION_CONFLICT}), with a {@link
+   * TicketRuleViolation} naming kind and field: by the validator, before it reaches history, or by
+   * the handler, which checks again under the lock in case an earlier update applied meanwhile.
+   * Returns once the projection and the audit event are written.
    */
   @UpdateMethod
   TicketUpdateResult update(TicketUpdateRequest request);

@@ -1,16 +1,14 @@
 package dev.tempodesk.workflows.ticket;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.function.Supplier;
 
 /**
  * The ticket entity workflow. Updates apply under a lock so that concurrent changes serialise (the
@@ -19,19 +17,9 @@ import java.util.Queue;
  * next deadline (pending expiry, end of the reopen window, next SLA warning or breach).
  */
 public class TicketWorkflowImpl implements TicketWorkflow {
-  private static final ActivityOptions STORE_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(200))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
-          .build();
-
   private final TicketPolicy policy;
   private final TicketStoreActivities store =
-      Workflow.newActivityStub(TicketStoreActivities.class, STORE_OPTIONS);
+      Workflow.newActivityStub(TicketStoreActivities.class, TicketActivityOptions.WRITE);
   private final WorkflowLock lock = Workflow.newWorkflowLock();
   private final Queue<InboundMessage> inbox = new ArrayDeque<>();
   private final WakeUpTimer wakeUp = new WakeUpTimer();
@@ -94,22 +82,15 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public TicketUpdateResult update(TicketUpdateRequest request) {
-    Workflow.await(sla::decided);
-    lock.lock();
-    try {
-      fireDueAlarms();
-      // Re-checked under the lock: the validator ran before earlier updates applied.
-      TicketUpdatePlan plan = planOrReject(request);
-      record(
-          plan.next(),
-          TicketEvent.Kind.UPDATED,
-          request.actor(),
-          request.comment(),
-          plan.changes());
-      return new TicketUpdateResult(state.copy(), plan.changes(), plan.autoFixes());
-    } finally {
-      lock.unlock();
-    }
+    return lockedAfterDueAlarms(() -> applyUpdate(request));
+  }
+
+  private TicketUpdateResult applyUpdate(TicketUpdateRequest request) {
+    // Re-checked under the lock: the validator ran before earlier updates applied.
+    TicketUpdatePlan plan = planOrReject(request);
+    record(
+        plan.next(), TicketEvent.Kind.UPDATED, request.actor(), request.comment(), plan.changes());
+    return new TicketUpdateResult(state.copy(), plan.changes(), plan.autoFixes());
   }
 
   @Override
@@ -129,43 +110,40 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public ReplyResult reply(ReplyRequest request) {
-    Workflow.await(sla::decided);
-    lock.lock();
-    try {
-      fireDueAlarms();
-      TicketUpdateRequest change = request.statusChange();
-      TicketUpdatePlan plan =
-          change == null
-              ? new TicketUpdatePlan(state.copy(), List.of(), List.of())
-              : planOrReject(change);
-      TicketState next = plan.next();
-      List<FieldChange> changes = new ArrayList<>(plan.changes());
-      if (next.firstResponseAt == null) {
-        next.firstResponseAt = now();
-        next.version = state.version + 1;
-        changes.add(new FieldChange("firstResponseAt", null, next.firstResponseAt.toString()));
-      }
-      String messageId = Workflow.randomUUID().toString();
-      outbox.store(
-          new OutboundMessage(
-              state.number,
-              messageId,
-              OutboundMessage.Kind.REPLY,
-              request.actor(),
-              request.body(),
-              request.html(),
-              request.cc() == null ? List.of() : request.cc()));
-      record(
-          next,
-          TicketEvent.Kind.REPLIED,
-          request.actor(),
-          change == null ? null : change.comment(),
-          changes);
-      outbox.dispatch(state.number, messageId);
-      return new ReplyResult(messageId, state.copy(), List.copyOf(changes), plan.autoFixes());
-    } finally {
-      lock.unlock();
+    return lockedAfterDueAlarms(() -> applyReply(request));
+  }
+
+  private ReplyResult applyReply(ReplyRequest request) {
+    TicketUpdateRequest change = request.statusChange();
+    TicketUpdatePlan plan =
+        change == null
+            ? new TicketUpdatePlan(state.copy(), List.of(), List.of())
+            : planOrReject(change);
+    TicketState next = plan.next();
+    List<FieldChange> changes = new ArrayList<>(plan.changes());
+    if (next.firstResponseAt == null) {
+      next.firstResponseAt = now();
+      next.version = state.version + 1;
+      changes.add(new FieldChange("firstResponseAt", null, next.firstResponseAt.toString()));
     }
+    String messageId = Workflow.randomUUID().toString();
+    outbox.store(
+        new OutboundMessage(
+            state.number,
+            messageId,
+            OutboundMessage.Kind.REPLY,
+            request.actor(),
+            request.body(),
+            request.html(),
+            request.cc() == null ? List.of() : request.cc()));
+    record(
+        next,
+        TicketEvent.Kind.REPLIED,
+        request.actor(),
+        change == null ? null : change.comment(),
+        changes);
+    outbox.dispatch(state.number, messageId);
+    return new ReplyResult(messageId, state.copy(), List.copyOf(changes), plan.autoFixes());
   }
 
   @Override
@@ -178,24 +156,22 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public OutboundRef addNote(NoteRequest request) {
-    Workflow.await(sla::decided);
-    lock.lock();
-    try {
-      String messageId = Workflow.randomUUID().toString();
-      outbox.store(
-          new OutboundMessage(
-              state.number,
-              messageId,
-              OutboundMessage.Kind.NOTE,
-              request.actor(),
-              request.body(),
-              request.html(),
-              List.of()));
-      record(state.copy(), TicketEvent.Kind.NOTE_ADDED, request.actor(), null, List.of());
-      return new OutboundRef(state.number, messageId);
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> applyNote(request));
+  }
+
+  private OutboundRef applyNote(NoteRequest request) {
+    String messageId = Workflow.randomUUID().toString();
+    outbox.store(
+        new OutboundMessage(
+            state.number,
+            messageId,
+            OutboundMessage.Kind.NOTE,
+            request.actor(),
+            request.body(),
+            request.html(),
+            List.of()));
+    record(state.copy(), TicketEvent.Kind.NOTE_ADDED, request.actor(), null, List.of());
+    return new OutboundRef(state.number, messageId);
   }
 
   @Override
@@ -205,26 +181,49 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public OutboundRef retryReply(RetryReplyRequest request) {
-    Workflow.await(sla::decided);
-    lock.lock();
-    try {
-      OutboundRef message = new OutboundRef(state.number, request.messageId());
-      if (!outbox.requeue(message)) {
-        throw TicketRuleViolation.invalid(
-                "messageId", "Only a FAILED reply of this ticket can be sent again.")
-            .toFailure();
-      }
-      record(state.copy(), TicketEvent.Kind.REPLY_RETRIED, request.actor(), null, List.of());
-      outbox.dispatch(state.number, request.messageId());
-      return message;
-    } finally {
-      lock.unlock();
+    return locked(() -> applyRetry(request));
+  }
+
+  private OutboundRef applyRetry(RetryReplyRequest request) {
+    OutboundRef message = new OutboundRef(state.number, request.messageId());
+    if (!outbox.requeue(message)) {
+      throw TicketRuleViolation.invalid(
+              "messageId", "Only a FAILED reply of this ticket can be sent again.")
+          .toFailure();
     }
+    record(state.copy(), TicketEvent.Kind.REPLY_RETRIED, request.actor(), null, List.of());
+    outbox.dispatch(state.number, request.messageId());
+    return message;
   }
 
   @Override
   public void validateRetryReply(RetryReplyRequest request) {
     requireText("messageId", request.messageId());
+  }
+
+  /**
+   * Runs an update handler's body alone: after the SLA version is decided (see {@link
+   * SlaTracker#decided}), under the lock the main loop also takes. Notes and retried replies run
+   * here directly, without firing due alarms first, as they always have: firing there would add
+   * events to the histories they replay.
+   */
+  private <T> T locked(Supplier<T> body) {
+    Workflow.await(sla::decided);
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link #locked}, firing the SLA alarms due first: for handlers that change the ticket. */
+  private <T> T lockedAfterDueAlarms(Supplier<T> body) {
+    return locked(
+        () -> {
+          fireDueAlarms();
+          return body.get();
+        });
   }
 
   private static void requireText(String field, String value) {

@@ -92,16 +92,15 @@ final class TicketFixtures {
     }
 
     TicketUpdateRequest build() {
-      return new TicketUpdateRequest(
-          ALICE_ACTOR,
-          comment,
-          expectedVersion,
-          status,
-          priority,
-          assignee,
-          pendingReason,
-          pendingFor,
-          resolution);
+      return TicketUpdateRequest.by(ALICE_ACTOR, comment)
+          .expectedVersion(expectedVersion)
+          .status(status)
+          .priority(priority)
+          .assignee(assignee)
+          .pendingReason(pendingReason)
+          .pendingFor(pendingFor)
+          .resolution(resolution)
+          .build();
     }
   }
 }

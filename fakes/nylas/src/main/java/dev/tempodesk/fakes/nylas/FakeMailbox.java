@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The state of one grant: its address, folders and messages. Thread-safe. */
 public final class FakeMailbox {
@@ -13,6 +14,20 @@ public final class FakeMailbox {
   public static final String SENT = "SENT";
   public static final String DRAFTS = "DRAFTS";
   public static final String UNREAD = "UNREAD";
+  public static final String JUNK = "SPAM";
+  public static final String TRASH = "TRASH";
+
+  /** The provider of a grant made without one ({@code provider} of the grant and the token). */
+  public static final String DEFAULT_PROVIDER = "google";
+
+  /**
+   * Providers reached over IMAP, where {@code reply_to_message_id} must be the parent's RFC 822
+   * {@code Message-ID} (reference §4 "Threading replies"); a Nylas id is not found there.
+   */
+  public static final Set<String> IMAP_PROVIDERS = Set.of("imap", "icloud", "yahoo");
+
+  /** Microsoft (Graph) accepts only custom headers named {@code X-…} (reference "Read first" 3). */
+  public static final String MICROSOFT = "microsoft";
 
   /** Folder id, name and attributes, as {@code GET /folders} lists them. */
   public record Folder(String id, String name, List<String> attributes) {}
@@ -26,6 +41,8 @@ public final class FakeMailbox {
           new Folder(INBOX, "Inbox", List.of("\\Inbox")),
           new Folder(SENT, "Sent", List.of("\\Sent")),
           new Folder(DRAFTS, "Drafts", List.of("\\Drafts")),
+          new Folder(JUNK, "Spam", List.of("\\Junk")),
+          new Folder(TRASH, "Trash", List.of("\\Trash")),
           new Folder(UNREAD, "Unread", List.of()));
 
   /** Newest first: by date, then by arrival. */
@@ -35,15 +52,22 @@ public final class FakeMailbox {
   private final String grantId;
   private final String email;
   private final long createdAt;
+  private final String provider;
   private final List<FakeMessage> messages = new ArrayList<>();
   private final Map<String, FakeMessage> byId = new HashMap<>();
   private String state;
   private volatile boolean valid = true;
 
-  FakeMailbox(String grantId, String email, long createdAt) {
+  FakeMailbox(String grantId, String email, String provider, long createdAt) {
     this.grantId = grantId;
     this.email = email;
+    this.provider = provider;
     this.createdAt = createdAt;
+  }
+
+  /** {@code google}, {@code microsoft}, {@code imap}, … as the grant's {@code provider}. */
+  public String provider() {
+    return provider;
   }
 
   public String grantId() {
@@ -96,7 +120,33 @@ public final class FakeMailbox {
     if (byNylasId != null) {
       return Optional.of(byNylasId);
     }
-    return messages.stream().filter(m -> idOrMessageId.equals(m.messageIdHeader())).findFirst();
+    return byMessageIdHeader(idOrMessageId);
+  }
+
+  /**
+   * The message a send's {@code reply_to_message_id} names: on IMAP grants only by its Message-ID
+   * header, elsewhere as {@link #find}.
+   */
+  public synchronized Optional<FakeMessage> replyTarget(String replyToMessageId) {
+    return IMAP_PROVIDERS.contains(provider)
+        ? byMessageIdHeader(replyToMessageId)
+        : find(replyToMessageId);
+  }
+
+  /** Compared without the angle brackets, which callers keep or drop. */
+  private Optional<FakeMessage> byMessageIdHeader(String messageId) {
+    String wanted = withoutBrackets(messageId);
+    return messages.stream()
+        .filter(m -> m.messageIdHeader() != null)
+        .filter(m -> withoutBrackets(m.messageIdHeader()).equals(wanted))
+        .findFirst();
+  }
+
+  private static String withoutBrackets(String messageId) {
+    String trimmed = messageId.strip();
+    return trimmed.startsWith("<") && trimmed.endsWith(">")
+        ? trimmed.substring(1, trimmed.length() - 1)
+        : trimmed;
   }
 
   /** A snapshot, newest first. */

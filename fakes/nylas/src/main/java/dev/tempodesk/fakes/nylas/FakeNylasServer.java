@@ -43,7 +43,7 @@ public final class FakeNylasServer implements AutoCloseable {
     this.clock = clock;
     this.faults = faults;
     this.grants = new Grants(clock);
-    this.sender = new SendHandler(factory, clock, this::notifyCreated);
+    this.sender = new SendHandler(factory, clock, faults, this::notifyCreated);
     Router router =
         new Router(
             new GrantRoutes(apiKey, faults, grants::find, sender),
@@ -93,6 +93,14 @@ public final class FakeNylasServer implements AutoCloseable {
     grants.add(grantId, email);
   }
 
+  /**
+   * A grant of another provider than Google: {@code imap} (also {@code icloud}, {@code yahoo})
+   * threads replies by Message-ID only, {@code microsoft} refuses custom headers not named X-….
+   */
+  public void addGrant(String grantId, String email, String provider) {
+    grants.add(grantId, email, provider);
+  }
+
   public FakeMailbox mailbox(String grantId) {
     return grants.require(grantId);
   }
@@ -103,8 +111,21 @@ public final class FakeNylasServer implements AutoCloseable {
   }
 
   public FakeMessage receiveAt(String grantId, InboundEmail email, long epochSeconds) {
+    return receiveInto(grantId, email, epochSeconds, FakeMailbox.INBOX);
+  }
+
+  /**
+   * A mail received now into another folder than the inbox, e.g. {@link FakeMailbox#JUNK} where the
+   * provider's spam filter put it, or {@link FakeMailbox#TRASH}.
+   */
+  public FakeMessage receiveInto(String grantId, InboundEmail email, String folderId) {
+    return receiveInto(grantId, email, clock.instant().getEpochSecond(), folderId);
+  }
+
+  private FakeMessage receiveInto(
+      String grantId, InboundEmail email, long epochSeconds, String folderId) {
     FakeMailbox box = grants.require(grantId);
-    FakeMessage message = factory.inbound(box, email, epochSeconds);
+    FakeMessage message = factory.inbound(box, email, epochSeconds, folderId);
     box.add(message);
     notifyCreated(message);
     return message;
@@ -146,6 +167,11 @@ public final class FakeNylasServer implements AutoCloseable {
   /** Sends with this recipient (to, cc or bcc) fail permanently with {@code status} (400/402). */
   public void rejectSendsTo(String email, int status) {
     sender.reject(email, status);
+  }
+
+  /** Ends {@link #rejectSendsTo} for this recipient (the mailbox was fixed, say). */
+  public void acceptSendsTo(String email) {
+    sender.accept(email);
   }
 
   /**

@@ -19,12 +19,17 @@ final class Grants {
   }
 
   synchronized FakeMailbox add(String grantId, String email) {
+    return add(grantId, email, FakeMailbox.DEFAULT_PROVIDER);
+  }
+
+  /** A grant of that provider; an existing grant keeps the provider it was made with. */
+  synchronized FakeMailbox add(String grantId, String email, String provider) {
     FakeMailbox existing = byEmail(email);
     if (existing != null && !existing.grantId().equals(grantId)) {
       throw new IllegalArgumentException(email + " already has grant " + existing.grantId());
     }
     return byId.computeIfAbsent(
-        grantId, id -> new FakeMailbox(id, email, clock.instant().getEpochSecond()));
+        grantId, id -> new FakeMailbox(id, email, provider, clock.instant().getEpochSecond()));
   }
 
   /** The grant of that address, created with a UUID id if there is none (hosted OAuth). */

@@ -44,7 +44,7 @@ final class MessageFactory {
       String replyToMessageId,
       List<Header> customHeaders) {}
 
-  FakeMessage inbound(FakeMailbox box, InboundEmail mail, long date) {
+  FakeMessage inbound(FakeMailbox box, InboundEmail mail, long date, String folderId) {
     List<Participant> to =
         mail.to() == null
             ? List.of(new Participant(null, box.email()))
@@ -62,7 +62,7 @@ final class MessageFactory {
         mail.subject(),
         mail.textOrHtml(),
         date,
-        List.of(FakeMailbox.INBOX, FakeMailbox.UNREAD),
+        List.of(folderId, FakeMailbox.UNREAD),
         true,
         extra);
   }

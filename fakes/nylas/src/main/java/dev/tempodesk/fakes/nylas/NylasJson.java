@@ -130,7 +130,7 @@ final class NylasJson {
   static ObjectNode grant(FakeMailbox box, List<String> scopes) {
     ObjectNode json = object();
     json.put("id", box.grantId());
-    json.put("provider", "google");
+    json.put("provider", box.provider());
     json.set("scope", strings(scopes));
     json.put("created_at", box.createdAt());
     json.put("updated_at", box.createdAt());

@@ -1,0 +1,24 @@
+package dev.tempodesk.workflows.ticket;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/** Activity options shared by the ticket workflow's helpers. */
+final class TicketActivityOptions {
+  /**
+   * Writes to Postgres (projection, audit event, outbound rows): short attempts, retried without a
+   * limit, so a ticket waits for its database rather than losing a change.
+   */
+  static final ActivityOptions WRITE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(200))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .build())
+          .build();
+
+  private TicketActivityOptions() {}
+}
