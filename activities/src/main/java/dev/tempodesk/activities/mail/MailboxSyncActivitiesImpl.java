@@ -6,6 +6,7 @@ import dev.tempodesk.activities.nylas.MessagePage;
 import dev.tempodesk.activities.nylas.MessageQuery;
 import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasGrant;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
@@ -20,6 +21,8 @@ import dev.tempodesk.workflows.mailbox.SyncPassResult;
 import io.temporal.activity.Activity;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +46,9 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   /** Before its first pass a mailbox is read back this far before it was connected. */
   static final Duration FIRST_PASS_LOOKBACK = Duration.ofDays(1);
 
+  /** How often a mailbox waiting for a reconnect tries its refused grant again. */
+  public static final Duration RECONNECT_PROBE_INTERVAL = Duration.ofMinutes(15);
+
   private static final Logger log = LoggerFactory.getLogger(MailboxSyncActivitiesImpl.class);
 
   private final NylasClient nylas;
@@ -50,6 +56,7 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   private final MailThreadRepository threads;
   private final MailIngest ingest;
   private final MailQuarantine quarantine;
+  private final MailboxOutages outages;
   private final Clock clock;
   private final int pageSize;
 
@@ -61,8 +68,10 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
       OutboundMessageRepository outbound,
       TicketWorkflowGateway tickets,
       MailQuarantine quarantine,
+      MailboxOutages outages,
       Clock clock,
       int pageSize) {
+    this.outages = outages;
     this.pageSize = pageSize;
     this.nylas = nylas;
     this.mailboxes = mailboxes;
@@ -75,6 +84,50 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   @Override
   public SyncPassResult syncPass(SyncPassRequest request) {
     MailboxesRecord mailbox = mailboxes.find(request.mailboxId()).orElseThrow();
+    SyncPassResult unchanged = new SyncPassResult(request.cursor(), 0, 0);
+    if (mailbox.getNeedsReconnectSince() != null) {
+      Instant now = clock.instant();
+      OffsetDateTime checked = mailbox.getReconnectCheckedAt();
+      if (checked != null && checked.toInstant().plus(RECONNECT_PROBE_INTERVAL).isAfter(now)) {
+        return unchanged;
+      }
+      mailboxes.recordReconnectCheck(mailbox.getId(), at(now));
+    }
+    try {
+      return listAndIngest(withAddress(mailbox), request);
+    } catch (NylasApiException refused) {
+      if (refused.kind() != NylasApiException.Kind.AUTH) {
+        throw recorded(mailbox, refused);
+      }
+      outages.needsReconnect(mailbox, refused.getMessage());
+      return unchanged;
+    } catch (RuntimeException failed) {
+      throw recorded(mailbox, failed);
+    }
+  }
+
+  /** The failure, after noting it on the mailbox if the database lets us (it may be the cause). */
+  private RuntimeException recorded(MailboxesRecord mailbox, RuntimeException failure) {
+    try {
+      mailboxes.recordSyncError(
+          mailbox.getId(), String.valueOf(failure.getMessage()), at(clock.instant()));
+    } catch (RuntimeException notRecorded) {
+      failure.addSuppressed(notRecorded);
+    }
+    return failure;
+  }
+
+  /** A mailbox configured while Nylas was unreachable learns its address on its first pass. */
+  private MailboxesRecord withAddress(MailboxesRecord mailbox) {
+    if (mailbox.getEmail() != null) {
+      return mailbox;
+    }
+    NylasGrant grant = nylas.getGrant(mailbox.getGrantId());
+    mailboxes.recordAddress(mailbox.getId(), grant.email(), grant.provider());
+    return mailboxes.find(mailbox.getId()).orElseThrow();
+  }
+
+  private SyncPassResult listAndIngest(MailboxesRecord mailbox, SyncPassRequest request) {
     MailClassifier classifier = ingest.classifierFor(mailbox);
     long listFrom =
         request.cursor() != null
@@ -136,8 +189,8 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
       try {
         message = nylas.getMessage(mailbox.getGrantId(), row.getProviderMessageId(), true);
       } catch (NylasApiException e) {
-        if (e.retryable()) {
-          throw e;
+        if (e.retryable() || e.kind() == NylasApiException.Kind.AUTH) {
+          throw e; // an outage, or a refused grant (the mailbox then needs a reconnect)
         }
         // Gone at the provider (404) or refused for good: counts as a failed attempt.
         quarantine.recordFailure(

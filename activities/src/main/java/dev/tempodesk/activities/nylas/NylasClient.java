@@ -2,6 +2,7 @@ package dev.tempodesk.activities.nylas;
 
 import dev.tempodesk.activities.nylas.NylasJson.DataEnvelope;
 import dev.tempodesk.activities.nylas.NylasJson.ListEnvelope;
+import dev.tempodesk.workflows.NylasCallBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +32,28 @@ public final class NylasClient {
   private final RetryingTransport transport;
 
   public NylasClient(NylasSettings settings, OkHttpClient http, Sleeper sleeper) {
-    this(settings, http, sleeper, Clock.systemUTC());
+    this(settings, http, sleeper, CallProgress.none());
+  }
+
+  /**
+   * @param progress told as every HTTP attempt starts and ends (see {@link CallProgress}); the
+   *     sleeper is the other half, between attempts
+   */
+  public NylasClient(
+      NylasSettings settings, OkHttpClient http, Sleeper sleeper, CallProgress progress) {
+    this(settings, http, sleeper, progress, Clock.systemUTC());
   }
 
   NylasClient(NylasSettings settings, OkHttpClient http, Sleeper sleeper, Clock clock) {
+    this(settings, http, sleeper, CallProgress.none(), clock);
+  }
+
+  private NylasClient(
+      NylasSettings settings,
+      OkHttpClient http,
+      Sleeper sleeper,
+      CallProgress progress,
+      Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.urls = new NylasUrls(settings.baseUrl());
     this.transport =
@@ -42,12 +61,14 @@ public final class NylasClient {
             settings,
             Objects.requireNonNull(http, "http"),
             Objects.requireNonNull(sleeper, "sleeper"),
+            Objects.requireNonNull(progress, "progress"),
             clock);
   }
 
   /**
    * An OkHttp client with timeouts for Nylas: reads wait longer than Nylas' own 90 s SLA, after
-   * which it answers 504 itself, so a slow but successful call is not cut off.
+   * which it answers 504 itself, so a slow but successful call is not cut off; a whole attempt ends
+   * after {@link NylasCallBudget#ATTEMPT_TIMEOUT}, which the activities' timeouts allow for.
    */
   public static OkHttpClient defaultHttpClient(NylasSettings settings) {
     Objects.requireNonNull(settings, "settings");
@@ -55,6 +76,7 @@ public final class NylasClient {
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(100))
         .writeTimeout(Duration.ofSeconds(100))
+        .callTimeout(NylasCallBudget.ATTEMPT_TIMEOUT)
         .build();
   }
 

@@ -28,10 +28,17 @@ final class RetryingTransport {
   private final ErrorResponses errors;
   private final int maxAttempts;
   private final Duration maxRetryAfter;
+  private final CallProgress progress;
 
-  RetryingTransport(NylasSettings settings, OkHttpClient http, Sleeper sleeper, Clock clock) {
+  RetryingTransport(
+      NylasSettings settings,
+      OkHttpClient http,
+      Sleeper sleeper,
+      CallProgress progress,
+      Clock clock) {
     this.http = http;
     this.sleeper = sleeper;
+    this.progress = progress;
     this.errors = new ErrorResponses(settings.apiKey(), clock);
     this.maxAttempts = settings.maxAttempts();
     this.maxRetryAfter = settings.maxRetryAfter();
@@ -78,6 +85,12 @@ final class RetryingTransport {
   }
 
   private <T> T once(Request request, JavaType responseType) {
+    try (CallProgress.Attempt attempt = progress.started()) {
+      return exchange(request, responseType);
+    }
+  }
+
+  private <T> T exchange(Request request, JavaType responseType) {
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw errors.from(response);

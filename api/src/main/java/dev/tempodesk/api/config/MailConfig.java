@@ -1,7 +1,9 @@
 package dev.tempodesk.api.config;
 
+import dev.tempodesk.activities.ActivityLiveness;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailQuarantine;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.mail.QuarantineRetry;
 import dev.tempodesk.activities.nylas.NylasClient;
@@ -11,8 +13,10 @@ import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
+import dev.tempodesk.db.notification.NotificationRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.workflows.NylasCallBudget;
 import java.time.Clock;
-import java.time.Duration;
 import okhttp3.HttpUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +36,22 @@ class MailConfig {
             HttpUrl.get(nylas.apiUri()),
             nylas.apiKey(),
             nylas.clientId(),
-            3,
-            Duration.ofSeconds(60));
-    return new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
+            NylasCallBudget.ATTEMPTS,
+            NylasCallBudget.LONGEST_RETRY_WAIT);
+    return new NylasClient(
+        settings,
+        NylasClient.defaultHttpClient(settings),
+        ActivityLiveness.sleeper(),
+        ActivityLiveness.progress());
+  }
+
+  @Bean
+  MailboxOutages mailboxOutages(
+      MailboxRepository mailboxes,
+      AgentRepository agents,
+      NotificationRepository notifications,
+      Clock clock) {
+    return new MailboxOutages(mailboxes, agents, notifications, clock);
   }
 
   @Bean
@@ -57,6 +74,7 @@ class MailConfig {
       OutboundMessageRepository outbound,
       TicketWorkflowGateway tickets,
       MailQuarantine quarantine,
+      MailboxOutages outages,
       Clock clock) {
     return new MailboxSyncActivitiesImpl(
         nylas,
@@ -66,6 +84,7 @@ class MailConfig {
         outbound,
         tickets,
         quarantine,
+        outages,
         clock,
         MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE);
   }

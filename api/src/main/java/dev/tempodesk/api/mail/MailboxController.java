@@ -76,8 +76,10 @@ class MailboxController {
     }
     requireClientId();
     TokenResponse token = nylas.exchangeCode(code, callbackUrl());
+    // Reconnecting a mailbox gets the same grant back (Nylas keeps one per address): the same
+    // row and cursor, and a sync that was waiting for the reconnect runs at once.
     MailboxesRecord mailbox = mailboxes.upsert(token.grantId(), token.email(), token.provider());
-    syncs.ensureRunning(mailbox);
+    syncs.poke(mailbox.getGrantId());
     return MailboxDto.from(mailbox);
   }
 

@@ -1,6 +1,7 @@
 package dev.tempodesk.api.ops;
 
 import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.api.mail.MailboxSyncState;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.mail.QuarantineRepository;
@@ -14,9 +15,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * DOWN when an active mailbox has not finished a sync pass for three poll intervals: one slow pass
- * is normal, three missed ones mean mail is piling up unseen. Time before this app started does not
- * count, so a restart is not reported as an outage while the first passes run.
+ * DOWN when an active mailbox's last pass failed (Nylas unreachable or erroring, the reason in the
+ * details), when Nylas refused its grant (it needs reconnecting), or when it has not finished a
+ * sync pass for three poll intervals: one slow pass is normal, three missed ones mean mail is
+ * piling up unseen. Time before this app started does not count, so a restart is not reported as an
+ * outage while the first passes run.
  *
  * <p>Quarantined mail does not make a mailbox DOWN (the sync goes on past it); each mailbox's
  * details count it ({@code quarantined}: waiting for a person, {@code retrying}: still tried by the
@@ -58,17 +61,27 @@ class MailboxSyncHealthIndicator implements HealthIndicator {
                   : mailbox.getLastSyncedAt().toInstant(),
               startedAt);
       Duration quiet = Duration.between(since, now);
+      MailboxSyncState state = MailboxSyncState.of(mailbox);
       boolean fresh = quiet.compareTo(staleAfter) <= 0;
-      allFresh &= fresh;
+      allFresh &= fresh && state.up();
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("email", String.valueOf(mailbox.getEmail()));
+      detail.put("lastSyncedAt", String.valueOf(mailbox.getLastSyncedAt()));
+      detail.put("secondsSinceSync", quiet.toSeconds());
       Map<String, Integer> open = held.getOrDefault(mailbox.getId(), Map.of());
-      details.put(
-          "mailbox-" + mailbox.getId(),
-          Map.of(
-              "lastSyncedAt", String.valueOf(mailbox.getLastSyncedAt()),
-              "secondsSinceSync", quiet.toSeconds(),
-              "quarantined", open.getOrDefault(QuarantineRepository.QUARANTINED, 0),
-              "retrying", open.getOrDefault(QuarantineRepository.RETRYING, 0),
-              "status", fresh ? "UP" : "DOWN"));
+      detail.put("quarantined", open.getOrDefault(QuarantineRepository.QUARANTINED, 0));
+      detail.put("retrying", open.getOrDefault(QuarantineRepository.RETRYING, 0));
+      if (!state.up()) {
+        detail.put("status", state.status());
+        detail.put("reason", state.reason());
+        detail.put("since", String.valueOf(state.since()));
+      } else if (!fresh) {
+        detail.put("status", "DOWN");
+        detail.put("reason", "no sync pass finished for " + quiet.toSeconds() + " s");
+      } else {
+        detail.put("status", "UP");
+      }
+      details.put("mailbox-" + mailbox.getId(), detail);
     }
     return (allFresh ? Health.up() : Health.down())
         .withDetail("staleAfterSeconds", staleAfter.toSeconds())

@@ -3,9 +3,11 @@ package dev.tempodesk.api.mail;
 import static dev.tempodesk.db.jooq.Tables.MAILBOXES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
+import dev.tempodesk.activities.ActivityLiveness;
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailQuarantine;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
@@ -159,7 +161,13 @@ final class MailPipeline implements AutoCloseable {
             "pipeline-client",
             clientAttempts,
             Duration.ofSeconds(2));
-    client = new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
+    // As the app wires it: heartbeats all through every Nylas call.
+    client =
+        new NylasClient(
+            settings,
+            NylasClient.defaultHttpClient(settings),
+            ActivityLiveness.sleeper(),
+            ActivityLiveness.progress());
     mailbox = mailboxes.upsert(GRANT, ADDRESS, "google");
     TicketSearchAttributes.TYPES.forEach(temporal::registerSearchAttribute);
     temporal.start();
@@ -201,6 +209,7 @@ final class MailPipeline implements AutoCloseable {
             outbound,
             gateway,
             new MailQuarantine(quarantine, clock, MailQuarantine.DEFAULT_MAX_ATTEMPTS),
+            MailboxOutages.over(jooq.dsl(), clock),
             clock,
             PAGE_SIZE),
         new TicketStoreActivitiesImpl(

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailQuarantine;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
@@ -125,6 +126,7 @@ final class IngestRig implements AutoCloseable {
             gateway,
             new MailQuarantine(
                 new QuarantineRepository(dsl), clock, MailQuarantine.DEFAULT_MAX_ATTEMPTS),
+            MailboxOutages.over(dsl, clock),
             clock,
             MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE),
         new TicketStoreActivitiesImpl(

@@ -62,6 +62,14 @@ final class GrantRoutes {
     Map<String, String> params = HttpRequests.params(exchange.getRequestURI().getRawQuery());
     List<String> rest = path.subList(1, path.size());
     String route = rest.isEmpty() ? "" : rest.getFirst();
+    if (!box.valid() && !rest.isEmpty()) {
+      // The grant itself stays readable (it shows grant_status invalid); its mailbox does not.
+      return Reply.error(
+          401,
+          requestId,
+          "unauthorized",
+          "The grant is invalid; the user must authenticate again.");
+    }
     if (send) {
       return sender.send(
           box,
