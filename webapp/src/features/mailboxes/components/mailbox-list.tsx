@@ -58,7 +58,9 @@ export const SyncState = ({ mailbox, onReconnect }: { mailbox: MailboxDto; onRec
       </Stack>
     );
   }
-  return <Chip size="small" color={mailbox.active ? 'success' : 'default'} label={mailbox.active ? 'Active' : 'Inactive'} />;
+  return (
+    <Chip size="small" color={mailbox.active ? 'success' : 'default'} label={mailbox.active ? 'Active' : 'Inactive'} />
+  );
 };
 
 /** @param showQuarantine whether to list the mail the sync could not ingest (admins, managers) */

@@ -30,7 +30,10 @@ describe('mailbox sync state', () => {
 
   it('shows a failing sync with its reason and no Reconnect', () => {
     render(
-      <SyncState mailbox={aMailbox({ status: 'DOWN', reason: 'Failed to connect to /127.0.0.1:9' })} onReconnect={vi.fn()} />,
+      <SyncState
+        mailbox={aMailbox({ status: 'DOWN', reason: 'Failed to connect to /127.0.0.1:9' })}
+        onReconnect={vi.fn()}
+      />,
     );
     expect(screen.getByText('Sync failing')).toBeInTheDocument();
     expect(screen.getByText(/Failed to connect to \/127.0.0.1:9/)).toBeInTheDocument();
