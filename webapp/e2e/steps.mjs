@@ -161,6 +161,27 @@ export const scenario = [
     },
   },
   {
+    id: 'quarantine',
+    name: 'a manager sees quarantined mail with its reason and tries it again',
+    needs: ['/api/mailboxes/{mailboxId}/quarantine'],
+    run: async ({ page, context, screenshot }) => {
+      // The browser test puts one mail the database cannot store into the demo mailbox.
+      await signIn(page, context, 'max@tempodesk.demo');
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByRole('link', { name: 'Mailboxes' }).click();
+      const table = page.getByRole('table', { name: 'Quarantined messages of support@tempodesk.demo' });
+      const row = table.locator('tbody tr', { hasText: 'Invoice 4711 attached' });
+      await row.waitFor({ timeout: 90_000 });
+      await row.getByText('index row size').waitFor();
+      await row.getByText('Held after 3 tries').waitFor({ timeout: 90_000 });
+      await screenshot('quarantine');
+      await row.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('status').filter({ hasText: 'Still failing' }).waitFor();
+      await signIn(page, context, 'alice@tempodesk.demo');
+      await page.waitForURL((url) => url.pathname === '/');
+    },
+  },
+  {
     id: 'notifications',
     name: 'the notifications page shows the feed or its empty state, the bell its unread count',
     needs: ['/api/auth/login', '/api/notifications'],

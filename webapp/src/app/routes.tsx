@@ -127,6 +127,12 @@ const StatsPage = () => (
   </Suspense>
 );
 
+// Quarantined mail is for admins and managers (the API refuses agents).
+const MailboxesPage = () => {
+  const { user } = useSession();
+  return <MailboxList showQuarantine={isManagement(user)} />;
+};
+
 const AgentsPage = () => {
   const { user } = useSession();
   return <AgentAdmin canEdit={isAdmin(user)} />;
@@ -157,7 +163,7 @@ export const AppRoutes = () => {
           <Route path="/" element={agentOnly(<TicketList />)} />
           <Route path="/tickets/new" element={agentOnly(<NewTicketPage />)} />
           <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
-          <Route path="/mailboxes" element={agentOnly(<MailboxList />)} />
+          <Route path="/mailboxes" element={agentOnly(<MailboxesPage />)} />
           <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
           <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
           <Route path="/notifications" element={signedIn(<NotificationsRoute />)} />

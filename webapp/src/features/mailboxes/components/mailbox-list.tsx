@@ -12,7 +12,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { getConnectMailboxUrl, useListMailboxes } from '@/api/generated/endpoints/mailboxes/mailboxes';
+import type { MailboxDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { QuarantineList } from '@/features/mailboxes/components/quarantine-list';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/utils/duration';
 
@@ -30,23 +32,59 @@ const connect = async (email: string) => {
   await apiFetch(url); // not a redirect: raises the server's ProblemDetail
 };
 
-export const MailboxList = () => {
+/** What stops a mailbox's sync, as the server reports it (MailboxSyncState). */
+export const SyncState = ({ mailbox, onReconnect }: { mailbox: MailboxDto; onReconnect: (email: string) => void }) => {
+  const { status, reason, since } = mailbox.sync ?? { status: 'UP' };
+  if (status === 'NEEDS_RECONNECT') {
+    return (
+      <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+        <Chip size="small" color="warning" label="Needs reconnect" />
+        <Typography variant="caption" color="text.secondary">
+          Nylas refused access{since ? ` since ${formatDateTime(since)}` : ''}: {reason}
+        </Typography>
+        <Button size="small" variant="outlined" onClick={() => onReconnect(mailbox.email ?? '')}>
+          Reconnect
+        </Button>
+      </Stack>
+    );
+  }
+  if (status === 'DOWN') {
+    return (
+      <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+        <Chip size="small" color="error" label="Sync failing" />
+        <Typography variant="caption" color="text.secondary">
+          Retrying by itself{since ? ` since ${formatDateTime(since)}` : ''}: {reason}
+        </Typography>
+      </Stack>
+    );
+  }
+  return (
+    <Chip size="small" color={mailbox.active ? 'success' : 'default'} label={mailbox.active ? 'Active' : 'Inactive'} />
+  );
+};
+
+/** @param showQuarantine whether to list the mail the sync could not ingest (admins, managers) */
+export const MailboxList = ({ showQuarantine = false }: { showQuarantine?: boolean }) => {
   const mailboxes = useListMailboxes({ query: { refetchInterval: 15_000 } });
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
   const [connecting, setConnecting] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const start = async (address: string) => {
     setError(undefined);
     setConnecting(true);
     try {
-      await connect(email.trim());
+      await connect(address);
     } catch (failure) {
       setError(failure instanceof ApiError || failure instanceof Error ? failure.message : String(failure));
     } finally {
       setConnecting(false);
     }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await start(email.trim());
   };
 
   return (
@@ -94,14 +132,10 @@ export const MailboxList = () => {
             <TableBody>
               {mailboxes.data.map((mailbox) => (
                 <TableRow key={mailbox.id}>
-                  <TableCell>{mailbox.email}</TableCell>
+                  <TableCell>{mailbox.email ?? `Grant ${mailbox.grantId} (address not known yet)`}</TableCell>
                   <TableCell>{mailbox.provider}</TableCell>
                   <TableCell>
-                    <Chip
-                      size="small"
-                      color={mailbox.active ? 'success' : 'default'}
-                      label={mailbox.active ? 'Active' : 'Inactive'}
-                    />
+                    <SyncState mailbox={mailbox} onReconnect={(address) => void start(address)} />
                   </TableCell>
                   <TableCell>{formatDateTime(mailbox.syncedUntil)}</TableCell>
                   <TableCell>{formatDateTime(mailbox.lastSyncedAt)}</TableCell>
@@ -111,6 +145,10 @@ export const MailboxList = () => {
           </Table>
         )}
       </Paper>
+      {showQuarantine &&
+        mailboxes.data?.map((mailbox) => (
+          <QuarantineList key={mailbox.id} mailboxId={mailbox.id} mailboxEmail={mailbox.email} />
+        ))}
     </Stack>
   );
 };

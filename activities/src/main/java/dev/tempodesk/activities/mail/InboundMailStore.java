@@ -6,6 +6,7 @@ import dev.tempodesk.activities.nylas.EmailAddress;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
+import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
@@ -21,8 +22,9 @@ import dev.tempodesk.workflows.mail.MailAddresses;
 import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.InboundMessage;
+import dev.tempodesk.workflows.ticket.TicketPolicy;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +48,7 @@ public class InboundMailStore {
   private final ContactRepository contacts;
   private final AgentRepository agents;
   private final TicketOpening opening;
+  private final Clock clock;
 
   public InboundMailStore(
       TransactionTemplate transaction,
@@ -54,7 +57,8 @@ public class InboundMailStore {
       TicketRepository tickets,
       ContactRepository contacts,
       AgentRepository agents,
-      TicketOpening opening) {
+      TicketOpening opening,
+      Clock clock) {
     this.transaction = transaction;
     this.threads = threads;
     this.threading = new MessageThreading(threads);
@@ -63,19 +67,20 @@ public class InboundMailStore {
     this.contacts = contacts;
     this.agents = agents;
     this.opening = opening;
+    this.clock = clock;
   }
 
-  StoredMessage store(MailboxesRecord mailbox, NylasMessage message, Duration reopenWindow) {
+  StoredMessage store(MailboxesRecord mailbox, NylasMessage message, TicketPolicy policy) {
     try {
-      return transaction.execute(status -> storeOnce(mailbox, message, reopenWindow));
+      return transaction.execute(status -> storeOnce(mailbox, message, policy));
     } catch (DuplicateKeyException raced) {
       // Another attempt stored the message or mapped the thread first; its outcome is ours.
-      return transaction.execute(status -> storeOnce(mailbox, message, reopenWindow));
+      return transaction.execute(status -> storeOnce(mailbox, message, policy));
     }
   }
 
   private StoredMessage storeOnce(
-      MailboxesRecord mailbox, NylasMessage message, Duration reopenWindow) {
+      MailboxesRecord mailbox, NylasMessage message, TicketPolicy policy) {
     Optional<MessagesRecord> stored = threads.findMessage(mailbox.getId(), message.id());
     if (stored.isPresent()) {
       return result(tickets.find(stored.get().getTicketNumber()).orElseThrow(), stored.get());
@@ -87,7 +92,8 @@ public class InboundMailStore {
     MessagesRecord row = messageRow(mailbox, message, sender);
     Optional<TicketsRecord> existing =
         threading.ticketFor(mailbox.getId(), message, sender).flatMap(tickets::find);
-    if (existing.isEmpty() || closedBeyond(existing.get(), reopenWindow)) {
+    if (existing.isEmpty()
+        || TicketRows.reopenWindowOver(existing.get(), policy, clock.instant())) {
       ContactsRecord reporter = contacts.findOrCreate(sender, senderName, null);
       row.setAuthorContactId(reporter.getId());
       TicketsRecord ticket = opening.open(newTicket(mailbox, message, reporter, existing, row));
@@ -112,11 +118,6 @@ public class InboundMailStore {
     return result(ticket, row);
   }
 
-  private static boolean closedBeyond(TicketsRecord ticket, Duration reopenWindow) {
-    return "CLOSED".equals(ticket.getStatus())
-        && ticket.getClosedAt().toInstant().plus(reopenWindow).isBefore(Instant.now());
-  }
-
   private static NewTicket newTicket(
       MailboxesRecord mailbox,
       NylasMessage message,
@@ -134,18 +135,13 @@ public class InboundMailStore {
         .followUpOf(previous);
   }
 
-  private StoredMessage result(TicketsRecord ticket, MessagesRecord message) {
-    String assigneeName =
-        ticket.getAssigneeId() == null
-            ? null
-            : agents.find(ticket.getAssigneeId()).map(AgentsRecord::getDisplayName).orElse(null);
+  private static StoredMessage result(TicketsRecord ticket, MessagesRecord message) {
     Actor author =
         message.getAuthorAgentId() != null
             ? Actor.agent(message.getAuthorAgentId(), message.getFromAddress())
             : Actor.contact(message.getAuthorContactId(), message.getFromAddress());
     return new StoredMessage(
         ticket,
-        assigneeName,
         new InboundMessage(
             message.getId().toString(), author, message.getOccurredAt().toInstant()));
   }

@@ -4,13 +4,16 @@ import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.nylas.MessagePage;
 import dev.tempodesk.activities.nylas.MessageQuery;
+import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
+import dev.tempodesk.activities.nylas.NylasGrant;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
-import dev.tempodesk.db.jooq.tables.records.SkippedMessagesRecord;
+import dev.tempodesk.db.jooq.tables.records.QuarantinedMessagesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.workflows.mailbox.MailboxSyncActivities;
 import dev.tempodesk.workflows.mailbox.SyncPassRequest;
@@ -19,25 +22,43 @@ import io.temporal.activity.Activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One pass over a mailbox: list, classify, store, signal. See {@link MailboxSyncActivities}. */
+/**
+ * One pass over a mailbox: list, classify, store, signal. See {@link MailboxSyncActivities}.
+ *
+ * <p>Each message is handled on its own: an outage ({@link Outages}) fails the pass, which Temporal
+ * retries, but a message that fails for its own reasons is recorded in quarantine ({@link
+ * MailQuarantine}) and the pass goes on, so one message never stops a mailbox. After the listing
+ * the pass tries again the quarantined messages still due for a retry, fetched by id.
+ */
 public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
   public static final int DEFAULT_PAGE_SIZE = 100;
+
+  /** Quarantined messages a pass tries again at most (each costs one Nylas call). */
+  static final int RETRIES_PER_PASS = 20;
 
   /** Before its first pass a mailbox is read back this far before it was connected. */
   static final Duration FIRST_PASS_LOOKBACK = Duration.ofDays(1);
 
+  /** How often a mailbox waiting for a reconnect tries its refused grant again. */
+  public static final Duration RECONNECT_PROBE_INTERVAL = Duration.ofMinutes(15);
+
+  private static final Logger log = LoggerFactory.getLogger(MailboxSyncActivitiesImpl.class);
+
   private final NylasClient nylas;
   private final MailboxRepository mailboxes;
   private final MailThreadRepository threads;
-  private final InboundMailStore store;
-  private final TicketWorkflowGateway tickets;
+  private final MailIngest ingest;
+  private final MailQuarantine quarantine;
+  private final MailboxOutages outages;
   private final Clock clock;
   private final int pageSize;
-  private final SentCopies sentCopies;
 
   public MailboxSyncActivitiesImpl(
       NylasClient nylas,
@@ -46,22 +67,68 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
       InboundMailStore store,
       OutboundMessageRepository outbound,
       TicketWorkflowGateway tickets,
+      MailQuarantine quarantine,
+      MailboxOutages outages,
       Clock clock,
       int pageSize) {
-    this.sentCopies = new SentCopies(outbound, threads);
+    this.outages = outages;
     this.pageSize = pageSize;
     this.nylas = nylas;
     this.mailboxes = mailboxes;
     this.threads = threads;
-    this.store = store;
-    this.tickets = tickets;
+    this.ingest = new MailIngest(nylas, threads, store, outbound, tickets);
+    this.quarantine = quarantine;
     this.clock = clock;
   }
 
   @Override
   public SyncPassResult syncPass(SyncPassRequest request) {
     MailboxesRecord mailbox = mailboxes.find(request.mailboxId()).orElseThrow();
-    MailClassifier classifier = classifierFor(mailbox);
+    SyncPassResult unchanged = new SyncPassResult(request.cursor(), 0, 0);
+    if (mailbox.getNeedsReconnectSince() != null) {
+      Instant now = clock.instant();
+      OffsetDateTime checked = mailbox.getReconnectCheckedAt();
+      if (checked != null && checked.toInstant().plus(RECONNECT_PROBE_INTERVAL).isAfter(now)) {
+        return unchanged;
+      }
+      mailboxes.recordReconnectCheck(mailbox.getId(), at(now));
+    }
+    try {
+      return listAndIngest(withAddress(mailbox), request);
+    } catch (NylasApiException refused) {
+      if (refused.kind() != NylasApiException.Kind.AUTH) {
+        throw recorded(mailbox, refused);
+      }
+      outages.needsReconnect(mailbox, refused.getMessage());
+      return unchanged;
+    } catch (RuntimeException failed) {
+      throw recorded(mailbox, failed);
+    }
+  }
+
+  /** The failure, after noting it on the mailbox if the database lets us (it may be the cause). */
+  private RuntimeException recorded(MailboxesRecord mailbox, RuntimeException failure) {
+    try {
+      mailboxes.recordSyncError(
+          mailbox.getId(), String.valueOf(failure.getMessage()), at(clock.instant()));
+    } catch (RuntimeException notRecorded) {
+      failure.addSuppressed(notRecorded);
+    }
+    return failure;
+  }
+
+  /** A mailbox configured while Nylas was unreachable learns its address on its first pass. */
+  private MailboxesRecord withAddress(MailboxesRecord mailbox) {
+    if (mailbox.getEmail() != null) {
+      return mailbox;
+    }
+    NylasGrant grant = nylas.getGrant(mailbox.getGrantId());
+    mailboxes.recordAddress(mailbox.getId(), grant.email(), grant.provider());
+    return mailboxes.find(mailbox.getId()).orElseThrow();
+  }
+
+  private SyncPassResult listAndIngest(MailboxesRecord mailbox, SyncPassRequest request) {
+    MailClassifier classifier = ingest.classifierFor(mailbox);
     long listFrom =
         request.cursor() != null
             ? Math.max(0, request.cursor() - request.overlapSeconds())
@@ -71,16 +138,16 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
     // it would list nothing newer until then. Such a mail keeps being listed (then found
     // finished) instead.
     long now = clock.instant().getEpochSecond();
-    int ingested = 0;
-    int skipped = 0;
+    Tally tally = new Tally();
+    Set<String> attempted = new HashSet<>();
     String pageToken = null;
     do {
       MessagePage page =
           nylas.listMessages(
               request.grantId(), new MessageQuery(listFrom, pageSize, pageToken, true, null));
-      Set<String> finished =
-          threads.finishedProviderIds(
-              mailbox.getId(), page.data().stream().map(NylasMessage::id).toList());
+      var ids = page.data().stream().map(NylasMessage::id).toList();
+      Set<String> finished = threads.finishedProviderIds(mailbox.getId(), ids);
+      Map<String, String> open = quarantine.rows().openStatuses(mailbox.getId(), ids);
       for (NylasMessage message : page.data()) {
         if (message.date() != null) {
           long seen = Math.min(message.date(), now);
@@ -91,48 +158,102 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
         if (!finished.add(message.id())) {
           continue; // seen in the overlap of an earlier pass, or twice on a duplicated page
         }
-        Optional<SkipReason> reason;
-        try {
-          reason = classifier.skipReason(message);
-        } catch (UnattributableMessageException nobody) {
-          // Interim, until the per-message quarantine (issue 14, item 1) takes this exception and
-          // holds the message with its reason: recorded as before, so the pass goes on.
-          reason = Optional.of(SkipReason.NO_SENDER);
+        if (QuarantineRepository.QUARANTINED.equals(open.get(message.id()))) {
+          continue; // out of automatic attempts: waits for a person's "Try again"
         }
-        if (reason.isPresent()) {
-          SkippedMessagesRecord record = skippedRow(mailbox, message, reason.get());
-          if (reason.get() == SkipReason.OWN_SENT) {
-            sentCopies.match(mailbox, message, record);
-          }
-          threads.recordSkipped(record);
-          skipped++;
-        } else {
-          StoredMessage stored = store.store(mailbox, message, tickets.policy().reopenWindow());
-          tickets.signalMessage(stored.ticket(), stored.assigneeName(), stored.signal());
-          threads.markSignalled(UUID.fromString(stored.signal().messageId()));
-          ingested++;
-        }
+        attempted.add(message.id());
+        attempt(mailbox, classifier, message, open.containsKey(message.id()), tally);
         // Throttled by the SDK; frequent calls cost nothing and keep crash detection quick.
-        Activity.getExecutionContext().heartbeat(ingested + skipped);
+        Activity.getExecutionContext().heartbeat(tally.total());
       }
       pageToken = page.nextCursor();
     } while (pageToken != null && !pageToken.isBlank());
+    retryQuarantined(mailbox, classifier, attempted, tally);
     mailboxes.recordPass(mailbox.getId(), newest, at(clock.instant()));
-    return new SyncPassResult(newest, ingested, skipped);
+    return new SyncPassResult(newest, tally.ingested, tally.skipped);
   }
 
-  private MailClassifier classifierFor(MailboxesRecord mailbox) {
-    return new MailClassifier(mailbox.getEmail(), nylas.listFolders(mailbox.getGrantId()));
+  /** Quarantined messages still due for an automatic attempt that this pass did not list. */
+  private void retryQuarantined(
+      MailboxesRecord mailbox, MailClassifier classifier, Set<String> attempted, Tally tally) {
+    for (QuarantinedMessagesRecord row :
+        quarantine.rows().dueForRetry(mailbox.getId(), RETRIES_PER_PASS + attempted.size())) {
+      if (tally.retried >= RETRIES_PER_PASS) {
+        return;
+      }
+      if (!attempted.add(row.getProviderMessageId())) {
+        continue;
+      }
+      tally.retried++;
+      NylasMessage message;
+      try {
+        message = nylas.getMessage(mailbox.getGrantId(), row.getProviderMessageId(), true);
+      } catch (NylasApiException e) {
+        if (e.retryable() || e.kind() == NylasApiException.Kind.AUTH) {
+          throw e; // an outage, or a refused grant (the mailbox then needs a reconnect)
+        }
+        // Gone at the provider (404) or refused for good: counts as a failed attempt.
+        quarantine.recordFailure(
+            mailbox,
+            row.getProviderMessageId(),
+            row.getProviderThreadId(),
+            row.getSubject(),
+            row.getSender(),
+            e);
+        continue;
+      }
+      attempt(mailbox, classifier, message, true, tally);
+      Activity.getExecutionContext().heartbeat(tally.total());
+    }
   }
 
-  private static SkippedMessagesRecord skippedRow(
-      MailboxesRecord mailbox, NylasMessage message, SkipReason reason) {
-    return new SkippedMessagesRecord()
-        .setMailboxId(mailbox.getId())
-        .setProviderMessageId(message.id())
-        .setReason(reason.name())
-        .setFromAddress(MailClassifier.senderOf(message).orElse(null))
-        .setSubject(message.subject())
-        .setReceivedAt(message.date() == null ? null : at(Instant.ofEpochSecond(message.date())));
+  private void attempt(
+      MailboxesRecord mailbox,
+      MailClassifier classifier,
+      NylasMessage message,
+      boolean inQuarantine,
+      Tally tally) {
+    MailIngest.Outcome outcome;
+    try {
+      outcome = ingest.ingest(mailbox, classifier, message);
+    } catch (RuntimeException e) {
+      if (Outages.isOutage(e)) {
+        throw e;
+      }
+      QuarantinedMessagesRecord row = quarantine.recordFailure(mailbox, message, e);
+      log.warn(
+          "mailbox {}: message {} failed (attempt {}, now {}): {}",
+          mailbox.getId(),
+          message.id(),
+          row.getAttempts(),
+          row.getStatus(),
+          row.getError());
+      tally.quarantined++;
+      return;
+    }
+    if (inQuarantine) {
+      quarantine.resolve(mailbox, message.id(), outcome.ticketNumber());
+    }
+    if (outcome.ticketNumber() != null) {
+      tally.ingested++;
+    } else {
+      tally.skipped++;
+    }
+  }
+
+  private static final class Tally {
+    int ingested;
+    int skipped;
+    int quarantined;
+    int retried;
+
+    int total() {
+      return ingested + skipped + quarantined;
+    }
+  }
+
+  /** The shared single-message path, for "Try again" on quarantined mail. */
+  public MailIngest ingest() {
+    return ingest;
   }
 }

@@ -1,29 +1,43 @@
 package dev.tempodesk.activities.notification;
 
 import dev.tempodesk.activities.nylas.EmailAddress;
-import dev.tempodesk.activities.nylas.NylasApiException;
+import dev.tempodesk.activities.nylas.KeyedSend;
+import dev.tempodesk.activities.nylas.MessageHeader;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasException;
 import dev.tempodesk.activities.nylas.SendMessageRequest;
+import dev.tempodesk.activities.nylas.SentMail;
+import dev.tempodesk.activities.outbound.OutboundMailSender;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Sends a notification email through the support mailbox: the ticket's own mailbox if it came by
- * email, else the first connected one. The dedupe key is the Nylas Idempotency-Key, so an activity
- * retried after Nylas accepted the mail (but before the row was marked SENT) does not send again.
+ * email, else the first connected one. The Idempotency-Key is the dedupe key plus the row's send
+ * attempt ({@link KeyedSend}), so an activity retried after Nylas accepted the mail (but before the
+ * row was marked SENT) does not send again; after an error answer the caller moves the row to the
+ * next attempt, and that attempt first looks for the mail in the sent mail by the dedupe key
+ * carried in {@link OutboundMailSender#MESSAGE_ID_HEADER}.
  */
 public class EmailSender {
+  /** Our header's value on a notification: not a UUID, so the sync never takes it for a reply. */
+  static final String ID_PREFIX = "notification:";
+
+  private static final Duration SENT_LOOKUP_MARGIN = Duration.ofMinutes(5);
+
   private final NylasClient nylas;
+  private final SentMail sentMail;
   private final MailboxRepository mailboxes;
   private final TicketRepository tickets;
 
   public EmailSender(NylasClient nylas, MailboxRepository mailboxes, TicketRepository tickets) {
     this.nylas = nylas;
+    this.sentMail = new SentMail(nylas);
     this.mailboxes = mailboxes;
     this.tickets = tickets;
   }
@@ -32,6 +46,7 @@ public class EmailSender {
     MailboxesRecord mailbox =
         supportMailbox(notification.getTicketNumber())
             .orElseThrow(() -> new DeliveryFailure("no support mailbox is connected", true, null));
+    String ownId = ID_PREFIX + notification.getDedupeKey();
     SendMessageRequest mail =
         new SendMessageRequest(
             List.of(new EmailAddress(recipientName, notification.getDestination())),
@@ -41,18 +56,35 @@ public class EmailSender {
             notification.getTitle(),
             notification.getBody(),
             null,
-            null,
+            List.of(new MessageHeader(OutboundMailSender.MESSAGE_ID_HEADER, ownId)),
             true,
             null,
             null);
+    int attempt = notification.getSendAttempt();
     try {
-      nylas.send(mailbox.getGrantId(), mail, notification.getDedupeKey());
-    } catch (NylasApiException rejected) {
-      boolean permanent =
-          rejected.status() >= 400 && rejected.status() < 500 && rejected.status() != 429;
-      throw new DeliveryFailure("Nylas: " + rejected.getMessage(), permanent, rejected);
+      if (attempt > 0
+          && sentMail
+              .find(
+                  mailbox.getGrantId(),
+                  OutboundMailSender.MESSAGE_ID_HEADER,
+                  ownId,
+                  notification.getCreatedAt().toInstant().minus(SENT_LOOKUP_MARGIN))
+              .isPresent()) {
+        return; // an earlier attempt went out although Nylas answered it with an error
+      }
+      nylas.send(mailbox.getGrantId(), mail, KeyedSend.key(notification.getDedupeKey(), attempt));
     } catch (NylasException failed) {
-      throw new DeliveryFailure("Nylas: " + failed.getMessage(), false, failed);
+      KeyedSend.Next next = KeyedSend.after(failed);
+      throw new DeliveryFailure(
+          "Nylas: " + failed.getMessage(),
+          next == KeyedSend.Next.GIVE_UP,
+          next == KeyedSend.Next.NEW_KEY,
+          failed);
+    } catch (IllegalStateException unknown) {
+      throw new DeliveryFailure(
+          "Nylas: could not tell whether an earlier attempt went out: " + unknown.getMessage(),
+          true,
+          unknown);
     }
   }
 

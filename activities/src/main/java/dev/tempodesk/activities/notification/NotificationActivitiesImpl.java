@@ -47,6 +47,9 @@ public class NotificationActivitiesImpl implements NotificationActivities {
         send(notification);
         notifications.markSent(notification.getId(), clock.instant().atOffset(ZoneOffset.UTC));
       } catch (DeliveryFailure failure) {
+        if (failure.newSendAttempt()) {
+          notifications.nextSendAttempt(notification.getId(), notification.getSendAttempt());
+        }
         notifications.markFailed(notification.getId(), failure.getMessage());
         log.warn(
             "notification {} not delivered: {}", notification.getDedupeKey(), failure.getMessage());

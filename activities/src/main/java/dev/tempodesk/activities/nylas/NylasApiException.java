@@ -104,6 +104,11 @@ public final class NylasApiException extends NylasException {
     return Optional.ofNullable(retryAfter);
   }
 
+  /** 409 because the first request with this Idempotency-Key is still running. */
+  public boolean concurrentIdempotentRequest() {
+    return status == 409 && CONCURRENT_IDEMPOTENT_REQUEST.equals(type);
+  }
+
   @Override
   public boolean retryable() {
     return switch (status) {

@@ -2,6 +2,7 @@ package dev.tempodesk.activities.nylas;
 
 import dev.tempodesk.activities.nylas.NylasJson.DataEnvelope;
 import dev.tempodesk.activities.nylas.NylasJson.ListEnvelope;
+import dev.tempodesk.workflows.NylasCallBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +32,28 @@ public final class NylasClient {
   private final RetryingTransport transport;
 
   public NylasClient(NylasSettings settings, OkHttpClient http, Sleeper sleeper) {
-    this(settings, http, sleeper, Clock.systemUTC());
+    this(settings, http, sleeper, CallProgress.none());
+  }
+
+  /**
+   * @param progress told as every HTTP attempt starts and ends (see {@link CallProgress}); the
+   *     sleeper is the other half, between attempts
+   */
+  public NylasClient(
+      NylasSettings settings, OkHttpClient http, Sleeper sleeper, CallProgress progress) {
+    this(settings, http, sleeper, progress, Clock.systemUTC());
   }
 
   NylasClient(NylasSettings settings, OkHttpClient http, Sleeper sleeper, Clock clock) {
+    this(settings, http, sleeper, CallProgress.none(), clock);
+  }
+
+  private NylasClient(
+      NylasSettings settings,
+      OkHttpClient http,
+      Sleeper sleeper,
+      CallProgress progress,
+      Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.urls = new NylasUrls(settings.baseUrl());
     this.transport =
@@ -42,12 +61,14 @@ public final class NylasClient {
             settings,
             Objects.requireNonNull(http, "http"),
             Objects.requireNonNull(sleeper, "sleeper"),
+            Objects.requireNonNull(progress, "progress"),
             clock);
   }
 
   /**
    * An OkHttp client with timeouts for Nylas: reads wait longer than Nylas' own 90 s SLA, after
-   * which it answers 504 itself, so a slow but successful call is not cut off.
+   * which it answers 504 itself, so a slow but successful call is not cut off; a whole attempt ends
+   * after {@link NylasCallBudget#ATTEMPT_TIMEOUT}, which the activities' timeouts allow for.
    */
   public static OkHttpClient defaultHttpClient(NylasSettings settings) {
     Objects.requireNonNull(settings, "settings");
@@ -55,6 +76,7 @@ public final class NylasClient {
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(100))
         .writeTimeout(Duration.ofSeconds(100))
+        .callTimeout(NylasCallBudget.ATTEMPT_TIMEOUT)
         .build();
   }
 
@@ -101,8 +123,9 @@ public final class NylasClient {
   }
 
   /**
-   * Sends a message. The idempotency key makes retries safe: Nylas replays the first outcome for an
-   * hour, so reuse the same key whenever the previous attempt's outcome is unknown.
+   * Sends a message. Nylas replays the first answer to a key, error or not, for an hour; this
+   * client repeats the call itself only when no answer arrived or after 409 concurrent, and an
+   * error answer reaches the caller, which decides on a new key ({@link KeyedSend}).
    */
   public NylasMessage send(String grantId, SendMessageRequest request, String idempotencyKey) {
     return send(grantId, request, idempotencyKey, false);
@@ -132,7 +155,8 @@ public final class NylasClient {
             .post(RequestBody.create(NylasJson.MAPPER.writeValueAsBytes(request), JSON))
             .build();
     DataEnvelope<NylasMessage> sent =
-        transport.execute(post, NylasJson.single(NylasMessage.class), true);
+        transport.execute(
+            post, NylasJson.single(NylasMessage.class), RetryingTransport.Retries.WHEN_UNANSWERED);
     return sent.data();
   }
 
@@ -163,7 +187,8 @@ public final class NylasClient {
             .header("Accept", "application/json")
             .post(RequestBody.create(NylasJson.MAPPER.writeValueAsBytes(body), JSON))
             .build();
-    return transport.execute(post, NylasJson.plain(TokenResponse.class), false);
+    return transport.execute(
+        post, NylasJson.plain(TokenResponse.class), RetryingTransport.Retries.NEVER);
   }
 
   public NylasGrant getGrant(String grantId) {
@@ -176,7 +201,8 @@ public final class NylasClient {
       String clientId, String clientSecret, String grantType, String code, String redirectUri) {}
 
   private <T> T get(HttpUrl url, JavaType type) {
-    return transport.execute(authorized(url).get().build(), type, true);
+    return transport.execute(
+        authorized(url).get().build(), type, RetryingTransport.Retries.WHEN_RETRYABLE);
   }
 
   private Request.Builder authorized(HttpUrl url) {

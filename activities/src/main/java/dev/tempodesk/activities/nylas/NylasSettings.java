@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.nylas;
 
+import dev.tempodesk.workflows.NylasCallBudget;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -20,7 +21,7 @@ public record NylasSettings(
 
   public static final HttpUrl US = HttpUrl.get("https://api.us.nylas.com/");
   public static final HttpUrl EU = HttpUrl.get("https://api.eu.nylas.com/");
-  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+  public static final int DEFAULT_MAX_ATTEMPTS = NylasCallBudget.ATTEMPTS;
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
   public NylasSettings {

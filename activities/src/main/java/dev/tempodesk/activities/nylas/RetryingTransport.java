@@ -15,7 +15,7 @@ import tools.jackson.databind.JavaType;
 
 /**
  * Executes one logical call with bounded retries. Only requests that are safe to repeat may be
- * retried: GETs, and sends that carry an {@code Idempotency-Key}.
+ * retried: GETs, and sends that carry an {@code Idempotency-Key} when no answer arrived.
  */
 final class RetryingTransport {
 
@@ -28,21 +28,48 @@ final class RetryingTransport {
   private final ErrorResponses errors;
   private final int maxAttempts;
   private final Duration maxRetryAfter;
+  private final CallProgress progress;
 
-  RetryingTransport(NylasSettings settings, OkHttpClient http, Sleeper sleeper, Clock clock) {
+  RetryingTransport(
+      NylasSettings settings,
+      OkHttpClient http,
+      Sleeper sleeper,
+      CallProgress progress,
+      Clock clock) {
     this.http = http;
     this.sleeper = sleeper;
+    this.progress = progress;
     this.errors = new ErrorResponses(settings.apiKey(), clock);
     this.maxAttempts = settings.maxAttempts();
     this.maxRetryAfter = settings.maxRetryAfter();
   }
 
-  <T> T execute(Request request, JavaType responseType, boolean retrySafe) {
+  /** Which failures a call may be repeated after, within {@code maxAttempts}. */
+  enum Retries {
+    NEVER,
+    /** Any retryable failure: for reads. */
+    WHEN_RETRYABLE,
+    /**
+     * Only when no answer arrived or after 409 concurrent: for keyed sends, whose error answers
+     * Nylas replays for the same key ({@link KeyedSend}).
+     */
+    WHEN_UNANSWERED;
+
+    boolean allow(NylasException failure) {
+      return switch (this) {
+        case NEVER -> false;
+        case WHEN_RETRYABLE -> failure.retryable();
+        case WHEN_UNANSWERED -> KeyedSend.after(failure) == KeyedSend.Next.SAME_KEY;
+      };
+    }
+  }
+
+  <T> T execute(Request request, JavaType responseType, Retries retries) {
     for (int attempt = 1; ; attempt++) {
       try {
         return once(request, responseType);
       } catch (NylasException failure) {
-        if (!retrySafe || !failure.retryable() || attempt >= maxAttempts) {
+        if (!retries.allow(failure) || attempt >= maxAttempts) {
           throw failure;
         }
         Duration delay = delayBeforeRetry(failure, attempt).orElseThrow(() -> failure);
@@ -58,6 +85,12 @@ final class RetryingTransport {
   }
 
   private <T> T once(Request request, JavaType responseType) {
+    try (CallProgress.Attempt attempt = progress.started()) {
+      return exchange(request, responseType);
+    }
+  }
+
+  private <T> T exchange(Request request, JavaType responseType) {
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw errors.from(response);

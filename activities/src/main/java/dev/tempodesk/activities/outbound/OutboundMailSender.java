@@ -3,6 +3,7 @@ package dev.tempodesk.activities.outbound;
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.nylas.EmailAddress;
+import dev.tempodesk.activities.nylas.KeyedSend;
 import dev.tempodesk.activities.nylas.MessageHeader;
 import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
@@ -10,6 +11,7 @@ import dev.tempodesk.activities.nylas.NylasException;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.nylas.Providers;
 import dev.tempodesk.activities.nylas.SendMessageRequest;
+import dev.tempodesk.activities.nylas.SentMail;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
@@ -23,6 +25,7 @@ import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +34,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one queued message through Nylas with {@code Idempotency-Key} = the message id, so a retry
- * after a lost answer replays the first send instead of mailing twice. Permanent refusals (4xx
- * other than 429 and an in-flight duplicate) end in FAILED at once; anything else is thrown for
- * Temporal to retry, after the Retry-After the server asked for.
+ * Sends one queued message through Nylas under the {@link KeyedSend} rule. The key is the message
+ * id plus the row's send attempt, so every retry of one attempt agrees on it: a retry after a lost
+ * answer (or 409 concurrent) replays the first send instead of mailing twice. Nylas replays error
+ * answers too, so an error answer moves the row to the next attempt, and the next try first looks
+ * for the message in the sent mail (our id in {@link #MESSAGE_ID_HEADER}) before it sends under the
+ * new key. Permanent refusals (4xx other than 409 and 429) end in FAILED at once; anything else is
+ * thrown for Temporal to retry, after the Retry-After the server asked for; the ticket workflow's
+ * last retry marks the message FAILED ({@code giveUp}).
  */
 @Component
 public class OutboundMailSender {
@@ -43,7 +50,11 @@ public class OutboundMailSender {
 
   static final String RETRYABLE_FAILURE = "NylasSendUnavailable";
 
+  /** Clocks differ: the sent copy's date may be a little before our row's. */
+  static final Duration SENT_LOOKUP_MARGIN = Duration.ofMinutes(5);
+
   private final NylasClient nylas;
+  private final SentMail sentMail;
   private final OutboundMessageRepository outbound;
   private final TicketRepository tickets;
   private final MailboxRepository mailboxes;
@@ -62,6 +73,7 @@ public class OutboundMailSender {
       TransactionTemplate transaction,
       Clock clock) {
     this.nylas = nylas;
+    this.sentMail = new SentMail(nylas);
     this.outbound = outbound;
     this.tickets = tickets;
     this.mailboxes = mailboxes;
@@ -87,15 +99,33 @@ public class OutboundMailSender {
       return fail(
           ticketNumber, id, "A recipient is not an email address: " + notAnAddress.getMessage());
     }
+    String grant = mailbox.get().getGrantId();
+    int attempt = message.getSendAttempt();
     NylasMessage sent;
     try {
-      sent = nylas.send(mailbox.get().getGrantId(), request, id.toString(), true);
+      Optional<NylasMessage> earlier =
+          attempt == 0 ? Optional.empty() : alreadySent(grant, message);
+      sent =
+          earlier.isPresent()
+              ? earlier.get()
+              : nylas.send(grant, request, KeyedSend.key(id.toString(), attempt), true);
     } catch (NylasException failure) {
-      if (failure.retryable()) {
-        throw ApplicationFailure.newFailureWithCauseAndDelay(
-            failure.getMessage(), RETRYABLE_FAILURE, null, retryAfter(failure));
+      switch (KeyedSend.after(failure)) {
+        case GIVE_UP -> {
+          return fail(ticketNumber, id, failure.getMessage());
+        }
+        case NEW_KEY -> outbound.nextSendAttempt(id, attempt);
+        case SAME_KEY -> {}
       }
-      return fail(ticketNumber, id, failure.getMessage());
+      throw ApplicationFailure.newFailureWithCauseAndDelay(
+          failure.getMessage(), RETRYABLE_FAILURE, null, retryAfter(failure));
+    } catch (IllegalStateException unknown) {
+      return fail(
+          ticketNumber,
+          id,
+          "Could not tell whether an earlier attempt went out ("
+              + unknown.getMessage()
+              + "); check the mailbox's sent mail before sending again.");
     }
     transaction.executeWithoutResult(
         status -> {
@@ -112,6 +142,19 @@ public class OutboundMailSender {
           }
         });
     return new DeliveryOutcome(id.toString(), DeliveryOutcome.Status.SENT, null);
+  }
+
+  /**
+   * After an attempt that Nylas answered with an error (or a manual "Send again"), the copy of the
+   * message in the mailbox's sent mail, if an earlier attempt went out after all: found by our id
+   * in {@link #MESSAGE_ID_HEADER}, among mail sent since the message was written.
+   */
+  private Optional<NylasMessage> alreadySent(String grant, MessagesRecord message) {
+    return sentMail.find(
+        grant,
+        MESSAGE_ID_HEADER,
+        message.getId().toString(),
+        message.getOccurredAt().toInstant().minus(SENT_LOOKUP_MARGIN));
   }
 
   /** QUEUED → FAILED, telling the agent in the same transaction; a repeat changes nothing. */
@@ -184,7 +227,7 @@ public class OutboundMailSender {
         .toList();
   }
 
-  private static java.time.Duration retryAfter(NylasException failure) {
+  private static Duration retryAfter(NylasException failure) {
     return failure instanceof NylasApiException api ? api.retryAfter().orElse(null) : null;
   }
 

@@ -6,6 +6,7 @@ import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.Resolution;
 import dev.tempodesk.workflows.ticket.SlaClock;
+import dev.tempodesk.workflows.ticket.TicketPolicy;
 import dev.tempodesk.workflows.ticket.TicketState;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import java.time.Duration;
@@ -115,6 +116,12 @@ public final class TicketRows {
               row.getResolveBreached());
     }
     return ticket;
+  }
+
+  /** {@link TicketPolicy#reopenWindowOver}, the reopen rule, for a ticket's row. */
+  public static boolean reopenWindowOver(TicketsRecord row, TicketPolicy policy, Instant now) {
+    return policy.reopenWindowOver(
+        TicketStatus.valueOf(row.getStatus()), instant(row.getClosedAt()), now);
   }
 
   public static OffsetDateTime at(Instant instant) {

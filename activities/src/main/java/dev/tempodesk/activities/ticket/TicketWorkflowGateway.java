@@ -15,7 +15,8 @@ import io.temporal.common.SearchAttributes;
 
 /**
  * Starts, signals and addresses ticket workflows ({@code ticket-<number>} on the app's task queue).
- * Every start uses the ticket's row as the workflow's initial state.
+ * Every start uses the ticket's row as the workflow's initial state, with the assignee's name
+ * looked up here.
  */
 public class TicketWorkflowGateway {
   private final WorkflowClient client;
@@ -23,6 +24,7 @@ public class TicketWorkflowGateway {
   private final TicketPolicy policy;
   private final AssignerWakeUp assigner;
   private final ReporterEmails reporterEmails;
+  private final AssigneeNames assigneeNames;
 
   public TicketWorkflowGateway(WorkflowClient client, String taskQueue, TicketPolicy policy) {
     this(client, taskQueue, policy, AssignerWakeUp.none());
@@ -30,25 +32,28 @@ public class TicketWorkflowGateway {
 
   public TicketWorkflowGateway(
       WorkflowClient client, String taskQueue, TicketPolicy policy, AssignerWakeUp assigner) {
-    this(client, taskQueue, policy, assigner, ReporterEmails.none());
+    this(client, taskQueue, policy, assigner, ReporterEmails.none(), AssigneeNames.none());
   }
 
   /**
    * @param assigner woken after a waiting ticket's workflow started: until then the ticket cannot
    *     accept an assignment
    * @param reporterEmails the {@code CustomerEmail} search attribute each start sets
+   * @param assigneeNames the assignee's name in the state each start carries (the row has the id)
    */
   public TicketWorkflowGateway(
       WorkflowClient client,
       String taskQueue,
       TicketPolicy policy,
       AssignerWakeUp assigner,
-      ReporterEmails reporterEmails) {
+      ReporterEmails reporterEmails,
+      AssigneeNames assigneeNames) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.policy = policy;
     this.assigner = assigner;
     this.reporterEmails = reporterEmails;
+    this.assigneeNames = assigneeNames;
   }
 
   public TicketPolicy policy() {
@@ -60,8 +65,8 @@ public class TicketWorkflowGateway {
    *
    * @return true if a workflow was started
    */
-  public boolean startFromRow(TicketsRecord row, String assigneeName) {
-    TicketWorkflowInput input = input(row, assigneeName);
+  public boolean startFromRow(TicketsRecord row) {
+    TicketWorkflowInput input = input(row);
     try {
       WorkflowClient.start(newStub(row)::run, input);
       assigner.afterStart(input.ticket());
@@ -72,10 +77,10 @@ public class TicketWorkflowGateway {
   }
 
   /** Delivers a stored message to its ticket, starting the workflow from the row if needed. */
-  public void signalMessage(TicketsRecord row, String assigneeName, InboundMessage message) {
+  public void signalMessage(TicketsRecord row, InboundMessage message) {
     TicketWorkflow workflow = newStub(row);
     BatchRequest request = client.newSignalWithStartRequest();
-    TicketWorkflowInput input = input(row, assigneeName);
+    TicketWorkflowInput input = input(row);
     request.add(workflow::run, input);
     request.add(workflow::newMessage, message);
     client.signalWithStart(request);
@@ -105,7 +110,9 @@ public class TicketWorkflowGateway {
             .build());
   }
 
-  private TicketWorkflowInput input(TicketsRecord row, String assigneeName) {
+  private TicketWorkflowInput input(TicketsRecord row) {
+    String assigneeName =
+        row.getAssigneeId() == null ? null : assigneeNames.of(row.getAssigneeId()).orElse(null);
     return new TicketWorkflowInput(TicketRows.toState(row, assigneeName), policy);
   }
 }

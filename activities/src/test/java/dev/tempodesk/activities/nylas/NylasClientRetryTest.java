@@ -6,6 +6,8 @@ import dev.tempodesk.activities.nylas.NylasApiException.Kind;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +66,26 @@ class NylasClientRetryTest extends NylasServerTestSupport {
     assertThat(e.retryAfter()).contains(Duration.ofMinutes(20));
     assertThat(sleeps).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReportEveryAttemptsStartAndEndSoTheCallerCanHeartbeatThroughout() {
+    List<String> events = new ArrayList<>();
+    NylasClient watched =
+        new NylasClient(
+            settings(),
+            NylasClient.defaultHttpClient(settings()),
+            delay -> events.add("sleep"),
+            () -> {
+              events.add("attempt");
+              return () -> events.add("done");
+            });
+    server.enqueue(json(503, PROVIDER_TIMEOUT));
+    server.enqueue(json(200, okMessage()));
+
+    watched.getMessage(GRANT, "msg-1001", false);
+
+    assertThat(events).containsExactly("attempt", "done", "sleep", "attempt", "done");
   }
 
   @Test

@@ -85,7 +85,8 @@ class TicketVisibilityIntegrationTest {
             TASK_QUEUE,
             SHORT_RUNS,
             AssignerWakeUp.none(),
-            ReporterEmails.from(contacts));
+            ReporterEmails.from(contacts),
+            AssigneeNames.none());
   }
 
   @AfterEach
@@ -98,7 +99,7 @@ class TicketVisibilityIntegrationTest {
     ContactsRecord carla = contacts.findOrCreate("carla@acme.example", "Carla Customer", null);
     TicketsRecord row = newTicketRow(carla, Priority.HIGH);
 
-    assertThat(gateway.startFromRow(row, null)).isTrue();
+    assertThat(gateway.startFromRow(row)).isTrue();
     gateway.existing(row.getNumber()).current(); // answered once the first workflow task ran
 
     Map<String, String> shown = searchAttributes(row.getNumber());
@@ -115,7 +116,6 @@ class TicketVisibilityIntegrationTest {
 
     gateway.signalMessage(
         row,
-        null,
         new InboundMessage(
             UUID.randomUUID().toString(),
             Actor.contact(gina.getId(), "Gina Globex"),
@@ -130,7 +130,7 @@ class TicketVisibilityIntegrationTest {
   void shouldKeepTheReportersEmailAcrossContinueAsNew() {
     ContactsRecord carla = contacts.findOrCreate("carla@acme.example", "Carla Customer", null);
     TicketsRecord row = newTicketRow(carla, Priority.NORMAL);
-    gateway.startFromRow(row, null);
+    gateway.startFromRow(row);
     TicketWorkflow ticket = gateway.existing(row.getNumber());
     String firstRun = currentRun(row.getNumber()).getRunId();
 

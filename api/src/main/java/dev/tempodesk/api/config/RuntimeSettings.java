@@ -18,7 +18,21 @@ public record RuntimeSettings(
     String temporalNamespace,
     Nylas nylas,
     String publicBaseUrl,
+    Ports ports,
     Map<String, String> raw) {
+
+  /**
+   * The ports this process listens on.
+   *
+   * @param web the HTTP port ({@code PORT}; application.yaml reads it, 0 picks a free one)
+   * @param embeddedPostgres the embedded PostgreSQL's port ({@code TEMPODESK_POSTGRES_PORT})
+   * @param embeddedTemporal the in-memory Temporal server's port ({@code TEMPODESK_TEMPORAL_PORT})
+   */
+  public record Ports(int web, int embeddedPostgres, int embeddedTemporal) {
+    public static final int DEFAULT_WEB = 8080;
+    public static final int DEFAULT_EMBEDDED_POSTGRES = 54329;
+    public static final int DEFAULT_EMBEDDED_TEMPORAL = 7233;
+  }
 
   /** The Nylas application, or {@code apiKey == null} for the built-in demo mailbox. */
   public record Nylas(
@@ -50,6 +64,18 @@ public record RuntimeSettings(
             present(env, "NYLAS_WEBHOOK_SECRET"),
             present(env, "NYLAS_GRANT_ID")),
         httpUrl("PUBLIC_BASE_URL", present(env, "PUBLIC_BASE_URL"), null),
+        new Ports(
+            port("PORT", present(env, "PORT"), Ports.DEFAULT_WEB, 0),
+            port(
+                "TEMPODESK_POSTGRES_PORT",
+                present(env, "TEMPODESK_POSTGRES_PORT"),
+                Ports.DEFAULT_EMBEDDED_POSTGRES,
+                1),
+            port(
+                "TEMPODESK_TEMPORAL_PORT",
+                present(env, "TEMPODESK_TEMPORAL_PORT"),
+                Ports.DEFAULT_EMBEDDED_TEMPORAL,
+                1)),
         env);
   }
 
@@ -119,6 +145,23 @@ public record RuntimeSettings(
           "TEMPORAL_ADDRESS", "must be HOST:PORT, e.g. temporal:7233 (got '" + address + "')");
     }
     return address;
+  }
+
+  static int port(String variable, String value, int fallback, int lowest) {
+    if (value == null) {
+      return fallback;
+    }
+    int port;
+    try {
+      port = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < lowest || port > 65535) {
+      throw new InvalidSettingException(
+          variable, "must be a port number, " + lowest + " to 65535 (got '" + value + "')");
+    }
+    return port;
   }
 
   static String namespace(String namespace) {

@@ -40,11 +40,14 @@ public record TempodeskProperties(
   /**
    * @param pollInterval pause between two passes of a mailbox sync (webhooks cut it short)
    * @param overlap how far before its cursor each pass lists again
+   * @param quarantineAfterAttempts failed attempts at one message (one per pass) before it waits in
+   *     quarantine for a person (TEMPODESK_MAIL_QUARANTINE_AFTER_ATTEMPTS)
    */
-  public record Mail(Duration pollInterval, Duration overlap) {
+  public record Mail(Duration pollInterval, Duration overlap, Integer quarantineAfterAttempts) {
     public Mail {
       pollInterval = pollInterval == null ? Duration.ofSeconds(15) : pollInterval;
       overlap = overlap == null ? Duration.ofMinutes(2) : overlap;
+      quarantineAfterAttempts = quarantineAfterAttempts == null ? 3 : quarantineAfterAttempts;
     }
   }
 
@@ -78,7 +81,7 @@ public record TempodeskProperties(
     maxPending = maxPending == null ? Duration.ofDays(30) : maxPending;
     publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl;
     nylas = nylas == null ? new Nylas(null, null, null, null, null) : nylas;
-    mail = mail == null ? new Mail(null, null) : mail;
+    mail = mail == null ? new Mail(null, null, null) : mail;
     sla = sla == null ? SlaPolicy.defaults() : sla;
     notifications = notifications == null ? new Notifications(null, null) : notifications;
     oauth = oauth == null ? new OAuth(null) : oauth;

@@ -1,8 +1,10 @@
 package dev.tempodesk.api.config;
 
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
+import dev.tempodesk.activities.ticket.AssigneeNames;
 import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.workflows.ticket.SlaPolicy;
 import io.temporal.client.WorkflowClient;
@@ -16,13 +18,15 @@ class WorkflowConfig {
       WorkflowClient client,
       TempodeskProperties properties,
       AssignerWakeUp assigner,
-      ContactRepository contacts) {
+      ContactRepository contacts,
+      AgentRepository agents) {
     return new TicketWorkflowGateway(
         client,
         properties.taskQueue(),
         properties.ticketPolicy(),
         assigner,
-        ReporterEmails.from(contacts));
+        ReporterEmails.from(contacts),
+        AssigneeNames.from(agents));
   }
 
   @Bean

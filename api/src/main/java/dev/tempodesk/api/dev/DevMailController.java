@@ -1,8 +1,9 @@
 package dev.tempodesk.api.dev;
 
 import dev.tempodesk.api.embedded.DemoMailbox;
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.ticket.TicketRefusals;
 import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.message.MessageRepository;
@@ -73,15 +74,15 @@ class DevMailController {
               .find(email.ticketNumber())
               .orElseThrow(
                   () ->
-                      new InvalidFieldException(
-                          "ticketNumber", "There is no ticket #" + email.ticketNumber() + "."));
+                      FieldException.invalid(
+                          "ticketNumber", TicketRefusals.noTicket(email.ticketNumber())));
       MessagesRecord latest =
           messages.listForTicket(ticket.getNumber()).stream()
               .filter(message -> message.getProviderMessageId() != null)
               .max(Comparator.comparing(MessagesRecord::getOccurredAt))
               .orElseThrow(
                   () ->
-                      new InvalidFieldException(
+                      FieldException.invalid(
                           "ticketNumber",
                           "Ticket #" + ticket.getNumber() + " has no email thread to answer."));
       inReplyTo = latest.getProviderMessageId();

@@ -13,9 +13,6 @@ import java.util.Optional;
  * Temporal without {@code TEMPORAL_ADDRESS}. Demo data goes only into an embedded database.
  */
 public final class EmbeddedMode implements AutoCloseable {
-  public static final int DEFAULT_TEMPORAL_PORT = 7233;
-  private static final int DEFAULT_POSTGRES_PORT = 54329;
-
   private final List<AutoCloseable> started = new ArrayList<>();
   private DemoMailbox demoMailbox;
   private final Map<String, Object> springProperties = new LinkedHashMap<>();
@@ -28,9 +25,7 @@ public final class EmbeddedMode implements AutoCloseable {
       Path dataDirectory =
           Path.of(settings.raw().getOrDefault("TEMPODESK_DATA_DIR", ".tempodesk"))
               .resolve("pgdata");
-      int port =
-          Integer.parseInt(
-              settings.raw().getOrDefault("TEMPODESK_POSTGRES_PORT", "" + DEFAULT_POSTGRES_PORT));
+      int port = settings.ports().embeddedPostgres();
       EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory, port);
       mode.started.add(postgres);
       mode.springProperties.putAll(postgres.springProperties());
@@ -39,9 +34,7 @@ public final class EmbeddedMode implements AutoCloseable {
           "embedded PostgreSQL on port " + port + ", data in " + dataDirectory.toAbsolutePath());
     }
     if (settings.embeddedTemporal()) {
-      int port =
-          Integer.parseInt(
-              settings.raw().getOrDefault("TEMPODESK_TEMPORAL_PORT", "" + DEFAULT_TEMPORAL_PORT));
+      int port = settings.ports().embeddedTemporal();
       mode.started.add(EmbeddedTemporalServer.start(port));
       mode.springProperties.put("spring.temporal.connection.target", "127.0.0.1:" + port);
       mode.summary.add("in-memory Temporal server on port " + port + " (real time)");

@@ -42,25 +42,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), null);
   }
 
-  @ExceptionHandler(InvalidFieldException.class)
-  ProblemDetail invalidField(InvalidFieldException e) {
-    return problem(
-        HttpStatus.UNPROCESSABLE_CONTENT,
-        "invalid-field",
-        "Invalid field",
-        e.getMessage(),
-        e.field());
+  @ExceptionHandler(FieldException.class)
+  ProblemDetail refusedField(FieldException e) {
+    FieldException.Kind kind = e.kind();
+    return problem(kind.status, kind.slug, kind.title, e.getMessage(), e.field());
   }
 
   @ExceptionHandler(UnauthorizedException.class)
   ProblemDetail unauthorized(UnauthorizedException e) {
     return problem(
         HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed", e.getMessage(), null);
-  }
-
-  @ExceptionHandler(ForbiddenException.class)
-  ProblemDetail forbidden(ForbiddenException e) {
-    return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), e.field());
   }
 
   @ExceptionHandler(TooManyRequestsException.class)
@@ -77,11 +68,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
         .body(body);
-  }
-
-  @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
-    return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), e.field());
   }
 
   @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})

@@ -3,8 +3,7 @@ package dev.tempodesk.api.mail;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.TokenResponse;
 import dev.tempodesk.api.config.TempodeskProperties;
-import dev.tempodesk.api.error.ConflictException;
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,23 +67,25 @@ class MailboxController {
   MailboxDto callback(
       @RequestParam(required = false) String code, @RequestParam(required = false) String state) {
     if (!this.state.isValid(state)) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "state", "This sign-in link is not ours or has expired; connect the mailbox again.");
     }
     if (code == null || code.isBlank()) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "code", "The mail provider did not grant access; connect the mailbox again.");
     }
     requireClientId();
     TokenResponse token = nylas.exchangeCode(code, callbackUrl());
+    // Reconnecting a mailbox gets the same grant back (Nylas keeps one per address): the same
+    // row and cursor, and a sync that was waiting for the reconnect runs at once.
     MailboxesRecord mailbox = mailboxes.upsert(token.grantId(), token.email(), token.provider());
-    syncs.ensureRunning(mailbox);
+    syncs.poke(mailbox.getGrantId());
     return MailboxDto.from(mailbox);
   }
 
   private void requireClientId() {
     if (properties.nylas().clientId() == null) {
-      throw new ConflictException(
+      throw FieldException.conflict(
           "NYLAS_CLIENT_ID",
           "Connecting a mailbox needs the Nylas application's client id: set NYLAS_CLIENT_ID.");
     }

@@ -4,7 +4,12 @@ import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** A connected mailbox and how far its sync got. */
+/**
+ * A connected mailbox and how far its sync got.
+ *
+ * @param email null until Nylas could be asked for it (a mailbox configured while it was down)
+ * @param sync whether the sync works, and why not
+ */
 public record MailboxDto(
     long id,
     String grantId,
@@ -12,7 +17,8 @@ public record MailboxDto(
     String provider,
     boolean active,
     Instant syncedUntil,
-    OffsetDateTime lastSyncedAt) {
+    OffsetDateTime lastSyncedAt,
+    MailboxSyncState sync) {
 
   static MailboxDto from(MailboxesRecord row) {
     return new MailboxDto(
@@ -22,6 +28,7 @@ public record MailboxDto(
         row.getProvider(),
         row.getActive(),
         row.getSyncCursor() == null ? null : Instant.ofEpochSecond(row.getSyncCursor()),
-        row.getLastSyncedAt());
+        row.getLastSyncedAt(),
+        MailboxSyncState.of(row));
   }
 }

@@ -1,7 +1,5 @@
 package dev.tempodesk.api.mail;
 
-import dev.tempodesk.activities.nylas.NylasClient;
-import dev.tempodesk.activities.nylas.NylasGrant;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.db.mail.MailboxRepository;
 import org.slf4j.Logger;
@@ -20,29 +18,29 @@ class MailboxStartup {
   private static final Logger log = LoggerFactory.getLogger(MailboxStartup.class);
 
   private final TempodeskProperties properties;
-  private final NylasClient nylas;
   private final MailboxRepository mailboxes;
   private final MailboxSyncs syncs;
 
-  MailboxStartup(
-      TempodeskProperties properties,
-      NylasClient nylas,
-      MailboxRepository mailboxes,
-      MailboxSyncs syncs) {
+  MailboxStartup(TempodeskProperties properties, MailboxRepository mailboxes, MailboxSyncs syncs) {
     this.properties = properties;
-    this.nylas = nylas;
     this.mailboxes = mailboxes;
     this.syncs = syncs;
   }
 
+  /**
+   * Asks Nylas nothing: an unreachable Nylas must not stop the start. The configured grant is
+   * stored as it is and its sync's first pass reads the address from Nylas (retrying with backoff
+   * until Nylas answers; health and the Mailboxes page show why it waits).
+   */
   @EventListener(ApplicationReadyEvent.class)
   @Order(5)
   void connectConfiguredInboxAndStartSyncs() {
     String grantId = properties.nylas().grantId();
     if (grantId != null && mailboxes.findByGrant(grantId).isEmpty()) {
-      NylasGrant grant = nylas.getGrant(grantId);
-      mailboxes.upsert(grantId, grant.email(), grant.provider());
-      log.info("Connected the support inbox {} (grant {})", grant.email(), grantId);
+      mailboxes.registerGrant(grantId);
+      log.info(
+          "Connected the support inbox of grant {}; its first sync pass reads its address",
+          grantId);
     }
     syncs.ensureAllRunning();
   }

@@ -1,8 +1,10 @@
 package dev.tempodesk.api.mail;
 
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.nylas.NylasWebhookSignature;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.db.mail.MailThreadRepository;
+import dev.tempodesk.db.mail.MailboxRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
@@ -21,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Nylas webhooks. A notification only pokes the mailbox's sync (which then lists and stores the
- * mail itself), so answering fast and processing each notification id once is all this does;
- * polling stays the safety net for notifications that never arrive.
+ * Nylas webhooks. A message notification only pokes the mailbox's sync (which then lists and stores
+ * the mail itself), so answering fast and processing each notification id once is all this does;
+ * polling stays the safety net for notifications that never arrive. {@code grant.expired} marks the
+ * mailbox "needs reconnect".
  */
 @RestController
 @RequestMapping("/api/webhooks/nylas")
@@ -34,16 +37,22 @@ class WebhookController {
   private final TempodeskProperties properties;
   private final MailThreadRepository notifications;
   private final MailboxSyncs syncs;
+  private final MailboxRepository mailboxes;
+  private final MailboxOutages outages;
   private final JsonMapper json;
 
   WebhookController(
       TempodeskProperties properties,
       MailThreadRepository notifications,
       MailboxSyncs syncs,
+      MailboxRepository mailboxes,
+      MailboxOutages outages,
       JsonMapper json) {
     this.properties = properties;
     this.notifications = notifications;
     this.syncs = syncs;
+    this.mailboxes = mailboxes;
+    this.outages = outages;
     this.json = json;
   }
 
@@ -76,11 +85,19 @@ class WebhookController {
     String id = notification.path("id").asString("");
     String type = notification.path("type").asString("");
     String grantId = grantOf(notification);
-    if (!id.isEmpty()
-        && type.startsWith("message.")
-        && grantId != null
-        && notifications.firstTimeNotification(id)) {
+    if (id.isEmpty() || grantId == null) {
+      return ResponseEntity.ok().build();
+    }
+    if (type.startsWith("message.") && notifications.firstTimeNotification(id)) {
       syncs.poke(grantId);
+    } else if (type.startsWith("grant.expired") && notifications.firstTimeNotification(id)) {
+      // Nylas sends nothing more for the grant until it is re-authenticated (reference §5.5).
+      mailboxes
+          .findByGrant(grantId)
+          .ifPresent(
+              mailbox ->
+                  outages.needsReconnect(
+                      mailbox, "Nylas reported the grant as expired (grant.expired)"));
     }
     return ResponseEntity.ok().build();
   }

@@ -1,15 +1,21 @@
 package dev.tempodesk.api.ops;
 
 import dev.tempodesk.activities.mail.SkipReason;
+import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.db.ops.OpsFiguresRepository;
 import dev.tempodesk.db.ops.OpsFiguresRepository.OpsFigures;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +29,15 @@ class OpsMetrics implements MeterBinder {
   private static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
   private final OpsFiguresRepository repository;
+  private final QuarantineRepository quarantine;
   private final Clock clock;
   private OpsFigures figures;
   private Instant readAt = Instant.MIN;
+  private MultiGauge quarantined;
 
-  OpsMetrics(OpsFiguresRepository repository, Clock clock) {
+  OpsMetrics(OpsFiguresRepository repository, QuarantineRepository quarantine, Clock clock) {
     this.repository = repository;
+    this.quarantine = quarantine;
     this.clock = clock;
   }
 
@@ -60,6 +69,11 @@ class OpsMetrics implements MeterBinder {
           .tag("reason", reason.name())
           .register(registry);
     }
+    // One series per mailbox and status (RETRYING, QUARANTINED); rows follow each reading.
+    quarantined =
+        MultiGauge.builder("tempodesk.messages.quarantined")
+            .description("Mailbox messages the sync could not ingest, by mailbox and status")
+            .register(registry);
     gauge(
             "tempodesk.send.failures",
             "Outbound messages whose delivery failed",
@@ -106,7 +120,25 @@ class OpsMetrics implements MeterBinder {
     if (figures == null || readAt.plus(FRESH_FOR).isBefore(now)) {
       figures = repository.read();
       readAt = now;
+      readQuarantine();
     }
     return figures;
+  }
+
+  private void readQuarantine() {
+    if (quarantined == null) {
+      return;
+    }
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    for (Map.Entry<Long, Map<String, Integer>> mailbox : quarantine.openCounts().entrySet()) {
+      for (String status :
+          List.of(QuarantineRepository.RETRYING, QuarantineRepository.QUARANTINED)) {
+        rows.add(
+            MultiGauge.Row.of(
+                Tags.of("mailbox", mailbox.getKey().toString(), "status", status),
+                mailbox.getValue().getOrDefault(status, 0)));
+      }
+    }
+    quarantined.register(rows, true);
   }
 }

@@ -1,7 +1,6 @@
 package dev.tempodesk.api.people;
 
-import dev.tempodesk.api.error.ConflictException;
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.Passwords;
 import dev.tempodesk.api.security.Role;
@@ -90,7 +89,7 @@ class AgentAdministration {
         && before.getActive()
         && (!"ADMIN".equals(role) || !active)
         && activeAdmins() == 1) {
-      throw new ConflictException(
+      throw FieldException.conflict(
           active ? "role" : "active",
           "Agent #" + id + " is the last active admin; make someone else admin first.");
     }
@@ -162,13 +161,13 @@ class AgentAdministration {
 
   private static Role staffRole(Role role) {
     if (!role.isStaff()) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "role", "Agents are ADMIN, MANAGER or AGENT; customers are contacts with portal access.");
     }
     return role;
   }
 
-  private static ConflictException emailTaken(String email) {
-    return new ConflictException("email", "Another agent already has the address " + email + ".");
+  private static FieldException emailTaken(String email) {
+    return FieldException.conflict("email", "Another agent already has the address " + email + ".");
   }
 }

@@ -1,7 +1,6 @@
 package dev.tempodesk.api.people;
 
-import dev.tempodesk.api.error.ConflictException;
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.Passwords;
 import dev.tempodesk.api.validation.Addresses;
@@ -138,7 +137,7 @@ class ContactController {
       return ContactDto.from(contacts.setPortalAccess(id, false, null));
     }
     if (access.password() == null && contact.getPasswordHash() == null) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "password", "Set a password to open the portal to this contact.");
     }
     String hash = access.password() == null ? null : passwords.hash("password", access.password());
@@ -153,12 +152,13 @@ class ContactController {
 
   private void requireOrganization(Long organizationId) {
     if (organizationId != null && organizations.find(organizationId).isEmpty()) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "organizationId", "There is no organization #" + organizationId + ".");
     }
   }
 
-  private static ConflictException emailTaken(String email) {
-    return new ConflictException("email", "Another contact already has the address " + email + ".");
+  private static FieldException emailTaken(String email) {
+    return FieldException.conflict(
+        "email", "Another contact already has the address " + email + ".");
   }
 }

@@ -1,6 +1,6 @@
 package dev.tempodesk.api.people;
 
-import dev.tempodesk.api.error.ConflictException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
@@ -118,7 +118,7 @@ class OrganizationController {
           organizations.insertAsset(
               id, request.name().strip(), request.kind().strip(), request.description());
     } catch (DuplicateKeyException taken) {
-      throw new ConflictException(
+      throw FieldException.conflict(
           "name", "Organization #" + id + " already has an asset named " + request.name() + ".");
     }
     return ResponseEntity.created(URI.create("/api/organizations/" + id + "/assets"))
@@ -135,7 +135,7 @@ class OrganizationController {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static ConflictException nameTaken(String name) {
-    return new ConflictException("name", "Another organization is already called " + name + ".");
+  private static FieldException nameTaken(String name) {
+    return FieldException.conflict("name", "Another organization is already called " + name + ".");
   }
 }

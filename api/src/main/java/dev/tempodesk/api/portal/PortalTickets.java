@@ -4,19 +4,16 @@ import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
+import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
-import dev.tempodesk.api.config.TempodeskProperties;
-import dev.tempodesk.api.error.ConflictException;
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.SignedInUser;
-import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.message.MessageRepository;
-import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
@@ -42,9 +39,7 @@ class PortalTickets {
   private final MailThreadRepository signalled;
   private final ContactRepository contacts;
   private final OrganizationRepository organizations;
-  private final AgentRepository agents;
   private final TicketWorkflowGateway workflows;
-  private final TempodeskProperties properties;
   private final Clock clock;
 
   PortalTickets(
@@ -55,9 +50,7 @@ class PortalTickets {
       MailThreadRepository signalled,
       ContactRepository contacts,
       OrganizationRepository organizations,
-      AgentRepository agents,
       TicketWorkflowGateway workflows,
-      TempodeskProperties properties,
       Clock clock) {
     this.transaction = transaction;
     this.opening = opening;
@@ -66,9 +59,7 @@ class PortalTickets {
     this.signalled = signalled;
     this.contacts = contacts;
     this.organizations = organizations;
-    this.agents = agents;
     this.workflows = workflows;
-    this.properties = properties;
     this.clock = clock;
   }
 
@@ -88,8 +79,7 @@ class PortalTickets {
             .findAsset(assetId)
             .filter(asset -> asset.getOrganizationId().equals(reporter.getOrganizationId()))
             .isEmpty()) {
-      throw new InvalidFieldException(
-          "assetId", "Your organization has no asset #" + assetId + ".");
+      throw FieldException.invalid("assetId", "Your organization has no asset #" + assetId + ".");
     }
     String subject = request.subject().strip();
     MessagesRecord description = inbound(reporter, subject, request.description(), clock.instant());
@@ -98,30 +88,23 @@ class PortalTickets {
                 reporter, customer.actor(), subject, description, "Opened in the customer portal")
             .aboutAsset(assetId);
     TicketsRecord row = transaction.execute(status -> opening.open(ticket));
-    workflows.startFromRow(row, null);
+    workflows.startFromRow(row);
     return row.getNumber();
   }
 
   void reply(SignedInUser customer, long number, String body) {
     TicketsRecord ticket = own(customer, number);
     Instant now = clock.instant();
-    if ("CLOSED".equals(ticket.getStatus())
-        && ticket.getClosedAt().toInstant().plus(properties.reopenWindow()).isBefore(now)) {
-      throw new ConflictException(
+    if (TicketRows.reopenWindowOver(ticket, workflows.policy(), now)) {
+      throw FieldException.conflict(
           "status",
           "Ticket #" + number + " was closed too long ago to reopen; open a new ticket instead.");
     }
     ContactsRecord reporter = contacts.find(customer.id()).orElseThrow();
     MessagesRecord message = inbound(reporter, "Re: " + ticket.getSubject(), body, now);
     messages.insert(message.setTicketNumber(number));
-    String assigneeName =
-        ticket.getAssigneeId() == null
-            ? null
-            : agents.find(ticket.getAssigneeId()).map(AgentsRecord::getDisplayName).orElse(null);
     workflows.signalMessage(
-        ticket,
-        assigneeName,
-        new InboundMessage(message.getId().toString(), customer.actor(), now));
+        ticket, new InboundMessage(message.getId().toString(), customer.actor(), now));
     signalled.markSignalled(message.getId());
   }
 

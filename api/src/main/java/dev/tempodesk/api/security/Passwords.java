@@ -1,6 +1,6 @@
 package dev.tempodesk.api.security;
 
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +20,11 @@ public class Passwords {
   /** The BCrypt hash of an acceptable password; otherwise 422 naming {@code field}. */
   public String hash(String field, String password) {
     if (password == null || password.length() < MIN_LENGTH) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           field, "A password needs at least " + MIN_LENGTH + " characters.");
     }
     if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
-      throw new InvalidFieldException(field, "A password may have at most 72 bytes.");
+      throw FieldException.invalid(field, "A password may have at most 72 bytes.");
     }
     return encoder.encode(password);
   }

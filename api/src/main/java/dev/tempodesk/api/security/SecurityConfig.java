@@ -107,6 +107,8 @@ class SecurityConfig {
     auth.requestMatchers(GET, "/api/mailboxes").hasAnyRole(STAFF);
     // The OAuth callback is a GET with a state we issued; the admin's browser brings the session.
     auth.requestMatchers(GET, "/api/mailboxes/connect", "/api/mailboxes/callback").hasRole(ADMIN);
+    auth.requestMatchers(GET, "/api/mailboxes/*/quarantine").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(POST, "/api/mailboxes/*/quarantine/*/retry").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(GET, WEBHOOK).permitAll();
     auth.requestMatchers(POST, WEBHOOK).permitAll();
     auth.requestMatchers(POST, "/api/dev/inbound-email").hasAnyRole(STAFF);

@@ -1,6 +1,6 @@
 package dev.tempodesk.api.stats;
 
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.stats.StatsDtos.AgentsDto;
 import dev.tempodesk.api.stats.StatsDtos.HourlyDto;
 import dev.tempodesk.api.stats.StatsDtos.SummaryDto;
@@ -92,10 +92,10 @@ class StatsController {
     OffsetDateTime start =
         from == null ? end.minusHours(24) : from.withOffsetSameInstant(ZoneOffset.UTC);
     if (!start.isBefore(end)) {
-      throw new InvalidFieldException("from", "from must be before to.");
+      throw FieldException.invalid("from", "from must be before to.");
     }
     if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "from", "The range may span at most %d days.".formatted(MAX_RANGE.toDays()));
     }
     return new Range(start, end);

@@ -1,6 +1,6 @@
 package dev.tempodesk.api.ticket;
 
-import dev.tempodesk.api.error.ForbiddenException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.api.security.Role;
 import dev.tempodesk.api.security.SignedInUser;
@@ -42,13 +42,13 @@ class AssignmentRights {
     }
     Long assignee = tickets.find(number).map(row -> row.getAssigneeId()).orElse(null);
     if (assignee != null && !Objects.equals(assignee, user.id())) {
-      throw new ForbiddenException(
+      throw FieldException.forbidden(
           "assigneeId", "Agents unassign only their own tickets; ask a manager for others'.");
     }
   }
 
-  private static ForbiddenException notYours() {
-    return new ForbiddenException(
+  private static FieldException notYours() {
+    return FieldException.forbidden(
         "assigneeId", "Agents assign tickets only to themselves; managers assign anyone.");
   }
 }

@@ -1,6 +1,6 @@
 package dev.tempodesk.api.ticket;
 
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.db.ticket.TicketCursor;
 
 /** The {@code cursor} query parameter of every ticket list: absent, or a previous page's cursor. */
@@ -15,7 +15,7 @@ public final class CursorParameter {
     return TicketCursor.decode(cursor)
         .orElseThrow(
             () ->
-                new InvalidFieldException(
+                FieldException.invalid(
                     "cursor", "Not a cursor of this list; use nextCursor of a previous page."));
   }
 }

@@ -1,8 +1,6 @@
 package dev.tempodesk.api.ticket;
 
-import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
-import dev.tempodesk.api.error.ConflictException;
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.message.OutboundMessageRepository;
@@ -14,13 +12,10 @@ import dev.tempodesk.workflows.ticket.ReplyRequest;
 import dev.tempodesk.workflows.ticket.ReplyResult;
 import dev.tempodesk.workflows.ticket.RetryReplyRequest;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowUpdateException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /** Replies, notes and reply retries, each applied by the ticket's workflow as an update. */
@@ -28,17 +23,17 @@ import org.springframework.stereotype.Service;
 class ReplyCommands {
   private final TicketRepository tickets;
   private final OutboundMessageRepository messages;
-  private final TicketWorkflowGateway workflows;
+  private final TicketWorkflowCalls calls;
   private final Clock clock;
 
   ReplyCommands(
       TicketRepository tickets,
       OutboundMessageRepository messages,
-      TicketWorkflowGateway workflows,
+      TicketWorkflowCalls calls,
       Clock clock) {
     this.tickets = tickets;
     this.messages = messages;
-    this.workflows = workflows;
+    this.calls = calls;
     this.clock = clock;
   }
 
@@ -54,8 +49,12 @@ class ReplyCommands {
                 .resolution(status.resolution())
                 .build();
     ReplyRequest request = new ReplyRequest(actor, body.body(), body.html(), cc(body.cc()), change);
+    // The status change's fields are nested under setStatus; the reply's own body is not.
     ReplyResult result =
-        apply(number, "setStatus.", () -> workflows.existing(number).reply(request));
+        calls.update(
+            number,
+            field -> field.equals("body") ? field : "setStatus." + field,
+            workflow -> workflow.reply(request));
     return new ReplyResponse(
         message(number, result.messageId()),
         TicketDto.from(tickets.findView(number).orElseThrow(), clock.instant()),
@@ -78,7 +77,7 @@ class ReplyCommands {
   MessageDto note(long number, NoteBody body, Actor actor) {
     NoteRequest request =
         new NoteRequest(actor, body.body(), body.bodyFormat() == ReplyBody.BodyFormat.HTML);
-    OutboundRef note = apply(number, "", () -> workflows.existing(number).addNote(request));
+    OutboundRef note = calls.update(number, workflow -> workflow.addNote(request));
     return message(number, note.messageId());
   }
 
@@ -93,35 +92,15 @@ class ReplyCommands {
                     new NotFoundException(
                         "Ticket #" + number + " has no outgoing message " + messageId + "."));
     if (!OutboundMessageRepository.FAILED.equals(failed.getDeliveryStatus())) {
-      throw new ConflictException(
+      throw FieldException.conflict(
           "messageId",
           "Only a FAILED message can be sent again; this one is "
               + failed.getDeliveryStatus()
               + ".");
     }
     RetryReplyRequest request = new RetryReplyRequest(actor, messageId.toString());
-    apply(number, "", () -> workflows.existing(number).retryReply(request));
+    calls.update(number, workflow -> workflow.retryReply(request));
     return message(number, messageId.toString());
-  }
-
-  private <T> T apply(long number, String fieldPrefix, Supplier<T> update) {
-    if (tickets.find(number).isEmpty()) {
-      throw new NotFoundException("There is no ticket #" + number + ".");
-    }
-    try {
-      return update.get();
-    } catch (WorkflowUpdateException rejected) {
-      RuntimeException translated = TicketCommands.translate(rejected);
-      if (translated instanceof InvalidFieldException invalid && !fieldPrefix.isEmpty()) {
-        String field = invalid.field();
-        throw new InvalidFieldException(
-            field.equals("body") ? field : fieldPrefix + field, invalid.getMessage());
-      }
-      throw translated;
-    } catch (WorkflowNotFoundException finished) {
-      throw new ConflictException(
-          "number", "Ticket #" + number + " is closed for good and can no longer change.");
-    }
   }
 
   private MessageDto message(long number, String id) {

@@ -1,9 +1,7 @@
 package dev.tempodesk.api.ticket;
 
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
-import dev.tempodesk.api.error.ConflictException;
-import dev.tempodesk.api.error.InvalidFieldException;
-import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.people.AgentRepository;
@@ -12,13 +10,8 @@ import dev.tempodesk.db.ticket.TicketView;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.AgentRef;
 import dev.tempodesk.workflows.ticket.AssigneeChange;
-import dev.tempodesk.workflows.ticket.TicketFailure;
-import dev.tempodesk.workflows.ticket.TicketRuleViolation;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import dev.tempodesk.workflows.ticket.TicketUpdateResult;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +26,7 @@ public class TicketCommands {
   private final TicketRepository tickets;
   private final AgentRepository agents;
   private final TicketWorkflowGateway workflows;
+  private final TicketWorkflowCalls calls;
   private final Clock clock;
 
   public TicketCommands(
@@ -40,28 +34,23 @@ public class TicketCommands {
       TicketRepository tickets,
       AgentRepository agents,
       TicketWorkflowGateway workflows,
+      TicketWorkflowCalls calls,
       Clock clock) {
     this.creation = creation;
     this.tickets = tickets;
     this.agents = agents;
     this.workflows = workflows;
+    this.calls = calls;
     this.clock = clock;
   }
 
   public TicketView create(CreateTicketRequest request, Actor actor) {
     TicketsRecord row = creation.insert(request, actor);
-    String assigneeName =
-        row.getAssigneeId() == null
-            ? null
-            : agents.find(row.getAssigneeId()).orElseThrow().getDisplayName();
-    workflows.startFromRow(row, assigneeName);
+    workflows.startFromRow(row);
     return tickets.findView(row.getNumber()).orElseThrow();
   }
 
   public TicketUpdateResponse update(long number, TicketPatchRequest patch, Actor actor) {
-    if (tickets.find(number).isEmpty()) {
-      throw new NotFoundException("There is no ticket #" + number + ".");
-    }
     TicketUpdateRequest request =
         TicketUpdateRequest.by(actor, patch.getComment())
             .expectedVersion(patch.getExpectedVersion())
@@ -72,15 +61,7 @@ public class TicketCommands {
             .pendingFor(patch.getPendingFor())
             .resolution(patch.getResolution())
             .build();
-    TicketUpdateResult result;
-    try {
-      result = workflows.existing(number).update(request);
-    } catch (WorkflowUpdateException rejected) {
-      throw translate(rejected);
-    } catch (WorkflowNotFoundException finished) {
-      throw new ConflictException(
-          "status", "Ticket #" + number + " is closed for good and can no longer change.");
-    }
+    TicketUpdateResult result = calls.update(number, workflow -> workflow.update(request));
     TicketView view = tickets.findView(number).orElseThrow();
     return new TicketUpdateResponse(
         TicketDto.from(view, clock.instant()), result.changes(), result.autoFixes());
@@ -98,22 +79,9 @@ public class TicketCommands {
             .find(patch.getAssigneeId())
             .orElseThrow(
                 () ->
-                    new InvalidFieldException(
+                    FieldException.invalid(
                         "assigneeId", "There is no agent #" + patch.getAssigneeId() + "."));
     return AssigneeChange.to(
         new AgentRef(agent.getId(), agent.getDisplayName(), agent.getActive()));
-  }
-
-  static RuntimeException translate(WorkflowUpdateException rejected) {
-    if (rejected.getCause() instanceof ApplicationFailure failure) {
-      var violation = TicketRuleViolation.from(failure);
-      if (violation.isPresent()) {
-        TicketRuleViolation v = violation.get();
-        return v.failure() == TicketFailure.VERSION_CONFLICT
-            ? new ConflictException(v.field(), v.text())
-            : new InvalidFieldException(v.field(), v.text());
-      }
-    }
-    return rejected;
   }
 }

@@ -1,6 +1,5 @@
 package dev.tempodesk.api.ticket;
 
-import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketCursor;
@@ -115,7 +114,8 @@ class TicketController {
   @Operation(operationId = "getTicket")
   TicketDto get(@PathVariable long number) {
     return TicketDto.from(
-        tickets.findView(number).orElseThrow(() -> notFound(number)), clock.instant());
+        tickets.findView(number).orElseThrow(() -> TicketRefusals.noSuchTicket(number)),
+        clock.instant());
   }
 
   @PatchMapping("/{number}")
@@ -162,12 +162,8 @@ class TicketController {
 
   private void requireTicket(long number) {
     if (tickets.find(number).isEmpty()) {
-      throw notFound(number);
+      throw TicketRefusals.noSuchTicket(number);
     }
-  }
-
-  private static NotFoundException notFound(long number) {
-    return new NotFoundException("There is no ticket #" + number + ".");
   }
 
   private static <E extends Enum<E>> Set<String> names(Set<E> values) {

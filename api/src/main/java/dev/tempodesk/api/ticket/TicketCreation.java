@@ -4,7 +4,7 @@ import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
@@ -52,13 +52,13 @@ class TicketCreation {
   public TicketsRecord insert(CreateTicketRequest request, Actor actor) {
     Channel channel = request.channel() == null ? Channel.PHONE : request.channel();
     if (channel == Channel.PORTAL) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "channel", "Agents open tickets by PHONE, EMAIL or AGENT; PORTAL is the customer's own.");
     }
     // Checked before the reporter is created, since a new contact is filed under it.
     if (request.organizationId() != null
         && organizations.find(request.organizationId()).isEmpty()) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "organizationId", "There is no organization #" + request.organizationId() + ".");
     }
     ContactsRecord reporter = reporter(request);
@@ -70,10 +70,10 @@ class TicketCreation {
               .findAsset(request.assetId())
               .orElseThrow(
                   () ->
-                      new InvalidFieldException(
+                      FieldException.invalid(
                           "assetId", "There is no asset #" + request.assetId() + "."));
       if (organizationId != null && !organizationId.equals(asset.getOrganizationId())) {
-        throw new InvalidFieldException(
+        throw FieldException.invalid(
             "assetId", "Asset #" + asset.getId() + " belongs to another organization.");
       }
       organizationId = asset.getOrganizationId();
@@ -109,7 +109,7 @@ class TicketCreation {
           .find(request.reporterId())
           .orElseThrow(
               () ->
-                  new InvalidFieldException(
+                  FieldException.invalid(
                       "reporterId", "There is no contact #" + request.reporterId() + "."));
     }
     if (request.reporterEmail() != null && !request.reporterEmail().isBlank()) {
@@ -121,7 +121,7 @@ class TicketCreation {
               : request.reporterName(),
           request.organizationId());
     }
-    throw new InvalidFieldException(
+    throw FieldException.invalid(
         "reporterId", "Name the customer: reporterId of a contact, or reporterEmail.");
   }
 
@@ -134,10 +134,9 @@ class TicketCreation {
             .find(assigneeId)
             .orElseThrow(
                 () ->
-                    new InvalidFieldException(
-                        "assigneeId", "There is no agent #" + assigneeId + "."));
+                    FieldException.invalid("assigneeId", "There is no agent #" + assigneeId + "."));
     if (!agent.getActive()) {
-      throw new InvalidFieldException(
+      throw FieldException.invalid(
           "assigneeId", "Agent #" + assigneeId + " is deactivated and cannot take tickets.");
     }
     return agent;

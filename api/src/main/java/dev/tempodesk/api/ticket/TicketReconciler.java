@@ -1,14 +1,10 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
-import dev.tempodesk.api.config.TempodeskProperties;
-import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
-import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
 import java.time.Clock;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,21 +23,12 @@ public class TicketReconciler {
   private static final Logger log = LoggerFactory.getLogger(TicketReconciler.class);
 
   private final TicketRepository tickets;
-  private final AgentRepository agents;
   private final TicketWorkflowGateway workflows;
-  private final TempodeskProperties properties;
   private final Clock clock;
 
-  public TicketReconciler(
-      TicketRepository tickets,
-      AgentRepository agents,
-      TicketWorkflowGateway workflows,
-      TempodeskProperties properties,
-      Clock clock) {
+  public TicketReconciler(TicketRepository tickets, TicketWorkflowGateway workflows, Clock clock) {
     this.tickets = tickets;
-    this.agents = agents;
     this.workflows = workflows;
-    this.properties = properties;
     this.clock = clock;
   }
 
@@ -56,16 +43,10 @@ public class TicketReconciler {
 
   /** Returns how many workflows had to be started. */
   public int reconcile() {
-    Map<Long, String> agentNames =
-        agents.listAll().stream()
-            .collect(Collectors.toMap(AgentsRecord::getId, AgentsRecord::getDisplayName));
     int started = 0;
-    var closedAfter =
-        clock.instant().minus(properties.reopenWindow()).atOffset(java.time.ZoneOffset.UTC);
-    for (TicketsRecord row : tickets.findLive(closedAfter)) {
-      String assigneeName =
-          row.getAssigneeId() == null ? null : agentNames.get(row.getAssigneeId());
-      if (workflows.startFromRow(row, assigneeName)) {
+    var closedAfter = workflows.policy().reopenableIfClosedAfter(clock.instant());
+    for (TicketsRecord row : tickets.findLive(TicketRows.at(closedAfter))) {
+      if (workflows.startFromRow(row)) {
         started++;
       }
     }

@@ -1,6 +1,6 @@
 package dev.tempodesk.api.validation;
 
-import dev.tempodesk.api.error.InvalidFieldException;
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.workflows.mail.MailAddress;
 import dev.tempodesk.workflows.mail.MailAddresses;
 import dev.tempodesk.workflows.mail.ParsedAddress;
@@ -15,7 +15,7 @@ public final class Addresses {
   public static MailAddress require(String field, String value) {
     ParsedAddress parsed = MailAddresses.parse(value);
     if (!parsed.isValid()) {
-      throw new InvalidFieldException(field, "must be an email address: " + parsed.problem());
+      throw FieldException.invalid(field, "must be an email address: " + parsed.problem());
     }
     return parsed.address();
   }

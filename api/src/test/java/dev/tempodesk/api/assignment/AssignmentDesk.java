@@ -166,7 +166,7 @@ public final class AssignmentDesk implements AutoCloseable {
                 status ->
                     opening.open(
                         PhoneTickets.call(reporter, priority, subject, null, "assignment test")));
-    gateway.startFromRow(row, null);
+    gateway.startFromRow(row);
     return row.getNumber();
   }
 

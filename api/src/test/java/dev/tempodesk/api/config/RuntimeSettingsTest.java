@@ -3,6 +3,7 @@ package dev.tempodesk.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,34 @@ class RuntimeSettingsTest {
     assertThat(settings.database().embedded()).isTrue();
     assertThat(settings.embeddedTemporal()).isTrue();
     assertThat(settings.temporalNamespace()).isEqualTo("default");
+    assertThat(settings.ports()).isEqualTo(new RuntimeSettings.Ports(8080, 54329, 7233));
+  }
+
+  @Test
+  void shouldReadThePortsFromTheirVariables() {
+    RuntimeSettings settings =
+        RuntimeSettings.from(
+            Map.of(
+                "PORT", "0",
+                "TEMPODESK_POSTGRES_PORT", "15432",
+                "TEMPODESK_TEMPORAL_PORT", " 17233 "));
+
+    assertThat(settings.ports()).isEqualTo(new RuntimeSettings.Ports(0, 15432, 17233));
+  }
+
+  @Test
+  void shouldFailFastNamingABadPortVariable() {
+    for (String variable : List.of("PORT", "TEMPODESK_POSTGRES_PORT", "TEMPODESK_TEMPORAL_PORT")) {
+      for (String bad : List.of("http", "-1", "65536", "80.5")) {
+        assertThatThrownBy(() -> RuntimeSettings.from(Map.of(variable, bad)))
+            .as(variable + "=" + bad)
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessageStartingWith(variable + " must be a port number")
+            .hasMessageContaining("'" + bad + "'");
+      }
+    }
+    assertThatThrownBy(() -> RuntimeSettings.from(Map.of("TEMPODESK_TEMPORAL_PORT", "0")))
+        .hasMessageStartingWith("TEMPODESK_TEMPORAL_PORT ");
   }
 
   @Test

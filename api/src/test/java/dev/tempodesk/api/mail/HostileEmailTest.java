@@ -1,9 +1,11 @@
 package dev.tempodesk.api.mail;
 
 import static dev.tempodesk.db.jooq.Tables.MESSAGES;
+import static dev.tempodesk.db.jooq.Tables.QUARANTINED_MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.fakes.nylas.FaultPlan;
@@ -21,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile and broken emails through the real mail path (fake Nylas over HTTP → sync → Postgres →
- * ticket workflows): each is either stored as a message of a ticket or recorded in skipped_messages
- * with a reason, and the sync loop goes on: a normal email sent after them is ingested promptly.
- * HTML is stored as received; the web app sanitizes it with DOMPurify when it shows it.
+ * ticket workflows): each is either stored as a message of a ticket, recorded in skipped_messages
+ * with a reason, or held in quarantine with its error, and the sync loop goes on: a normal email
+ * sent after them is ingested promptly. HTML is stored as received; the web app sanitizes it with
+ * DOMPurify when it shows it.
  */
 class HostileEmailTest {
   private static final String HTML_ATTACKS =
@@ -357,7 +360,11 @@ class HostileEmailTest {
     sent.values().forEach(m -> ids.add(m.id()));
     var dsl = pipeline.jooq.dsl();
     return dsl.fetchCount(MESSAGES, MESSAGES.PROVIDER_MESSAGE_ID.in(ids))
-        + dsl.fetchCount(SKIPPED_MESSAGES, SKIPPED_MESSAGES.PROVIDER_MESSAGE_ID.in(ids));
+        + dsl.fetchCount(SKIPPED_MESSAGES, SKIPPED_MESSAGES.PROVIDER_MESSAGE_ID.in(ids))
+        + dsl.fetchCount(
+            QUARANTINED_MESSAGES,
+            QUARANTINED_MESSAGES.PROVIDER_MESSAGE_ID.in(ids),
+            QUARANTINED_MESSAGES.STATUS.ne(QuarantineRepository.RESOLVED));
   }
 
   private static boolean stored(MailPipeline pipeline, String providerId) {
@@ -384,6 +391,14 @@ class HostileEmailTest {
             .from(SKIPPED_MESSAGES)
             .where(SKIPPED_MESSAGES.PROVIDER_MESSAGE_ID.eq(providerId))
             .fetchOne(SKIPPED_MESSAGES.REASON);
-    return reason == null ? "LOST" : "skipped " + reason;
+    if (reason != null) {
+      return "skipped " + reason;
+    }
+    String quarantined =
+        dsl.select(QUARANTINED_MESSAGES.ERROR)
+            .from(QUARANTINED_MESSAGES)
+            .where(QUARANTINED_MESSAGES.PROVIDER_MESSAGE_ID.eq(providerId))
+            .fetchOne(QUARANTINED_MESSAGES.ERROR);
+    return quarantined == null ? "LOST" : "quarantined";
   }
 }

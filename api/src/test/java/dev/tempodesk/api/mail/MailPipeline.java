@@ -1,16 +1,26 @@
 package dev.tempodesk.api.mail;
 
+import static dev.tempodesk.db.jooq.Tables.MAILBOXES;
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
+
+import dev.tempodesk.activities.ActivityLiveness;
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailQuarantine;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
+import dev.tempodesk.activities.ticket.AssigneeNames;
+import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -27,7 +37,11 @@ import dev.tempodesk.workflows.notification.NotificationActivities;
 import dev.tempodesk.workflows.ticket.OutboundMailActivities;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
 import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
+import dev.tempodesk.workflows.ticket.TicketWorkflow;
 import dev.tempodesk.workflows.ticket.TicketWorkflowImpl;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -36,6 +50,8 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import okhttp3.HttpUrl;
@@ -66,6 +82,7 @@ final class MailPipeline implements AutoCloseable {
   final TestJooq jooq;
   final MailboxRepository mailboxes;
   final MailThreadRepository threads;
+  final QuarantineRepository quarantine;
   final MessageRepository messages;
   final TicketRepository tickets;
   final OutboundMessageRepository outbound;
@@ -77,6 +94,8 @@ final class MailPipeline implements AutoCloseable {
   private final boolean mailAcknowledgements;
   private final WorkerFactoryOptions workerOptions;
   private WorkerFactory workers;
+  private TicketWorkflowGateway gateway;
+  private Duration syncPollInterval;
 
   MailPipeline(FakeNylasServer nylas, int clientAttempts) {
     this(nylas, clientAttempts, true);
@@ -128,6 +147,7 @@ final class MailPipeline implements AutoCloseable {
     this.jooq = TestJooq.over(database);
     this.mailboxes = new MailboxRepository(jooq.dsl());
     this.threads = new MailThreadRepository(jooq.dsl());
+    this.quarantine = new QuarantineRepository(jooq.dsl());
     this.messages = new MessageRepository(jooq.dsl());
     this.tickets = new TicketRepository(jooq.dsl());
     this.outbound = new OutboundMessageRepository(jooq.dsl());
@@ -141,7 +161,13 @@ final class MailPipeline implements AutoCloseable {
             "pipeline-client",
             clientAttempts,
             Duration.ofSeconds(2));
-    client = new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
+    // As the app wires it: heartbeats all through every Nylas call.
+    client =
+        new NylasClient(
+            settings,
+            NylasClient.defaultHttpClient(settings),
+            ActivityLiveness.sleeper(),
+            ActivityLiveness.progress());
     mailbox = mailboxes.upsert(GRANT, ADDRESS, "google");
     TicketSearchAttributes.TYPES.forEach(temporal::registerSearchAttribute);
     temporal.start();
@@ -152,8 +178,14 @@ final class MailPipeline implements AutoCloseable {
   void startWorker() {
     WorkflowClient workflowClient = temporal.getWorkflowClient();
     Clock clock = Clock.systemUTC();
-    TicketWorkflowGateway gateway =
-        new TicketWorkflowGateway(workflowClient, TASK_QUEUE, TicketPolicy.defaults());
+    gateway =
+        new TicketWorkflowGateway(
+            workflowClient,
+            TASK_QUEUE,
+            TicketPolicy.defaults(),
+            AssignerWakeUp.none(),
+            ReporterEmails.none(),
+            AssigneeNames.from(new AgentRepository(jooq.dsl())));
     InboundMailStore store =
         new InboundMailStore(
             jooq.transactions(),
@@ -162,14 +194,24 @@ final class MailPipeline implements AutoCloseable {
             tickets,
             new ContactRepository(jooq.dsl()),
             new AgentRepository(jooq.dsl()),
-            new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock));
+            new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock),
+            clock);
     workers = WorkerFactory.newInstance(workflowClient, workerOptions);
     var worker = workers.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new MailboxSyncActivitiesImpl(
-            client, mailboxes, threads, store, outbound, gateway, clock, PAGE_SIZE),
+            client,
+            mailboxes,
+            threads,
+            store,
+            outbound,
+            gateway,
+            new MailQuarantine(quarantine, clock, MailQuarantine.DEFAULT_MAX_ATTEMPTS),
+            MailboxOutages.over(jooq.dsl(), clock),
+            clock,
+            PAGE_SIZE),
         new TicketStoreActivitiesImpl(
             tickets,
             new TicketEventRepository(jooq.dsl()),
@@ -194,7 +236,78 @@ final class MailPipeline implements AutoCloseable {
     workers.awaitTermination(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * Works around a defect of the in-memory Temporal server, not of Tempodesk (issue 14). A workflow
+   * task that a poll takes off the shared queue just as the worker is killed is lost: it leaves the
+   * queue but is never recorded as started, so the history ends in WORKFLOW_TASK_SCHEDULED without
+   * WORKFLOW_TASK_STARTED, the task's 10 s start-to-close timeout (armed when a task starts) never
+   * runs, no later worker is given the task, and every signal waits behind it. Seen in the no-loss
+   * run as an acknowledgement left QUEUED; the history that shows it is {@code
+   * no-loss/lost-workflow-task-ticket-1001.json} in the test resources (task scheduled 0.36 s
+   * before the third kill, nothing after but signals, while the new worker served every other
+   * ticket). A real server does not lose it: a task whose delivery fails goes back to the queue,
+   * and a started one times out and is handed out again. The workaround ({@link #recreate}) does
+   * what {@code TicketReconciler} does for workflows the embedded server forgot: the stuck run is
+   * terminated and the ticket's workflow started again from its row, which resumes its queued mail
+   * under the same keys.
+   *
+   * @return the tickets whose workflow waits on a task scheduled longer ago than {@code
+   *     scheduledFor} and never started (a worker starts one within milliseconds)
+   */
+  List<Long> lostWorkflowTasks(Duration scheduledFor) {
+    return jooq.dsl().select(TICKETS.NUMBER).from(TICKETS).fetch(TICKETS.NUMBER).stream()
+        .filter(number -> lostWorkflowTask(TicketWorkflow.workflowId(number), scheduledFor))
+        .toList();
+  }
+
+  /** Whether the workflow is running and waits on a task lost by the server (see above). */
+  boolean lostWorkflowTask(String workflowId, Duration scheduledFor) {
+    WorkflowClient client = temporal.getWorkflowClient();
+    if (client.newUntypedWorkflowStub(workflowId).describe().getStatus()
+        != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      return false;
+    }
+    HistoryEvent lastTask = null;
+    for (HistoryEvent event : client.fetchHistory(workflowId).getEvents()) {
+      if (event.getEventType().name().startsWith("EVENT_TYPE_WORKFLOW_TASK_")) {
+        lastTask = event;
+      }
+    }
+    return lastTask != null
+        && lastTask.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED
+        && lastTask.getEventTime().getSeconds()
+            < Instant.now().minus(scheduledFor).getEpochSecond();
+  }
+
+  /** Terminates the ticket's run and starts its workflow again from the row (see above). */
+  void recreate(long number) {
+    temporal
+        .getWorkflowClient()
+        .newUntypedWorkflowStub(TicketWorkflow.workflowId(number))
+        .terminate("workflow task lost by the in-memory Temporal server after a worker kill");
+    gateway.startFromRow(tickets.find(number).orElseThrow());
+  }
+
+  /**
+   * The mailbox sync's counterpart of {@link #recreate}: terminates the run and starts the sync
+   * again from the cursor in its row.
+   */
+  void restartSync() {
+    String workflowId = MailboxSyncWorkflow.workflowId(GRANT);
+    temporal
+        .getWorkflowClient()
+        .newUntypedWorkflowStub(workflowId)
+        .terminate("workflow task lost by the in-memory Temporal server after a worker kill");
+    Long cursor = jooq.dsl().fetchValue(MAILBOXES.SYNC_CURSOR, MAILBOXES.ID.eq(mailbox.getId()));
+    startSync(syncPollInterval, cursor);
+  }
+
   MailboxSyncWorkflow startSync(Duration pollInterval) {
+    return startSync(pollInterval, null);
+  }
+
+  private MailboxSyncWorkflow startSync(Duration pollInterval, Long cursor) {
+    syncPollInterval = pollInterval;
     MailboxSyncWorkflow sync =
         temporal
             .getWorkflowClient()
@@ -207,7 +320,7 @@ final class MailPipeline implements AutoCloseable {
     WorkflowClient.start(
         sync::run,
         new MailboxSyncInput(
-            mailbox.getId(), GRANT, null, pollInterval, Duration.ofMinutes(2), 50, null));
+            mailbox.getId(), GRANT, cursor, pollInterval, Duration.ofMinutes(2), 50, null));
     return sync;
   }
 

@@ -105,6 +105,26 @@ class NotificationDeliveryTest {
   }
 
   @Test
+  void shouldSendUnderANewKeyWhenNylasAnsweredAnErrorItReplaysForTheOldOne() throws Exception {
+    rig = new NotificationRig(10);
+    TicketsRecord ticket = rig.openTicket("Mail server down");
+    TicketNotice assigned =
+        notice("event-3:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId());
+    rig.nylas.failNextRequests(1, 500); // Nylas' own 500, kept for the key for an hour
+
+    assertThatThrownBy(() -> rig.activities.deliver(assigned))
+        .isInstanceOf(ApplicationFailure.class);
+    assertThat(rig.mailTo("alice@tempodesk.dev")).isEmpty();
+    rig.activities.deliver(assigned); // the retry: not in the sent mail, so a new key
+    rig.activities.deliver(assigned);
+
+    assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(1);
+    NotificationsRecord email = rows("EMAIL").getFirst();
+    assertThat(email.getStatus()).isEqualTo("SENT");
+    assertThat(email.getSendAttempt()).isEqualTo(1);
+  }
+
+  @Test
   void shouldSuppressEmailAndWebhookOverTheRateLimitButKeepEveryFeedEntry() throws Exception {
     // Mid-minute, so that all five fall into one rate-limit window.
     rig =

@@ -148,14 +148,14 @@ class ReplyApiIntegrationTest {
   void shouldSendOnceWhenAnswersAreLostAndTheSendActivityIsRetried() {
     long number = createPhoneTicket("Router down " + unique, null);
     long lostBefore = NYLAS.faults().count(FaultKind.LOST_SEND_ANSWER);
-    // The fake sends, then answers 504 three times: the client's three attempts all fail, so
-    // Temporal retries the activity, whose next attempt gets the cached send with the same key.
-    NYLAS.faults().loseNextSendAnswers(3, 504);
+    // The fake sends, then answers 504, and keeps that 504 for the key as Nylas does: the activity
+    // fails, and its retry finds the mail in the sent mail instead of sending it again.
+    NYLAS.faults().loseNextSendAnswers(1, 504);
 
     String replyId = reply(number, "Which model is it?");
 
     awaitMessage(number, replyId, "SENT");
-    assertThat(NYLAS.faults().count(FaultKind.LOST_SEND_ANSWER) - lostBefore).isEqualTo(3);
+    assertThat(NYLAS.faults().count(FaultKind.LOST_SEND_ANSWER) - lostBefore).isEqualTo(1);
     assertThat(sentWithSubject("[#" + number + "]")).hasSize(1);
   }
 
@@ -182,6 +182,23 @@ class ReplyApiIntegrationTest {
                     .and(NOTIFICATIONS.DEDUPE_KEY.startsWith("reply-failed:" + replyId + ":"))))
         .isEqualTo(1);
     assertThat(eventKinds(number)).contains("REPLIED", "REPLY_FAILED");
+  }
+
+  @Test
+  void shouldSendAFailedReplyAgainUnderAFreshKeyOnceTheCauseIsGone() {
+    String dora = "dora-" + unique + "@client.example";
+    NYLAS.rejectSendsTo(dora, 422); // the provider refuses; Nylas keeps that answer for the key
+    long number = createPhoneTicket("Quota " + unique, null, dora);
+    String replyId = reply(number, "Your quota is raised.");
+    JsonNode failed = awaitMessage(number, replyId, "FAILED");
+    assertThat(failed.get("deliveryError").asString()).contains("422");
+
+    NYLAS.acceptSendsTo(dora); // fixed at the provider; the agent presses "Send again"
+    Response resend = api.post("/api/tickets/" + number + "/replies/" + replyId + "/retry", "");
+
+    assertThat(resend.status()).as(resend.body().toString()).isLessThan(300);
+    awaitMessage(number, replyId, "SENT");
+    assertThat(sentWithSubject("[#" + number + "]")).hasSize(1);
   }
 
   @Test

@@ -125,6 +125,10 @@ class AuthorizationMatrixTest {
           entry("GET /api/mailboxes", Access.STAFF),
           entry("GET /api/mailboxes/connect", Access.ADMIN),
           entry("GET /api/mailboxes/callback", Access.ADMIN),
+          entry("GET /api/mailboxes/{mailboxId}/quarantine", Access.MANAGEMENT),
+          entry(
+              "POST /api/mailboxes/{mailboxId}/quarantine/{providerMessageId}/retry",
+              Access.MANAGEMENT),
           entry("GET /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/dev/inbound-email", Access.STAFF),
@@ -177,6 +181,9 @@ class AuthorizationMatrixTest {
                     "^/api/organizations/\\{id}", "/api/organizations/" + organization.getId())
                 // Nobody's entry: a caller who may mark entries read gets 404, not 401/403.
                 .replace("{messageId}", UUID.randomUUID().toString())
+                // No such mailbox (404 for those allowed); a Microsoft-shaped id, '/' encoded.
+                .replace("{mailboxId}", Long.toString(Long.MAX_VALUE))
+                .replace("{providerMessageId}", "AAMkAD%2Fx%2By%3D")
                 .replace("/api/notifications/{id}", "/api/notifications/" + Long.MAX_VALUE);
   }
 

@@ -96,7 +96,7 @@ class SlaBreachLatencyTest {
                         opening.open(
                             PhoneTickets.call(
                                 reporter, Priority.NORMAL, "Breach me", null, "sla latency")));
-        gateway.startFromRow(row, null);
+        gateway.startFromRow(row);
         dueAt.put(row.getNumber(), row.getResolveDueAt().toInstant());
       }
 

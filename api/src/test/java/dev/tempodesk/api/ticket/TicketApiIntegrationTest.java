@@ -13,6 +13,8 @@ import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.workflows.ticket.TicketState;
+import dev.tempodesk.workflows.ticket.TicketWorkflow;
+import io.temporal.client.WorkflowClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ticket REST API end to end: HTTP → workflow → Postgres, on a real database, signed in as a
@@ -48,6 +51,7 @@ class TicketApiIntegrationTest {
   @Autowired ContactRepository contacts;
   @Autowired TicketWorkflowGateway workflows;
   @Autowired ApplicationContext app;
+  @Autowired WorkflowClient temporal;
 
   private HttpApi api;
   private AgentsRecord alice;
@@ -262,6 +266,62 @@ class TicketApiIntegrationTest {
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(notJson.body().get("title").asString()).isEqualTo("Malformed request");
     assertThat(api.send("PATCH", "/api/tickets/1", "text/plain", "hi").status()).isEqualTo(415);
+  }
+
+  @Test
+  void shouldAnswerAnUnknownTicketAlikeOnEveryPath() {
+    long unknown = 999_998;
+
+    List<Response> answers =
+        List.of(
+            api.get("/api/tickets/" + unknown),
+            patch(unknown, Map.of("priority", "HIGH", "comment", "x")),
+            api.post("/api/tickets/" + unknown + "/replies", json(Map.of("body", "Hi"))),
+            api.post("/api/tickets/" + unknown + "/notes", json(Map.of("body", "x"))));
+
+    JsonNode first = problem(answers.getFirst());
+    assertThat(first.get("status").asInt()).isEqualTo(404);
+    assertThat(first.get("field").asString()).isEqualTo("number");
+    assertThat(first.get("detail").asString()).isEqualTo("There is no ticket #" + unknown + ".");
+    for (Response answer : answers) {
+      assertThat(answer.status()).isEqualTo(404);
+      assertThat(problem(answer)).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void shouldAnswerATicketWhoseWorkflowIsGoneAlikeOnEveryPath() {
+    long number = createTicket("Gone " + UUID.randomUUID(), "NORMAL");
+    // As if its reopen window had passed: the ticket stays, its workflow has ended.
+    temporal.newUntypedWorkflowStub(TicketWorkflow.workflowId(number)).terminate("test");
+
+    List<Response> answers =
+        List.of(
+            patch(number, Map.of("priority", "HIGH", "comment", "x")),
+            api.post(
+                "/api/tickets/" + number + "/replies",
+                json(
+                    Map.of(
+                        "body", "Hi", "setStatus", Map.of("status", "CLOSED", "comment", "done")))),
+            api.post("/api/tickets/" + number + "/notes", json(Map.of("body", "x"))));
+
+    JsonNode first = problem(answers.getFirst());
+    assertThat(first.get("status").asInt()).as(first.toString()).isEqualTo(409);
+    assertThat(first.get("field").asString()).isEqualTo("number");
+    assertThat(first.get("detail").asString())
+        .isEqualTo("Ticket #" + number + " is closed for good and can no longer change.");
+    for (Response answer : answers) {
+      assertThat(answer.status()).isEqualTo(409);
+      assertThat(problem(answer)).isEqualTo(first);
+    }
+    assertThat(api.get("/api/tickets/" + number).status()).isEqualTo(200);
+  }
+
+  /** The ProblemDetail without {@code instance}, the request path. */
+  private static JsonNode problem(Response response) {
+    ObjectNode problem = ((ObjectNode) response.body()).deepCopy();
+    problem.remove("instance");
+    return problem;
   }
 
   @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.api.TempodeskApplication;
 import dev.tempodesk.api.config.RuntimeSettings;
+import dev.tempodesk.api.embedded.DemoMailbox;
 import dev.tempodesk.api.embedded.EmbeddedMode;
+import dev.tempodesk.api.mail.PoisonMail;
+import dev.tempodesk.fakes.nylas.InboundEmail;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -51,6 +54,21 @@ class WebAppEndToEndTest {
         ConfigurableApplicationContext app =
             TempodeskApplication.run(embedded, "--server.port=0")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      // One mail the database cannot store, so the quarantine step shows a real row.
+      embedded
+          .demoMailbox()
+          .orElseThrow()
+          .server()
+          .receive(
+              DemoMailbox.GRANT_ID,
+              new InboundEmail(
+                  "Mallory Mailer",
+                  "billing@vendor.example",
+                  null,
+                  "Invoice 4711 attached",
+                  "Please find the invoice attached.",
+                  null,
+                  Map.of("Message-ID", PoisonMail.oversizeMessageId())));
       Path log = Files.createTempFile("tempodesk-e2e", ".log");
       ProcessBuilder node =
           new ProcessBuilder("node", "e2e/run.mjs")
@@ -77,7 +95,8 @@ class WebAppEndToEndTest {
               "PASS an admin lists the agents",
               "PASS the statistics dashboard",
               "PASS a customer signs into the portal",
-              "PASS the customer opens a request and replies");
+              "PASS the customer opens a request and replies",
+              "PASS a manager sees quarantined mail with its reason and tries it again");
     }
   }
 

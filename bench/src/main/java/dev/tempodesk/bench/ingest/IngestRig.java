@@ -1,11 +1,16 @@
 package dev.tempodesk.bench.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.mail.InboundMailStore;
+import dev.tempodesk.activities.mail.MailQuarantine;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.mail.MailboxSyncActivitiesImpl;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
+import dev.tempodesk.activities.ticket.AssigneeNames;
+import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -14,6 +19,7 @@ import dev.tempodesk.bench.BenchDatabases;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -97,10 +103,16 @@ final class IngestRig implements AutoCloseable {
             tickets,
             new ContactRepository(dsl),
             new AgentRepository(dsl),
-            new TicketOpening(tickets, events, messages, clock));
+            new TicketOpening(tickets, events, messages, clock),
+            clock);
     TicketWorkflowGateway gateway =
         new TicketWorkflowGateway(
-            temporal.getWorkflowClient(), TASK_QUEUE, TicketPolicy.defaults());
+            temporal.getWorkflowClient(),
+            TASK_QUEUE,
+            TicketPolicy.defaults(),
+            AssignerWakeUp.none(),
+            ReporterEmails.none(),
+            AssigneeNames.from(new AgentRepository(dsl)));
     var worker = workers.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
@@ -112,6 +124,9 @@ final class IngestRig implements AutoCloseable {
             store,
             new OutboundMessageRepository(dsl),
             gateway,
+            new MailQuarantine(
+                new QuarantineRepository(dsl), clock, MailQuarantine.DEFAULT_MAX_ATTEMPTS),
+            MailboxOutages.over(dsl, clock),
             clock,
             MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE),
         new TicketStoreActivitiesImpl(

@@ -64,7 +64,7 @@ public final class WorkerMemoryBenchmark implements Benchmark {
                 STARTING_THREADS,
                 i -> reporters.get(i % reporters.size()),
                 null,
-                row -> worker.gateway().startFromRow(row, null));
+                row -> worker.gateway().startFromRow(row));
         double startSeconds = (System.nanoTime() - started) / 1e9;
         Settling.await(notifications, gauges, tickets);
         double settleSeconds = (System.nanoTime() - started) / 1e9;

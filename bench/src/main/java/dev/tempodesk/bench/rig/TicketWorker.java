@@ -1,8 +1,12 @@
 package dev.tempodesk.bench.rig;
 
+import dev.tempodesk.activities.assignment.AssignerWakeUp;
+import dev.tempodesk.activities.ticket.AssigneeNames;
+import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.NoMailbox;
+import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.testing.TestJooq;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
@@ -43,7 +47,14 @@ public final class TicketWorker implements AutoCloseable {
             JsonMapper.builder().build()),
         notifications,
         NoMailbox.outboundMail(jooq));
-    gateway = new TicketWorkflowGateway(temporal.client(), taskQueue, policy);
+    gateway =
+        new TicketWorkflowGateway(
+            temporal.client(),
+            taskQueue,
+            policy,
+            AssignerWakeUp.none(),
+            ReporterEmails.none(),
+            AssigneeNames.from(new AgentRepository(jooq.dsl())));
   }
 
   public void start() {

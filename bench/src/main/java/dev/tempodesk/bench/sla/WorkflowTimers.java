@@ -32,10 +32,7 @@ final class WorkflowTimers {
                 TicketPolicy.defaults().withSla(burst.policy()),
                 NoMailbox.inAppNotifications(jooq))) {
       worker.start();
-      return burst.run(
-          "workflows",
-          jooq,
-          row -> worker.gateway().startFromRow(row, burst.agent().getDisplayName()));
+      return burst.run("workflows", jooq, row -> worker.gateway().startFromRow(row));
     }
   }
 }

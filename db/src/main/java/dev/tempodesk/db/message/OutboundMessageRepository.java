@@ -94,10 +94,30 @@ public class OutboundMessageRepository {
         == 1;
   }
 
-  /** FAILED → QUEUED; returns false if it is not a FAILED message of this ticket. */
+  /**
+   * After Nylas answered the send of attempt {@code from} with an error (which it replays for that
+   * key for an hour), moves the message on to the next attempt and key; false if another caller did
+   * already or the message is no longer QUEUED.
+   */
+  public boolean nextSendAttempt(UUID id, int from) {
+    return dsl.update(MESSAGES)
+            .set(MESSAGES.SEND_ATTEMPT, from + 1)
+            .where(
+                MESSAGES.ID.eq(id),
+                MESSAGES.SEND_ATTEMPT.eq(from),
+                MESSAGES.DELIVERY_STATUS.eq(QUEUED))
+            .execute()
+        == 1;
+  }
+
+  /**
+   * FAILED → QUEUED under a fresh send attempt (the last one's key may replay its error); returns
+   * false if it is not a FAILED message of this ticket.
+   */
   public boolean requeue(long ticketNumber, UUID id) {
     return dsl.update(MESSAGES)
             .set(MESSAGES.DELIVERY_STATUS, QUEUED)
+            .set(MESSAGES.SEND_ATTEMPT, MESSAGES.SEND_ATTEMPT.plus(1))
             .where(
                 MESSAGES.ID.eq(id),
                 MESSAGES.TICKET_NUMBER.eq(ticketNumber),

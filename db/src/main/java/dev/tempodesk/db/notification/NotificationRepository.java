@@ -82,6 +82,17 @@ public class NotificationRepository {
         .execute();
   }
 
+  /**
+   * After Nylas answered the email's send of attempt {@code from} with an error (replayed for that
+   * key for an hour), moves it on to the next attempt and key.
+   */
+  public void nextSendAttempt(long id, int from) {
+    dsl.update(NOTIFICATIONS)
+        .set(NOTIFICATIONS.SEND_ATTEMPT, from + 1)
+        .where(NOTIFICATIONS.ID.eq(id), NOTIFICATIONS.SEND_ATTEMPT.eq(from))
+        .execute();
+  }
+
   public void markFailed(long id, String error) {
     dsl.update(NOTIFICATIONS)
         .set(NOTIFICATIONS.STATUS, FAILED)

@@ -1,5 +1,6 @@
 package dev.tempodesk.workflows.mailbox;
 
+import dev.tempodesk.workflows.NylasCallBudget;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Promise;
@@ -18,10 +19,14 @@ import java.time.Duration;
 public class MailboxSyncWorkflowImpl implements MailboxSyncWorkflow {
   private static final ActivityOptions PASS_OPTIONS =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(10))
-          // A pass heartbeats after every message, so a crashed worker's pass is retried
-          // elsewhere within seconds instead of when the start-to-close timeout runs out.
-          .setHeartbeatTimeout(Duration.ofSeconds(10))
+          // A pass makes many Nylas calls, any of which may be slow; the heartbeat, not this,
+          // notices a crashed worker.
+          .setStartToCloseTimeout(Duration.ofHours(1))
+          // A pass heartbeats after every message and all through every Nylas call (attempts and
+          // retry sleeps), so a crashed worker's pass is retried elsewhere within seconds, and a
+          // slow but healthy call is never mistaken for a crash (it was, with 10 s and beats only
+          // between messages: a second attempt then ran beside the first).
+          .setHeartbeatTimeout(NylasCallBudget.HEARTBEAT_TIMEOUT)
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(1))

@@ -21,10 +21,12 @@ public interface OutboundMailActivities {
   List<String> prepareOutbox(OutboundRef ticket);
 
   /**
-   * Sends one queued message with {@code Idempotency-Key} = its id. A message already SENT is not
-   * sent again. A permanent refusal marks it FAILED and tells the agent; a transient one throws, so
-   * the caller retries (honouring Retry-After). Named apart from the notifications' "Deliver":
-   * activity types share one namespace per worker.
+   * Sends one queued message with an {@code Idempotency-Key} derived from its id and send attempt;
+   * after Nylas answered an error the next call first looks for it in the sent mail, then uses the
+   * next attempt's key. A message already SENT is not sent again. A permanent refusal marks it
+   * FAILED and tells the agent; a transient one throws, so the caller retries (honouring
+   * Retry-After). Named apart from the notifications' "Deliver": activity types share one namespace
+   * per worker.
    */
   @ActivityMethod(name = "DeliverOutboundMail")
   DeliveryOutcome deliver(OutboundRef message);
@@ -32,6 +34,9 @@ public interface OutboundMailActivities {
   /** Marks a message FAILED after the last retry and tells the agent. */
   void giveUp(FailedDelivery failure);
 
-  /** Puts a FAILED message back to QUEUED; false if it is not a FAILED message of this ticket. */
+  /**
+   * Puts a FAILED message back to QUEUED under a fresh send attempt; false if it is not a FAILED
+   * message of this ticket.
+   */
   boolean requeue(OutboundRef message);
 }

@@ -1,5 +1,6 @@
 package dev.tempodesk.workflows.ticket;
 
+import dev.tempodesk.workflows.NylasCallBudget;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -23,26 +24,19 @@ final class Outbox {
   static final String CHANGE_ID = "outbound-mail";
   private static final int WITH_OUTBOX = 1;
 
-  private static final ActivityOptions WRITE_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(200))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
-          .build();
-
   /**
-   * An attempt has room for one slow answer (Nylas answers 504 itself after 90 s) but not much
-   * more, so a send lost with a crashed worker is tried again within two minutes; cutting an
-   * attempt off is safe because every attempt carries the same Idempotency-Key. Between attempts
+   * An attempt has room for the client's slowest calls (Nylas answers 504 itself after 90 s, and
+   * the client retries inside the attempt), so no second attempt starts beside a slow first one;
+   * the activity heartbeats all through its Nylas calls, so a send lost with a crashed worker is
+   * still tried again within seconds. A retried attempt uses the same Idempotency-Key unless Nylas
+   * answered with an error, and then looks for the mail in the sent mail first. Between attempts
    * Temporal backs off, or waits for the Retry-After the activity reports; after the last attempt
    * the message is FAILED and the agent told.
    */
   static final ActivityOptions SEND_OPTIONS =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setStartToCloseTimeout(NylasCallBudget.startToClose(2))
+          .setHeartbeatTimeout(NylasCallBudget.HEARTBEAT_TIMEOUT)
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(2))
@@ -53,7 +47,7 @@ final class Outbox {
           .build();
 
   private final OutboundMailActivities store =
-      Workflow.newActivityStub(OutboundMailActivities.class, WRITE_OPTIONS);
+      Workflow.newActivityStub(OutboundMailActivities.class, TicketActivityOptions.WRITE);
   private final OutboundMailActivities sender =
       Workflow.newActivityStub(OutboundMailActivities.class, SEND_OPTIONS);
   private final Set<String> inFlight = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package dev.tempodesk.workflows.ticket;
 
+import dev.tempodesk.workflows.NylasCallBudget;
 import dev.tempodesk.workflows.notification.NotificationActivities;
 import dev.tempodesk.workflows.notification.TicketNotice;
 import io.temporal.activity.ActivityOptions;
@@ -22,10 +23,12 @@ final class TicketNotifier {
   private static final int WITH_NOTIFICATIONS = 1;
 
   // Retried with backoff for about ten minutes; a notification still undelivered then stays FAILED
-  // in its row rather than holding the ticket's run open.
+  // in its row rather than holding the ticket's run open. An email goes out through Nylas, so an
+  // attempt allows for a slow Nylas call and heartbeats all through it (NylasCallBudget).
   private static final ActivityOptions OPTIONS =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setStartToCloseTimeout(NylasCallBudget.startToClose(1))
+          .setHeartbeatTimeout(NylasCallBudget.HEARTBEAT_TIMEOUT)
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(1))

@@ -1,6 +1,7 @@
 package dev.tempodesk.workflows.ticket;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Tunables of the ticket lifecycle.
@@ -31,5 +32,27 @@ public record TicketPolicy(
 
   public TicketPolicy withSla(SlaPolicy targets) {
     return new TicketPolicy(reopenWindow, maxPending, continueAsNewAfterEvents, targets);
+  }
+
+  /**
+   * The reopen rule, the one place it is decided: whether a customer message at {@code now} can no
+   * longer reopen a ticket (its workflow ends; a message starts a follow-up ticket instead). Only a
+   * CLOSED ticket has a window; it is over from {@link #reopenWindowEnd} on, that instant included.
+   */
+  public boolean reopenWindowOver(TicketStatus status, Instant closedAt, Instant now) {
+    return status == TicketStatus.CLOSED && !now.isBefore(reopenWindowEnd(closedAt));
+  }
+
+  /** The instant a ticket CLOSED at {@code closedAt} stops being reopened by customer messages. */
+  public Instant reopenWindowEnd(Instant closedAt) {
+    return closedAt.plus(reopenWindow);
+  }
+
+  /**
+   * The same rule as a cut-off for queries: at {@code now}, a CLOSED ticket can still be reopened
+   * if and only if it was closed strictly after this instant.
+   */
+  public Instant reopenableIfClosedAfter(Instant now) {
+    return now.minus(reopenWindow);
   }
 }

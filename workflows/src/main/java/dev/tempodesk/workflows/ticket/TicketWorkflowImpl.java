@@ -309,15 +309,14 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     return sla.earliest(
         switch (state.status) {
           case PENDING -> state.pendingUntil;
-          case CLOSED -> state.closedAt.plus(policy.reopenWindow());
+          case CLOSED -> policy.reopenWindowEnd(state.closedAt);
           default -> null;
         },
         state);
   }
 
   private boolean reopenWindowOver() {
-    return state.status == TicketStatus.CLOSED
-        && !now().isBefore(state.closedAt.plus(policy.reopenWindow()));
+    return policy.reopenWindowOver(state.status, state.closedAt, now());
   }
 
   private boolean continueAsNewDue() {

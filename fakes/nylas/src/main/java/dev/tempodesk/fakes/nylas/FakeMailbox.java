@@ -56,6 +56,7 @@ public final class FakeMailbox {
   private final List<FakeMessage> messages = new ArrayList<>();
   private final Map<String, FakeMessage> byId = new HashMap<>();
   private String state;
+  private volatile boolean valid = true;
 
   FakeMailbox(String grantId, String email, String provider, long createdAt) {
     this.grantId = grantId;
@@ -71,6 +72,22 @@ public final class FakeMailbox {
 
   public String grantId() {
     return grantId;
+  }
+
+  /**
+   * False once the grant was revoked or expired ({@code grant_status: invalid}): its mailbox
+   * endpoints answer 401 until the user authenticates again through hosted OAuth.
+   */
+  public boolean valid() {
+    return valid;
+  }
+
+  void invalidate() {
+    valid = false;
+  }
+
+  void reauthenticated() {
+    valid = true;
   }
 
   public String email() {

@@ -37,18 +37,19 @@ public final class FakeNylasServer implements AutoCloseable {
   private final HttpServer http;
   private volatile WebhookSender webhooks;
 
-  private FakeNylasServer(String apiKey, String clientId, FaultPlan faults, Clock clock)
+  private FakeNylasServer(String apiKey, String clientId, FaultPlan faults, Clock clock, int port)
       throws IOException {
     this.clientId = clientId;
     this.clock = clock;
     this.faults = faults;
     this.grants = new Grants(clock);
-    this.sender = new SendHandler(factory, clock, this::notifyCreated);
+    this.sender = new SendHandler(factory, clock, faults, this::notifyCreated);
     Router router =
         new Router(
             new GrantRoutes(apiKey, faults, grants::find, sender),
             new HostedAuth(apiKey, clientId, clock, grants::forEmail, grants::find));
-    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    this.http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     http.createContext("/", router::handle);
     http.setExecutor(executor);
     http.start();
@@ -60,8 +61,17 @@ public final class FakeNylasServer implements AutoCloseable {
 
   public static FakeNylasServer start(
       String apiKey, String clientId, FaultPlan faults, Clock clock) {
+    return startOn(0, apiKey, clientId, faults, clock);
+  }
+
+  /**
+   * On a chosen port, e.g. one an app under test was configured with while nothing listened on it
+   * ("Nylas is down"); 0 picks a free one.
+   */
+  public static FakeNylasServer startOn(
+      int port, String apiKey, String clientId, FaultPlan faults, Clock clock) {
     try {
-      return new FakeNylasServer(apiKey, clientId, faults, clock);
+      return new FakeNylasServer(apiKey, clientId, faults, clock, port);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake Nylas server", e);
     }
@@ -159,6 +169,11 @@ public final class FakeNylasServer implements AutoCloseable {
     sender.reject(email, status);
   }
 
+  /** Ends {@link #rejectSendsTo} for this recipient (the mailbox was fixed, say). */
+  public void acceptSendsTo(String email) {
+    sender.accept(email);
+  }
+
   /**
    * Puts {@code namespace} into every new message id, thread id and Message-ID header, so that a
    * fake that starts again (its mail lives in memory) never reuses an id a database already holds.
@@ -170,6 +185,25 @@ public final class FakeNylasServer implements AutoCloseable {
   /** Ids of new messages from now on take this prefix instead of {@code msg-}. */
   public void messageIdPrefix(String prefix) {
     factory.idPrefix(prefix);
+  }
+
+  /**
+   * The grant stops working (the user revoked access, or the provider refused its token): its
+   * mailbox endpoints answer 401 until the address is connected again through hosted OAuth. No
+   * webhook; see {@link #expireGrant}.
+   */
+  public void revokeGrant(String grantId) {
+    grants.require(grantId).invalidate();
+  }
+
+  /** As {@link #revokeGrant}, and a {@code grant.expired} notification goes to the webhook. */
+  public void expireGrant(String grantId) {
+    FakeMailbox box = grants.require(grantId);
+    box.invalidate();
+    WebhookSender current = webhooks;
+    if (current != null) {
+      current.grantExpired(box);
+    }
   }
 
   public void failNextRequests(int n, int status) {

@@ -14,8 +14,10 @@ import java.util.Random;
  * test run is repeatable. All rates start at 0. The error kinds are exclusive: each request draws
  * at most one, so each occurs at its own rate. A slow response is drawn on its own; duplicated and
  * reordered pages are drawn per successful message page that qualifies (a duplicate needs a
- * previous page, a reorder two items). Faults never drop data: they error (before any state
- * changes), delay, repeat or reorder.
+ * previous page, a reorder two items). Faults never drop data: they error, delay, repeat or
+ * reorder. On a read they act before anything else; on a send they are drawn while the send is in
+ * flight under its Idempotency-Key, and an error Nylas answers is kept under the key
+ * (package-info).
  */
 public final class FaultPlan {
   private final long seed;
@@ -100,9 +102,9 @@ public final class FaultPlan {
   }
 
   /**
-   * The next {@code n} sends are carried out (or replayed from the idempotency cache) but answered
-   * with {@code status} instead, as when the answer is lost on the way back: the caller cannot tell
-   * whether the mail went out.
+   * The next {@code n} sends are carried out but answered with {@code status} instead, as when
+   * Nylas gives up on a provider that took the mail after all: the caller cannot tell whether the
+   * mail went out, and the error is what the Idempotency-Key keeps.
    */
   public synchronized void loseNextSendAnswers(int n, int status) {
     for (int i = 0; i < n; i++) {

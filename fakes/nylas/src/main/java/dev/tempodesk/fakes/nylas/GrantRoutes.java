@@ -10,10 +10,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Everything under {@code /v3/grants/{grant_id}}: API-key check, injected faults, then the mailbox
- * endpoints. Faults come before any state change, so an injected error never half-sends; the one
- * exception is a lost send answer, injected on purpose after the send.
+ * endpoints. Faults of reads come before anything else; a send draws its own inside its idempotency
+ * key ({@link SendHandler}).
  */
 final class GrantRoutes {
+  private static final List<String> SEND_PATH = List.of("messages", "send");
+
   private final String apiKey;
   private final FaultPlan faults;
   private final Function<String, FakeMailbox> grants;
@@ -36,13 +38,19 @@ final class GrantRoutes {
     if (auth == null || !auth.equals("Bearer " + apiKey)) {
       return Reply.error(401, requestId, "unauthorized", "Unauthorized");
     }
-    Duration delay = faults.drawDelay();
-    if (!delay.isZero()) {
-      Thread.sleep(delay);
-    }
-    int failure = faults.drawFailure();
-    if (failure != 0) {
-      return FaultReplies.forStatus(failure, requestId, faults.retryAfterSeconds());
+    String method = exchange.getRequestMethod();
+    boolean send =
+        method.equals("POST") && path.size() == 3 && path.subList(1, 3).equals(SEND_PATH);
+    if (!send) {
+      // A send draws its faults itself, while it is in flight under its key.
+      Duration delay = faults.drawDelay();
+      if (!delay.isZero()) {
+        Thread.sleep(delay);
+      }
+      int failure = faults.drawFailure();
+      if (failure != 0) {
+        return FaultReplies.forStatus(failure, requestId, faults.retryAfterSeconds());
+      }
     }
     if (path.isEmpty()) {
       throw NylasError.notFound("listing grants is not supported by the fake");
@@ -52,19 +60,23 @@ final class GrantRoutes {
       throw NylasError.notFound("grant " + path.getFirst() + " not found");
     }
     Map<String, String> params = HttpRequests.params(exchange.getRequestURI().getRawQuery());
-    String method = exchange.getRequestMethod();
     List<String> rest = path.subList(1, path.size());
     String route = rest.isEmpty() ? "" : rest.getFirst();
-    if (method.equals("POST") && rest.equals(List.of("messages", "send"))) {
-      Reply sent =
-          sender.send(
-              box,
-              exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-              HttpRequests.body(exchange),
-              params,
-              requestId);
-      int lost = faults.drawLostSendAnswer();
-      return lost == 0 ? sent : FaultReplies.forStatus(lost, requestId, faults.retryAfterSeconds());
+    if (!box.valid() && !rest.isEmpty()) {
+      // The grant itself stays readable (it shows grant_status invalid); its mailbox does not.
+      return Reply.error(
+          401,
+          requestId,
+          "unauthorized",
+          "The grant is invalid; the user must authenticate again.");
+    }
+    if (send) {
+      return sender.send(
+          box,
+          exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+          HttpRequests.body(exchange),
+          params,
+          requestId);
     }
     if (!method.equals("GET")) {
       throw new NylasError(405, "invalid_request_error", method + " is not supported here");

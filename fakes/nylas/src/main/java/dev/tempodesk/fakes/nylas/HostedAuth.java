@@ -125,6 +125,7 @@ final class HostedAuth {
       return error(400, "invalid_grant", "code_verifier does not match", requestId);
     }
     FakeMailbox box = grantById.apply(code.grantId());
+    box.reauthenticated(); // re-authenticating an address re-validates its grant (reference §1)
     ObjectNode json = tokens(box, code.offline());
     json.put("provider", box.provider());
     return Reply.json(200, json).withHeader("x-request-id", requestId);

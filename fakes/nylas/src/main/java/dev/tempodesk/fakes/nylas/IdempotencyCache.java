@@ -10,13 +10,24 @@ import java.util.function.Supplier;
 /**
  * {@code Idempotency-Key} on send: the first answer (success or error) is kept for an hour per
  * grant and key; a replay with the same payload gets it again plus {@code Idempotent-Response:
- * true}, another payload gets 409.
+ * true}, another payload gets 409 {@code api.invalid_idempotent_request}, and any request while the
+ * first is still running gets 409 {@code api.concurrent_idempotent_request}.
  */
 final class IdempotencyCache {
   static final Duration TTL = Duration.ofHours(1);
   static final int MAX_KEY_LENGTH = 256;
 
   private record Entry(Object payload, Reply reply, Instant expires) {}
+
+  /**
+   * What one send came to: {@code kept} is Nylas' answer, stored under the key; {@code answered} is
+   * what reached this client, different when the answer was lost on the way back.
+   */
+  record Outcome(Reply kept, Reply answered) {
+    static Outcome of(Reply reply) {
+      return new Outcome(reply, reply);
+    }
+  }
 
   private final Clock clock;
   private final Map<String, Entry> entries = new HashMap<>();
@@ -29,7 +40,7 @@ final class IdempotencyCache {
    * Runs {@code send} at most once per live key. {@code payload} is the parsed JSON body (or the
    * raw text if it does not parse), so whitespace and key order do not make payloads differ.
    */
-  Reply run(String grantId, String key, Object payload, String requestId, Supplier<Reply> send) {
+  Reply run(String grantId, String key, Object payload, String requestId, Supplier<Outcome> send) {
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
       return Reply.error(
           400,
@@ -63,9 +74,9 @@ final class IdempotencyCache {
       }
       entries.put(id, new Entry(payload, null, clock.instant().plus(TTL)));
     }
-    Reply reply;
+    Outcome outcome;
     try {
-      reply = send.get();
+      outcome = send.get();
     } catch (RuntimeException e) {
       synchronized (this) {
         entries.remove(id);
@@ -73,8 +84,8 @@ final class IdempotencyCache {
       throw e;
     }
     synchronized (this) {
-      entries.put(id, new Entry(payload, reply, clock.instant().plus(TTL)));
+      entries.put(id, new Entry(payload, outcome.kept(), clock.instant().plus(TTL)));
     }
-    return reply;
+    return outcome.answered();
   }
 }

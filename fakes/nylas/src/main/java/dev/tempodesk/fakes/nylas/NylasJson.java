@@ -134,7 +134,7 @@ final class NylasJson {
     json.set("scope", strings(scopes));
     json.put("created_at", box.createdAt());
     json.put("updated_at", box.createdAt());
-    json.put("grant_status", "valid");
+    json.put("grant_status", box.valid() ? "valid" : "invalid");
     json.put("email", box.email());
     json.put("state", box.state());
     json.putObject("settings");

@@ -4,6 +4,7 @@ import dev.tempodesk.fakes.nylas.FakeMessage.Header;
 import dev.tempodesk.fakes.nylas.FakeMessage.Participant;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,23 +16,35 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code POST /v3/grants/{g}/messages/send}: validation, rejections, idempotency, threading. */
+/**
+ * {@code POST /v3/grants/{g}/messages/send}: injected faults, validation, rejections, idempotency,
+ * threading. Faults are drawn inside the idempotency cache, while the send is in flight: a slow
+ * send makes a second request with its key get 409 concurrent, and an injected error that Nylas
+ * itself answers is stored under the key and replayed like any other answer (see package-info).
+ */
 final class SendHandler {
   private final MessageFactory factory;
   private final Clock clock;
+  private final FaultPlan faults;
   private final IdempotencyCache idempotency;
   private final Consumer<FakeMessage> onCreated;
   private final Map<String, Integer> rejectedRecipients = new ConcurrentHashMap<>();
 
-  SendHandler(MessageFactory factory, Clock clock, Consumer<FakeMessage> onCreated) {
+  SendHandler(
+      MessageFactory factory, Clock clock, FaultPlan faults, Consumer<FakeMessage> onCreated) {
     this.factory = factory;
     this.clock = clock;
+    this.faults = faults;
     this.idempotency = new IdempotencyCache(clock);
     this.onCreated = onCreated;
   }
 
   void reject(String email, int status) {
     rejectedRecipients.put(email.toLowerCase(Locale.ROOT), status);
+  }
+
+  void accept(String email) {
+    rejectedRecipients.remove(email.toLowerCase(Locale.ROOT));
   }
 
   Reply send(
@@ -41,14 +54,48 @@ final class SendHandler {
       Map<String, String> params,
       String requestId) {
     if (idempotencyKey == null) {
-      return sendOnce(box, body, params, requestId);
+      return attempt(box, body, params, requestId).answered();
     }
     return idempotency.run(
         box.grantId(),
         idempotencyKey,
         fingerprint(body),
         requestId,
-        () -> sendOnce(box, body, params, requestId));
+        () -> attempt(box, body, params, requestId));
+  }
+
+  /**
+   * One send as Nylas carries it out, with the faults drawn for it. An error Nylas answers itself
+   * (500, 503, 504, 429, forced statuses) comes instead of the send and is what the key keeps. A
+   * 502 is a proxy's page: Nylas did send, but its answer was lost on the way, so the key keeps the
+   * real answer. A lost send answer ({@link FaultPlan#loseNextSendAnswers}) is Nylas answering an
+   * error although the provider took the mail; that error is what the key keeps.
+   */
+  private IdempotencyCache.Outcome attempt(
+      FakeMailbox box, byte[] body, Map<String, String> params, String requestId) {
+    Duration delay = faults.drawDelay();
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return IdempotencyCache.Outcome.of(FaultReplies.forStatus(503, requestId, 1));
+      }
+    }
+    int failure = faults.drawFailure();
+    if (failure == 502) {
+      Reply real = sendOnce(box, body, params, requestId);
+      return new IdempotencyCache.Outcome(
+          real, FaultReplies.forStatus(502, requestId, faults.retryAfterSeconds()));
+    }
+    if (failure != 0) {
+      return IdempotencyCache.Outcome.of(
+          FaultReplies.forStatus(failure, requestId, faults.retryAfterSeconds()));
+    }
+    Reply real = sendOnce(box, body, params, requestId);
+    int lost = faults.drawLostSendAnswer();
+    return IdempotencyCache.Outcome.of(
+        lost == 0 ? real : FaultReplies.forStatus(lost, requestId, faults.retryAfterSeconds()));
   }
 
   private Reply sendOnce(

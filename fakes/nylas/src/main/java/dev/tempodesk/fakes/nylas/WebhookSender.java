@@ -15,12 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Posts signed {@code message.created} notifications (reference §5.4) in the background. An attempt
- * that does not get 200 within 10 s is retried, 3 attempts in all, the delay doubling from {@code
- * retryDelay} (Nylas spreads its retries over minutes; tests cannot wait that long).
+ * Posts signed {@code message.created} and {@code grant.expired} notifications (reference §5.4) in
+ * the background. An attempt that does not get 200 within 10 s is retried, 3 attempts in all, the
+ * delay doubling from {@code retryDelay} (Nylas spreads its retries over minutes; tests cannot wait
+ * that long).
  */
 final class WebhookSender implements AutoCloseable {
   static final int MAX_ATTEMPTS = 3;
@@ -51,8 +53,32 @@ final class WebhookSender implements AutoCloseable {
 
   void messageCreated(FakeMessage message) {
     String notificationId = "evt-" + UUID.randomUUID();
+    deliver(
+        notificationId, message.id(), attempt -> notification(notificationId, message, attempt));
+  }
+
+  /**
+   * {@code grant.expired} from {@code /nylas/system}; {@code data.object} carries the grant id (the
+   * shape of the Java SDK's grant notification vector). Delivered and retried like the others.
+   */
+  void grantExpired(FakeMailbox box) {
+    String notificationId = "evt-" + UUID.randomUUID();
+    deliver(
+        notificationId,
+        box.grantId(),
+        attempt -> {
+          ObjectNode json = envelope("grant.expired", "/nylas/system", notificationId, attempt);
+          ObjectNode object = ((ObjectNode) json.get("data")).putObject("object");
+          object.put("grant_id", box.grantId());
+          object.put("provider", "google");
+          object.put("code", 25009);
+          return NylasJson.MAPPER.writeValueAsBytes(json);
+        });
+  }
+
+  private void deliver(String notificationId, String objectId, IntFunction<byte[]> body) {
     try {
-      scheduler.execute(() -> attempt(notificationId, message, 1));
+      scheduler.execute(() -> attempt(notificationId, objectId, body, 1));
     } catch (RejectedExecutionException e) {
       // Webhooks were disabled meanwhile: the notification is dropped, as Nylas does for a
       // deleted destination.
@@ -83,28 +109,35 @@ final class WebhookSender implements AutoCloseable {
   }
 
   byte[] notification(String notificationId, FakeMessage message, int attempt) {
-    ObjectNode json = NylasJson.object();
-    json.put("specversion", "1.0");
-    json.put("type", "message.created");
-    json.put("source", SOURCE);
-    json.put("id", notificationId);
-    json.put("time", clock.instant().getEpochSecond());
-    json.put("webhook_delivery_attempt", attempt);
-    ObjectNode data = json.putObject("data");
-    data.put("application_id", applicationId);
-    data.set("object", NylasJson.message(message, NylasJson.Headers.NONE));
+    ObjectNode json = envelope("message.created", SOURCE, notificationId, attempt);
+    ((ObjectNode) json.get("data"))
+        .set("object", NylasJson.message(message, NylasJson.Headers.NONE));
     return NylasJson.MAPPER.writeValueAsBytes(json);
   }
 
-  private void attempt(String notificationId, FakeMessage message, int attempt) {
-    byte[] body = notification(notificationId, message, attempt);
-    int status = post(body);
-    deliveries.add(new WebhookDelivery(notificationId, message.id(), attempt, status));
+  private ObjectNode envelope(String type, String source, String notificationId, int attempt) {
+    ObjectNode json = NylasJson.object();
+    json.put("specversion", "1.0");
+    json.put("type", type);
+    json.put("source", source);
+    json.put("id", notificationId);
+    json.put("time", clock.instant().getEpochSecond());
+    json.put("webhook_delivery_attempt", attempt);
+    json.putObject("data").put("application_id", applicationId);
+    return json;
+  }
+
+  private void attempt(
+      String notificationId, String objectId, IntFunction<byte[]> body, int attempt) {
+    int status = post(body.apply(attempt));
+    deliveries.add(new WebhookDelivery(notificationId, objectId, attempt, status));
     if (status != 200 && attempt < MAX_ATTEMPTS && !scheduler.isShutdown()) {
       long delay = retryDelay.toMillis() << (attempt - 1);
       try {
         scheduler.schedule(
-            () -> attempt(notificationId, message, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            () -> attempt(notificationId, objectId, body, attempt + 1),
+            delay,
+            TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException e) {
         // closed between the check and the schedule
       }

@@ -10,8 +10,19 @@
  *   <li>Drafts are listed with the messages as {@code object:"message"} in folder {@code DRAFTS}
  *       (attribute {@code \Drafts}), so only folder-based filtering skips them.
  *   <li>Webhook {@code data} has no {@code grant_id}; read {@code data.object.grant_id}.
- *   <li>Injected faults act before the request touches any state and are not stored by idempotent
- *       send; real errors from send are stored and replayed.
+ *   <li>Injected faults of reads act before the request touches any state.
+ *   <li>A send with an {@code Idempotency-Key} keeps Nylas' answer, success <em>or error</em>, for
+ *       an hour and replays it with {@code Idempotent-Response: true} (reference §4); a request
+ *       while the first is in flight (slow sends make that reachable) gets 409 {@code
+ *       api.concurrent_idempotent_request}. Injected faults of a send are drawn in flight and split
+ *       in two kinds. <b>Answers</b>: the JSON errors Nylas gives itself (500, 503, 504, 429,
+ *       forced statuses) come instead of the send and are kept under the key like any answer, so
+ *       retrying the key gets the same error for an hour. <b>Lost answers</b>: a 502 is a proxy's
+ *       HTML page, so the request reached Nylas, which sent the mail, and only its answer was lost:
+ *       the key keeps the real outcome, and the client cannot tell whether the mail went out.
+ *       {@code loseNextSendAnswers} is the third case, an error Nylas answered although the
+ *       provider took the mail (a provider timeout after the fact); that error is what the key
+ *       keeps. A replay never draws faults: Nylas answers it without the provider.
  * </ul>
  */
 package dev.tempodesk.fakes.nylas;

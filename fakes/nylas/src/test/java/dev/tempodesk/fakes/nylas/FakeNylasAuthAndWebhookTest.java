@@ -210,6 +210,83 @@ class FakeNylasAuthAndWebhookTest {
         .isEqualTo(400);
   }
 
+  @Test
+  void aRevokedGrantAnswers401UntilItsAddressAuthenticatesAgain() {
+    server.addGrant("grant-r", "help@ourco.example");
+    server.receive("grant-r", InboundEmail.of("Dana", "dana@client.example", "Hi", "Hello"));
+    assertThat(http.get("/v3/grants/grant-r/messages").status()).isEqualTo(200);
+
+    server.revokeGrant("grant-r");
+
+    NylasHttp.Response refused = http.get("/v3/grants/grant-r/messages");
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.json().at("/error/type").asString()).isEqualTo("unauthorized");
+    assertThat(http.get("/v3/grants/grant-r/folders").status()).isEqualTo(401);
+    JsonNode grant = http.get("/v3/grants/grant-r").json().get("data");
+    assertThat(grant.get("grant_status").asString()).isEqualTo("invalid");
+
+    String location = authorize("&login_hint=help%40ourco.example");
+    String code = location.substring(location.indexOf("code=") + 5);
+    NylasHttp.Response token =
+        http.post(
+            "/v3/connect/token",
+            "application/json",
+            "{\"client_id\":\"%s\",\"client_secret\":\"%s\",\"grant_type\":\"authorization_code\",\"code\":\"%s\",\"redirect_uri\":\"http://localhost:8080/oauth/callback\"}"
+                .formatted(APP, KEY, code));
+
+    assertThat(token.json().get("grant_id").asString()).as("the same grant").isEqualTo("grant-r");
+    assertThat(http.get("/v3/grants/grant-r/messages").json().get("data")).hasSize(1);
+    assertThat(http.get("/v3/grants/grant-r").json().at("/data/grant_status").asString())
+        .isEqualTo("valid");
+  }
+
+  @Test
+  void anExpiredGrantIsAnnouncedWithASignedGrantExpiredNotification() throws Exception {
+    BlockingQueue<String[]> received = new LinkedBlockingQueue<>();
+    HttpServer hook =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    hook.createContext(
+        "/hooks/nylas",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(
+              new String[] {
+                new String(body, StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst("X-Nylas-Signature")
+              });
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    hook.start();
+    try {
+      server.addGrant("grant-e", "help@ourco.example");
+      server.enableWebhooks(
+          "http://127.0.0.1:" + hook.getAddress().getPort() + "/hooks/nylas",
+          "whsec-e",
+          Duration.ofMillis(50));
+
+      server.expireGrant("grant-e");
+
+      String[] delivery = received.poll(10, TimeUnit.SECONDS);
+      assertThat(delivery).isNotNull();
+      JsonNode json = NylasHttp.JSON.readTree(delivery[0]);
+      assertThat(json.get("type").asString()).isEqualTo("grant.expired");
+      assertThat(json.get("source").asString()).isEqualTo("/nylas/system");
+      assertThat(json.at("/data/object/grant_id").asString()).isEqualTo("grant-e");
+      assertThat(json.at("/data/application_id").asString()).isEqualTo(APP);
+      assertThat(
+              WebhookSignature.verify(
+                  delivery[0].getBytes(StandardCharsets.UTF_8), "whsec-e", delivery[1]))
+          .isTrue();
+      assertThat(http.get("/v3/grants/grant-e/messages").status()).isEqualTo(401);
+      assertThat(server.webhookDeliveries())
+          .singleElement()
+          .satisfies(d -> assertThat(d.messageId()).isEqualTo("grant-e"));
+    } finally {
+      hook.stop(0);
+    }
+  }
+
   private String authorize(String extra) {
     NylasHttp.Response response = http.getWithoutAuth(authorizePath(extra), null);
     assertThat(response.status()).isEqualTo(302);

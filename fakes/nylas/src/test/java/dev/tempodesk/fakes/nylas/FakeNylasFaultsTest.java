@@ -121,9 +121,77 @@ class FakeNylasFaultsTest {
     String send = "{\"to\":[{\"email\":\"dana@client.example\"}],\"body\":\"x\"}";
     server.failNextRequests(1, 500);
     assertThat(http.send(GRANT, send, "k1").status()).isEqualTo(500);
-    NylasHttp.Response retried = http.send(GRANT, send, "k1");
-    assertThat(retried.status()).isEqualTo(200);
-    assertThat(retried.header("Idempotent-Response")).isNull();
+    assertThat(http.send(GRANT, send, "k2").status()).isEqualTo(200);
+    assertThat(server.sent(GRANT)).hasSize(1);
+  }
+
+  static final String SEND = "{\"to\":[{\"email\":\"dana@client.example\"}],\"body\":\"x\"}";
+
+  @Test
+  void anInjectedErrorOnAKeyedSendIsNylasAnswerAndReplayedForAnHour() {
+    NylasHttp http = start(FaultPlan.none());
+    for (int status : new int[] {500, 503, 504, 429, 422}) {
+      server.failNextRequests(1, status);
+      String key = "k-" + status;
+      NylasHttp.Response first = http.send(GRANT, SEND, key);
+      assertThat(first.status()).isEqualTo(status);
+      assertThat(first.header("Idempotent-Response")).isNull();
+
+      NylasHttp.Response retried = http.send(GRANT, SEND, key);
+      assertThat(retried.status()).as("a retry under the same key").isEqualTo(status);
+      assertThat(retried.header("Idempotent-Response")).isEqualTo("true");
+      assertThat(retried.body()).isEqualTo(first.body());
+    }
+    assertThat(server.sent(GRANT)).as("the provider was never contacted").isEmpty();
+    assertThat(server.faultCounts()).containsEntry(FaultKind.FORCED_FAILURE, 5L);
+
+    NylasHttp.Response fresh = http.send(GRANT, SEND, "k-new");
+    assertThat(fresh.status()).isEqualTo(200);
+    assertThat(server.sent(GRANT)).hasSize(1);
+  }
+
+  @Test
+  void aBadGatewayOnASendIsALostAnswerTheKeyKeepsTheRealOutcome() {
+    NylasHttp http = start(FaultPlan.none());
+    server.failNextRequests(1, 502);
+    NylasHttp.Response lost = http.send(GRANT, SEND, "k1");
+    assertThat(lost.status()).isEqualTo(502);
+    assertThat(server.sent(GRANT)).as("the mail went out all the same").hasSize(1);
+
+    NylasHttp.Response replay = http.send(GRANT, SEND, "k1");
+    assertThat(replay.status()).isEqualTo(200);
+    assertThat(replay.header("Idempotent-Response")).isEqualTo("true");
+    assertThat(replay.json().get("data").get("id").asString())
+        .isEqualTo(server.sent(GRANT).getFirst().id());
+    assertThat(server.sent(GRANT)).hasSize(1);
+  }
+
+  @Test
+  void aLostSendAnswerIsAnErrorNylasAnsweredAfterTheMailWentOut() {
+    NylasHttp http = start(FaultPlan.none());
+    server.faults().loseNextSendAnswers(1, 504);
+    assertThat(http.send(GRANT, SEND, "k1").status()).isEqualTo(504);
+    NylasHttp.Response replay = http.send(GRANT, SEND, "k1");
+    assertThat(replay.status()).isEqualTo(504);
+    assertThat(replay.header("Idempotent-Response")).isEqualTo("true");
+    assertThat(server.sent(GRANT)).hasSize(1);
+  }
+
+  @Test
+  void aSecondRequestWhileTheFirstIsInFlightGets409ConcurrentThenTheReplay() throws Exception {
+    NylasHttp http = start(FaultPlan.seeded(1).slowResponses(1, Duration.ofMillis(1500)));
+    var first =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> http.send(GRANT, SEND, "k1"));
+    Thread.sleep(300);
+    NylasHttp.Response concurrent = http.send(GRANT, SEND, "k1");
+    assertThat(concurrent.status()).isEqualTo(409);
+    assertThat(concurrent.json().get("error").get("type").asString())
+        .isEqualTo("api.concurrent_idempotent_request");
+    assertThat(first.get().status()).isEqualTo(200);
+
+    NylasHttp.Response replay = http.send(GRANT, SEND, "k1");
+    assertThat(replay.status()).isEqualTo(200);
+    assertThat(replay.header("Idempotent-Response")).isEqualTo("true");
     assertThat(server.sent(GRANT)).hasSize(1);
   }
 

@@ -1,0 +1,79 @@
+package dev.tempodesk.activities.mail;
+
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
+import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.notification.NotificationRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+
+/**
+ * A mailbox whose grant Nylas refuses (401/403 during a pass, or a {@code grant.expired} webhook)
+ * needs its owner to connect it again. The first report of an episode tells every active admin in
+ * the in-app feed; later reports of the same episode only refresh the reason. Connecting the
+ * mailbox again (or a pass that gets through) ends the episode.
+ */
+public class MailboxOutages {
+  public static final String NEEDS_RECONNECT_EVENT = "MAILBOX_NEEDS_RECONNECT";
+  private static final String ADMIN = "ADMIN";
+
+  private final MailboxRepository mailboxes;
+  private final AgentRepository agents;
+  private final NotificationRepository notifications;
+  private final Clock clock;
+
+  public MailboxOutages(
+      MailboxRepository mailboxes,
+      AgentRepository agents,
+      NotificationRepository notifications,
+      Clock clock) {
+    this.mailboxes = mailboxes;
+    this.agents = agents;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  /** Over one database, e.g. for rigs that wire activities without Spring. */
+  public static MailboxOutages over(DSLContext dsl, Clock clock) {
+    return new MailboxOutages(
+        new MailboxRepository(dsl),
+        new AgentRepository(dsl),
+        new NotificationRepository(dsl),
+        clock);
+  }
+
+  /** Marks the mailbox "needs reconnect"; true when this started the episode (admins told). */
+  public boolean needsReconnect(MailboxesRecord mailbox, String reason) {
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    if (!mailboxes.markNeedsReconnect(mailbox.getId(), reason, now)) {
+      return false;
+    }
+    String address = mailbox.getEmail() == null ? mailbox.getGrantId() : mailbox.getEmail();
+    // One key per episode and admin: a retried activity or a repeated webhook adds nothing.
+    String episode = "mailbox-reconnect:%d:%d".formatted(mailbox.getId(), now.toEpochSecond());
+    for (AgentsRecord admin : agents.listActiveWithRole(ADMIN)) {
+      notifications.insertIfAbsent(
+          new NotificationsRecord()
+              .setDedupeKey(
+                  "%s|AGENT:%d|%s".formatted(episode, admin.getId(), NotificationRepository.IN_APP))
+              .setRecipientKind("AGENT")
+              .setRecipientId(admin.getId())
+              .setChannel(NotificationRepository.IN_APP)
+              .setEventKind(NEEDS_RECONNECT_EVENT)
+              .setTitle("Mailbox " + address + " needs to be connected again")
+              .setBody(
+                  "Nylas refused its grant, so no mail is read from it. Open Mailboxes and choose"
+                      + " Reconnect. ("
+                      + reason
+                      + ")")
+              .setStatus(NotificationRepository.SENT)
+              .setSentAt(now)
+              .setCreatedAt(now));
+    }
+    return true;
+  }
+}

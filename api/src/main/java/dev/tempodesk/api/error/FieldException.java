@@ -1,0 +1,73 @@
+package dev.tempodesk.api.error;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request refused because of one field (a value, or the state of what the field addresses): the
+ * ProblemDetail carries the field as {@code field}, and the kind decides status, type and title.
+ */
+public class FieldException extends RuntimeException {
+  /** Why the field is refused: each kind is one HTTP status with its problem type and title. */
+  public enum Kind {
+    /** The API itself found the value unusable (e.g. an unknown agent id). */
+    INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", "Invalid field"),
+    /** The signed-in person may use the endpoint but not with this value. */
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
+    /** What the field addresses does not exist. */
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+    /** The request is fine but the addressed resource's state does not allow it. */
+    CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict");
+
+    final HttpStatus status;
+    final String slug;
+    final String title;
+
+    Kind(HttpStatus status, String slug, String title) {
+      this.status = status;
+      this.slug = slug;
+      this.title = title;
+    }
+  }
+
+  private final Kind kind;
+  private final String field;
+
+  public FieldException(Kind kind, String field, String message) {
+    super(message);
+    this.kind = kind;
+    this.field = field;
+  }
+
+  /** 422. */
+  public static FieldException invalid(String field, String message) {
+    return new FieldException(Kind.INVALID, field, message);
+  }
+
+  /** 403. */
+  public static FieldException forbidden(String field, String message) {
+    return new FieldException(Kind.FORBIDDEN, field, message);
+  }
+
+  /** 404. */
+  public static FieldException notFound(String field, String message) {
+    return new FieldException(Kind.NOT_FOUND, field, message);
+  }
+
+  /** 409. */
+  public static FieldException conflict(String field, String message) {
+    return new FieldException(Kind.CONFLICT, field, message);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  /** The same refusal blamed on another field, e.g. one nested in the request body. */
+  public FieldException renamed(String otherField) {
+    return new FieldException(kind, otherField, getMessage());
+  }
+}

@@ -1,0 +1,15 @@
+package dev.tempodesk.api.mail;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A sender picked by hand for a quarantined message, in place of the one it arrived with.
+ *
+ * @param fromName optional display name
+ */
+public record QuarantineRetryRequest(
+    @NotBlank @Email(regexp = ".+@.+", message = "must be an email address") @Size(max = 320)
+        String fromEmail,
+    @Size(max = 200) String fromName) {}
