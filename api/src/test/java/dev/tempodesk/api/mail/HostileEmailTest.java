@@ -1,18 +1,14 @@
 package dev.tempodesk.api.mail;
 
 import static dev.tempodesk.db.jooq.Tables.MESSAGES;
-import static dev.tempodesk.db.jooq.Tables.QUARANTINED_MESSAGES;
-import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tempodesk.db.mail.QuarantineRepository;
 import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.fakes.nylas.FaultPlan;
 import dev.tempodesk.fakes.nylas.InboundEmail;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -356,19 +352,11 @@ class HostileEmailTest {
   }
 
   private static int accounted(MailPipeline pipeline, Map<String, FakeMessage> sent) {
-    List<String> ids = new ArrayList<>();
-    sent.values().forEach(m -> ids.add(m.id()));
-    var dsl = pipeline.jooq.dsl();
-    return dsl.fetchCount(MESSAGES, MESSAGES.PROVIDER_MESSAGE_ID.in(ids))
-        + dsl.fetchCount(SKIPPED_MESSAGES, SKIPPED_MESSAGES.PROVIDER_MESSAGE_ID.in(ids))
-        + dsl.fetchCount(
-            QUARANTINED_MESSAGES,
-            QUARANTINED_MESSAGES.PROVIDER_MESSAGE_ID.in(ids),
-            QUARANTINED_MESSAGES.STATUS.ne(QuarantineRepository.RESOLVED));
+    return new MailOutcomes(pipeline).accounted(sent.values());
   }
 
   private static boolean stored(MailPipeline pipeline, String providerId) {
-    return pipeline.jooq.dsl().fetchExists(MESSAGES, MESSAGES.PROVIDER_MESSAGE_ID.eq(providerId));
+    return new MailOutcomes(pipeline).stored(providerId);
   }
 
   private static String storedBody(MailPipeline pipeline, String providerId) {
@@ -382,23 +370,6 @@ class HostileEmailTest {
   }
 
   private static String outcome(MailPipeline pipeline, String providerId) {
-    var dsl = pipeline.jooq.dsl();
-    if (stored(pipeline, providerId)) {
-      return "ingested";
-    }
-    String reason =
-        dsl.select(SKIPPED_MESSAGES.REASON)
-            .from(SKIPPED_MESSAGES)
-            .where(SKIPPED_MESSAGES.PROVIDER_MESSAGE_ID.eq(providerId))
-            .fetchOne(SKIPPED_MESSAGES.REASON);
-    if (reason != null) {
-      return "skipped " + reason;
-    }
-    String quarantined =
-        dsl.select(QUARANTINED_MESSAGES.ERROR)
-            .from(QUARANTINED_MESSAGES)
-            .where(QUARANTINED_MESSAGES.PROVIDER_MESSAGE_ID.eq(providerId))
-            .fetchOne(QUARANTINED_MESSAGES.ERROR);
-    return quarantined == null ? "LOST" : "quarantined";
+    return new MailOutcomes(pipeline).outcome(providerId);
   }
 }
