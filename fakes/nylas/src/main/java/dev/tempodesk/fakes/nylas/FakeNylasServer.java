@@ -9,13 +9,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * An in-process Nylas API v3 (email subset) on 127.0.0.1, for the embedded demo mailbox and for
  * tests: grants, messages, threads, folders, send with idempotency, hosted OAuth, signed webhooks
- * and injected faults. Mail is put in through Java ({@link #receive}), read through HTTP.
+ * and injected faults. Mail is put in through Java ({@link #receive}), read through HTTP. For a
+ * client's own tests it also answers scripted replies ({@link #script}) and records the requests it
+ * gets ({@link #requests}).
  */
 public final class FakeNylasServer implements AutoCloseable {
   static {
@@ -33,6 +36,9 @@ public final class FakeNylasServer implements AutoCloseable {
   private final Grants grants;
   private final MessageFactory factory = new MessageFactory();
   private final SendHandler sender;
+  private final RequestLog requests = new RequestLog();
+  private final ScriptedRoutes scripts = new ScriptedRoutes();
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpServer http;
   private volatile WebhookSender webhooks;
@@ -47,7 +53,10 @@ public final class FakeNylasServer implements AutoCloseable {
     Router router =
         new Router(
             new GrantRoutes(apiKey, faults, grants::find, sender),
-            new HostedAuth(apiKey, clientId, clock, grants::forEmail, grants::find));
+            new HostedAuth(apiKey, clientId, clock, grants::forEmail, grants::find),
+            requests,
+            scripts,
+            closed);
     this.http =
         HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     http.createContext("/", router::handle);
@@ -214,6 +223,49 @@ public final class FakeNylasServer implements AutoCloseable {
     return faults.counts();
   }
 
+  /**
+   * Queues one-shot answers for a route: the next requests of {@code method} to a path matching
+   * {@code pathPattern} get these replies, one each and in order, verbatim and before anything else
+   * the fake does (API-key check, grant lookup, {@link FaultPlan}, idempotency keys): a scripted
+   * answer touches no state. Once a route's queue is empty its requests get the fake's own answers
+   * again. The pattern is a path as sent (e.g. {@code /v3/grants/grant-abc-123/messages/msg-1001},
+   * query left out), matched segment by segment after percent-decoding each; {@code *} matches any
+   * one segment. Where several scripted routes match, the one scripted first answers. Requests
+   * answered this way are recorded like any other.
+   */
+  public void script(String method, String pathPattern, ScriptedReply... replies) {
+    scripts.add(method, pathPattern, List.of(replies));
+  }
+
+  /** How many scripted replies no request has taken yet. */
+  public int scriptedRepliesLeft() {
+    return scripts.left();
+  }
+
+  /** Drops every scripted reply not taken yet. */
+  public void clearScripts() {
+    scripts.clear();
+  }
+
+  /**
+   * The requests received, oldest first, as they arrived (before any answer, scripted or not): the
+   * last 1,000 by default, see {@link #keepRequests}. A request is recorded before it is answered,
+   * so every request a client has had an answer to is here.
+   */
+  public List<RecordedRequest> requests() {
+    return requests.kept();
+  }
+
+  /** How many requests the fake received, including those no longer kept. */
+  public long requestCount() {
+    return requests.count();
+  }
+
+  /** Keep the last {@code n} requests from now on (0 keeps none; they are still counted). */
+  public void keepRequests(int n) {
+    requests.capacity(n);
+  }
+
   public void enableWebhooks(String url, String secret) {
     enableWebhooks(url, secret, Duration.ofSeconds(1));
   }
@@ -243,6 +295,7 @@ public final class FakeNylasServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     http.stop(0);
     disableWebhooks();
     executor.close();

@@ -1,13 +1,19 @@
 package dev.tempodesk.fakes.nylas;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches {@code /v3/grants/...} and {@code /v3/connect/...}; every answer gets a request id.
+ * Records every request, answers it with its route's next {@link ScriptedReply} if one is queued,
+ * and otherwise dispatches {@code /v3/grants/...} and {@code /v3/connect/...}; every answer but a
+ * scripted one gets a request id.
  */
 final class Router {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
@@ -15,14 +21,36 @@ final class Router {
   private final GrantRoutes grantRoutes;
   private final HostedAuth auth;
 
-  Router(GrantRoutes grantRoutes, HostedAuth auth) {
+  private final RequestLog requests;
+  private final ScriptedRoutes scripts;
+  private final CountDownLatch closed;
+
+  Router(
+      GrantRoutes grantRoutes,
+      HostedAuth auth,
+      RequestLog requests,
+      ScriptedRoutes scripts,
+      CountDownLatch closed) {
     this.grantRoutes = grantRoutes;
     this.auth = auth;
+    this.requests = requests;
+    this.scripts = scripts;
+    this.closed = closed;
   }
 
   void handle(HttpExchange exchange) throws IOException {
     String requestId = HttpRequests.newRequestId();
     try (exchange) {
+      // Read the body once for the log; the handlers read it again from the copy.
+      byte[] body = HttpRequests.body(exchange);
+      exchange.setStreams(new ByteArrayInputStream(body), null);
+      requests.add(RecordedRequest.of(exchange, body));
+      Optional<ScriptedReply> scripted =
+          scripts.next(exchange.getRequestMethod(), HttpRequests.pathSegments(exchange));
+      if (scripted.isPresent()) {
+        answer(exchange, scripted.get());
+        return;
+      }
       Reply reply;
       try {
         reply = route(exchange, requestId);
@@ -37,6 +65,21 @@ final class Router {
       }
       HttpRequests.write(exchange, reply);
     }
+  }
+
+  /** Verbatim, after its delay; a server closing meanwhile answers nothing. */
+  private void answer(HttpExchange exchange, ScriptedReply scripted) throws IOException {
+    if (!scripted.delay().isZero()) {
+      try {
+        if (closed.await(scripted.delay().toNanos(), TimeUnit.NANOSECONDS)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    HttpRequests.write(exchange, scripted.reply());
   }
 
   private Reply route(HttpExchange exchange, String requestId) throws InterruptedException {

@@ -23,6 +23,13 @@
  *       {@code loseNextSendAnswers} is the third case, an error Nylas answered although the
  *       provider took the mail (a provider timeout after the fact); that error is what the key
  *       keeps. A replay never draws faults: Nylas answers it without the provider.
+ *   <li>For a client's own tests against fixed fixtures, {@link
+ *       dev.tempodesk.fakes.nylas.FakeNylasServer#script} queues one-shot {@link
+ *       dev.tempodesk.fakes.nylas.ScriptedReply scripted replies} per route (method and path
+ *       pattern): they are given verbatim, before the API-key check, faults and state, and touch
+ *       none of them; a route whose queue is empty gets the fake's own answers again. Every
+ *       request, scripted or not, is {@link dev.tempodesk.fakes.nylas.FakeNylasServer#requests
+ *       recorded} as sent (method, encoded target, headers, body) before it is answered.
  * </ul>
  */
 package dev.tempodesk.fakes.nylas;
