@@ -2,14 +2,14 @@ package dev.tempodesk.activities.nylas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import mockwebserver3.RecordedRequest;
+import dev.tempodesk.fakes.nylas.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-class NylasClientAuthTest extends NylasServerTestSupport {
+class NylasClientAuthTest extends NylasClientTestBase {
 
   private static final String REDIRECT = "https://app.example/cb?tenant=a&x=1";
 
@@ -40,7 +40,9 @@ class NylasClientAuthTest extends NylasServerTestSupport {
 
   @Test
   void shouldExchangeCodeWithApiKeyAsClientSecret() throws Exception {
-    server.enqueue(
+    nylas.script(
+        "POST",
+        TOKEN,
         json(
             200,
             """
@@ -51,11 +53,11 @@ class NylasClientAuthTest extends NylasServerTestSupport {
     TokenResponse token = client.exchangeCode("code-1", REDIRECT);
 
     RecordedRequest request = takeRequest();
-    assertThat(request.getMethod()).isEqualTo("POST");
-    assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/connect/token");
-    assertThat(request.getHeaders().get("Authorization")).isNull();
-    assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
-    JsonNode body = NylasJson.MAPPER.readTree(request.getBody().utf8());
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.path()).isEqualTo("/v3/connect/token");
+    assertThat(request.header("Authorization")).isNull();
+    assertThat(request.header("Accept")).isEqualTo("application/json");
+    JsonNode body = NylasJson.MAPPER.readTree(request.bodyText());
     assertThat(body.path("client_id").asString()).isEqualTo(CLIENT_ID);
     assertThat(body.path("client_secret").asString()).isEqualTo(API_KEY);
     assertThat(body.path("grant_type").asString()).isEqualTo("authorization_code");
@@ -72,7 +74,9 @@ class NylasClientAuthTest extends NylasServerTestSupport {
   @ParameterizedTest
   @ValueSource(strings = {"\"0\"", "0"})
   void shouldParseOAuthShapedErrorWithStringOrNumericCode(String errorCode) {
-    server.enqueue(
+    nylas.script(
+        "POST",
+        TOKEN,
         json(
             400,
             """
@@ -93,18 +97,20 @@ class NylasClientAuthTest extends NylasServerTestSupport {
 
   @Test
   void shouldNotRetryCodeExchangeBecauseCodesAreSingleUse() {
-    server.enqueue(json(503, error("req-503", "provider_error", "busy")));
+    nylas.script("POST", TOKEN, json(503, error("req-503", "provider_error", "busy")));
 
     NylasApiException e = catchApiError(() -> client.exchangeCode("code-1", REDIRECT));
 
     assertThat(e.retryable()).isTrue();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }
 
   @Test
   void shouldRedactApiKeyEchoedBackInAnError() {
-    server.enqueue(
+    nylas.script(
+        "POST",
+        TOKEN,
         json(
             401,
             """

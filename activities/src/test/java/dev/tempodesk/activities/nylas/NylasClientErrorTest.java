@@ -3,16 +3,16 @@ package dev.tempodesk.activities.nylas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.activities.nylas.NylasApiException.Kind;
-import mockwebserver3.MockResponse;
+import dev.tempodesk.fakes.nylas.ScriptedReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NylasClientErrorTest extends NylasServerTestSupport {
+class NylasClientErrorTest extends NylasClientTestBase {
 
   @Test
   void shouldNotRetryUnauthorized() {
-    server.enqueue(json(401, error("req-401", "unauthorized", "Unauthorized")));
+    nylas.script("GET", GRANT_PATH, json(401, error("req-401", "unauthorized", "Unauthorized")));
 
     NylasApiException e = catchApiError(() -> client.getGrant(GRANT));
 
@@ -21,13 +21,16 @@ class NylasClientErrorTest extends NylasServerTestSupport {
     assertThat(e.requestId()).isEqualTo("req-401");
     assertThat(e.retryable()).isFalse();
     assertThat(e.getMessage()).doesNotContain(API_KEY);
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }
 
   @Test
   void shouldNotRetryNotFound() {
-    server.enqueue(json(404, error("req-404", "not_found_error", "requested object not found")));
+    nylas.script(
+        "GET",
+        MESSAGES + "/gone",
+        json(404, error("req-404", "not_found_error", "requested object not found")));
 
     NylasApiException e = catchApiError(() -> client.getMessage(GRANT, "gone", false));
 
@@ -35,31 +38,30 @@ class NylasClientErrorTest extends NylasServerTestSupport {
     assertThat(e.getMessage())
         .isEqualTo(
             "Nylas HTTP 404 not_found_error: requested object not found (request_id=req-404)");
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(ints = {400, 403, 422, 423})
   void shouldNotRetryOtherClientErrors(int status) {
-    server.enqueue(json(status, error("req-4xx", "invalid_request_error", "no")));
-    server.enqueue(json(200, okMessage()));
+    nylas.script("GET", MESSAGE, json(status, error("req-4xx", "invalid_request_error", "no")));
+    nylas.script("GET", MESSAGE, json(200, okMessage()));
 
     NylasApiException e = catchApiError(() -> client.getMessage(GRANT, "msg-1001", false));
 
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.retryable()).isFalse();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
   }
 
   @Test
   void shouldReportUndecodableSuccessBodyWithoutRetrying() {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .addHeader("x-request-id", "req-captive")
-            .body("<html>Sign in to the guest Wi-Fi</html>")
-            .build());
+    nylas.script(
+        "GET",
+        MESSAGE,
+        ScriptedReply.of(200, "<html>Sign in to the guest Wi-Fi</html>")
+            .withHeader("x-request-id", "req-captive"));
 
     NylasApiException e = catchApiError(() -> client.getMessage(GRANT, "msg-1001", false));
 
@@ -67,6 +69,6 @@ class NylasClientErrorTest extends NylasServerTestSupport {
     assertThat(e.type()).isEqualTo("unreadable_response");
     assertThat(e.requestId()).isEqualTo("req-captive");
     assertThat(e.retryable()).isFalse();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
   }
 }

@@ -2,15 +2,17 @@ package dev.tempodesk.activities.nylas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.fakes.nylas.RecordedRequest;
 import java.util.List;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-class NylasClientResourcesTest extends NylasServerTestSupport {
+class NylasClientResourcesTest extends NylasClientTestBase {
 
   @Test
   void shouldGetThreadWithLatestMessageInline() throws Exception {
-    server.enqueue(
+    nylas.script(
+        "GET",
+        GRANT_PATH + "/threads/thr-0055",
         json(
             200,
             """
@@ -24,8 +26,7 @@ class NylasClientResourcesTest extends NylasServerTestSupport {
 
     NylasThread thread = client.getThread(GRANT, "thr-0055");
 
-    assertThat(takeRequest().getUrl().encodedPath())
-        .isEqualTo("/v3/grants/grant-abc-123/threads/thr-0055");
+    assertThat(takeRequest().path()).isEqualTo("/v3/grants/grant-abc-123/threads/thr-0055");
     assertThat(thread.messageIds()).containsExactly("msg-1000", "msg-1001");
     assertThat(thread.participants()).containsExactly(EmailAddress.of("dana@client.example"));
     assertThat(thread.latestMessageReceivedDate()).isEqualTo(1735689690L);
@@ -35,13 +36,17 @@ class NylasClientResourcesTest extends NylasServerTestSupport {
 
   @Test
   void shouldListFoldersAcrossPagesAndExposeAttributes() throws Exception {
-    server.enqueue(
+    nylas.script(
+        "GET",
+        GRANT_PATH + "/folders",
         json(
             200,
             """
             {"request_id":"req-f1","data":[{"id":"INBOX","name":"Inbox","attributes":["\\\\Inbox"],
               "system_folder":true}],"next_cursor":"f2"}"""));
-    server.enqueue(
+    nylas.script(
+        "GET",
+        GRANT_PATH + "/folders",
         json(
             200,
             """
@@ -57,14 +62,16 @@ class NylasClientResourcesTest extends NylasServerTestSupport {
     assertThat(sent.hasAttribute("\\Drafts")).isFalse();
     assertThat(sent.systemFolder()).isTrue();
     assertThat(sent.totalCount()).isEqualTo(12);
-    assertThat(takeRequest().getUrl().encodedPath()).isEqualTo("/v3/grants/grant-abc-123/folders");
+    assertThat(takeRequest().path()).isEqualTo("/v3/grants/grant-abc-123/folders");
     RecordedRequest second = takeRequest();
-    assertThat(second.getUrl().queryParameter("page_token")).isEqualTo("f2");
+    assertThat(second.queryParameter("page_token")).isEqualTo("f2");
   }
 
   @Test
   void shouldGetGrant() throws Exception {
-    server.enqueue(
+    nylas.script(
+        "GET",
+        GRANT_PATH,
         json(
             200,
             """
@@ -75,8 +82,8 @@ class NylasClientResourcesTest extends NylasServerTestSupport {
     NylasGrant grant = client.getGrant(GRANT);
 
     RecordedRequest request = takeRequest();
-    assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/grants/grant-abc-123");
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
+    assertThat(request.path()).isEqualTo("/v3/grants/grant-abc-123");
+    assertThat(request.header("Authorization")).isEqualTo("Bearer " + API_KEY);
     assertThat(grant.grantStatus()).isEqualTo("valid");
     assertThat(grant.email()).isEqualTo("sam@ourco.example");
     assertThat(grant.scope()).containsExactly("gmail.modify", "openid");

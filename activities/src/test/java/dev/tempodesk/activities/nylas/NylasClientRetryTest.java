@@ -3,17 +3,17 @@ package dev.tempodesk.activities.nylas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.activities.nylas.NylasApiException.Kind;
+import dev.tempodesk.fakes.nylas.ScriptedReply;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NylasClientRetryTest extends NylasServerTestSupport {
+class NylasClientRetryTest extends NylasClientTestBase {
 
   private static final String RATE_LIMITED =
       """
@@ -24,20 +24,23 @@ class NylasClientRetryTest extends NylasServerTestSupport {
 
   @Test
   void shouldWaitRetryAfterSecondsThenSucceed() {
-    server.enqueue(jsonBuilder(429, RATE_LIMITED).addHeader("Retry-After", "2").build());
-    server.enqueue(json(200, okMessage()));
+    nylas.script("GET", MESSAGE, json(429, RATE_LIMITED).withHeader("Retry-After", "2"));
+    nylas.script("GET", MESSAGE, json(200, okMessage()));
 
     NylasMessage message = client.getMessage(GRANT, "msg-1001", false);
 
     assertThat(message.id()).isEqualTo("msg-1001");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(nylas.requestCount()).isEqualTo(2);
   }
 
   @Test
   void shouldBackOffWithJitterWhenRateLimitedWithoutRetryAfter() {
-    server.enqueue(json(429, error("req-429", "nylas_rate_limit_exceeded", "Too many requests")));
-    server.enqueue(json(200, okMessage()));
+    nylas.script(
+        "GET",
+        MESSAGE,
+        json(429, error("req-429", "nylas_rate_limit_exceeded", "Too many requests")));
+    nylas.script("GET", MESSAGE, json(200, okMessage()));
 
     client.getMessage(GRANT, "msg-1001", false);
 
@@ -48,8 +51,8 @@ class NylasClientRetryTest extends NylasServerTestSupport {
   void shouldHonourRetryAfterGivenAsHttpDate() {
     String inFiveSeconds =
         DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(5).atOffset(ZoneOffset.UTC));
-    server.enqueue(jsonBuilder(429, RATE_LIMITED).addHeader("Retry-After", inFiveSeconds).build());
-    server.enqueue(json(200, okMessage()));
+    nylas.script("GET", MESSAGE, json(429, RATE_LIMITED).withHeader("Retry-After", inFiveSeconds));
+    nylas.script("GET", MESSAGE, json(200, okMessage()));
 
     client.getMessage(GRANT, "msg-1001", false);
 
@@ -58,14 +61,14 @@ class NylasClientRetryTest extends NylasServerTestSupport {
 
   @Test
   void shouldHandBackRetryAfterLongerThanTheCapWithoutSleeping() {
-    server.enqueue(jsonBuilder(429, RATE_LIMITED).addHeader("Retry-After", "1200").build());
+    nylas.script("GET", MESSAGE, json(429, RATE_LIMITED).withHeader("Retry-After", "1200"));
 
     NylasApiException e = catchApiError(() -> client.getMessage(GRANT, "msg-1001", false));
 
     assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
     assertThat(e.retryAfter()).contains(Duration.ofMinutes(20));
     assertThat(sleeps).isEmpty();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
   }
 
   @Test
@@ -80,8 +83,8 @@ class NylasClientRetryTest extends NylasServerTestSupport {
               events.add("attempt");
               return () -> events.add("done");
             });
-    server.enqueue(json(503, PROVIDER_TIMEOUT));
-    server.enqueue(json(200, okMessage()));
+    nylas.script("GET", MESSAGE, json(503, PROVIDER_TIMEOUT));
+    nylas.script("GET", MESSAGE, json(200, okMessage()));
 
     watched.getMessage(GRANT, "msg-1001", false);
 
@@ -90,36 +93,36 @@ class NylasClientRetryTest extends NylasServerTestSupport {
 
   @Test
   void shouldRetryInternalErrorThenSucceed() {
-    server.enqueue(
+    nylas.script(
+        "GET",
+        MESSAGE,
         json(
             500, error("req-500", "api.internal_error", "Internal error, contact administrator.")));
-    server.enqueue(json(200, okMessage()));
+    nylas.script("GET", MESSAGE, json(200, okMessage()));
 
     assertThat(client.getMessage(GRANT, "msg-1001", false).id()).isEqualTo("msg-1001");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(nylas.requestCount()).isEqualTo(2);
     assertThat(sleeps).hasSize(1);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {503, 504})
   void shouldRetryProviderErrors(int status) {
-    server.enqueue(json(status, PROVIDER_TIMEOUT));
-    server.enqueue(json(200, okMessage()));
+    nylas.script("GET", MESSAGE, json(status, PROVIDER_TIMEOUT));
+    nylas.script("GET", MESSAGE, json(200, okMessage()));
 
     assertThat(client.getMessage(GRANT, "msg-1001", false).id()).isEqualTo("msg-1001");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(nylas.requestCount()).isEqualTo(2);
   }
 
   @Test
   void shouldFallBackToStatusForHtmlBadGatewayAndStopAfterMaxAttempts() {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(
-          new MockResponse.Builder()
-              .code(502)
-              .addHeader("Content-Type", "text/html")
-              .addHeader("x-request-id", "req-proxy")
-              .body("<html><body><h1>502 Bad Gateway</h1></body></html>")
-              .build());
+      nylas.script(
+          "GET",
+          MESSAGE,
+          ScriptedReply.text(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>")
+              .withHeader("x-request-id", "req-proxy"));
     }
 
     NylasApiException e = catchApiError(() -> client.getMessage(GRANT, "msg-1001", false));
@@ -130,7 +133,7 @@ class NylasClientRetryTest extends NylasServerTestSupport {
     assertThat(e.requestId()).isEqualTo("req-proxy");
     assertThat(e.retryable()).isTrue();
     assertThat(e.getMessage()).isEqualTo("Nylas HTTP 502 (request_id=req-proxy)");
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(nylas.requestCount()).isEqualTo(3);
     assertThat(sleeps).hasSize(2);
     assertThat(sleeps.get(0)).isBetween(ms(500), ms(1000));
     assertThat(sleeps.get(1)).isBetween(ms(1000), ms(2000));
@@ -139,7 +142,7 @@ class NylasClientRetryTest extends NylasServerTestSupport {
   @Test
   void shouldThrowLastTypedErrorWithRetryAfterWhenAttemptsRunOut() {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(jsonBuilder(429, RATE_LIMITED).addHeader("Retry-After", "1").build());
+      nylas.script("GET", MESSAGE, json(429, RATE_LIMITED).withHeader("Retry-After", "1"));
     }
 
     NylasApiException e = catchApiError(() -> client.getMessage(GRANT, "msg-1001", false));
@@ -148,13 +151,13 @@ class NylasClientRetryTest extends NylasServerTestSupport {
     assertThat(e.type()).isEqualTo("rate_limit_error");
     assertThat(e.requestId()).isEqualTo("req-429");
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(nylas.requestCount()).isEqualTo(3);
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 
   @Test
   void shouldStopRetryingWhenInterruptedWhileWaiting() {
-    server.enqueue(json(503, PROVIDER_TIMEOUT));
+    nylas.script("GET", MESSAGES + "/m", json(503, PROVIDER_TIMEOUT));
     NylasClient interrupted =
         new NylasClient(
             settings(),
@@ -171,7 +174,7 @@ class NylasClientRetryTest extends NylasServerTestSupport {
     } finally {
       Thread.interrupted();
     }
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
   }
 
   private static Duration ms(long millis) {

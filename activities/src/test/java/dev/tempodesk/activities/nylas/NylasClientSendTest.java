@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tempodesk.activities.nylas.NylasApiException.Kind;
+import dev.tempodesk.fakes.nylas.RecordedRequest;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-class NylasClientSendTest extends NylasServerTestSupport {
+class NylasClientSendTest extends NylasClientTestBase {
 
   private static final String KEY = "5b0f3c1e-8a2d-4f7b-9c61-2e4d8a0b7f13";
   private static final SendMessageRequest REPLY =
@@ -32,18 +32,18 @@ class NylasClientSendTest extends NylasServerTestSupport {
 
   @Test
   void shouldPostJsonWithIdempotencyKeyAndReplyTarget() throws Exception {
-    server.enqueue(json(200, SENT_MESSAGE));
+    nylas.script("POST", SEND, json(200, SENT_MESSAGE));
 
     NylasMessage sent = client.send(GRANT, REPLY, KEY);
 
     RecordedRequest request = takeRequest();
-    assertThat(request.getMethod()).isEqualTo("POST");
-    assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/grants/grant-abc-123/messages/send");
-    assertThat(request.getHeaders().get("Idempotency-Key")).isEqualTo(KEY);
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-    assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
-    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
-    JsonNode body = NylasJson.MAPPER.readTree(request.getBody().utf8());
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.path()).isEqualTo("/v3/grants/grant-abc-123/messages/send");
+    assertThat(request.header("Idempotency-Key")).isEqualTo(KEY);
+    assertThat(request.header("Authorization")).isEqualTo("Bearer " + API_KEY);
+    assertThat(request.header("Accept")).isEqualTo("application/json");
+    assertThat(request.header("Content-Type")).isEqualTo("application/json");
+    JsonNode body = NylasJson.MAPPER.readTree(request.bodyText());
     assertThat(body.propertyNames())
         .containsExactlyInAnyOrder(
             "to", "subject", "body", "reply_to_message_id", "custom_headers", "metadata");
@@ -60,7 +60,7 @@ class NylasClientSendTest extends NylasServerTestSupport {
 
   @Test
   void shouldSerialisePlaintextFlagAndSender() throws Exception {
-    server.enqueue(json(200, SENT_MESSAGE));
+    nylas.script("POST", SEND, json(200, SENT_MESSAGE));
     SendMessageRequest plain =
         new SendMessageRequest(
             List.of(EmailAddress.of("dana@client.example")),
@@ -77,7 +77,7 @@ class NylasClientSendTest extends NylasServerTestSupport {
 
     client.send(GRANT, plain, KEY);
 
-    JsonNode body = NylasJson.MAPPER.readTree(takeRequest().getBody().utf8());
+    JsonNode body = NylasJson.MAPPER.readTree(takeRequest().bodyText());
     assertThat(body.path("is_plaintext").asBoolean()).isTrue();
     assertThat(body.path("cc").isArray()).isTrue();
     assertThat(body.path("reply_to").path(0).path("email").asString())
@@ -87,59 +87,65 @@ class NylasClientSendTest extends NylasServerTestSupport {
 
   @Test
   void shouldReturnReplayedOutcomeForTheSameKey() throws Exception {
-    server.enqueue(json(200, SENT_MESSAGE));
-    server.enqueue(jsonBuilder(200, SENT_MESSAGE).addHeader("Idempotent-Response", "true").build());
+    nylas.script("POST", SEND, json(200, SENT_MESSAGE));
+    nylas.script("POST", SEND, json(200, SENT_MESSAGE).withHeader("Idempotent-Response", "true"));
 
     NylasMessage first = client.send(GRANT, REPLY, KEY);
     NylasMessage replay = client.send(GRANT, REPLY, KEY);
 
     assertThat(replay).isEqualTo(first);
-    assertThat(takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo(KEY);
-    assertThat(takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo(KEY);
+    assertThat(takeRequest().header("Idempotency-Key")).isEqualTo(KEY);
+    assertThat(takeRequest().header("Idempotency-Key")).isEqualTo(KEY);
   }
 
   @Test
   void shouldNotRetryKeyReusedWithDifferentPayload() {
-    server.enqueue(
+    nylas.script(
+        "POST",
+        SEND,
         json(409, error("req-409", "api.invalid_idempotent_request", "payload mismatch")));
-    server.enqueue(json(200, SENT_MESSAGE));
+    nylas.script("POST", SEND, json(200, SENT_MESSAGE));
 
     NylasApiException e = catchApiError(() -> client.send(GRANT, REPLY, KEY));
 
     assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
     assertThat(e.type()).isEqualTo("api.invalid_idempotent_request");
     assertThat(e.retryable()).isFalse();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
   }
 
   @Test
   void shouldRetryConcurrentRequestWithTheSameKey() throws Exception {
-    server.enqueue(
+    nylas.script(
+        "POST",
+        SEND,
         json(409, error("req-409", "api.concurrent_idempotent_request", "still in progress")));
-    server.enqueue(json(200, SENT_MESSAGE));
+    nylas.script("POST", SEND, json(200, SENT_MESSAGE));
 
     NylasMessage sent = client.send(GRANT, REPLY, KEY);
 
     assertThat(sent.id()).isEqualTo("msg-2001");
     assertThat(sleeps).hasSize(1);
-    assertThat(takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo(KEY);
+    assertThat(takeRequest().header("Idempotency-Key")).isEqualTo(KEY);
     RecordedRequest retry = takeRequest();
-    assertThat(retry.getHeaders().get("Idempotency-Key")).isEqualTo(KEY);
-    assertThat(retry.getBody().utf8()).contains("\"reply_to_message_id\":\"msg-1001\"");
+    assertThat(retry.header("Idempotency-Key")).isEqualTo(KEY);
+    assertThat(retry.bodyText()).contains("\"reply_to_message_id\":\"msg-1001\"");
   }
 
   @Test
   void shouldNotRetryProviderRejection() {
-    server.enqueue(
+    nylas.script(
+        "POST",
+        SEND,
         json(402, error("req-402", "api.send_rejected", "Message rejected for some recipients")));
-    server.enqueue(json(200, SENT_MESSAGE));
+    nylas.script("POST", SEND, json(200, SENT_MESSAGE));
 
     NylasApiException e = catchApiError(() -> client.send(GRANT, REPLY, KEY));
 
     assertThat(e.status()).isEqualTo(402);
     assertThat(e.kind()).isEqualTo(Kind.CLIENT);
     assertThat(e.retryable()).isFalse();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -148,17 +154,17 @@ class NylasClientSendTest extends NylasServerTestSupport {
   void shouldRequireAnIdempotencyKey(String key) {
     assertThatThrownBy(() -> client.send(GRANT, REPLY, key))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(nylas.requestCount()).isZero();
   }
 
   @Test
   void shouldRejectIdempotencyKeyLongerThan256Chars() {
-    server.enqueue(json(200, SENT_MESSAGE));
+    nylas.script("POST", SEND, json(200, SENT_MESSAGE));
 
     assertThatThrownBy(() -> client.send(GRANT, REPLY, "k".repeat(257)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(client.send(GRANT, REPLY, "k".repeat(256)).id()).isEqualTo("msg-2001");
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(nylas.requestCount()).isEqualTo(1);
   }
 
   @Test

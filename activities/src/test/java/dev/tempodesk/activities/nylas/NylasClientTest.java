@@ -3,14 +3,14 @@ package dev.tempodesk.activities.nylas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tempodesk.fakes.nylas.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NylasClientTest extends NylasServerTestSupport {
+class NylasClientTest extends NylasClientTestBase {
 
   private static final String PAGE_1 =
       """
@@ -19,18 +19,18 @@ class NylasClientTest extends NylasServerTestSupport {
 
   @Test
   void shouldListFirstPageWithBearerKeyAndFilters() throws Exception {
-    server.enqueue(json(200, PAGE_1));
+    nylas.script("GET", MESSAGES, json(200, PAGE_1));
 
     MessagePage page = client.listMessages(GRANT, MessageQuery.receivedAfter(1735600000L, 2));
 
     RecordedRequest request = takeRequest();
-    assertThat(request.getMethod()).isEqualTo("GET");
-    assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/grants/grant-abc-123/messages");
-    assertThat(request.getUrl().queryParameterNames()).containsOnly("limit", "received_after");
-    assertThat(request.getUrl().queryParameter("limit")).isEqualTo("2");
-    assertThat(request.getUrl().queryParameter("received_after")).isEqualTo("1735600000");
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-    assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+    assertThat(request.method()).isEqualTo("GET");
+    assertThat(request.path()).isEqualTo("/v3/grants/grant-abc-123/messages");
+    assertThat(request.queryParameterNames()).containsOnly("limit", "received_after");
+    assertThat(request.queryParameter("limit")).isEqualTo("2");
+    assertThat(request.queryParameter("received_after")).isEqualTo("1735600000");
+    assertThat(request.header("Authorization")).isEqualTo("Bearer " + API_KEY);
+    assertThat(request.header("Accept")).isEqualTo("application/json");
 
     assertThat(page.requestId()).isEqualTo("req-list-1");
     assertThat(page.next()).contains("cur-p2");
@@ -52,19 +52,19 @@ class NylasClientTest extends NylasServerTestSupport {
         "{\"request_id\":\"req-list-2\",\"data\":[%s],\"next_cursor\":null}"
       })
   void shouldStopPagingOnLastPageWithoutCursor(String lastPage) throws Exception {
-    server.enqueue(json(200, PAGE_1));
-    server.enqueue(json(200, lastPage.formatted(message("msg-0999", 1735680000))));
+    nylas.script("GET", MESSAGES, json(200, PAGE_1));
+    nylas.script("GET", MESSAGES, json(200, lastPage.formatted(message("msg-0999", 1735680000))));
 
     List<NylasMessage> all = listAll(MessageQuery.receivedAfter(1735600000L, 2));
 
     assertThat(all)
         .extracting(NylasMessage::id)
         .containsExactly("msg-1001", "msg-1000", "msg-0999");
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(takeRequest().getUrl().queryParameter("page_token")).isNull();
+    assertThat(nylas.requestCount()).isEqualTo(2);
+    assertThat(takeRequest().queryParameter("page_token")).isNull();
     RecordedRequest second = takeRequest();
-    assertThat(second.getUrl().queryParameter("page_token")).isEqualTo("cur-p2");
-    assertThat(second.getUrl().queryParameter("received_after")).isEqualTo("1735600000");
+    assertThat(second.queryParameter("page_token")).isEqualTo("cur-p2");
+    assertThat(second.queryParameter("received_after")).isEqualTo("1735600000");
   }
 
   private List<NylasMessage> listAll(MessageQuery query) {
@@ -93,14 +93,14 @@ class NylasClientTest extends NylasServerTestSupport {
                  {"name":"Received","value":"from laptop by mx1.client.example"},
                  {"name":"Message-Id","value":"<abc@client.example>"},
                  {"name":"Subject","value":"=?UTF-8?B?UmU6IEFuZ2Vib3Qgw7xiZXJwcsO8ZnQ=?="}]""");
-    server.enqueue(json(200, "{\"request_id\":\"req-7\",\"data\":" + withHeaders + "}"));
+    nylas.script(
+        "GET", MESSAGE, json(200, "{\"request_id\":\"req-7\",\"data\":" + withHeaders + "}"));
 
     NylasMessage message = client.getMessage(GRANT, "msg-1001", true);
 
     RecordedRequest request = takeRequest();
-    assertThat(request.getUrl().encodedPath())
-        .isEqualTo("/v3/grants/grant-abc-123/messages/msg-1001");
-    assertThat(request.getUrl().queryParameter("fields")).isEqualTo("include_headers");
+    assertThat(request.path()).isEqualTo("/v3/grants/grant-abc-123/messages/msg-1001");
+    assertThat(request.queryParameter("fields")).isEqualTo("include_headers");
     assertThat(message.header("message-id")).contains("<abc@client.example>");
     assertThat(message.header("MESSAGE-ID")).contains("<abc@client.example>");
     assertThat(message.headers("received"))
@@ -112,15 +112,15 @@ class NylasClientTest extends NylasServerTestSupport {
 
   @Test
   void shouldAskForHeadersWhenListingWithHeaders() throws Exception {
-    server.enqueue(json(200, "{\"request_id\":\"r\",\"data\":[]}"));
+    nylas.script("GET", MESSAGES, json(200, "{\"request_id\":\"r\",\"data\":[]}"));
 
     MessagePage page =
         client.listMessages(GRANT, new MessageQuery(null, 200, null, false, "INBOX").withHeaders());
 
     RecordedRequest request = takeRequest();
-    assertThat(request.getUrl().queryParameter("fields")).isEqualTo("include_headers");
-    assertThat(request.getUrl().queryParameter("in")).isEqualTo("INBOX");
-    assertThat(request.getUrl().queryParameter("limit")).isEqualTo("200");
+    assertThat(request.queryParameter("fields")).isEqualTo("include_headers");
+    assertThat(request.queryParameter("in")).isEqualTo("INBOX");
+    assertThat(request.queryParameter("limit")).isEqualTo("200");
     assertThat(page.data()).isEmpty();
     assertThat(page.next()).isEmpty();
   }
@@ -131,19 +131,22 @@ class NylasClientTest extends NylasServerTestSupport {
     assertThatThrownBy(() -> MessageQuery.receivedAfter(0, limit))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("200");
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(nylas.requestCount()).isZero();
   }
 
   @Test
   void shouldPercentEncodeIdsInPathSegments() throws Exception {
-    server.enqueue(json(200, okMessage()));
+    nylas.script(
+        "GET",
+        "/v3/grants/sam%40ourco.example/messages/AAMkAD%2Fx%2By%3Dz%231%20%C3%BC",
+        json(200, okMessage()));
 
     client.getMessage("sam@ourco.example", "AAMkAD/x+y=z#1 ü", false);
 
     RecordedRequest request = takeRequest();
-    assertThat(request.getTarget())
+    assertThat(request.target())
         .isEqualTo("/v3/grants/sam%40ourco.example/messages/AAMkAD%2Fx%2By%3Dz%231%20%C3%BC");
-    assertThat(request.getUrl().pathSegments())
+    assertThat(request.pathSegments())
         .containsExactly("v3", "grants", "sam@ourco.example", "messages", "AAMkAD/x+y=z#1 ü");
   }
 
@@ -153,6 +156,6 @@ class NylasClientTest extends NylasServerTestSupport {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.getThread(GRANT, ".."))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(nylas.requestCount()).isZero();
   }
 }

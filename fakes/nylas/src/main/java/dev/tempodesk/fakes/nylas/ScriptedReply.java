@@ -2,6 +2,7 @@ package dev.tempodesk.fakes.nylas;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,9 +42,13 @@ public final class ScriptedReply {
         .withHeader("Content-Type", contentType);
   }
 
-  /** {@code status} with no headers and no body. */
-  public static ScriptedReply empty(int status) {
-    return new ScriptedReply(status, Map.of(), new byte[0], Duration.ZERO);
+  /**
+   * {@code status} with this body and no headers at all, not even a {@code Content-Type} (a captive
+   * portal's page, say); an empty body sends none.
+   */
+  public static ScriptedReply of(int status, String body) {
+    return new ScriptedReply(
+        status, Map.of(), body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
   }
 
   /** The same answer with one more header (a header of the same name is replaced). */
@@ -56,7 +61,7 @@ public final class ScriptedReply {
           }
         });
     more.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
-    return new ScriptedReply(status, java.util.Collections.unmodifiableMap(more), body, delay);
+    return new ScriptedReply(status, Collections.unmodifiableMap(more), body, delay);
   }
 
   /**

@@ -48,6 +48,7 @@ class FakeNylasScriptsTest {
         ScriptedReply.text(502, "text/html", "<html>502 Bad Gateway</html>")
             .withHeader("x-request-id", "req-proxy"));
     assertThat(server.scriptedRepliesLeft()).isEqualTo(2);
+    assertThat(server.requests()).isEmpty();
 
     NylasHttp.Response first = http.get("/v3/grants/" + GRANT + "/folders");
     assertThat(first.status()).isEqualTo(429);
@@ -61,6 +62,15 @@ class FakeNylasScriptsTest {
     assertThat(second.header("Content-Type")).isEqualTo("text/html");
     assertThat(second.header("x-request-id")).isEqualTo("req-proxy");
     assertThat(second.body()).isEqualTo("<html>502 Bad Gateway</html>");
+
+    server.script(
+        "GET",
+        "/v3/grants/" + GRANT + "/folders",
+        ScriptedReply.of(200, "<html>Sign in</html>").withHeader("x-request-id", "req-captive"));
+    NylasHttp.Response bare = http.get("/v3/grants/" + GRANT + "/folders");
+    assertThat(bare.body()).isEqualTo("<html>Sign in</html>");
+    assertThat(bare.header("Content-Type")).isNull();
+    assertThat(bare.header("x-request-id")).isEqualTo("req-captive");
 
     NylasHttp.Response own = http.get("/v3/grants/" + GRANT + "/folders");
     assertThat(own.status()).isEqualTo(200);
@@ -91,8 +101,9 @@ class FakeNylasScriptsTest {
 
   @Test
   void routesMatchDecodedSegmentsAndWildcardsButNotOtherMethodsOrPaths() {
-    server.script("GET", "/v3/grants/sam%40ourco.example/messages/a%2Fb", ScriptedReply.empty(204));
-    server.script("GET", "/v3/grants/*/threads/*", ScriptedReply.empty(205));
+    server.script(
+        "GET", "/v3/grants/sam%40ourco.example/messages/a%2Fb", ScriptedReply.of(204, ""));
+    server.script("GET", "/v3/grants/*/threads/*", ScriptedReply.of(205, ""));
     server.script("POST", "/v3/connect/token", ScriptedReply.json(400, "{\"error\":\"x\"}"));
 
     assertThat(http.get("/v3/grants/sam@ourco.example/messages/a%2Fb").status()).isEqualTo(204);
@@ -105,19 +116,19 @@ class FakeNylasScriptsTest {
         .isEqualTo(404);
     assertThat(server.scriptedRepliesLeft()).isEqualTo(1);
     assertThat(http.post("/v3/connect/token", "application/json", "{}").status()).isEqualTo(400);
-    server.script("GET", MESSAGE, ScriptedReply.empty(204));
+    server.script("GET", MESSAGE, ScriptedReply.of(204, ""));
     server.clearScripts();
     assertThat(server.scriptedRepliesLeft()).isZero();
   }
 
   @Test
   void rejectsMalformedScripts() {
-    assertThatThrownBy(() -> server.script("get", MESSAGE, ScriptedReply.empty(200)))
+    assertThatThrownBy(() -> server.script("get", MESSAGE, ScriptedReply.of(200, "")))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> server.script("GET", "v3/grants", ScriptedReply.empty(200)))
+    assertThatThrownBy(() -> server.script("GET", "v3/grants", ScriptedReply.of(200, "")))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ScriptedReply.empty(42)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ScriptedReply.empty(200).delayedBy(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> ScriptedReply.of(42, "")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ScriptedReply.of(200, "").delayedBy(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

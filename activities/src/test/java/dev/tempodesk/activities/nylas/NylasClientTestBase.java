@@ -3,63 +3,69 @@ package dev.tempodesk.activities.nylas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.IOException;
+import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.fakes.nylas.FaultPlan;
+import dev.tempodesk.fakes.nylas.RecordedRequest;
+import dev.tempodesk.fakes.nylas.ScriptedReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.QueueDispatcher;
-import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A fake Nylas on MockWebServer, a client pointed at it, and the reference's fixtures. */
-abstract class NylasServerTestSupport {
+/**
+ * The fake Nylas ({@code tempodesk-fake-nylas}), a client pointed at it, and the reference's
+ * fixtures (nylas-v3.md §9), which the tests script per route as the fake's one-shot replies. The
+ * fake knows no grant here, so a request no test scripted gets its 404 and fails the test.
+ */
+abstract class NylasClientTestBase {
 
   static final String API_KEY = "nyk_v0_test-api-key-do-not-leak-7Qx2";
   static final String CLIENT_ID = "app-client-0001";
   static final String GRANT = "grant-abc-123";
   static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
 
-  MockWebServer server;
+  static final String GRANT_PATH = "/v3/grants/" + GRANT;
+  static final String MESSAGES = GRANT_PATH + "/messages";
+  static final String MESSAGE = MESSAGES + "/msg-1001";
+  static final String SEND = MESSAGES + "/send";
+  static final String TOKEN = "/v3/connect/token";
+
+  FakeNylasServer nylas;
   NylasClient client;
   final List<Duration> sleeps = new ArrayList<>();
+  private int taken;
 
   @BeforeEach
-  void startServer() throws IOException {
-    server = new MockWebServer();
-    // An unexpected extra request gets an immediate 418 instead of blocking until read timeout.
-    QueueDispatcher dispatcher = new QueueDispatcher();
-    dispatcher.setFailFast(new MockResponse.Builder().code(418).build());
-    server.setDispatcher(dispatcher);
-    server.start();
+  void startNylas() {
+    nylas = FakeNylasServer.start(API_KEY, CLIENT_ID, FaultPlan.none());
     client = clientWith(NylasClient.defaultHttpClient(settings()));
   }
 
   @AfterEach
-  void stopServer() {
-    server.close();
+  void stopNylas() {
+    nylas.close();
   }
 
   NylasSettings settings() {
-    return NylasSettings.of(server.url("/"), API_KEY, CLIENT_ID);
+    return NylasSettings.of(HttpUrl.get(nylas.baseUrl() + "/"), API_KEY, CLIENT_ID);
   }
 
   NylasClient clientWith(OkHttpClient http) {
     return new NylasClient(settings(), http, sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS);
-    assertThat(request).as("request reached the fake Nylas").isNotNull();
-    return request;
+  /** The next request the fake received, in order; each is recorded before it is answered. */
+  RecordedRequest takeRequest() {
+    List<RecordedRequest> received = nylas.requests();
+    assertThat(received).as("request reached the fake Nylas").hasSizeGreaterThan(taken);
+    return received.get(taken++);
   }
 
   static NylasApiException catchApiError(ThrowingCallable call) {
@@ -68,16 +74,8 @@ abstract class NylasServerTestSupport {
     return (NylasApiException) thrown;
   }
 
-  static MockResponse json(int code, String body) {
-    return jsonBuilder(code, body).build();
-  }
-
-  static MockResponse.Builder jsonBuilder(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .addHeader("x-request-id", "req-header-" + code)
-        .body(body);
+  static ScriptedReply json(int code, String body) {
+    return ScriptedReply.json(code, body).withHeader("x-request-id", "req-header-" + code);
   }
 
   static String error(String requestId, String type, String message) {
