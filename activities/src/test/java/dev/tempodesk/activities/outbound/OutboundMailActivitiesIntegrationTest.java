@@ -8,27 +8,19 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
-import dev.tempodesk.activities.ticket.NewTicket;
-import dev.tempodesk.activities.ticket.TicketOpening;
-import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
-import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
-import dev.tempodesk.db.ticket.TicketEventRepository;
-import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import dev.tempodesk.workflows.ticket.OutboundMessage;
 import dev.tempodesk.workflows.ticket.OutboundRef;
-import dev.tempodesk.workflows.ticket.Priority;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -170,33 +162,7 @@ class OutboundMailActivitiesIntegrationTest {
   }
 
   private long open(Channel channel, AgentsRecord assignee) {
-    TicketRepository tickets = new TicketRepository(dsl);
-    MessageRepository messages = new MessageRepository(dsl);
-    TicketOpening opening =
-        new TicketOpening(tickets, new TicketEventRepository(dsl), messages, Clock.systemUTC());
-    MessagesRecord first =
-        new MessagesRecord()
-            .setId(UUID.randomUUID())
-            .setDirection("INBOUND")
-            .setAuthorContactId(carla.getId())
-            .setBodyText("It jams.")
-            .setOccurredAt(TicketRows.at(Instant.now()));
-    return jooq.transactions()
-        .execute(
-            status ->
-                opening
-                    .open(
-                        NewTicket.byAgent(
-                                channel,
-                                Actor.contact(carla.getId(), "Carla"),
-                                carla,
-                                "Printer jam",
-                                Priority.NORMAL,
-                                first,
-                                "opened")
-                            .inOrganization(null)
-                            .assignedTo(assignee))
-                    .getNumber());
+    return PrinterJamTickets.open(jooq, channel, carla, assignee);
   }
 
   private List<MessagesRecord> outbound(long number) {

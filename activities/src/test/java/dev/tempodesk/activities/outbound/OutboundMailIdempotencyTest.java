@@ -6,18 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
-import dev.tempodesk.activities.ticket.NewTicket;
-import dev.tempodesk.activities.ticket.TicketOpening;
-import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
-import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
-import dev.tempodesk.db.ticket.TicketEventRepository;
-import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.fakes.nylas.FaultPlan;
@@ -27,11 +21,9 @@ import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import dev.tempodesk.workflows.ticket.FailedDelivery;
 import dev.tempodesk.workflows.ticket.OutboundMessage;
 import dev.tempodesk.workflows.ticket.OutboundRef;
-import dev.tempodesk.workflows.ticket.Priority;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import okhttp3.HttpUrl;
@@ -238,34 +230,7 @@ class OutboundMailIdempotencyTest {
   }
 
   private long openTicket() {
-    TicketOpening opening =
-        new TicketOpening(
-            new TicketRepository(dsl),
-            new TicketEventRepository(dsl),
-            new MessageRepository(dsl),
-            Clock.systemUTC());
-    MessagesRecord first =
-        new MessagesRecord()
-            .setId(UUID.randomUUID())
-            .setDirection("INBOUND")
-            .setAuthorContactId(carla.getId())
-            .setBodyText("It jams.")
-            .setOccurredAt(TicketRows.at(Instant.now()));
-    return jooq.transactions()
-        .execute(
-            status ->
-                opening
-                    .open(
-                        NewTicket.byAgent(
-                                Channel.PHONE,
-                                Actor.contact(carla.getId(), "Carla"),
-                                carla,
-                                "Printer jam",
-                                Priority.NORMAL,
-                                first,
-                                "opened")
-                            .inOrganization(null))
-                    .getNumber());
+    return PrinterJamTickets.open(jooq, Channel.PHONE, carla, null);
   }
 
   private static OutboundRef ref(long number, String messageId) {

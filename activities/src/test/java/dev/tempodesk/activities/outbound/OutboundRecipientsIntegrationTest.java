@@ -7,26 +7,18 @@ import dev.tempodesk.activities.nylas.EmailAddress;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.nylas.SendMessageRequest;
-import dev.tempodesk.activities.ticket.NewTicket;
-import dev.tempodesk.activities.ticket.TicketOpening;
-import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
-import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
-import dev.tempodesk.db.ticket.TicketEventRepository;
-import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import dev.tempodesk.workflows.ticket.OutboundMessage;
 import dev.tempodesk.workflows.ticket.OutboundRef;
-import dev.tempodesk.workflows.ticket.Priority;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import okhttp3.HttpUrl;
@@ -104,34 +96,7 @@ class OutboundRecipientsIntegrationTest {
   }
 
   private long open() {
-    TicketOpening opening =
-        new TicketOpening(
-            new TicketRepository(dsl),
-            new TicketEventRepository(dsl),
-            new MessageRepository(dsl),
-            Clock.systemUTC());
-    MessagesRecord first =
-        new MessagesRecord()
-            .setId(UUID.randomUUID())
-            .setDirection("INBOUND")
-            .setAuthorContactId(reporter.getId())
-            .setBodyText("It jams.")
-            .setOccurredAt(TicketRows.at(Instant.now()));
-    return jooq.transactions()
-        .execute(
-            status ->
-                opening
-                    .open(
-                        NewTicket.byAgent(
-                                Channel.PHONE,
-                                Actor.contact(reporter.getId(), "Q Z"),
-                                reporter,
-                                "Printer jam",
-                                Priority.NORMAL,
-                                first,
-                                "opened")
-                            .inOrganization(null))
-                    .getNumber());
+    return PrinterJamTickets.open(jooq, Channel.PHONE, reporter, null);
   }
 
   /** Nothing listens here: a send would be a retryable transport error, not FAILED. */
