@@ -1,5 +1,6 @@
 package dev.tempodesk.api.embedded;
 
+import static dev.tempodesk.api.Eventually.await;
 import static dev.tempodesk.api.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +10,10 @@ import dev.tempodesk.api.TempodeskApplication;
 import dev.tempodesk.api.TestAccounts;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.fakes.nylas.FakeMessage;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -181,20 +179,5 @@ class OddAddressesTest {
     return mailbox.server().sent(DemoMailbox.GRANT_ID).stream()
         .filter(message -> message.subject().contains("[#" + number + "]"))
         .toList();
-  }
-
-  private static void await(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not reached within 60 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tempodesk.api.reply;
 
+import static dev.tempodesk.api.Eventually.await;
 import static dev.tempodesk.api.HttpApi.json;
 import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.NOTIFICATIONS;
@@ -18,13 +19,10 @@ import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.fakes.nylas.FaultKind;
 import dev.tempodesk.fakes.nylas.FaultPlan;
 import dev.tempodesk.fakes.nylas.InboundEmail;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -361,20 +359,5 @@ class ReplyApiIntegrationTest {
         .valueStream()
         .map(event -> event.get("kind").asString())
         .toList();
-  }
-
-  private static void await(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not reached within 60 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }
