@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tempodesk.activities.attachment.AttachmentPolicy;
+import dev.tempodesk.activities.attachment.AttachmentStore;
 import dev.tempodesk.api.config.InvalidSettingException;
 import java.net.URI;
 import java.util.List;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /** TEMPODESK_ATTACHMENTS_*: defaults, overrides, and settings that stop the start. */
@@ -45,6 +48,22 @@ class AttachmentConfigTest {
             () -> AttachmentConfig.limits(new AttachmentProperties(100L, 99L, null, null, NO_S3)))
         .extracting(e -> ((InvalidSettingException) e).variable())
         .isEqualTo("TEMPODESK_ATTACHMENTS_MAX_MESSAGE_BYTES");
+  }
+
+  @Test
+  void theS3StoreIsChosenOnlyWhenS3IsConfigured() throws Exception {
+    AttachmentConfig config = new AttachmentConfig();
+    var dsl = DSL.using(SQLDialect.POSTGRES);
+    var s3 = new AttachmentProperties.S3("http://127.0.0.1:9", "b", null, "k", "s", null);
+
+    AttachmentStore embedded =
+        config.attachmentStore(new AttachmentProperties(null, null, null, null, null), dsl);
+    AttachmentStore production =
+        config.attachmentStore(new AttachmentProperties(null, null, null, null, s3), dsl);
+
+    assertThat(embedded.kind()).isEqualTo("postgres");
+    assertThat(production.kind()).isEqualTo("s3");
+    ((AutoCloseable) production).close();
   }
 
   @Test
