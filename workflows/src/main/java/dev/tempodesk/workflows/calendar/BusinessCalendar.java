@@ -42,7 +42,8 @@ public record BusinessCalendar(
     zone = ZoneId.of(zone).getId();
     EnumMap<DayOfWeek, List<TimeRange>> sorted = new EnumMap<>(DayOfWeek.class);
     for (DayOfWeek day : DayOfWeek.values()) {
-      List<TimeRange> ranges = new ArrayList<>(hours.getOrDefault(day, List.of()));
+      List<TimeRange> given = hours.get(day);
+      List<TimeRange> ranges = given == null ? new ArrayList<>() : new ArrayList<>(given);
       ranges.sort(Comparator.comparingInt(TimeRange::startSecond));
       sorted.put(day, List.copyOf(ranges));
     }

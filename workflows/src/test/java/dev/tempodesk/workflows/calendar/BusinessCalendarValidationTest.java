@@ -92,6 +92,14 @@ class BusinessCalendarValidationTest {
   }
 
   @Test
+  void shouldTakeADayGivenAsNullForAClosedDay() {
+    Map<String, List<TimeRange>> hours = monday(TimeRange.of("09:00", "17:00"));
+    hours.put("SUNDAY", null);
+
+    assertThat(BusinessCalendar.parse("UTC", hours, null).hours().get(DayOfWeek.SUNDAY)).isEmpty();
+  }
+
+  @Test
   void shouldRefuseACalendarThatIsNeverOpen() {
     assertThat(fields(violations("UTC", Map.of(), List.of()))).containsExactly("hours");
     assertThat(fields(violations("UTC", Map.of("SUNDAY", List.of()), List.of())))
