@@ -168,6 +168,17 @@ class BusinessCalendarApiIntegrationTest {
         .as("Easter Monday 10:00 Berlin")
         .isFalse();
 
+    Response replaced =
+        admin.send(
+            "POST",
+            PATH + "/" + id + "/holidays/import?from=2026-01-01&to=2026-12-31&replace=true",
+            "text/calendar",
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260704\r\nEND:VEVENT\r\n"
+                + "END:VCALENDAR\r\n");
+    assertThat(replaced.body().get("calendar").get("holidays").get(0).asString())
+        .isEqualTo("2026-07-04");
+    assertThat(replaced.body().get("calendar").get("holidays")).hasSize(1);
+
     Response notICalendar =
         admin.send("POST", PATH + "/" + id + "/holidays/import", "text/calendar", "hello");
     assertThat(notICalendar.status()).isEqualTo(422);

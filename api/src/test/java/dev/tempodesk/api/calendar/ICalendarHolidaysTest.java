@@ -129,6 +129,18 @@ class ICalendarHolidaysTest {
   }
 
   @Test
+  void shouldCloseEveryDayOfAWeekLongEventGivenByDuration() {
+    String ics =
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Works holiday\r\n"
+            + "DTSTART;VALUE=DATE:20260803\r\nDURATION:P1W\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    assertThat(ICalendarHolidays.parse(ics, JAN_2026, DEC_2026).dates())
+        .hasSize(7)
+        .startsWith(d("2026-08-03"))
+        .endsWith(d("2026-08-09"));
+  }
+
+  @Test
   void shouldRefuseTextThatIsNoICalendar() {
     assertThatThrownBy(() -> ICalendarHolidays.parse("Christmas: 2026-12-25", JAN_2026, DEC_2026))
         .isInstanceOf(ICalendarHolidays.NotICalendarException.class)
