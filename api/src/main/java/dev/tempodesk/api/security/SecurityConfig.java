@@ -1,5 +1,6 @@
 package dev.tempodesk.api.security;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
@@ -104,6 +105,13 @@ class SecurityConfig {
 
     auth.requestMatchers(GET, "/api/stats", "/api/stats/**").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(GET, "/api/sla-policies").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(GET, "/api/business-calendars", "/api/business-calendars/*")
+        .hasAnyRole(STAFF);
+    auth.requestMatchers(
+            POST, "/api/business-calendars", "/api/business-calendars/*/holidays/import")
+        .hasRole(ADMIN);
+    auth.requestMatchers(PUT, "/api/business-calendars/*").hasRole(ADMIN);
+    auth.requestMatchers(DELETE, "/api/business-calendars/*").hasRole(ADMIN);
     auth.requestMatchers(GET, "/api/assignment/queue").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(GET, "/api/notifications").authenticated();
     auth.requestMatchers(POST, "/api/notifications/*/read", "/api/notifications/read-all")

@@ -119,6 +119,12 @@ class AuthorizationMatrixTest {
           entry("GET /api/stats/hourly", Access.MANAGEMENT),
           entry("GET /api/stats/agents", Access.MANAGEMENT),
           entry("GET /api/sla-policies", Access.MANAGEMENT),
+          entry("GET /api/business-calendars", Access.STAFF),
+          entry("POST /api/business-calendars", Access.ADMIN),
+          entry("GET /api/business-calendars/{id}", Access.STAFF),
+          entry("PUT /api/business-calendars/{id}", Access.ADMIN),
+          entry("DELETE /api/business-calendars/{id}", Access.ADMIN),
+          entry("POST /api/business-calendars/{id}/holidays/import", Access.ADMIN),
           entry("GET /api/assignment/queue", Access.MANAGEMENT),
           entry("GET /api/notifications", Access.SIGNED_IN),
           entry("POST /api/notifications/{id}/read", Access.SIGNED_IN),
@@ -186,7 +192,10 @@ class AuthorizationMatrixTest {
                 // No such mailbox (404 for those allowed); a Microsoft-shaped id, '/' encoded.
                 .replace("{mailboxId}", Long.toString(Long.MAX_VALUE))
                 .replace("{providerMessageId}", "AAMkAD%2Fx%2By%3D")
-                .replace("/api/notifications/{id}", "/api/notifications/" + Long.MAX_VALUE);
+                .replace("/api/notifications/{id}", "/api/notifications/" + Long.MAX_VALUE)
+                // No such calendar: nothing is changed or deleted, those allowed get 404.
+                .replace(
+                    "/api/business-calendars/{id}", "/api/business-calendars/" + Long.MAX_VALUE);
   }
 
   private HttpApi client(Caller caller) {
@@ -240,6 +249,7 @@ class AuthorizationMatrixTest {
       case "POST" -> api.post(path, "{}");
       case "PATCH" -> api.patch(path, "{}");
       case "PUT" -> api.put(path, "{}");
+      case "DELETE" -> api.send("DELETE", path, "application/json", "");
       default -> throw new IllegalArgumentException(method);
     };
   }
