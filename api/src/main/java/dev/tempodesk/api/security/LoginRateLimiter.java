@@ -2,7 +2,6 @@ package dev.tempodesk.api.security;
 
 import dev.tempodesk.api.error.TooManyRequestsException;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
-import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
 import dev.tempodesk.db.notification.NotificationRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.security.LoginThrottleRepository;
@@ -130,22 +129,14 @@ class LoginRateLimiter {
         settings.window());
     String episode = "sign-in-failures:%s:%d".formatted(email, now.getEpochSecond());
     for (AgentsRecord admin : agents.listActiveWithRole(Role.ADMIN.name())) {
-      notifications.insertIfAbsent(
-          new NotificationsRecord()
-              .setDedupeKey(
-                  "%s|AGENT:%d|%s".formatted(episode, admin.getId(), NotificationRepository.IN_APP))
-              .setRecipientKind("AGENT")
-              .setRecipientId(admin.getId())
-              .setChannel(NotificationRepository.IN_APP)
-              .setEventKind(ALERT_EVENT)
-              .setTitle("Many failed sign-ins for " + email)
-              .setBody(
-                  "%d failed sign-ins from %d different clients within %d minutes. Each client is slowed down on its own; if this is not the owner mistyping, someone is guessing the password."
-                      .formatted(
-                          spread.failures(), spread.clients(), settings.window().toMinutes()))
-              .setStatus(NotificationRepository.SENT)
-              .setSentAt(now.atOffset(ZoneOffset.UTC))
-              .setCreatedAt(now.atOffset(ZoneOffset.UTC)));
+      notifications.insertAgentNotice(
+          episode,
+          admin.getId(),
+          ALERT_EVENT,
+          "Many failed sign-ins for " + email,
+          "%d failed sign-ins from %d different clients within %d minutes. Each client is slowed down on its own; if this is not the owner mistyping, someone is guessing the password."
+              .formatted(spread.failures(), spread.clients(), settings.window().toMinutes()),
+          now.atOffset(ZoneOffset.UTC));
     }
   }
 
