@@ -80,7 +80,7 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
               slotProps={{ htmlInput: { min: 0, max: 100 } }}
             />
             <TextField
-              {...text('password', agent ? 'New password (leave empty to keep)' : 'Password (at least 8 characters)')}
+              {...text('password', agent ? 'New password (leave empty to keep)' : 'Password (at least 10 characters)')}
               type="password"
               autoComplete="new-password"
             />

@@ -28,6 +28,8 @@ public final class HttpApi {
   private final CookieManager cookies;
   private final HttpClient http;
   private final String base;
+  // The client address the app sees behind a proxy (X-Forwarded-For), or null for the socket's.
+  private String forwardedFor;
 
   private HttpApi(int port) {
     this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
@@ -46,6 +48,16 @@ public final class HttpApi {
   /** The same browser (same cookies) talking to another instance of the app, e.g. a replica. */
   public HttpApi sameBrowserAt(int port) {
     return new HttpApi(port, cookies);
+  }
+
+  /**
+   * A client that has not signed in, at this address as a trusted proxy reports it
+   * (X-Forwarded-For; the app must run with {@code server.forward-headers-strategy=native}).
+   */
+  public static HttpApi anonymousFrom(int port, String clientAddress) {
+    HttpApi api = new HttpApi(port);
+    api.forwardedFor = clientAddress;
+    return api;
   }
 
   /** A client that has not signed in. */
@@ -175,6 +187,9 @@ public final class HttpApi {
   }
 
   private Response exchange(HttpRequest.Builder request) {
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
     try {
       HttpResponse<String> response =
           http.send(

@@ -35,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores one inbound message and attaches it to its ticket, opening a ticket for a new thread (or a
- * follow-up for a ticket closed beyond its reopen window), in one transaction. Storing the same
- * provider message again returns what was stored the first time.
+ * follow-up for a ticket closed beyond its reopen window), in one transaction. Mail from an agent's
+ * address is that agent's message on its ticket; it opens none ({@link MailFromAgentException}).
+ * Storing the same provider message again returns what was stored the first time.
  */
 @Component
 public class InboundMailStore {
@@ -94,6 +95,9 @@ public class InboundMailStore {
         threading.ticketFor(mailbox.getId(), message, sender).flatMap(tickets::find);
     if (existing.isEmpty()
         || TicketRows.reopenWindowOver(existing.get(), policy, clock.instant())) {
+      if (agent.isPresent()) {
+        throw new MailFromAgentException(sender);
+      }
       ContactsRecord reporter = contacts.findOrCreate(sender, senderName, null);
       row.setAuthorContactId(reporter.getId());
       TicketsRecord ticket = opening.open(newTicket(mailbox, message, reporter, existing, row));

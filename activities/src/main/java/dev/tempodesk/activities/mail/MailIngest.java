@@ -61,7 +61,13 @@ public final class MailIngest {
       threads.recordSkipped(record);
       return new Outcome(null, SkipReason.valueOf(record.getReason()));
     }
-    StoredMessage stored = store.store(mailbox, message, tickets.policy());
+    StoredMessage stored;
+    try {
+      stored = store.store(mailbox, message, tickets.policy());
+    } catch (MailFromAgentException fromAgent) {
+      threads.recordSkipped(skippedRow(mailbox, message, SkipReason.FROM_AGENT));
+      return new Outcome(null, SkipReason.FROM_AGENT);
+    }
     tickets.signalMessage(stored.ticket(), stored.signal());
     threads.markSignalled(UUID.fromString(stored.signal().messageId()));
     return new Outcome(stored.ticket().getNumber(), null);

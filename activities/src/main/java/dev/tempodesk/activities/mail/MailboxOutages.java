@@ -2,7 +2,6 @@ package dev.tempodesk.activities.mail;
 
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
-import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.notification.NotificationRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -56,23 +55,16 @@ public class MailboxOutages {
     // One key per episode and admin: a retried activity or a repeated webhook adds nothing.
     String episode = "mailbox-reconnect:%d:%d".formatted(mailbox.getId(), now.toEpochSecond());
     for (AgentsRecord admin : agents.listActiveWithRole(ADMIN)) {
-      notifications.insertIfAbsent(
-          new NotificationsRecord()
-              .setDedupeKey(
-                  "%s|AGENT:%d|%s".formatted(episode, admin.getId(), NotificationRepository.IN_APP))
-              .setRecipientKind("AGENT")
-              .setRecipientId(admin.getId())
-              .setChannel(NotificationRepository.IN_APP)
-              .setEventKind(NEEDS_RECONNECT_EVENT)
-              .setTitle("Mailbox " + address + " needs to be connected again")
-              .setBody(
-                  "Nylas refused its grant, so no mail is read from it. Open Mailboxes and choose"
-                      + " Reconnect. ("
-                      + reason
-                      + ")")
-              .setStatus(NotificationRepository.SENT)
-              .setSentAt(now)
-              .setCreatedAt(now));
+      notifications.insertAgentNotice(
+          episode,
+          admin.getId(),
+          NEEDS_RECONNECT_EVENT,
+          "Mailbox " + address + " needs to be connected again",
+          "Nylas refused its grant, so no mail is read from it. Open Mailboxes and choose"
+              + " Reconnect. ("
+              + reason
+              + ")",
+          now);
     }
     return true;
   }

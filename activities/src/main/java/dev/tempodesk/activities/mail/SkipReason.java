@@ -19,5 +19,11 @@ public enum SkipReason {
   /** In the provider's Junk (spam) folder. */
   JUNK,
   /** In the provider's Trash folder. */
-  TRASH
+  TRASH,
+  /**
+   * From an agent's address and no reply to an open ticket: a ticket's reporter is a customer, and
+   * an address is one person's (V16), so no contact is made for it. An agent's reply to an open
+   * ticket is stored as the agent's message.
+   */
+  FROM_AGENT
 }

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's sign-ins, only in the embedded demo mode: every demo agent and the two portal
  * customers get the password {@value #PASSWORD}. Also applied to a demo database seeded before
- * sign-in existed; never touches a password that is already set.
+ * sign-in existed; never touches a password that is already set. The password policy ({@link
+ * Passwords#problem}) is for passwords set through the API and the web app; these documented demo
+ * logins of the embedded mode keep their short one.
  */
 @Component
 public class DemoLogins {

@@ -3,7 +3,9 @@ package dev.tempodesk.api.people;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.Passwords;
+import dev.tempodesk.api.security.PersonSessions;
 import dev.tempodesk.api.security.Role;
+import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.TicketCommands;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
 import dev.tempodesk.api.validation.Addresses;
@@ -32,6 +34,7 @@ class AgentAdministration {
   private final TicketRepository tickets;
   private final TicketCommands ticketCommands;
   private final Passwords passwords;
+  private final PersonSessions sessions;
   private final ObjectProvider<AgentCapacityListener> capacityListeners;
 
   AgentAdministration(
@@ -39,11 +42,13 @@ class AgentAdministration {
       TicketRepository tickets,
       TicketCommands ticketCommands,
       Passwords passwords,
+      PersonSessions sessions,
       ObjectProvider<AgentCapacityListener> capacityListeners) {
     this.agents = agents;
     this.tickets = tickets;
     this.ticketCommands = ticketCommands;
     this.passwords = passwords;
+    this.sessions = sessions;
     this.capacityListeners = capacityListeners;
   }
 
@@ -60,7 +65,7 @@ class AgentAdministration {
               role.name(),
               request.capacity() == null ? 1 : request.capacity());
     } catch (DuplicateKeyException taken) {
-      throw emailTaken(request.email());
+      throw AddressTaken.of("email", request.email());
     }
     if (Boolean.FALSE.equals(request.available())) {
       agent =
@@ -108,10 +113,12 @@ class AgentAdministration {
               patch.available() == null ? before.getAvailable() : patch.available(),
               active);
     } catch (DuplicateKeyException taken) {
-      throw emailTaken(patch.email());
+      throw AddressTaken.of("email", patch.email());
     }
+    sessions.addressChanged(before.getEmail(), after.getEmail());
     if (hash != null) {
       agents.setPasswordHash(id, hash);
+      sessions.passwordChanged(SignedInUser.Kind.AGENT, id, after.getEmail());
     }
     if (!after.getActive()) {
       // Also on a repeated deactivation, so tickets left behind by an interrupted one move too.
@@ -165,9 +172,5 @@ class AgentAdministration {
           "role", "Agents are ADMIN, MANAGER or AGENT; customers are contacts with portal access.");
     }
     return role;
-  }
-
-  private static FieldException emailTaken(String email) {
-    return FieldException.conflict("email", "Another agent already has the address " + email + ".");
   }
 }

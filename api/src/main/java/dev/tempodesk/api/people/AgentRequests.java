@@ -21,7 +21,9 @@ final class AgentRequests {
       @Min(0) @Max(100) @Schema(description = "Tickets at once; defaults to 1") Integer capacity,
       @Schema(description = "Takes new tickets; defaults to true") Boolean available,
       @Size(max = 200)
-          @Schema(description = "At least 8 characters; without one the agent cannot sign in yet")
+          @Schema(
+              description =
+                  "At least 10 characters, not only spaces; without one the agent cannot sign in yet")
           String password) {}
 
   @Schema(
@@ -35,6 +37,9 @@ final class AgentRequests {
       @Min(0) @Max(100) Integer capacity,
       Boolean available,
       Boolean active,
-      @Size(max = 200) @Schema(description = "Sets a new password (at least 8 characters)")
+      @Size(max = 200)
+          @Schema(
+              description =
+                  "Sets a new password (at least 10 characters, not only spaces); ends the agent's other sessions")
           String password) {}
 }

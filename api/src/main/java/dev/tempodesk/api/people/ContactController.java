@@ -3,6 +3,8 @@ package dev.tempodesk.api.people;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.Passwords;
+import dev.tempodesk.api.security.PersonSessions;
+import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -43,12 +45,17 @@ class ContactController {
   private final ContactRepository contacts;
   private final OrganizationRepository organizations;
   private final Passwords passwords;
+  private final PersonSessions sessions;
 
   ContactController(
-      ContactRepository contacts, OrganizationRepository organizations, Passwords passwords) {
+      ContactRepository contacts,
+      OrganizationRepository organizations,
+      Passwords passwords,
+      PersonSessions sessions) {
     this.contacts = contacts;
     this.organizations = organizations;
     this.passwords = passwords;
+    this.sessions = sessions;
   }
 
   record CreateContact(
@@ -68,7 +75,8 @@ class ContactController {
               + " contact. Closing forgets the password.")
   record PortalAccess(
       @NotNull Boolean enabled,
-      @Size(max = 200) @Schema(description = "At least 8 characters") String password) {}
+      @Size(max = 200) @Schema(description = "At least 10 characters, not only spaces")
+          String password) {}
 
   @GetMapping
   @Operation(operationId = "listContacts")
@@ -100,7 +108,7 @@ class ContactController {
               request.displayName().strip(),
               request.organizationId());
     } catch (DuplicateKeyException taken) {
-      throw emailTaken(request.email());
+      throw AddressTaken.of("email", request.email());
     }
     return ResponseEntity.created(URI.create("/api/contacts/" + created.getId()))
         .body(ContactDto.from(created));
@@ -111,20 +119,21 @@ class ContactController {
   ContactDto update(@PathVariable long id, @Valid @RequestBody PatchContact patch) {
     ContactsRecord before = find(id);
     requireOrganization(patch.organizationId());
+    ContactsRecord after;
     try {
-      return ContactDto.from(
+      after =
           contacts.update(
               id,
               patch.email() == null
                   ? before.getEmail()
                   : Addresses.require("email", patch.email()).address(),
               patch.displayName() == null ? before.getDisplayName() : patch.displayName().strip(),
-              patch.organizationId() == null
-                  ? before.getOrganizationId()
-                  : patch.organizationId()));
+              patch.organizationId() == null ? before.getOrganizationId() : patch.organizationId());
     } catch (DuplicateKeyException taken) {
-      throw emailTaken(patch.email());
+      throw AddressTaken.of("email", patch.email());
     }
+    sessions.addressChanged(before.getEmail(), after.getEmail());
+    return ContactDto.from(after);
   }
 
   @PutMapping("/{id}/portal-access")
@@ -141,7 +150,11 @@ class ContactController {
           "password", "Set a password to open the portal to this contact.");
     }
     String hash = access.password() == null ? null : passwords.hash("password", access.password());
-    return ContactDto.from(contacts.setPortalAccess(id, true, hash));
+    ContactsRecord after = contacts.setPortalAccess(id, true, hash);
+    if (hash != null) {
+      sessions.passwordChanged(SignedInUser.Kind.CONTACT, id, after.getEmail());
+    }
+    return ContactDto.from(after);
   }
 
   private ContactsRecord find(long id) {
@@ -155,10 +168,5 @@ class ContactController {
       throw FieldException.invalid(
           "organizationId", "There is no organization #" + organizationId + ".");
     }
-  }
-
-  private static FieldException emailTaken(String email) {
-    return FieldException.conflict(
-        "email", "Another contact already has the address " + email + ".");
   }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may sign in: active agents with a password, and contacts with portal access and a password.
- * An address that is both an agent's and a contact's signs in as the agent.
+ * An address belongs to one person (V16); one that an agent and a contact shared before signs in as
+ * the agent.
  */
 @Component
 class Accounts {
@@ -44,6 +45,24 @@ class Accounts {
     }
     encoder.matches(password, decoyHash);
     return Optional.empty();
+  }
+
+  /** Whether the password is the signed-in person's current one. */
+  boolean passwordMatches(SignedInUser user, String password) {
+    String hash =
+        switch (user.kind()) {
+          case AGENT -> agents.find(user.id()).map(AgentsRecord::getPasswordHash).orElse(null);
+          case CONTACT ->
+              contacts.find(user.id()).map(ContactsRecord::getPasswordHash).orElse(null);
+        };
+    return encoder.matches(password, hash == null ? decoyHash : hash) && hash != null;
+  }
+
+  void setPasswordHash(SignedInUser user, String hash) {
+    switch (user.kind()) {
+      case AGENT -> agents.setPasswordHash(user.id(), hash);
+      case CONTACT -> contacts.setPortalAccess(user.id(), true, hash);
+    }
   }
 
   /** The same person as stored now, or empty if they may no longer sign in. */

@@ -4,6 +4,7 @@ import dev.tempodesk.api.config.InvalidSettingException;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.workflows.mail.MailAddresses;
 import dev.tempodesk.workflows.mail.ParsedAddress;
 import java.util.Optional;
@@ -28,16 +29,22 @@ class AdminBootstrap {
   private final TempodeskProperties properties;
   private final AgentRepository agents;
   private final Passwords passwords;
+  private final ContactRepository contacts;
+  private final PersonSessions sessions;
 
   AdminBootstrap(
       SecuritySettings.Admin admin,
       TempodeskProperties properties,
       AgentRepository agents,
-      Passwords passwords) {
+      ContactRepository contacts,
+      Passwords passwords,
+      PersonSessions sessions) {
     this.admin = admin;
     this.properties = properties;
     this.agents = agents;
     this.passwords = passwords;
+    this.contacts = contacts;
+    this.sessions = sessions;
     if (admin.given()) {
       // Fail at start-up, naming the variable, rather than at the first sign-in.
       ParsedAddress email = MailAddresses.parse(admin.email());
@@ -46,10 +53,11 @@ class AdminBootstrap {
             "TEMPODESK_ADMIN_EMAIL",
             "is not an email address (" + email.problem() + "): " + admin.email());
       }
-      if (admin.password().length() < Passwords.MIN_LENGTH) {
-        throw new InvalidSettingException(
-            "TEMPODESK_ADMIN_PASSWORD", "needs at least " + Passwords.MIN_LENGTH + " characters");
-      }
+      Passwords.problem(admin.password())
+          .ifPresent(
+              problem -> {
+                throw new InvalidSettingException("TEMPODESK_ADMIN_PASSWORD", problem);
+              });
     }
   }
 
@@ -84,14 +92,21 @@ class AdminBootstrap {
               a.getCapacity(),
               a.getAvailable(),
               true);
+    } else if (contacts.findByEmail(email).isPresent()) {
+      log.error(
+          "TEMPODESK_ADMIN_EMAIL {} is a customer's (contact's) address, and an address belongs to"
+              + " one person; no admin was created. Choose another address.",
+          email);
+      return;
     } else {
       try {
         agent = agents.insert(email, name, "ADMIN", 1);
-      } catch (DuplicateKeyException anotherReplicaWasFaster) {
+      } catch (DuplicateKeyException anotherReplicaOrAContactWasFaster) {
         return;
       }
     }
     agents.setPasswordHash(agent.getId(), hash);
+    sessions.passwordChanged(SignedInUser.Kind.AGENT, agent.getId(), email);
     log.info("Created the first admin {} from TEMPODESK_ADMIN_EMAIL", email);
   }
 }

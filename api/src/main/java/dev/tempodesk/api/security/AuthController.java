@@ -1,5 +1,6 @@
 package dev.tempodesk.api.security;
 
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.UnauthorizedException;
 import dev.tempodesk.api.validation.Addresses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -34,18 +37,24 @@ class AuthController {
   private final SecurityContextRepository contexts;
   private final CsrfTokenRepository csrfTokens;
   private final CurrentActor current;
+  private final Passwords passwords;
+  private final PersonSessions sessions;
 
   AuthController(
       Accounts accounts,
       LoginRateLimiter rateLimiter,
       SecurityContextRepository contexts,
       CsrfTokenRepository csrfTokens,
-      CurrentActor current) {
+      CurrentActor current,
+      Passwords passwords,
+      PersonSessions sessions) {
     this.accounts = accounts;
     this.rateLimiter = rateLimiter;
     this.contexts = contexts;
     this.csrfTokens = csrfTokens;
     this.current = current;
+    this.passwords = passwords;
+    this.sessions = sessions;
   }
 
   record LoginRequest(
@@ -65,23 +74,23 @@ class AuthController {
       summary = "Sign in with email and password; starts a session (cookie)",
       description =
           "Needs the X-XSRF-TOKEN header like every state-changing call (GET /api/auth/csrf"
-              + " sets the XSRF-TOKEN cookie). Wrong credentials: 401. Too many failures for the"
-              + " address or the client: 429 with Retry-After.")
+              + " sets the XSRF-TOKEN cookie). Wrong credentials: 401. Too many failures of this"
+              + " address from this client, or from this client for an address it has failed"
+              + " on: 429 with Retry-After. A correct password for an address the client has not"
+              + " failed on is never throttled.")
   SignedInDto login(
       @Valid @RequestBody LoginRequest login,
       HttpServletRequest request,
       HttpServletResponse response) {
     String email = Addresses.lookupKey(login.email());
-    long attempt = rateLimiter.begin(email, request.getRemoteAddr());
-    SignedInUser user =
-        accounts
-            .verify(email, login.password())
-            .orElseGet(
-                () -> {
-                  rateLimiter.failed(attempt);
-                  throw new UnauthorizedException("Wrong email or password.");
-                });
-    rateLimiter.succeeded(attempt, email);
+    LoginRateLimiter.Attempt attempt = rateLimiter.begin(email, request.getRemoteAddr());
+    Optional<SignedInUser> verified = accounts.verify(email, login.password());
+    if (verified.isEmpty()) {
+      rateLimiter.failed(attempt);
+      throw new UnauthorizedException("Wrong email or password.");
+    }
+    rateLimiter.succeeded(attempt);
+    SignedInUser user = verified.get();
     // A new session id and a new CSRF token at sign-in, so nothing issued before it stays valid.
     if (request.getSession(false) != null) {
       request.changeSessionId();
@@ -93,6 +102,34 @@ class AuthController {
     contexts.saveContext(context, request, response);
     csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     return SignedInDto.from(user);
+  }
+
+  @Schema(description = "Changes the signed-in person's own password")
+  record PasswordChange(
+      @NotBlank @Size(max = 200) String currentPassword,
+      @NotNull @Size(max = 200) @Schema(description = "At least 10 characters, not only spaces")
+          String password) {}
+
+  @PostMapping("/password")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      operationId = "changeOwnPassword",
+      summary = "Change one's own password; ends one's other sessions, this one stays signed in",
+      description =
+          "A wrong current password answers 422 naming currentPassword and counts as a failed"
+              + " sign-in (429 with Retry-After when throttled); a password outside the policy"
+              + " 422 naming password.")
+  void changeOwnPassword(@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
+    SignedInUser user = current.required();
+    String hash = passwords.hash("password", change.password());
+    LoginRateLimiter.Attempt attempt = rateLimiter.begin(user.email(), request.getRemoteAddr());
+    if (!accounts.passwordMatches(user, change.currentPassword())) {
+      rateLimiter.failed(attempt);
+      throw FieldException.invalid("currentPassword", "That is not your current password.");
+    }
+    rateLimiter.succeeded(attempt);
+    accounts.setPasswordHash(user, hash);
+    sessions.passwordChanged(user.kind(), user.id(), user.email());
   }
 
   @PostMapping("/logout")

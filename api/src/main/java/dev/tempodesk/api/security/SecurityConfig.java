@@ -71,6 +71,7 @@ class SecurityConfig {
     auth.requestMatchers(POST, "/api/auth/login", "/api/auth/logout").permitAll();
     auth.requestMatchers(GET, "/api/auth/csrf").permitAll();
     auth.requestMatchers(GET, "/api/auth/me").authenticated();
+    auth.requestMatchers(POST, "/api/auth/password").authenticated();
 
     auth.requestMatchers(GET, "/api/tickets", "/api/tickets/*").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tickets/*/messages", "/api/tickets/*/events").hasAnyRole(STAFF);

@@ -20,6 +20,7 @@ import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,15 +115,29 @@ class TicketCreation {
     }
     if (request.reporterEmail() != null && !request.reporterEmail().isBlank()) {
       MailAddress reporter = Addresses.require("reporterEmail", request.reporterEmail());
-      return contacts.findOrCreate(
-          reporter.address(),
-          request.reporterName() == null || request.reporterName().isBlank()
-              ? reporter.displayName()
-              : request.reporterName(),
-          request.organizationId());
+      // An address is one person's (V16): an agent's cannot become a customer's.
+      if (agents.findByEmail(reporter.address()).isPresent()) {
+        throw agentsAddress(reporter.address());
+      }
+      try {
+        return contacts.findOrCreate(
+            reporter.address(),
+            request.reporterName() == null || request.reporterName().isBlank()
+                ? reporter.displayName()
+                : request.reporterName(),
+            request.organizationId());
+      } catch (DuplicateKeyException anAgentTookItMeanwhile) {
+        throw agentsAddress(reporter.address());
+      }
     }
     throw FieldException.invalid(
         "reporterId", "Name the customer: reporterId of a contact, or reporterEmail.");
+  }
+
+  private static FieldException agentsAddress(String address) {
+    return FieldException.conflict(
+        "reporterEmail",
+        "The address " + address + " is an agent's; a ticket's reporter is a customer (contact).");
   }
 
   private AgentsRecord assignee(Long assigneeId) {

@@ -4,8 +4,11 @@ import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.fakes.nylas.FaultPlan;
@@ -144,6 +147,29 @@ class MailThreadingIntegrationTest {
     assertThat(followUp.getPreviousTicket()).isEqualTo(oldTicket);
     assertThat(pipeline.threads.ticketOfThread(pipeline.mailbox.getId(), first.threadId()))
         .contains(followUp.getNumber());
+  }
+
+  @Test
+  void shouldTreatMailFromAnAgentsAddressAsTheAgentsAndNeverMakeThemAContact() throws Exception {
+    AgentsRecord agent =
+        new AgentRepository(pipeline.jooq.dsl()).insert("gus@desk.example", "Gus", "AGENT", 1);
+    ContactRepository contacts = new ContactRepository(pipeline.jooq.dsl());
+    FakeMessage customers = receive("hana@client.example", "Screen flickers", null, Map.of());
+    long ticket = stored(customers).getTicketNumber();
+
+    FakeMessage newThread = receive("Gus@Desk.example", "Lunch order", null, Map.of());
+    FakeMessage reply =
+        receive("gus@desk.example", "Re: Screen flickers", customers.id(), Map.of());
+
+    assertThat(skipReason(newThread)).isEqualTo("FROM_AGENT");
+    MessagesRecord agentsReply = stored(reply);
+    assertThat(agentsReply.getTicketNumber()).isEqualTo(ticket);
+    assertThat(agentsReply.getAuthorAgentId()).isEqualTo(agent.getId());
+    assertThat(agentsReply.getAuthorContactId()).isNull();
+    assertThat(contacts.findByEmail("gus@desk.example")).isEmpty();
+    assertThat(pipeline.quarantine.find(pipeline.mailbox.getId(), newThread.id()))
+        .as("not a failure, not quarantined")
+        .isEmpty();
   }
 
   @Test

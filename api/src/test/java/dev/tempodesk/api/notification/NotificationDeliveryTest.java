@@ -4,6 +4,7 @@ import static dev.tempodesk.db.jooq.Tables.NOTIFICATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tempodesk.api.SettableClock;
 import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.workflows.notification.NoticeKind;

@@ -123,6 +123,61 @@ class PeopleApiIntegrationTest {
   }
 
   @Test
+  void shouldGiveAnAddressToOnePersonAcrossAgentsAndContacts() {
+    String agentsAddress = "staff-" + unique + "@example.com";
+    String contactsAddress = "client-" + unique + "@example.com";
+    long agentId =
+        createAgent(Map.of("email", agentsAddress, "displayName", "Sam", "role", "AGENT"))
+            .get("id")
+            .asLong();
+    Response contact =
+        manager.post(
+            "/api/contacts", json(Map.of("email", contactsAddress, "displayName", "Cleo")));
+    assertThat(contact.status()).as(contact.body().toString()).isEqualTo(201);
+    long contactId = contact.body().get("id").asLong();
+
+    List<Response> refused =
+        List.of(
+            admin.post(
+                "/api/agents",
+                json(
+                    Map.of(
+                        "email",
+                        contactsAddress.toUpperCase(),
+                        "displayName",
+                        "X",
+                        "role",
+                        "AGENT"))),
+            admin.patch("/api/agents/" + agentId, json(Map.of("email", contactsAddress))),
+            manager.post("/api/contacts", json(Map.of("email", agentsAddress, "displayName", "Y"))),
+            manager.patch("/api/contacts/" + contactId, json(Map.of("email", agentsAddress))));
+    Response ticketForAnAgent =
+        manager.post(
+            "/api/tickets",
+            json(
+                Map.of(
+                    "subject",
+                    "Printer",
+                    "description",
+                    "jammed",
+                    "reporterEmail",
+                    agentsAddress)));
+
+    for (Response answer : refused) {
+      assertThat(answer.status()).as(answer.body().toString()).isEqualTo(409);
+      assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(answer.problemField()).isEqualTo("email");
+    }
+    assertThat(ticketForAnAgent.status()).isEqualTo(409);
+    assertThat(ticketForAnAgent.problemField()).isEqualTo("reporterEmail");
+    assertThat(manager.get("/api/agents/" + agentId).body().get("email").asString())
+        .isEqualTo(agentsAddress);
+    assertThat(manager.get("/api/contacts/" + contactId).body().get("email").asString())
+        .isEqualTo(contactsAddress);
+    assertThat(manager.get("/api/contacts?text=" + agentsAddress).body()).isEmpty();
+  }
+
+  @Test
   void shouldHandOpenTicketsOfADeactivatedAgentBackToTheQueueThroughTheirWorkflows() {
     long agentId =
         createAgent(

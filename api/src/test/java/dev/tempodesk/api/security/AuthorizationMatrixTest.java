@@ -84,6 +84,7 @@ class AuthorizationMatrixTest {
           entry("POST /api/auth/login", Access.PUBLIC),
           entry("POST /api/auth/logout", Access.PUBLIC),
           entry("GET /api/auth/me", Access.SIGNED_IN),
+          entry("POST /api/auth/password", Access.SIGNED_IN),
           entry("GET /api/auth/csrf", Access.PUBLIC),
           entry("GET /api/tickets", Access.STAFF),
           entry("POST /api/tickets", Access.STAFF),

@@ -37,6 +37,31 @@ public class NotificationRepository {
     return dsl.insertInto(NOTIFICATIONS).set(notification).onConflictDoNothing().execute() == 1;
   }
 
+  /**
+   * An in-app entry for an agent about no ticket (e.g. for admins), stored once per {@code episode}
+   * and agent: a repeated trigger adds nothing. Returns whether it was new.
+   */
+  public boolean insertAgentNotice(
+      String episode,
+      long agentId,
+      String eventKind,
+      String title,
+      String body,
+      OffsetDateTime at) {
+    return insertIfAbsent(
+        new NotificationsRecord()
+            .setDedupeKey("%s|AGENT:%d|%s".formatted(episode, agentId, IN_APP))
+            .setRecipientKind("AGENT")
+            .setRecipientId(agentId)
+            .setChannel(IN_APP)
+            .setEventKind(eventKind)
+            .setTitle(title)
+            .setBody(body)
+            .setStatus(SENT)
+            .setSentAt(at)
+            .setCreatedAt(at));
+  }
+
   public boolean exists(String dedupeKey) {
     return dsl.fetchExists(NOTIFICATIONS, NOTIFICATIONS.DEDUPE_KEY.eq(dedupeKey));
   }

@@ -23,6 +23,11 @@ public final class TestDatabases {
 
   /** A new, empty database, migrated to the latest schema. */
   public static TestDatabase fresh() {
+    return migratedTo(null);
+  }
+
+  /** A new, empty database migrated up to a version (e.g. "15"), or the latest when null. */
+  public static TestDatabase migratedTo(String version) {
     String name = "tempodesk_test_" + COUNTER.incrementAndGet();
     try (Connection connection = server().getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -34,6 +39,7 @@ public final class TestDatabases {
     Flyway.configure()
         .dataSource(database.dataSource())
         .locations("classpath:db/migration")
+        .target(version == null ? "latest" : version)
         .load()
         .migrate();
     return database;
@@ -61,6 +67,15 @@ public final class TestDatabases {
 
   /** One test database: its JDBC URL (user postgres, no password) and a data source. */
   public record TestDatabase(String jdbcUrl) {
+    /** Applies the remaining migrations (after {@link #migratedTo}). */
+    public void migrate() {
+      Flyway.configure()
+          .dataSource(dataSource())
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    }
+
     public DataSource dataSource() {
       PGSimpleDataSource dataSource = new PGSimpleDataSource();
       dataSource.setUrl(jdbcUrl);

@@ -1,4 +1,4 @@
-package dev.tempodesk.api.notification;
+package dev.tempodesk.api;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,15 +6,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
   private volatile Instant now;
 
-  SettableClock(Instant start) {
+  public SettableClock(Instant start) {
     this.now = start;
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
+  }
+
+  /** Moves the clock forward. */
+  public void advance(java.time.Duration by) {
+    now = now.plus(by);
   }
 
   @Override
