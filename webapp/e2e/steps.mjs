@@ -15,6 +15,20 @@ const choose = async (page, label, option) => {
 
 const rows = (page) => page.locator('tbody tr');
 
+/** Mails the demo mailbox through the "Simulate customer email" dialog; `beforeSend` sees it filled. */
+const simulateEmail = async (page, { fromEmail, fromName, subject, body }, beforeSend = async () => {}) => {
+  await page.getByRole('button', { name: 'Simulate customer email' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Simulate a customer email' });
+  await dialog.getByLabel('From (email)').fill(fromEmail);
+  await dialog.getByLabel('From (name)').fill(fromName);
+  await dialog.getByLabel('Subject').fill(subject);
+  await dialog.getByLabel('Message').fill(body);
+  await beforeSend();
+  await dialog.getByRole('button', { name: 'Send email' }).click();
+  await dialog.getByText('Mail received by the demo mailbox').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+};
+
 /** A loopback port nobody listens on (taken from the OS, then released). */
 const unservedPort = () =>
   new Promise((resolve, reject) => {
@@ -148,16 +162,13 @@ export const scenario = [
     needs: ['/api/dev/inbound-email'],
     run: async ({ page, screenshot }) => {
       await page.getByRole('link', { name: 'Tickets' }).click();
-      await page.getByRole('button', { name: 'Simulate customer email' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Simulate a customer email' });
-      await dialog.getByLabel('From (email)').fill(`lena-${unique}@example.com`);
-      await dialog.getByLabel('From (name)').fill('Lena Lobby');
-      await dialog.getByLabel('Subject').fill(emailSubject);
-      await dialog.getByLabel('Message').fill('Since the update, no badge opens the front door.');
-      await screenshot('simulate-email');
-      await dialog.getByRole('button', { name: 'Send email' }).click();
-      await dialog.getByText('Mail received by the demo mailbox').waitFor();
-      await dialog.getByRole('button', { name: 'Close' }).click();
+      const mail = {
+        fromEmail: `lena-${unique}@example.com`,
+        fromName: 'Lena Lobby',
+        subject: emailSubject,
+        body: 'Since the update, no badge opens the front door.',
+      };
+      await simulateEmail(page, mail, () => screenshot('simulate-email'));
       // no reload: the list refreshes itself
       await page.getByRole('link', { name: emailSubject }).waitFor({ timeout: 60_000 });
     },
@@ -178,22 +189,16 @@ export const scenario = [
           'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22120%22 height=%2224%22%3E' +
           '%3Crect width=%22120%22 height=%2224%22 rx=%224%22 fill=%22%23e65100%22/%3E%3C/svg%3E';
         await page.getByRole('link', { name: 'Tickets' }).click();
-        await page.getByRole('button', { name: 'Simulate customer email' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Simulate a customer email' });
-        await dialog.getByLabel('From (email)').fill(`offers-${unique}@shop.example`);
-        await dialog.getByLabel('From (name)').fill('Shop Newsletter');
-        await dialog.getByLabel('Subject').fill(newsletter);
-        await dialog
-          .getByLabel('Message')
-          .fill(
+        await simulateEmail(page, {
+          fromEmail: `offers-${unique}@shop.example`,
+          fromName: 'Shop Newsletter',
+          subject: newsletter,
+          body:
             `<p><img alt="Shop logo" src="${logo}"></p><p>Dear customer, our autumn offers are here.</p>` +
-              `<p><img alt="Autumn banner" width="300" height="80" src="${tracker}banner-${unique}.png"></p>` +
-              `<table background="${tracker}bg-${unique}.png"><tr><td>20 % off all printers</td></tr></table>` +
-              `<img alt="" width="1" height="1" src="${tracker}open-${unique}.gif">`,
-          );
-        await dialog.getByRole('button', { name: 'Send email' }).click();
-        await dialog.getByText('Mail received by the demo mailbox').waitFor();
-        await dialog.getByRole('button', { name: 'Close' }).click();
+            `<p><img alt="Autumn banner" width="300" height="80" src="${tracker}banner-${unique}.png"></p>` +
+            `<table background="${tracker}bg-${unique}.png"><tr><td>20 % off all printers</td></tr></table>` +
+            `<img alt="" width="1" height="1" src="${tracker}open-${unique}.gif">`,
+        });
         await page.getByRole('link', { name: newsletter }).click({ timeout: 60_000 });
         const message = page
           .getByRole('list', { name: 'Conversation' })
