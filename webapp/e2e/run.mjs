@@ -23,6 +23,16 @@ context.setDefaultTimeout(20_000);
 const page = await context.newPage();
 const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
+// Anything the Content-Security-Policy refuses fails the run: the app must work under it.
+const cspViolations = [];
+await context.exposeBinding('reportCspViolation', (_source, violation) => cspViolations.push(violation));
+await context.addInitScript(() =>
+  document.addEventListener('securitypolicyviolation', (event) =>
+    window.reportCspViolation(
+      `${event.effectiveDirective} refused ${event.blockedURI || 'inline'} on ${location.pathname}`,
+    ),
+  ),
+);
 // Refused API calls, printed when a step fails (a 401 or 403 explains most surprises).
 const refused = [];
 page.on('response', (response) => {
@@ -61,6 +71,10 @@ for (const step of scenario) {
 if (pageErrors.length) {
   failed++;
   console.log(`FAIL uncaught errors in the page:\n  ${pageErrors.join('\n  ')}`);
+}
+if (cspViolations.length) {
+  failed++;
+  console.log(`FAIL Content-Security-Policy violations:\n  ${cspViolations.join('\n  ')}`);
 }
 await browser.close();
 console.log(`e2e: ${passed} passed, ${failed} failed, ${skipped} skipped; screenshots in ${screenshots}`);

@@ -1,6 +1,7 @@
 // The user journeys, in order; each may rely on the ones before it. `needs` lists the API paths
 // a step requires: without them (an older backend) the step is skipped, not failed.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 
 const unique = `${Date.now().toString(36)}`;
 const subject = `Projector in room ${unique} shows no picture`;
@@ -13,6 +14,31 @@ const choose = async (page, label, option) => {
 };
 
 const rows = (page) => page.locator('tbody tr');
+
+/** Mails the demo mailbox through the "Simulate customer email" dialog; `beforeSend` sees it filled. */
+const simulateEmail = async (page, { fromEmail, fromName, subject, body }, beforeSend = async () => {}) => {
+  await page.getByRole('button', { name: 'Simulate customer email' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Simulate a customer email' });
+  await dialog.getByLabel('From (email)').fill(fromEmail);
+  await dialog.getByLabel('From (name)').fill(fromName);
+  await dialog.getByLabel('Subject').fill(subject);
+  await dialog.getByLabel('Message').fill(body);
+  await beforeSend();
+  await dialog.getByRole('button', { name: 'Send email' }).click();
+  await dialog.getByText('Mail received by the demo mailbox').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+};
+
+/** A loopback port nobody listens on (taken from the OS, then released). */
+const unservedPort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 
 /** Signs out whoever is signed in (by dropping the session cookie), then signs in as `email`. */
 const signIn = async (page, context, email, password = 'demo') => {
@@ -136,18 +162,67 @@ export const scenario = [
     needs: ['/api/dev/inbound-email'],
     run: async ({ page, screenshot }) => {
       await page.getByRole('link', { name: 'Tickets' }).click();
-      await page.getByRole('button', { name: 'Simulate customer email' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Simulate a customer email' });
-      await dialog.getByLabel('From (email)').fill(`lena-${unique}@example.com`);
-      await dialog.getByLabel('From (name)').fill('Lena Lobby');
-      await dialog.getByLabel('Subject').fill(emailSubject);
-      await dialog.getByLabel('Message').fill('Since the update, no badge opens the front door.');
-      await screenshot('simulate-email');
-      await dialog.getByRole('button', { name: 'Send email' }).click();
-      await dialog.getByText('Mail received by the demo mailbox').waitFor();
-      await dialog.getByRole('button', { name: 'Close' }).click();
+      const mail = {
+        fromEmail: `lena-${unique}@example.com`,
+        fromName: 'Lena Lobby',
+        subject: emailSubject,
+        body: 'Since the update, no badge opens the front door.',
+      };
+      await simulateEmail(page, mail, () => screenshot('simulate-email'));
       // no reload: the list refreshes itself
       await page.getByRole('link', { name: emailSubject }).waitFor({ timeout: 60_000 });
+    },
+  },
+  {
+    id: 'remote-images',
+    name: 'a mail with a tracking pixel fetches nothing remote until "Load remote images" is clicked',
+    needs: ['/api/dev/inbound-email'],
+    run: async ({ page, screenshot }) => {
+      // The "tracker": loopback, served by nobody, so the browser's request is all there is.
+      const tracker = `https://127.0.0.1:${await unservedPort()}/`;
+      const requested = [];
+      const record = (request) => request.url().startsWith(tracker) && requested.push(request.url());
+      page.on('request', record);
+      try {
+        const newsletter = `Autumn offers ${unique}`;
+        const logo =
+          'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22120%22 height=%2224%22%3E' +
+          '%3Crect width=%22120%22 height=%2224%22 rx=%224%22 fill=%22%23e65100%22/%3E%3C/svg%3E';
+        await page.getByRole('link', { name: 'Tickets' }).click();
+        await simulateEmail(page, {
+          fromEmail: `offers-${unique}@shop.example`,
+          fromName: 'Shop Newsletter',
+          subject: newsletter,
+          body:
+            `<p><img alt="Shop logo" src="${logo}"></p><p>Dear customer, our autumn offers are here.</p>` +
+            `<p><img alt="Autumn banner" width="300" height="80" src="${tracker}banner-${unique}.png"></p>` +
+            `<table background="${tracker}bg-${unique}.png"><tr><td>20 % off all printers</td></tr></table>` +
+            `<img alt="" width="1" height="1" src="${tracker}open-${unique}.gif">`,
+        });
+        await page.getByRole('link', { name: newsletter }).click({ timeout: 60_000 });
+        const message = page
+          .getByRole('list', { name: 'Conversation' })
+          .getByRole('listitem')
+          .filter({ hasText: 'our autumn offers are here' });
+        await message.getByText('Remote images are hidden.').waitFor();
+        // the data: image shows; the remote one has no source at all
+        await message.getByRole('img', { name: 'Shop logo' }).waitFor();
+        assert.equal(await message.getByRole('img', { name: 'Autumn banner' }).getAttribute('src'), null);
+        await page.waitForTimeout(1_000); // the images would have been asked for when the mail rendered
+        assert.deepEqual(requested, [], 'nothing is fetched from the tracker before the click');
+        await screenshot('remote-images-blocked');
+
+        const fetched = page.waitForRequest((request) => request.url().startsWith(tracker));
+        await message.getByRole('button', { name: 'Load remote images' }).click();
+        await fetched;
+        await message.getByText('Remote images are hidden.').waitFor({ state: 'detached' });
+        assert.equal(
+          await message.getByRole('img', { name: 'Autumn banner' }).getAttribute('src'),
+          `${tracker}banner-${unique}.png`,
+        );
+      } finally {
+        page.off('request', record);
+      }
     },
   },
   {

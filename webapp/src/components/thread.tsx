@@ -1,12 +1,11 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { MessageDto } from '@/api/generated/model';
+import { EmailHtml } from '@/components/email-html';
 import { EmptyState } from '@/components/states';
-import { sanitizeEmailHtml } from '@/lib/sanitize';
 import { formatDateTime } from '@/utils/duration';
 
 /** What the thread shows of a message; the portal's messages carry no visibility or delivery. */
@@ -21,11 +20,7 @@ export type RetryFailedReply = { retry: (messageId: string) => void; pendingId?:
 
 const MessageBody = ({ message }: { message: ThreadMessage }) =>
   message.bodyHtml ? (
-    <Box
-      className="email-html"
-      sx={{ overflowWrap: 'anywhere', '& img': { maxWidth: '100%' } }}
-      dangerouslySetInnerHTML={{ __html: sanitizeEmailHtml(message.bodyHtml) }}
-    />
+    <EmailHtml html={message.bodyHtml} />
   ) : (
     <Typography component="div" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
       {message.bodyText}

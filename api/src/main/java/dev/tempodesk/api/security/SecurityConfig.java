@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import dev.tempodesk.api.config.TempodeskProperties;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +52,7 @@ class SecurityConfig {
       throws Exception {
     return http.authorizeHttpRequests(SecurityConfig::rules)
         .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(WEBHOOK))
+        .headers(BrowserHardening::headers)
         .securityContext(context -> context.securityContextRepository(contexts))
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -160,10 +162,13 @@ class SecurityConfig {
   }
 
   @Bean
-  CsrfTokenRepository csrfTokenRepository() {
+  CsrfTokenRepository csrfTokenRepository(TempodeskProperties properties) {
     // Readable by the web app's JavaScript, which echoes it in the X-XSRF-TOKEN header.
     CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
     repository.setCookiePath("/");
+    if (BrowserHardening.httpsOnly(properties)) {
+      repository.setCookieCustomizer(cookie -> cookie.secure(true));
+    }
     return repository;
   }
 

@@ -92,6 +92,7 @@ class WebAppEndToEndTest {
               "PASS an agent signs in",
               "PASS the ticket list",
               "PASS changing the priority",
+              "PASS a mail with a tracking pixel fetches nothing remote",
               "PASS an admin lists the agents",
               "PASS the statistics dashboard",
               "PASS a customer signs into the portal",
