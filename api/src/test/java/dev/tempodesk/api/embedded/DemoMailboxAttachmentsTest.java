@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
-import dev.tempodesk.api.TempodeskApplication;
 import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.api.attachment.SampleFiles;
 import dev.tempodesk.db.testing.TestDatabases;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +29,7 @@ class DemoMailboxAttachmentsTest {
   void simulatedAndDemoMailCarryTheirFilesIntoTheThread() {
     TestDatabases.TestDatabase database = TestDatabases.fresh();
     try (DemoMailbox mailbox = DemoMailbox.start();
-        ConfigurableApplicationContext app = start(database, mailbox)) {
+        ConfigurableApplicationContext app = DemoMailboxConversationTest.start(database, mailbox)) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       HttpApi api = TestAccounts.signIn(port, TestAccounts.of(app).agent("AGENT").getEmail());
 
@@ -55,12 +53,7 @@ class DemoMailboxAttachmentsTest {
 
       // A simulated email with a file, and one that is really an executable.
       String word = "walrus" + UUID.randomUUID().toString().substring(0, 6);
-      byte[] exe = new byte[512];
-      exe[0] = 'M';
-      exe[1] = 'Z';
-      exe[0x3c] = (byte) 0x80;
-      exe[0x80] = 'P';
-      exe[0x81] = 'E';
+      byte[] exe = SampleFiles.windowsExecutable();
       Response simulated =
           api.post(
               "/api/dev/inbound-email",
@@ -105,23 +98,9 @@ class DemoMailboxAttachmentsTest {
                       "body", "Broken file.",
                       "attachments",
                           List.of(Map.of("filename", "x.pdf", "contentBase64", "not base64!")))));
-      assertThat(badBase64.status()).isEqualTo(400);
+      assertThat(badBase64.status()).isEqualTo(422);
       assertThat(badBase64.problemField()).isEqualTo("attachments[0].contentBase64");
     }
-  }
-
-  private static ConfigurableApplicationContext start(
-      TestDatabases.TestDatabase database, DemoMailbox mailbox) {
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
-    args.add("--spring.datasource.url=" + database.jdbcUrl());
-    args.add("--spring.datasource.username=postgres");
-    args.add("--tempodesk.mail.poll-interval=PT1S");
-    mailbox.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-    return new SpringApplicationBuilder(TempodeskApplication.class)
-        .profiles("test")
-        .initializers(context -> context.getBeanFactory().registerSingleton("demoMailbox", mailbox))
-        .run(args.toArray(String[]::new));
   }
 
   /** The inbound message of the one ticket matching {@code text}, once no file is PENDING. */

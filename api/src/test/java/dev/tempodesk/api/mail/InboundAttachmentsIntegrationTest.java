@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tempodesk.api.Eventually;
 import dev.tempodesk.api.attachment.MessageAttachmentDto;
 import dev.tempodesk.api.attachment.MessageAttachments;
+import dev.tempodesk.api.attachment.SampleFiles;
 import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.AttachmentsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
@@ -31,15 +32,8 @@ import org.junit.jupiter.api.Test;
  * attachment fetch workflow): listed with their message at once, fetched beside the ticket.
  */
 class InboundAttachmentsIntegrationTest {
-  /** A 1x1 PNG. */
-  static final byte[] PNG =
-      Base64.getDecoder()
-          .decode(
-              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
-  static final byte[] PDF =
-      "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-          .getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PNG = SampleFiles.png();
+  static final byte[] PDF = SampleFiles.pdf();
 
   private static MailPipeline pipeline;
   private static AttachmentRepository attachments;
@@ -122,7 +116,8 @@ class InboundAttachmentsIntegrationTest {
         receive(
             "Invoice",
             "Please pay.",
-            InboundFile.attached("invoice.pdf", "application/pdf", windowsExecutable()));
+            InboundFile.attached(
+                "invoice.pdf", "application/pdf", SampleFiles.windowsExecutable()));
 
     MessagesRecord message = stored(mail);
     awaitSettled(message, 1);
@@ -199,17 +194,6 @@ class InboundAttachmentsIntegrationTest {
     assertThat(MessageAttachments.rewriteCids(message.getBodyHtml(), dtos))
         .contains("<img src=\"/api/attachments/" + image.getId() + "?inline=true\">")
         .doesNotContain("cid:");
-  }
-
-  /** "MZ", padding, and the PE header at 0x80: the start of a Windows executable. */
-  static byte[] windowsExecutable() {
-    byte[] bytes = new byte[512];
-    bytes[0] = 'M';
-    bytes[1] = 'Z';
-    bytes[0x3c] = (byte) 0x80;
-    bytes[0x80] = 'P';
-    bytes[0x81] = 'E';
-    return bytes;
   }
 
   static FakeMessage receive(String subject, String body, InboundFile... files) {
