@@ -1,6 +1,8 @@
 package dev.tempodesk.activities.attachment;
 
+import dev.tempodesk.activities.ActivityLiveness;
 import dev.tempodesk.activities.nylas.AttachmentDownload;
+import dev.tempodesk.activities.nylas.CallProgress;
 import dev.tempodesk.activities.nylas.NylasApiException;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.db.attachment.AttachmentRepository;
@@ -85,7 +87,14 @@ public class AttachmentFetchActivitiesImpl implements AttachmentFetchActivities 
           "DownloadRefused",
           refused);
     }
-    String filename = row.get().getFilename();
+    // Checking and storing up to 25 MB can outlast a heartbeat timeout on a busy machine: keep
+    // beating meanwhile, as during the download.
+    try (CallProgress.Attempt beating = ActivityLiveness.progress().started()) {
+      keep(id, row.get().getFilename(), download);
+    }
+  }
+
+  private void keep(UUID id, String filename, AttachmentDownload download) {
     if (download.overLimit()) {
       attachments.markRefused(id, InboundAttachments.overFileLimit(policy, filename, null));
       return;

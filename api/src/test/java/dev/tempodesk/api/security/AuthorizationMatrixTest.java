@@ -132,6 +132,7 @@ class AuthorizationMatrixTest {
           entry("GET /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/dev/inbound-email", Access.STAFF),
+          entry("POST /api/attachments/{id}/retry", Access.STAFF),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
           entry("ANY /error", Access.PUBLIC));
@@ -184,7 +185,9 @@ class AuthorizationMatrixTest {
                 // No such mailbox (404 for those allowed); a Microsoft-shaped id, '/' encoded.
                 .replace("{mailboxId}", Long.toString(Long.MAX_VALUE))
                 .replace("{providerMessageId}", "AAMkAD%2Fx%2By%3D")
-                .replace("/api/notifications/{id}", "/api/notifications/" + Long.MAX_VALUE);
+                .replace("/api/notifications/{id}", "/api/notifications/" + Long.MAX_VALUE)
+                // No such file: 404 for those allowed.
+                .replace("/api/attachments/{id}", "/api/attachments/" + UUID.randomUUID());
   }
 
   private HttpApi client(Caller caller) {
