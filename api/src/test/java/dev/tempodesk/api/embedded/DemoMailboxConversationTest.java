@@ -83,7 +83,7 @@ class DemoMailboxConversationTest {
     }
   }
 
-  private static ConfigurableApplicationContext start(
+  static ConfigurableApplicationContext start(
       TestDatabases.TestDatabase database, DemoMailbox mailbox) {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");

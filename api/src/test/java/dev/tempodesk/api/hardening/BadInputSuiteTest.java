@@ -307,6 +307,7 @@ class BadInputSuiteTest {
         "{\"name\":\"R\",\"kind\":\"NETWORK\"}");
     probes.badIds("notifications.byId", "POST", "/api/notifications/{id}/read", "");
     probes.badIds("customers.tickets", "GET", "/api/customers/{id}/tickets", "");
+    probes.badIds("attachments.retry", "POST", "/api/attachments/{id}/retry", "");
   }
 
   private void customerProbes(MalformedRequests probes, long portalTicket) {

@@ -140,6 +140,7 @@ class AuthorizationMatrixTest {
           entry("GET /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/dev/inbound-email", Access.STAFF),
+          entry("POST /api/attachments/{id}/retry", Access.STAFF),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
           entry("ANY /error", Access.PUBLIC));

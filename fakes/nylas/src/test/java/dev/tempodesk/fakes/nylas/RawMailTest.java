@@ -118,6 +118,11 @@ class RawMailTest {
             tuple("attachment-1", "image/png", true, "logo@x"),
             tuple("Rechnung März.pdf", "application/pdf", false, null));
     assertThat(mail.attachments().getFirst().size()).isEqualTo(8);
+    // The decoded bytes of each part, kept for the download endpoint under the listed id.
+    assertThat(mail.contents().get(mail.attachments().getFirst().id()))
+        .startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G')
+        .hasSize(8);
+    assertThat(new String(mail.contents().get(mail.attachments().get(1).id()))).startsWith("%PDF");
   }
 
   @Test
