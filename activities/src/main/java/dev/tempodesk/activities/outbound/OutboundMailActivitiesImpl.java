@@ -2,9 +2,11 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.attachment.AttachmentStore;
 import dev.tempodesk.activities.mail.MachineMailSigns;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.Providers;
+import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
@@ -20,6 +22,7 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.mail.MailAddresses;
 import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.AttachedFile;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import dev.tempodesk.workflows.ticket.FailedDelivery;
 import dev.tempodesk.workflows.ticket.OutboundMailActivities;
@@ -45,6 +48,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
   private final ContactRepository contacts;
   private final MailboxRepository mailboxes;
   private final TicketEventRepository events;
+  private final AttachmentRepository attachments;
   private final OutboundMailSender sender;
   private final DeliveryFailureNotice notice;
   private final TransactionTemplate transaction;
@@ -56,6 +60,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
       ContactRepository contacts,
       MailboxRepository mailboxes,
       TicketEventRepository events,
+      AttachmentRepository attachments,
       OutboundMailSender sender,
       DeliveryFailureNotice notice,
       TransactionTemplate transaction,
@@ -65,19 +70,58 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
     this.contacts = contacts;
     this.mailboxes = mailboxes;
     this.events = events;
+    this.attachments = attachments;
     this.sender = sender;
     this.notice = notice;
     this.transaction = transaction;
     this.clock = clock;
   }
 
+  // Replaced by the Postgres store once it is merged.
+  private static final AttachmentStore TODO_STORE =
+      new AttachmentStore() {
+        @Override
+        public String put(byte[] content) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<java.io.InputStream> open(String sha256) {
+          return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean contains(String sha256) {
+          return false;
+        }
+
+        @Override
+        public String kind() {
+          return "none";
+        }
+      };
+
   /** The activities over one database, for wiring without Spring (tests, tools). */
   public static OutboundMailActivitiesImpl over(
       DSLContext dsl, TransactionTemplate transaction, NylasClient nylas, Clock clock) {
+    return over(dsl, transaction, nylas, TODO_STORE, clock);
+  }
+
+  /**
+   * The activities over one database, for wiring without Spring (tests, tools); attachments are
+   * read from {@code store}.
+   */
+  public static OutboundMailActivitiesImpl over(
+      DSLContext dsl,
+      TransactionTemplate transaction,
+      NylasClient nylas,
+      AttachmentStore store,
+      Clock clock) {
     OutboundMessageRepository outbound = new OutboundMessageRepository(dsl);
     TicketRepository tickets = new TicketRepository(dsl);
     MailboxRepository mailboxes = new MailboxRepository(dsl);
     TicketEventRepository events = new TicketEventRepository(dsl);
+    AttachmentRepository attachments = new AttachmentRepository(dsl);
     DeliveryFailureNotice notice =
         new DeliveryFailureNotice(events, new DeliveryFailureRepository(dsl), clock);
     OutboundMailSender sender =
@@ -87,6 +131,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
             tickets,
             mailboxes,
             new MailThreadRepository(dsl),
+            new OutboundAttachments(attachments, store),
             notice,
             transaction,
             clock);
@@ -96,6 +141,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
         new ContactRepository(dsl),
         mailboxes,
         events,
+        attachments,
         sender,
         notice,
         transaction,
@@ -129,7 +175,25 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
     } else {
       addressed(row, ticket, message.cc());
     }
-    outbound.insertIfAbsent(row);
+    List<AttachedFile> files = message.attachments() == null ? List.of() : message.attachments();
+    transaction.executeWithoutResult(
+        status -> {
+          if (outbound.insertIfAbsent(row)) {
+            for (int i = 0; i < files.size(); i++) {
+              AttachedFile file = files.get(i);
+              attachments.recordStored(
+                  row.getId(),
+                  i,
+                  file.filename(),
+                  file.declaredContentType(),
+                  file.contentType(),
+                  file.sizeBytes(),
+                  file.contentId(),
+                  file.inline(),
+                  file.sha256());
+            }
+          }
+        });
   }
 
   @Override

@@ -74,6 +74,7 @@ final class GrantRoutes {
       return sender.send(
           box,
           exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+          exchange.getRequestHeaders().getFirst("Content-Type"),
           HttpRequests.body(exchange),
           params,
           requestId);
