@@ -1,5 +1,6 @@
 package dev.tempodesk.api.error;
 
+import dev.tempodesk.activities.attachment.AttachmentPolicy;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -16,7 +17,11 @@ public class FieldException extends RuntimeException {
     /** What the field addresses does not exist. */
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     /** The request is fine but the addressed resource's state does not allow it. */
-    CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict");
+    CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
+    /** A file over a size limit (AttachmentPolicy). */
+    TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large"),
+    /** A file of a blocked type: executables and scripts (AttachmentPolicy). */
+    BLOCKED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "blocked-type", "Blocked file type");
 
     final HttpStatus status;
     final String slug;
@@ -56,6 +61,17 @@ public class FieldException extends RuntimeException {
   /** 409. */
   public static FieldException conflict(String field, String message) {
     return new FieldException(Kind.CONFLICT, field, message);
+  }
+
+  /** An attachment the policy refused: 413, 415 or 422 (empty or unnamed). */
+  public static FieldException refused(AttachmentPolicy.Refusal refusal) {
+    Kind kind =
+        switch (refusal.kind()) {
+          case TOO_LARGE -> Kind.TOO_LARGE;
+          case BLOCKED_TYPE -> Kind.BLOCKED_TYPE;
+          case EMPTY, UNNAMED -> Kind.INVALID;
+        };
+    return new FieldException(kind, refusal.field(), refusal.reason());
   }
 
   public Kind kind() {
