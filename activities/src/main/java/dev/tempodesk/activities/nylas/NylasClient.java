@@ -112,6 +112,34 @@ public final class NylasClient {
     return message.data();
   }
 
+  /**
+   * The bytes of one attachment ({@code GET /attachments/{id}/download?message_id=…}), retried like
+   * every read. The body is read as a stream and no further than {@code maxBytes}: a bigger file
+   * comes back {@link AttachmentDownload#overLimit() over the limit}, without its bytes.
+   */
+  public AttachmentDownload downloadAttachment(
+      String grantId, String attachmentId, String messageId, long maxBytes) {
+    requireText("messageId", messageId);
+    if (maxBytes < 0 || maxBytes > AttachmentDownload.MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "maxBytes must be within 0.." + AttachmentDownload.MAX_BYTES + ": " + maxBytes);
+    }
+    HttpUrl url =
+        urls.grant(grantId, "attachments", attachmentId, "download")
+            .addQueryParameter("message_id", messageId)
+            .build();
+    Request get =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + settings.apiKey())
+            .get()
+            .build();
+    return transport.execute(
+        get,
+        response -> AttachmentDownload.read(response, maxBytes),
+        RetryingTransport.Retries.WHEN_RETRYABLE);
+  }
+
   public NylasThread getThread(String grantId, String threadId) {
     HttpUrl url = urls.grant(grantId, "threads", threadId).build();
     DataEnvelope<NylasThread> thread = get(url, NylasJson.single(NylasThread.class));

@@ -64,10 +64,20 @@ final class RetryingTransport {
     }
   }
 
+  /** Reads a successful answer's body; called once per attempt that got a 2xx. */
+  @FunctionalInterface
+  interface BodyReader<T> {
+    T read(Response response) throws IOException;
+  }
+
   <T> T execute(Request request, JavaType responseType, Retries retries) {
+    return execute(request, json(responseType), retries);
+  }
+
+  <T> T execute(Request request, BodyReader<T> reader, Retries retries) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(request, responseType);
+        return once(request, reader);
       } catch (NylasException failure) {
         if (!retries.allow(failure) || attempt >= maxAttempts) {
           throw failure;
@@ -84,23 +94,29 @@ final class RetryingTransport {
     }
   }
 
-  private <T> T once(Request request, JavaType responseType) {
+  private <T> T once(Request request, BodyReader<T> reader) {
     try (CallProgress.Attempt attempt = progress.started()) {
-      return exchange(request, responseType);
+      return exchange(request, reader);
     }
   }
 
-  private <T> T exchange(Request request, JavaType responseType) {
-    try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw errors.from(response);
-      }
+  private <T> BodyReader<T> json(JavaType responseType) {
+    return response -> {
       String body = response.body().string();
       try {
         return NylasJson.MAPPER.readValue(body, responseType);
       } catch (JacksonException e) {
         throw errors.unreadable(response, e);
       }
+    };
+  }
+
+  private <T> T exchange(Request request, BodyReader<T> reader) {
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw errors.from(response);
+      }
+      return reader.read(response);
     } catch (IOException e) {
       throw new NylasTransportException(
           "Nylas %s %s failed: %s"

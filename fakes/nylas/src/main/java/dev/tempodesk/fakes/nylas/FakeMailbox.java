@@ -55,6 +55,7 @@ public final class FakeMailbox {
   private final String provider;
   private final List<FakeMessage> messages = new ArrayList<>();
   private final Map<String, FakeMessage> byId = new HashMap<>();
+  private final Map<String, byte[]> attachmentContent = new HashMap<>();
   private String state;
   private volatile boolean valid = true;
 
@@ -109,6 +110,24 @@ public final class FakeMailbox {
   synchronized void add(FakeMessage message) {
     messages.add(message);
     byId.put(message.id(), message);
+  }
+
+  /** Keeps the bytes of one of this mailbox's attachments, for the download endpoint. */
+  synchronized void putContent(String attachmentId, byte[] content) {
+    attachmentContent.put(attachmentId, content.clone());
+  }
+
+  /**
+   * The bytes of attachment {@code attachmentId} of message {@code messageId}, as {@code GET
+   * /attachments/{id}/download?message_id=…} serves them; empty if the message has no such file.
+   */
+  public synchronized Optional<byte[]> attachmentContent(String messageId, String attachmentId) {
+    FakeMessage message = byId.get(messageId);
+    if (message == null
+        || message.attachments().stream().noneMatch(a -> a.id().equals(attachmentId))) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(attachmentContent.get(attachmentId)).map(byte[]::clone);
   }
 
   /** By Nylas id, or by Message-ID header value (what IMAP providers use as reply target). */

@@ -34,6 +34,8 @@ public final class FaultPlan {
   private Duration slowDelay = Duration.ofMillis(500);
   private double duplicatedPages;
   private double reorderedPages;
+  private Duration downloadDelay = Duration.ZERO;
+  private final Deque<Integer> forcedDownloadFailures = new ArrayDeque<>();
 
   private FaultPlan(long seed) {
     this.seed = seed;
@@ -94,6 +96,29 @@ public final class FaultPlan {
     return this;
   }
 
+  /**
+   * Every attachment download ({@code GET /attachments/{id}/download}) waits this long before its
+   * answer, as a big file from a slow provider would; zero ends it.
+   */
+  public synchronized FaultPlan slowDownloads(Duration delay) {
+    downloadDelay = delay;
+    return this;
+  }
+
+  /**
+   * The next {@code n} attachment downloads fail with {@code status}, before any random fault;
+   * other requests are not affected (unlike {@link #failNextRequests}).
+   */
+  public synchronized void failNextDownloads(int n, int status) {
+    for (int i = 0; i < n; i++) {
+      forcedDownloadFailures.add(status);
+    }
+  }
+
+  synchronized Duration downloadDelay() {
+    return downloadDelay;
+  }
+
   /** The next {@code n} grant requests fail with {@code status}, before any random fault. */
   public synchronized void failNextRequests(int n, int status) {
     for (int i = 0; i < n; i++) {
@@ -140,6 +165,15 @@ public final class FaultPlan {
 
   /** The HTTP status to fail this request with, or 0 to answer normally. */
   synchronized int drawFailure() {
+    return drawFailure(false);
+  }
+
+  /** As {@link #drawFailure()}; a download first takes its own forced failures. */
+  synchronized int drawFailure(boolean download) {
+    if (download && !forcedDownloadFailures.isEmpty()) {
+      count(FaultKind.FORCED_FAILURE, 1);
+      return forcedDownloadFailures.poll();
+    }
     if (!forced.isEmpty()) {
       count(FaultKind.FORCED_FAILURE, 1);
       return forced.poll();

@@ -47,7 +47,13 @@ final class GrantRoutes {
       if (!delay.isZero()) {
         Thread.sleep(delay);
       }
-      int failure = faults.drawFailure();
+      if (isDownload(method, path)) {
+        Duration slow = faults.downloadDelay();
+        if (!slow.isZero()) {
+          Thread.sleep(slow);
+        }
+      }
+      int failure = faults.drawFailure(isDownload(method, path));
       if (failure != 0) {
         return FaultReplies.forStatus(failure, requestId, faults.retryAfterSeconds());
       }
@@ -88,6 +94,13 @@ final class GrantRoutes {
       case "2:messages" -> message(box, rest.get(1), params, requestId);
       case "2:threads" -> thread(box, rest.get(1), requestId);
       case "1:folders" -> folders(box, requestId);
+      case "2:attachments" -> attachment(box, rest.get(1), params, requestId);
+      case "3:attachments" -> {
+        if (!rest.get(2).equals("download")) {
+          throw NylasError.notFound("no such endpoint: " + String.join("/", rest));
+        }
+        yield download(box, rest.get(1), params);
+      }
       default -> throw NylasError.notFound("no such endpoint: " + String.join("/", rest));
     };
   }
@@ -99,6 +112,45 @@ final class GrantRoutes {
             .filter(m -> m.id().equals(id))
             .orElseThrow(() -> NylasError.notFound("requested object not found"));
     return single(requestId, NylasJson.message(message, headers));
+  }
+
+  private static boolean isDownload(String method, List<String> path) {
+    return method.equals("GET")
+        && path.size() == 4
+        && path.get(1).equals("attachments")
+        && path.get(3).equals("download");
+  }
+
+  /** {@code GET /attachments/{id}?message_id=…}: the attachment's metadata, as listed. */
+  private Reply attachment(
+      FakeMailbox box, String id, Map<String, String> params, String requestId) {
+    FakeMessage message = messageOfAttachment(box, id, params);
+    FakeMessage.Attachment file =
+        message.attachments().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    return single(requestId, NylasJson.attachment(file, box.grantId()));
+  }
+
+  /** {@code GET /attachments/{id}/download?message_id=…}: the bytes, with the listed type. */
+  private Reply download(FakeMailbox box, String id, Map<String, String> params) {
+    FakeMessage message = messageOfAttachment(box, id, params);
+    FakeMessage.Attachment file =
+        message.attachments().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    byte[] content =
+        box.attachmentContent(message.id(), id)
+            .orElseThrow(() -> NylasError.notFound("requested object not found"));
+    return Reply.bytes(200, file.contentType(), content);
+  }
+
+  private static FakeMessage messageOfAttachment(
+      FakeMailbox box, String id, Map<String, String> params) {
+    String messageId = params.get("message_id");
+    if (messageId == null || messageId.isBlank()) {
+      throw new NylasError(400, "invalid_request_error", "message_id is required");
+    }
+    return box.find(messageId)
+        .filter(m -> m.id().equals(messageId))
+        .filter(m -> m.attachments().stream().anyMatch(a -> a.id().equals(id)))
+        .orElseThrow(() -> NylasError.notFound("requested object not found"));
   }
 
   private Reply thread(FakeMailbox box, String threadId, String requestId) {

@@ -1,5 +1,6 @@
 package dev.tempodesk.fakes.nylas;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  *     null; a known one puts the mail into that message's thread
  * @param extraHeaders added to the headers; a name equal (ignoring case) to {@code Message-ID},
  *     {@code In-Reply-To} or {@code References} replaces the generated header
+ * @param attachments files the mail carries, listed on the message and served for download
  */
 public record InboundEmail(
     String fromName,
@@ -20,10 +22,30 @@ public record InboundEmail(
     String subject,
     String textOrHtml,
     String inReplyToProviderId,
-    Map<String, String> extraHeaders) {
+    Map<String, String> extraHeaders,
+    List<InboundFile> attachments) {
 
   public InboundEmail {
     extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(extraHeaders);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A mail without attachments. */
+  public InboundEmail(
+      String fromName,
+      String fromEmail,
+      String to,
+      String subject,
+      String textOrHtml,
+      String inReplyToProviderId,
+      Map<String, String> extraHeaders) {
+    this(fromName, fromEmail, to, subject, textOrHtml, inReplyToProviderId, extraHeaders, null);
+  }
+
+  /** The same mail carrying these files. */
+  public InboundEmail withAttachments(List<InboundFile> files) {
+    return new InboundEmail(
+        fromName, fromEmail, to, subject, textOrHtml, inReplyToProviderId, extraHeaders, files);
   }
 
   /** A new conversation without extra headers. */

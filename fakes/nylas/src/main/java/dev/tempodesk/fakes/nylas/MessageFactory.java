@@ -1,5 +1,6 @@
 package dev.tempodesk.fakes.nylas;
 
+import dev.tempodesk.fakes.nylas.FakeMessage.Attachment;
 import dev.tempodesk.fakes.nylas.FakeMessage.Header;
 import dev.tempodesk.fakes.nylas.FakeMessage.Participant;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ final class MessageFactory {
         date,
         List.of(folderId, FakeMailbox.UNREAD),
         true,
-        extra);
+        extra,
+        mail.attachments());
   }
 
   /**
@@ -76,6 +78,7 @@ final class MessageFactory {
     long seq = messageSeq.incrementAndGet();
     String id = idPrefix + namespace + seq;
     RawMail.Parsed mail = RawMail.parse(rfc822, "att-" + namespace + seq);
+    mail.contents().forEach(box::putContent);
     Optional<FakeMessage> parent = Optional.empty();
     List<String> targets = new ArrayList<>();
     for (String name : List.of("In-Reply-To", "References")) {
@@ -134,6 +137,7 @@ final class MessageFactory {
         date,
         List.of(FakeMailbox.DRAFTS),
         false,
+        List.of(),
         List.of());
   }
 
@@ -151,7 +155,8 @@ final class MessageFactory {
         date,
         List.of(FakeMailbox.SENT),
         false,
-        out.customHeaders());
+        out.customHeaders(),
+        List.of());
   }
 
   private FakeMessage build(
@@ -167,8 +172,23 @@ final class MessageFactory {
       long date,
       List<String> folders,
       boolean unread,
-      List<Header> extraHeaders) {
+      List<Header> extraHeaders,
+      List<InboundFile> files) {
     long seq = messageSeq.incrementAndGet();
+    List<Attachment> attachments = new ArrayList<>();
+    for (InboundFile file : files) {
+      String id = "att-" + namespace + seq + "-" + (attachments.size() + 1);
+      box.putContent(id, file.content());
+      attachments.add(
+          new Attachment(
+              id,
+              file.filename(),
+              file.contentType(),
+              file.content().length,
+              file.inline(),
+              file.contentId(),
+              file.inline() ? "inline" : "attachment"));
+    }
     Optional<FakeMessage> parent = box.find(replyTarget);
     String threadId =
         parent
@@ -210,7 +230,7 @@ final class MessageFactory {
         folders,
         unread,
         headers,
-        List.of());
+        attachments);
   }
 
   private static String angleBracketed(String id) {

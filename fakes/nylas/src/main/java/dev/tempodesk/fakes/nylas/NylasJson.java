@@ -52,19 +52,7 @@ final class NylasJson {
     json.set("folders", strings(m.folders()));
     ArrayNode files = json.putArray("attachments");
     for (FakeMessage.Attachment a : m.attachments()) {
-      ObjectNode file = files.addObject();
-      file.put("id", a.id());
-      file.put("grant_id", m.grantId());
-      file.put("filename", a.filename());
-      file.put("content_type", a.contentType());
-      file.put("size", a.size());
-      file.put("is_inline", a.inline());
-      if (a.contentId() != null) {
-        file.put("content_id", a.contentId());
-      }
-      if (a.contentDisposition() != null) {
-        file.put("content_disposition", a.contentDisposition());
-      }
+      files.add(attachment(a, m.grantId()));
     }
     if (headers != Headers.NONE) {
       ArrayNode list = json.putArray("headers");
@@ -78,6 +66,24 @@ final class NylasJson {
   }
 
   /** A thread built from its messages (oldest first, drafts included). */
+  /** An attachment as listed on its message (§2.2): metadata only, no content. */
+  static ObjectNode attachment(FakeMessage.Attachment a, String grantId) {
+    ObjectNode file = object();
+    file.put("id", a.id());
+    file.put("grant_id", grantId);
+    file.put("filename", a.filename());
+    file.put("content_type", a.contentType());
+    file.put("size", a.size());
+    file.put("is_inline", a.inline());
+    if (a.contentId() != null) {
+      file.put("content_id", a.contentId());
+    }
+    if (a.contentDisposition() != null) {
+      file.put("content_disposition", a.contentDisposition());
+    }
+    return file;
+  }
+
   static ObjectNode thread(String threadId, String grantId, List<FakeMessage> messages) {
     List<FakeMessage> mail = messages.stream().filter(m -> !m.isDraft()).toList();
     List<FakeMessage> drafts = messages.stream().filter(FakeMessage::isDraft).toList();

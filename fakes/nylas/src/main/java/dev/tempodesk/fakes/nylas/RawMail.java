@@ -21,8 +21,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -48,7 +50,8 @@ final class RawMail {
       String subject,
       String body,
       List<Header> headers,
-      List<Attachment> attachments) {}
+      List<Attachment> attachments,
+      Map<String, byte[]> contents) {}
 
   private RawMail() {}
 
@@ -66,7 +69,8 @@ final class RawMail {
           "",
           new String(rfc822, StandardCharsets.ISO_8859_1),
           List.of(),
-          List.of());
+          List.of(),
+          Map.of());
     }
     List<Header> headers = headers(mime);
     Body body = new Body(attachmentIdPrefix);
@@ -80,7 +84,8 @@ final class RawMail {
         subject(mime, headers),
         body.html != null ? body.html : body.text != null ? body.text : "",
         headers,
-        body.attachments);
+        body.attachments,
+        body.contents);
   }
 
   private static Properties lenient() {
@@ -185,6 +190,7 @@ final class RawMail {
   private static final class Body {
     private final String idPrefix;
     private final List<Attachment> attachments = new ArrayList<>();
+    private final Map<String, byte[]> contents = new LinkedHashMap<>();
     private String html;
     private String text;
 
@@ -229,11 +235,14 @@ final class RawMail {
         contentId = contentId.strip().replaceAll("^<|>$", "");
       }
       String filename = filename(part);
+      String id = idPrefix + "-" + (attachments.size() + 1);
+      byte[] content = bytes(part);
+      contents.put(id, content);
       return new Attachment(
-          idPrefix + "-" + (attachments.size() + 1),
+          id,
           filename != null ? filename : defaultName(type, attachments.size() + 1),
           type,
-          size(part),
+          content.length,
           "inline".equals(disposition) || (disposition == null && contentId != null),
           contentId,
           disposition);
@@ -334,9 +343,5 @@ final class RawMail {
         return new byte[0];
       }
     }
-  }
-
-  private static long size(Part part) {
-    return bytes(part).length;
   }
 }

@@ -33,6 +33,11 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
         status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A binary body, such as an attachment's bytes. */
+  static Reply bytes(int status, String contentType, byte[] body) {
+    return new Reply(status, Map.of("Content-Type", contentType), body);
+  }
+
   Reply withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
