@@ -2,6 +2,7 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.attachment.AttachedFiles;
 import dev.tempodesk.activities.attachment.AttachmentStore;
 import dev.tempodesk.activities.mail.MachineMailSigns;
 import dev.tempodesk.activities.nylas.NylasClient;
@@ -22,7 +23,6 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.mail.MailAddresses;
 import dev.tempodesk.workflows.mail.ParsedAddress;
 import dev.tempodesk.workflows.ticket.Actor;
-import dev.tempodesk.workflows.ticket.AttachedFile;
 import dev.tempodesk.workflows.ticket.DeliveryOutcome;
 import dev.tempodesk.workflows.ticket.FailedDelivery;
 import dev.tempodesk.workflows.ticket.OutboundMailActivities;
@@ -175,23 +175,10 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
     } else {
       addressed(row, ticket, message.cc());
     }
-    List<AttachedFile> files = message.attachments() == null ? List.of() : message.attachments();
     transaction.executeWithoutResult(
         status -> {
           if (outbound.insertIfAbsent(row)) {
-            for (int i = 0; i < files.size(); i++) {
-              AttachedFile file = files.get(i);
-              attachments.recordStored(
-                  row.getId(),
-                  i,
-                  file.filename(),
-                  file.declaredContentType(),
-                  file.contentType(),
-                  file.sizeBytes(),
-                  file.contentId(),
-                  file.inline(),
-                  file.sha256());
-            }
+            AttachedFiles.record(attachments, row.getId(), message.attachments());
           }
         });
   }
