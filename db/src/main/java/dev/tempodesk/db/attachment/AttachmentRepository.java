@@ -1,6 +1,8 @@
 package dev.tempodesk.db.attachment;
 
 import static dev.tempodesk.db.jooq.Tables.ATTACHMENTS;
+import static dev.tempodesk.db.jooq.Tables.MESSAGES;
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.db.jooq.tables.records.AttachmentsRecord;
 import java.time.OffsetDateTime;
@@ -127,6 +129,25 @@ public class AttachmentRepository {
 
   public Optional<AttachmentsRecord> find(UUID id) {
     return dsl.selectFrom(ATTACHMENTS).where(ATTACHMENTS.ID.eq(id)).fetchOptional();
+  }
+
+  /**
+   * An attachment with what decides who may download it: its message's visibility and its ticket's
+   * number and reporter (the customer who may see its public messages).
+   */
+  public record WithAccess(
+      AttachmentsRecord attachment, String visibility, long ticketNumber, long reporterId) {}
+
+  public Optional<WithAccess> findWithAccess(UUID id) {
+    return dsl.select(ATTACHMENTS, MESSAGES.VISIBILITY, TICKETS.NUMBER, TICKETS.REPORTER_ID)
+        .from(ATTACHMENTS)
+        .join(MESSAGES)
+        .on(MESSAGES.ID.eq(ATTACHMENTS.MESSAGE_ID))
+        .join(TICKETS)
+        .on(TICKETS.NUMBER.eq(MESSAGES.TICKET_NUMBER))
+        .where(ATTACHMENTS.ID.eq(id))
+        .fetchOptional(
+            row -> new WithAccess(row.value1(), row.value2(), row.value3(), row.value4()));
   }
 
   /** The attachments of these messages, each message's in position order. */
