@@ -2,6 +2,7 @@ package dev.tempodesk.activities.mail;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.attachment.InboundAttachments;
 import dev.tempodesk.activities.nylas.EmailAddress;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.NewTicket;
@@ -35,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores one inbound message and attaches it to its ticket, opening a ticket for a new thread (or a
- * follow-up for a ticket closed beyond its reopen window), in one transaction. Storing the same
- * provider message again returns what was stored the first time.
+ * follow-up for a ticket closed beyond its reopen window), in one transaction, with the files it
+ * lists (metadata only; {@link InboundAttachments}). Storing the same provider message again
+ * returns what was stored the first time.
  */
 @Component
 public class InboundMailStore {
@@ -48,6 +50,7 @@ public class InboundMailStore {
   private final ContactRepository contacts;
   private final AgentRepository agents;
   private final TicketOpening opening;
+  private final InboundAttachments attachments;
   private final Clock clock;
 
   public InboundMailStore(
@@ -58,6 +61,7 @@ public class InboundMailStore {
       ContactRepository contacts,
       AgentRepository agents,
       TicketOpening opening,
+      InboundAttachments attachments,
       Clock clock) {
     this.transaction = transaction;
     this.threads = threads;
@@ -67,6 +71,7 @@ public class InboundMailStore {
     this.contacts = contacts;
     this.agents = agents;
     this.opening = opening;
+    this.attachments = attachments;
     this.clock = clock;
   }
 
@@ -83,7 +88,8 @@ public class InboundMailStore {
       MailboxesRecord mailbox, NylasMessage message, TicketPolicy policy) {
     Optional<MessagesRecord> stored = threads.findMessage(mailbox.getId(), message.id());
     if (stored.isPresent()) {
-      return result(tickets.find(stored.get().getTicketNumber()).orElseThrow(), stored.get());
+      return result(
+          tickets.find(stored.get().getTicketNumber()).orElseThrow(), stored.get(), message);
     }
     MailAddress from = MailClassifier.requireSender(message);
     String sender = from.address();
@@ -103,7 +109,7 @@ public class InboundMailStore {
           && !threads.mapThread(mailbox.getId(), message.threadId(), ticket.getNumber())) {
         throw new DuplicateKeyException("thread " + message.threadId() + " was mapped meanwhile");
       }
-      return result(ticket, row);
+      return result(ticket, row, message);
     }
     TicketsRecord ticket = existing.get();
     if (agent.isPresent()) {
@@ -115,7 +121,7 @@ public class InboundMailStore {
       threads.mapThread(mailbox.getId(), message.threadId(), ticket.getNumber());
     }
     messages.insert(row.setTicketNumber(ticket.getNumber()));
-    return result(ticket, row);
+    return result(ticket, row, message);
   }
 
   private static NewTicket newTicket(
@@ -135,15 +141,17 @@ public class InboundMailStore {
         .followUpOf(previous);
   }
 
-  private static StoredMessage result(TicketsRecord ticket, MessagesRecord message) {
+  /** The result, with the message's files recorded beside it (idempotent). */
+  private StoredMessage result(TicketsRecord ticket, MessagesRecord message, NylasMessage listed) {
+    boolean pending = attachments.record(message.getId(), listed);
     Actor author =
         message.getAuthorAgentId() != null
             ? Actor.agent(message.getAuthorAgentId(), message.getFromAddress())
             : Actor.contact(message.getAuthorContactId(), message.getFromAddress());
     return new StoredMessage(
         ticket,
-        new InboundMessage(
-            message.getId().toString(), author, message.getOccurredAt().toInstant()));
+        new InboundMessage(message.getId().toString(), author, message.getOccurredAt().toInstant()),
+        pending);
   }
 
   private static MessagesRecord messageRow(

@@ -2,6 +2,7 @@ package dev.tempodesk.activities.mail;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.attachment.AttachmentFetches;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
@@ -24,14 +25,17 @@ public final class MailIngest {
   private final InboundMailStore store;
   private final TicketWorkflowGateway tickets;
   private final SentCopies sentCopies;
+  private final AttachmentFetches fetches;
 
   public MailIngest(
       NylasClient nylas,
       MailThreadRepository threads,
       InboundMailStore store,
       OutboundMessageRepository outbound,
-      TicketWorkflowGateway tickets) {
+      TicketWorkflowGateway tickets,
+      AttachmentFetches fetches) {
     this.nylas = nylas;
+    this.fetches = fetches;
     this.threads = threads;
     this.store = store;
     this.tickets = tickets;
@@ -63,7 +67,13 @@ public final class MailIngest {
     }
     StoredMessage stored = store.store(mailbox, message, tickets.policy());
     tickets.signalMessage(stored.ticket(), stored.signal());
-    threads.markSignalled(UUID.fromString(stored.signal().messageId()));
+    UUID messageId = UUID.fromString(stored.signal().messageId());
+    if (stored.attachmentsPending()) {
+      // Started, not awaited: the ticket never waits for a download (before the message counts
+      // as done, so a crash in between starts it again; a second start collapses into the first).
+      fetches.start(messageId);
+    }
+    threads.markSignalled(messageId);
     return new Outcome(stored.ticket().getNumber(), null);
   }
 

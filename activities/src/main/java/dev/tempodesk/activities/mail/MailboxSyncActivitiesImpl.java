@@ -2,6 +2,7 @@ package dev.tempodesk.activities.mail;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.attachment.AttachmentFetches;
 import dev.tempodesk.activities.nylas.MessagePage;
 import dev.tempodesk.activities.nylas.MessageQuery;
 import dev.tempodesk.activities.nylas.NylasApiException;
@@ -69,6 +70,7 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
       TicketWorkflowGateway tickets,
       MailQuarantine quarantine,
       MailboxOutages outages,
+      AttachmentFetches fetches,
       Clock clock,
       int pageSize) {
     this.outages = outages;
@@ -76,7 +78,7 @@ public class MailboxSyncActivitiesImpl implements MailboxSyncActivities {
     this.nylas = nylas;
     this.mailboxes = mailboxes;
     this.threads = threads;
-    this.ingest = new MailIngest(nylas, threads, store, outbound, tickets);
+    this.ingest = new MailIngest(nylas, threads, store, outbound, tickets, fetches);
     this.quarantine = quarantine;
     this.clock = clock;
   }

@@ -4,6 +4,7 @@ import static dev.tempodesk.activities.ticket.TicketRows.at;
 
 import dev.tempodesk.activities.attachment.AttachedFiles;
 import dev.tempodesk.activities.attachment.AttachmentStore;
+import dev.tempodesk.activities.attachment.PostgresAttachmentStore;
 import dev.tempodesk.activities.mail.MachineMailSigns;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.Providers;
@@ -77,34 +78,10 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
     this.clock = clock;
   }
 
-  // Replaced by the Postgres store once it is merged.
-  private static final AttachmentStore TODO_STORE =
-      new AttachmentStore() {
-        @Override
-        public String put(byte[] content) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.Optional<java.io.InputStream> open(String sha256) {
-          return java.util.Optional.empty();
-        }
-
-        @Override
-        public boolean contains(String sha256) {
-          return false;
-        }
-
-        @Override
-        public String kind() {
-          return "none";
-        }
-      };
-
   /** The activities over one database, for wiring without Spring (tests, tools). */
   public static OutboundMailActivitiesImpl over(
       DSLContext dsl, TransactionTemplate transaction, NylasClient nylas, Clock clock) {
-    return over(dsl, transaction, nylas, TODO_STORE, clock);
+    return over(dsl, transaction, nylas, new PostgresAttachmentStore(dsl), clock);
   }
 
   /**

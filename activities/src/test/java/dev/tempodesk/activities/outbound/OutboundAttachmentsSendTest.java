@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tempodesk.activities.attachment.AttachmentStore;
 import dev.tempodesk.activities.attachment.ContentDigest;
+import dev.tempodesk.activities.attachment.PostgresAttachmentStore;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -51,7 +52,7 @@ class OutboundAttachmentsSendTest {
 
   private final TestJooq jooq = TestJooq.over(TestDatabases.fresh().dataSource());
   private final DSLContext dsl = jooq.dsl();
-  private final AttachmentStore store = TestAttachmentStores.over(dsl);
+  private final AttachmentStore store = new PostgresAttachmentStore(dsl);
   private FakeNylasServer nylas;
   private OutboundMailActivitiesImpl mail;
   private ContactsRecord carla;

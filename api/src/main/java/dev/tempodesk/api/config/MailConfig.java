@@ -1,6 +1,7 @@
 package dev.tempodesk.api.config;
 
 import dev.tempodesk.activities.ActivityLiveness;
+import dev.tempodesk.activities.attachment.AttachmentFetches;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailQuarantine;
 import dev.tempodesk.activities.mail.MailboxOutages;
@@ -75,6 +76,7 @@ class MailConfig {
       TicketWorkflowGateway tickets,
       MailQuarantine quarantine,
       MailboxOutages outages,
+      AttachmentFetches fetches,
       Clock clock) {
     return new MailboxSyncActivitiesImpl(
         nylas,
@@ -85,6 +87,7 @@ class MailConfig {
         tickets,
         quarantine,
         outages,
+        fetches,
         clock,
         MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE);
   }

@@ -10,12 +10,17 @@ import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.InboundEmail;
+import dev.tempodesk.fakes.nylas.InboundFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -46,13 +51,34 @@ class DevMailController {
     this.messages = messages;
   }
 
-  /** A simulated customer email; with {@code ticketNumber} it answers that ticket's thread. */
+  /**
+   * A simulated customer email; with {@code ticketNumber} it answers that ticket's thread. Its
+   * {@code attachments} are listed on the message and served for download, as Nylas does.
+   */
   record SimulatedEmail(
       @Size(max = 200) String fromName,
       @NotBlank @ValidAddress @Size(max = 320) String fromEmail,
       @Size(max = 500) String subject,
       @NotBlank @Size(max = 100_000) String body,
-      Long ticketNumber) {}
+      Long ticketNumber,
+      @Size(max = 10) List<@Valid @NotNull SimulatedFile> attachments) {}
+
+  /**
+   * A file of a simulated email.
+   *
+   * @param contentType as the sender declares it; Tempodesk checks the bytes itself
+   * @param contentBase64 the bytes, base64 (at most about 5 MB)
+   * @param inline shown in the body: reference it there as {@code <img src="cid:contentId">}
+   */
+  record SimulatedFile(
+      @NotBlank @Size(max = 200) String filename,
+      @Size(max = 200) String contentType,
+      @NotBlank @Size(max = MAX_BASE64) String contentBase64,
+      Boolean inline,
+      @Size(max = 200) String contentId) {}
+
+  /** About 5 MB of file once decoded. */
+  static final int MAX_BASE64 = 7_000_000;
 
   @PostMapping("/inbound-email")
   @ResponseStatus(HttpStatus.ACCEPTED)
@@ -96,22 +122,54 @@ class DevMailController {
       }
       subject = subject == null || subject.isBlank() ? "Re: " + ticket.getSubject() : subject;
     }
+    List<InboundFile> files = files(email.attachments());
     FakeMessage received =
         mailbox
             .server()
             .receive(
                 DemoMailbox.GRANT_ID,
                 new InboundEmail(
-                    email.fromName(),
-                    email.fromEmail().strip(),
-                    DemoMailbox.ADDRESS,
-                    subject == null ? "" : subject,
-                    email.body(),
-                    inReplyTo,
-                    Map.of()));
+                        email.fromName(),
+                        email.fromEmail().strip(),
+                        DemoMailbox.ADDRESS,
+                        subject == null ? "" : subject,
+                        email.body(),
+                        inReplyTo,
+                        Map.of())
+                    .withAttachments(files));
     return Map.of(
         "simulated", true,
+        "attachments", files.size(),
         "providerMessageId", received.id(),
         "threadId", received.threadId());
+  }
+
+  private static List<InboundFile> files(List<SimulatedFile> attachments) {
+    if (attachments == null) {
+      return List.of();
+    }
+    List<InboundFile> files = new ArrayList<>();
+    for (int i = 0; i < attachments.size(); i++) {
+      SimulatedFile file = attachments.get(i);
+      byte[] content;
+      try {
+        content = Base64.getMimeDecoder().decode(file.contentBase64().strip());
+      } catch (IllegalArgumentException e) {
+        throw FieldException.invalid(
+            "attachments[" + i + "].contentBase64", "is not valid base64: " + e.getMessage());
+      }
+      boolean inline = Boolean.TRUE.equals(file.inline());
+      String contentId =
+          file.contentId() == null || file.contentId().isBlank()
+              ? null
+              : file.contentId().strip().replaceAll("^<|>$", "");
+      if (inline && contentId == null) {
+        throw FieldException.invalid(
+            "attachments[" + i + "].contentId",
+            "an inline file needs the content id its cid: reference in the body names");
+      }
+      files.add(new InboundFile(file.filename(), file.contentType(), content, inline, contentId));
+    }
+    return files;
   }
 }

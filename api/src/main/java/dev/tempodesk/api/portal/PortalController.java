@@ -1,8 +1,11 @@
 package dev.tempodesk.api.portal;
 
+import dev.tempodesk.api.attachment.MessageAttachmentDto;
+import dev.tempodesk.api.attachment.MessageAttachments;
 import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.CursorParameter;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketCursor;
 import dev.tempodesk.db.ticket.TicketFilter;
@@ -16,7 +19,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +45,19 @@ class PortalController {
   private final PortalTickets portal;
   private final TicketRepository tickets;
   private final MessageRepository messages;
+  private final MessageAttachments attachments;
   private final CurrentActor current;
 
   PortalController(
       PortalTickets portal,
       TicketRepository tickets,
       MessageRepository messages,
+      MessageAttachments attachments,
       CurrentActor current) {
     this.portal = portal;
     this.tickets = tickets;
     this.messages = messages;
+    this.attachments = attachments;
     this.current = current;
   }
 
@@ -117,11 +125,15 @@ class PortalController {
   }
 
   private PortalDtos.PortalTicketDetail detail(long number) {
-    return new PortalDtos.PortalTicketDetail(
-        PortalDtos.PortalTicket.from(tickets.findView(number).orElseThrow()),
+    List<MessagesRecord> shown =
         messages.listForTicket(number).stream()
             .filter(message -> "PUBLIC".equals(message.getVisibility()))
-            .map(PortalDtos.PortalMessage::from)
+            .toList();
+    Map<UUID, List<MessageAttachmentDto>> files = attachments.of(shown);
+    return new PortalDtos.PortalTicketDetail(
+        PortalDtos.PortalTicket.from(tickets.findView(number).orElseThrow()),
+        shown.stream()
+            .map(m -> PortalDtos.PortalMessage.from(m, files.getOrDefault(m.getId(), List.of())))
             .toList());
   }
 }

@@ -1,5 +1,7 @@
 package dev.tempodesk.api.portal;
 
+import dev.tempodesk.api.attachment.MessageAttachmentDto;
+import dev.tempodesk.api.attachment.MessageAttachments;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.ticket.TicketView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -52,16 +54,18 @@ final class PortalDtos {
       String subject,
       String bodyText,
       String bodyHtml,
-      OffsetDateTime occurredAt) {
-    static PortalMessage from(MessagesRecord row) {
+      OffsetDateTime occurredAt,
+      List<MessageAttachmentDto> attachments) {
+    static PortalMessage from(MessagesRecord row, List<MessageAttachmentDto> attachments) {
       return new PortalMessage(
           row.getId(),
           row.getDirection(),
           row.getFromAddress(),
           row.getSubject(),
           row.getBodyText(),
-          row.getBodyHtml(),
-          row.getOccurredAt());
+          MessageAttachments.rewriteCids(row.getBodyHtml(), attachments),
+          row.getOccurredAt(),
+          attachments);
     }
   }
 

@@ -109,6 +109,8 @@ class SecurityConfig {
     auth.requestMatchers(GET, "/api/mailboxes/connect", "/api/mailboxes/callback").hasRole(ADMIN);
     auth.requestMatchers(GET, "/api/mailboxes/*/quarantine").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(POST, "/api/mailboxes/*/quarantine/*/retry").hasAnyRole(MANAGEMENT);
+    // An inbound file whose download failed: fetched again (issue 17).
+    auth.requestMatchers(POST, "/api/attachments/*/retry").hasAnyRole(STAFF);
     auth.requestMatchers(GET, WEBHOOK).permitAll();
     auth.requestMatchers(POST, WEBHOOK).permitAll();
     auth.requestMatchers(POST, "/api/dev/inbound-email").hasAnyRole(STAFF);

@@ -1,12 +1,16 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.api.attachment.MessageAttachmentDto;
+import dev.tempodesk.api.attachment.MessageAttachments;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A message of a ticket's thread: inbound mail, a reply (deliveryStatus QUEUED, SENT or FAILED with
- * deliveryError) or an internal note (visibility INTERNAL, never mailed).
+ * deliveryError) or an internal note (visibility INTERNAL, never mailed). {@code attachments}: its
+ * files, each with its state; {@code bodyHtml} shows inline images through their Tempodesk URLs.
  */
 public record MessageDto(
     UUID id,
@@ -22,9 +26,19 @@ public record MessageDto(
     String ccAddresses,
     String deliveryStatus,
     String deliveryError,
-    OffsetDateTime occurredAt) {
+    OffsetDateTime occurredAt,
+    List<MessageAttachmentDto> attachments) {
+
+  public MessageDto {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
 
   static MessageDto from(MessagesRecord row) {
+    return from(row, List.of());
+  }
+
+  /** With its files; {@code cid:} images of the HTML body point at them. */
+  static MessageDto from(MessagesRecord row, List<MessageAttachmentDto> attachments) {
     return new MessageDto(
         row.getId(),
         row.getDirection(),
@@ -34,11 +48,12 @@ public record MessageDto(
         row.getFromAddress(),
         row.getSubject(),
         row.getBodyText(),
-        row.getBodyHtml(),
+        MessageAttachments.rewriteCids(row.getBodyHtml(), attachments),
         row.getToAddresses(),
         row.getCcAddresses(),
         row.getDeliveryStatus(),
         row.getDeliveryError(),
-        row.getOccurredAt());
+        row.getOccurredAt(),
+        attachments);
   }
 }

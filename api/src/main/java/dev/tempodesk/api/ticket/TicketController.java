@@ -1,6 +1,9 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.api.attachment.MessageAttachmentDto;
+import dev.tempodesk.api.attachment.MessageAttachments;
 import dev.tempodesk.api.security.CurrentActor;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.ticket.TicketCursor;
 import dev.tempodesk.db.ticket.TicketEventRepository;
@@ -21,7 +24,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +52,7 @@ class TicketController {
   private final TicketRepository tickets;
   private final TicketEventRepository events;
   private final MessageRepository messages;
+  private final MessageAttachments attachments;
   private final TicketCommands commands;
   private final CurrentActor actor;
   private final AssignmentRights assignmentRights;
@@ -57,6 +63,7 @@ class TicketController {
       TicketRepository tickets,
       TicketEventRepository events,
       MessageRepository messages,
+      MessageAttachments attachments,
       TicketCommands commands,
       CurrentActor actor,
       AssignmentRights assignmentRights,
@@ -65,6 +72,7 @@ class TicketController {
     this.tickets = tickets;
     this.events = events;
     this.messages = messages;
+    this.attachments = attachments;
     this.commands = commands;
     this.actor = actor;
     this.assignmentRights = assignmentRights;
@@ -152,7 +160,11 @@ class TicketController {
   @Operation(operationId = "listTicketMessages")
   List<MessageDto> messages(@PathVariable long number) {
     requireTicket(number);
-    return messages.listForTicket(number).stream().map(MessageDto::from).toList();
+    List<MessagesRecord> thread = messages.listForTicket(number);
+    Map<UUID, List<MessageAttachmentDto>> files = attachments.of(thread);
+    return thread.stream()
+        .map(m -> MessageDto.from(m, files.getOrDefault(m.getId(), List.of())))
+        .toList();
   }
 
   @GetMapping("/{number}/events")

@@ -5,6 +5,11 @@ import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.activities.ActivityLiveness;
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
+import dev.tempodesk.activities.attachment.AttachmentFetchActivitiesImpl;
+import dev.tempodesk.activities.attachment.AttachmentFetches;
+import dev.tempodesk.activities.attachment.AttachmentPolicy;
+import dev.tempodesk.activities.attachment.InboundAttachments;
+import dev.tempodesk.activities.attachment.PostgresAttachmentStore;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailQuarantine;
 import dev.tempodesk.activities.mail.MailboxOutages;
@@ -17,6 +22,7 @@ import dev.tempodesk.activities.ticket.ReporterEmails;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
@@ -30,6 +36,7 @@ import dev.tempodesk.db.testing.TestJooq;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
+import dev.tempodesk.workflows.attachment.AttachmentFetchWorkflowImpl;
 import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
@@ -86,10 +93,9 @@ final class MailPipeline implements AutoCloseable {
   final MessageRepository messages;
   final TicketRepository tickets;
   final OutboundMessageRepository outbound;
-  final TestWorkflowEnvironment temporal =
-      TestWorkflowEnvironment.newInstance(
-          TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+  final TestWorkflowEnvironment temporal;
   final MailboxesRecord mailbox;
+  private final AttachmentPolicy attachmentPolicy = AttachmentPolicy.defaults();
   private final NylasClient client;
   private final boolean mailAcknowledgements;
   private final WorkerFactoryOptions workerOptions;
@@ -111,7 +117,22 @@ final class MailPipeline implements AutoCloseable {
         clientAttempts,
         mailAcknowledgements,
         TestDatabases.fresh().dataSource(),
-        WorkerFactoryOptions.getDefaultInstance());
+        WorkerFactoryOptions.getDefaultInstance(),
+        false);
+  }
+
+  /**
+   * A pipeline on a time-skipping Temporal server: time jumps ahead while a test waits on a
+   * workflow's result (retry backoffs, timers), for workflows whose waits are minutes long.
+   */
+  static MailPipeline timeSkipping(FakeNylasServer nylas, int clientAttempts) {
+    return new MailPipeline(
+        nylas,
+        clientAttempts,
+        false,
+        TestDatabases.fresh().dataSource(),
+        WorkerFactoryOptions.getDefaultInstance(),
+        true);
   }
 
   /**
@@ -134,7 +155,8 @@ final class MailPipeline implements AutoCloseable {
         clientAttempts,
         mailAcknowledgements,
         database,
-        WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build());
+        WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build(),
+        false);
   }
 
   private MailPipeline(
@@ -142,7 +164,11 @@ final class MailPipeline implements AutoCloseable {
       int clientAttempts,
       boolean mailAcknowledgements,
       DataSource database,
-      WorkerFactoryOptions workerOptions) {
+      WorkerFactoryOptions workerOptions,
+      boolean timeSkipping) {
+    this.temporal =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
     this.workerOptions = workerOptions;
     this.jooq = TestJooq.over(database);
     this.mailboxes = new MailboxRepository(jooq.dsl());
@@ -195,11 +221,12 @@ final class MailPipeline implements AutoCloseable {
             new ContactRepository(jooq.dsl()),
             new AgentRepository(jooq.dsl()),
             new TicketOpening(tickets, new TicketEventRepository(jooq.dsl()), messages, clock),
+            new InboundAttachments(new AttachmentRepository(jooq.dsl()), attachmentPolicy),
             clock);
     workers = WorkerFactory.newInstance(workflowClient, workerOptions);
     var worker = workers.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
+        TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class, AttachmentFetchWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new MailboxSyncActivitiesImpl(
             client,
@@ -210,8 +237,11 @@ final class MailPipeline implements AutoCloseable {
             gateway,
             new MailQuarantine(quarantine, clock, MailQuarantine.DEFAULT_MAX_ATTEMPTS),
             MailboxOutages.over(jooq.dsl(), clock),
+            AttachmentFetches.over(workflowClient, TASK_QUEUE),
             clock,
             PAGE_SIZE),
+        AttachmentFetchActivitiesImpl.over(
+            jooq.dsl(), client, attachmentPolicy, new PostgresAttachmentStore(jooq.dsl())),
         new TicketStoreActivitiesImpl(
             tickets,
             new TicketEventRepository(jooq.dsl()),

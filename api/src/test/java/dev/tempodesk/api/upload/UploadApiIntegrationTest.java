@@ -323,46 +323,6 @@ class UploadApiIntegrationTest {
     return bytes;
   }
 
-  // Until the attachment store's own beans are merged (h-attstore): the policy and a store.
-  @org.springframework.boot.test.context.TestConfiguration
-  static class InterimBeans {
-    @org.springframework.context.annotation.Bean
-    @org.springframework.context.annotation.Primary
-    dev.tempodesk.activities.attachment.AttachmentPolicy interimPolicy() {
-      return dev.tempodesk.activities.attachment.AttachmentPolicy.defaults();
-    }
-
-    @org.springframework.context.annotation.Bean
-    @org.springframework.context.annotation.Primary
-    AttachmentStore interimStore() {
-      java.util.Map<String, byte[]> blobs = new java.util.concurrent.ConcurrentHashMap<>();
-      return new AttachmentStore() {
-        @Override
-        public String put(byte[] content) {
-          String sha = ContentDigest.sha256(content);
-          blobs.putIfAbsent(sha, content.clone());
-          return sha;
-        }
-
-        @Override
-        public java.util.Optional<InputStream> open(String sha256) {
-          return java.util.Optional.ofNullable(blobs.get(sha256))
-              .map(java.io.ByteArrayInputStream::new);
-        }
-
-        @Override
-        public boolean contains(String sha256) {
-          return blobs.containsKey(sha256);
-        }
-
-        @Override
-        public String kind() {
-          return "memory";
-        }
-      };
-    }
-  }
-
   /** A valid 1×1 PNG. */
   private static byte[] png() {
     return java.util.Base64.getDecoder()

@@ -2,6 +2,11 @@ package dev.tempodesk.bench.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
+import dev.tempodesk.activities.attachment.AttachmentFetchActivitiesImpl;
+import dev.tempodesk.activities.attachment.AttachmentFetches;
+import dev.tempodesk.activities.attachment.AttachmentPolicy;
+import dev.tempodesk.activities.attachment.InboundAttachments;
+import dev.tempodesk.activities.attachment.PostgresAttachmentStore;
 import dev.tempodesk.activities.mail.InboundMailStore;
 import dev.tempodesk.activities.mail.MailQuarantine;
 import dev.tempodesk.activities.mail.MailboxOutages;
@@ -16,6 +21,7 @@ import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.mail.NoAcknowledgements;
 import dev.tempodesk.bench.BenchDatabases;
+import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
@@ -30,6 +36,7 @@ import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.fakes.nylas.FaultPlan;
+import dev.tempodesk.workflows.attachment.AttachmentFetchWorkflowImpl;
 import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
@@ -70,6 +77,7 @@ final class IngestRig implements AutoCloseable {
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
   final MailboxesRecord mailbox;
+  private final AttachmentPolicy attachmentPolicy = AttachmentPolicy.defaults();
   private final WorkerFactory workers;
 
   IngestRig() {
@@ -104,6 +112,7 @@ final class IngestRig implements AutoCloseable {
             new ContactRepository(dsl),
             new AgentRepository(dsl),
             new TicketOpening(tickets, events, messages, clock),
+            new InboundAttachments(new AttachmentRepository(dsl), attachmentPolicy),
             clock);
     TicketWorkflowGateway gateway =
         new TicketWorkflowGateway(
@@ -115,7 +124,7 @@ final class IngestRig implements AutoCloseable {
             AssigneeNames.from(new AgentRepository(dsl)));
     var worker = workers.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class);
+        TicketWorkflowImpl.class, MailboxSyncWorkflowImpl.class, AttachmentFetchWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new MailboxSyncActivitiesImpl(
             client,
@@ -127,8 +136,11 @@ final class IngestRig implements AutoCloseable {
             new MailQuarantine(
                 new QuarantineRepository(dsl), clock, MailQuarantine.DEFAULT_MAX_ATTEMPTS),
             MailboxOutages.over(dsl, clock),
+            AttachmentFetches.over(temporal.getWorkflowClient(), TASK_QUEUE),
             clock,
             MailboxSyncActivitiesImpl.DEFAULT_PAGE_SIZE),
+        AttachmentFetchActivitiesImpl.over(
+            jooq.dsl(), client, attachmentPolicy, new PostgresAttachmentStore(jooq.dsl())),
         new TicketStoreActivitiesImpl(
             tickets, events, jooq.transactions(), JsonMapper.builder().build()),
         // Notices go to agents, not into the ingest path.

@@ -3,6 +3,8 @@ package dev.tempodesk.bench.ingest;
 import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.fakes.nylas.InboundEmail;
+import dev.tempodesk.fakes.nylas.InboundFile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +36,41 @@ final class MailLoad {
 
   private final int emails;
   private final int threads;
+  private final double fileShare;
+  private final int fileBytes;
 
   MailLoad(int emails, int threads) {
+    this(emails, threads, 0, 0);
+  }
+
+  private MailLoad(int emails, int threads, double fileShare, int fileBytes) {
     if (threads < 1 || emails < threads) {
       throw new IllegalArgumentException("need at least one email per thread");
     }
     this.emails = emails;
     this.threads = threads;
+    this.fileShare = fileShare;
+    this.fileBytes = fileBytes;
+  }
+
+  /**
+   * The same mail, where a share of the emails (chosen by a seeded random of their own, so the text
+   * stays the same) carries one PDF of {@code bytes}, each with other content.
+   */
+  MailLoad withFiles(double share, int bytes) {
+    return new MailLoad(emails, threads, share, bytes);
+  }
+
+  /** How many emails carry a file. */
+  int filesCarried() {
+    Random files = new Random(17);
+    int count = 0;
+    for (int i = 0; i < emails; i++) {
+      if (files.nextDouble() < fileShare) {
+        count++;
+      }
+    }
+    return count;
   }
 
   int emails() {
@@ -57,7 +87,9 @@ final class MailLoad {
     int customers = Math.max(1, threads * 3 / 4);
     List<FakeMessage> delivered = new ArrayList<>(emails);
     List<FakeMessage> starts = new ArrayList<>(threads);
+    Random files = new Random(17);
     for (int i = 0; i < emails; i++) {
+      List<InboundFile> attached = files.nextDouble() < fileShare ? List.of(file(i)) : List.of();
       // Thread openings are spread over the run instead of all coming first.
       boolean opens =
           starts.size() < threads
@@ -77,7 +109,8 @@ final class MailLoad {
                     "Our " + product + " " + problem,
                     BODY.formatted(product, problem, "Customer " + customer),
                     null,
-                    Map.of()));
+                    Map.of(),
+                    attached));
         starts.add(message);
       } else {
         FakeMessage parent = starts.get(random.nextInt(starts.size()));
@@ -91,10 +124,20 @@ final class MailLoad {
                     "Re: " + parent.subject(),
                     "Any news on this? It is still not working.\n\n" + parent.body(),
                     parent.id(),
-                    Map.of()));
+                    Map.of(),
+                    attached));
       }
       delivered.add(message);
     }
     return delivered;
+  }
+
+  /** A PDF header, then bytes of its own, so no two files are the same. */
+  private InboundFile file(int email) {
+    byte[] content = new byte[fileBytes];
+    new Random(email).nextBytes(content);
+    byte[] header = ("%PDF-1.4\n% email " + email + "\n").getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(header, 0, content, 0, Math.min(header.length, content.length));
+    return InboundFile.attached("scan-" + email + ".pdf", "application/pdf", content);
   }
 }
