@@ -91,6 +91,20 @@ public final class HttpApi {
     return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
   }
 
+  /** A GET whose body is kept as bytes (a download), with its headers. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response post(String path, String json) {
     return send(withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }

@@ -176,7 +176,7 @@ public record RuntimeSettings(
     return namespace;
   }
 
-  static String httpUrl(String variable, String value, String fallback) {
+  public static String httpUrl(String variable, String value, String fallback) {
     if (value == null) {
       return fallback;
     }

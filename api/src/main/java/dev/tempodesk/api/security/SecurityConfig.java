@@ -98,6 +98,10 @@ class SecurityConfig {
     auth.requestMatchers(POST, "/api/portal/tickets", "/api/portal/tickets/*/replies")
         .hasRole(CUSTOMER);
 
+    // Agents any; customers only files of public messages of their own tickets
+    // (AttachmentDownloads).
+    auth.requestMatchers(GET, "/api/attachments/*").authenticated();
+
     auth.requestMatchers(GET, "/api/stats", "/api/stats/**").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(GET, "/api/sla-policies").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(GET, "/api/assignment/queue").hasAnyRole(MANAGEMENT);

@@ -21,7 +21,7 @@ class ComposeFileTest {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
   @Test
-  void shouldBeAValidComposeFileWiringTheAppToPostgresAndTemporal() throws Exception {
+  void shouldBeAValidComposeFileWiringTheAppToPostgresTemporalAndMinio() throws Exception {
     Result check = compose("config", "-q");
     assertThat(check.exitCode()).as(check.output()).isZero();
 
@@ -32,11 +32,16 @@ class ComposeFileTest {
             "temporal",
             "temporal-namespace",
             "temporal-ui",
+            "minio",
+            "minio-bucket",
             "tempodesk");
     assertThat(compose("config").output())
         .contains("DATABASE_URL: postgres://tempodesk:tempodesk@postgres:5432/tempodesk")
         .contains("TEMPORAL_ADDRESS: temporal:7233")
-        .contains("TEMPORAL_NAMESPACE: tempodesk");
+        .contains("TEMPORAL_NAMESPACE: tempodesk")
+        .contains("TEMPODESK_ATTACHMENTS_S3_ENDPOINT: http://minio:9000")
+        .contains("TEMPODESK_ATTACHMENTS_S3_BUCKET: tempodesk-attachments")
+        .contains("mc mb --ignore-existing");
   }
 
   @Test

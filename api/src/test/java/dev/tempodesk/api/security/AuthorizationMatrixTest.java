@@ -114,6 +114,7 @@ class AuthorizationMatrixTest {
           entry("POST /api/portal/tickets", Access.CUSTOMER),
           entry("GET /api/portal/tickets/{number}", Access.CUSTOMER),
           entry("POST /api/portal/tickets/{number}/replies", Access.CUSTOMER),
+          entry("GET /api/attachments/{id}", Access.SIGNED_IN),
           entry("GET /api/stats/summary", Access.MANAGEMENT),
           entry("GET /api/stats/hourly", Access.MANAGEMENT),
           entry("GET /api/stats/agents", Access.MANAGEMENT),
@@ -181,6 +182,7 @@ class AuthorizationMatrixTest {
                     "^/api/organizations/\\{id}", "/api/organizations/" + organization.getId())
                 // Nobody's entry: a caller who may mark entries read gets 404, not 401/403.
                 .replace("{messageId}", UUID.randomUUID().toString())
+                .replaceAll("^/api/attachments/\\{id}", "/api/attachments/" + UUID.randomUUID())
                 // No such mailbox (404 for those allowed); a Microsoft-shaped id, '/' encoded.
                 .replace("{mailboxId}", Long.toString(Long.MAX_VALUE))
                 .replace("{providerMessageId}", "AAMkAD%2Fx%2By%3D")
