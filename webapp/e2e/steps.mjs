@@ -23,6 +23,13 @@ const download = async (page, link) => {
   return sha256(await readFile(await saved.path()));
 };
 
+/** A screenshot of a long page: a taller window for it, then the usual one again. */
+const tallScreenshot = async (page, screenshot, name) => {
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await screenshot(name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+};
+
 /** A same-origin API call from the page, with the session cookie and the CSRF header. */
 const callApi = (page, method, path, body) =>
   page.evaluate(
@@ -218,8 +225,7 @@ export const scenario = [
         undefined,
         { timeout: 60_000, polling: 1_000 },
       );
-      await image.scrollIntoViewIfNeeded();
-      await screenshot('attachments-thread');
+      await tallScreenshot(page, screenshot, 'attachments-thread');
     },
   },
   {
@@ -392,8 +398,7 @@ export const scenario = [
         404,
         "another customer's file is not found, as if it did not exist",
       );
-      await preview.scrollIntoViewIfNeeded();
-      await screenshot('portal-attachment');
+      await tallScreenshot(page, screenshot, 'portal-attachment');
     },
   },
 ];

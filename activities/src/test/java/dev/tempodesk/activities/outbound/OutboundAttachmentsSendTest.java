@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.outbound;
 
+import static dev.tempodesk.db.jooq.Tables.ATTACHMENTS;
 import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -166,6 +167,31 @@ class OutboundAttachmentsSendTest {
     assertThat(row(id).getSendAttempt()).as("the same key all along").isZero();
     assertThat(sentWithOurId(id)).hasSize(1);
     assertThat(sendRequests().getLast().header("Idempotent-Response")).isNull();
+  }
+
+  @Test
+  void shouldRecordTheFilesOnceWhenTheStoreActivityIsRetried() throws Exception {
+    long number = openTicket();
+    OutboundMessage reply =
+        new OutboundMessage(
+            number,
+            UUID.randomUUID().toString(),
+            OutboundMessage.Kind.REPLY,
+            new Actor(Actor.Kind.SYSTEM, null, "API"),
+            "twice",
+            false,
+            List.of(),
+            List.of(file("a.pdf", "application/pdf", bytes(1000, 9), null)));
+
+    mail.store(reply);
+    mail.store(reply);
+
+    assertThat(
+            dsl.fetchCount(
+                ATTACHMENTS, ATTACHMENTS.MESSAGE_ID.eq(UUID.fromString(reply.messageId()))))
+        .isEqualTo(1);
+    assertThat(dsl.fetchCount(MESSAGES, MESSAGES.ID.eq(UUID.fromString(reply.messageId()))))
+        .isEqualTo(1);
   }
 
   @Test
