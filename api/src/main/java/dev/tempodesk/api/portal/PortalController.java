@@ -101,7 +101,11 @@ class PortalController {
       summary = "Reply to my ticket",
       description =
           "Resumes a PENDING ticket and reopens a CLOSED one within the reopen window; after it,"
-              + " 409 (open a new ticket).")
+              + " 409 (open a new ticket)."
+              + " Also as multipart/form-data, with files: "
+              + "part reply (JSON, the same body as the JSON form) and one part"
+              + " files per file (413 too large, 415 executables and scripts, 422 empty or"
+              + " unnamed).")
   ResponseEntity<PortalDtos.PortalTicketDetail> reply(
       @PathVariable long number, @Valid @RequestBody PortalDtos.PortalReply reply) {
     portal.reply(current.required(), number, reply.body(), List.of());
@@ -109,13 +113,7 @@ class PortalController {
   }
 
   @PostMapping(path = "/{number}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(
-      operationId = "replyToMyTicketWithFiles",
-      summary = "Reply to my ticket with files",
-      description =
-          "multipart/form-data: part reply (JSON, the same body as the JSON form) and one part"
-              + " files per file (413 too large, 415 executables and scripts, 422 empty or"
-              + " unnamed).")
+  @Operation(hidden = true) // documented on the JSON operation (one path, one operation)
   ResponseEntity<PortalDtos.PortalTicketDetail> replyWithFiles(
       @PathVariable long number,
       @Valid @RequestPart("reply") PortalDtos.PortalReply reply,

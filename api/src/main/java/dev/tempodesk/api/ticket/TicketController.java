@@ -113,19 +113,17 @@ class TicketController {
   @PostMapping
   @Operation(
       operationId = "createTicket",
-      summary = "Open a ticket on behalf of a customer (phone, email, walk-in)")
+      summary = "Open a ticket on behalf of a customer (phone, email, walk-in)",
+      description =
+          "Also as multipart/form-data, with files on the first message: part ticket (JSON, the"
+              + " same body as the JSON form) and one part files per file (413 too large, 415"
+              + " executables and scripts, 422 empty or unnamed).")
   ResponseEntity<TicketDto> create(@Valid @RequestBody CreateTicketRequest request) {
     return createWithFiles(request, List.of());
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(
-      operationId = "createTicketWithFiles",
-      summary = "Open a ticket on behalf of a customer, with files on its first message",
-      description =
-          "multipart/form-data: part ticket (JSON, the same body as the JSON form) and one part"
-              + " files per file (413 too large, 415 executables and scripts, 422 empty or"
-              + " unnamed).")
+  @Operation(hidden = true) // documented on the JSON operation (one path, one operation)
   ResponseEntity<TicketDto> createWithFiles(
       @Valid @RequestPart("ticket") CreateTicketRequest request,
       @RequestPart(name = "files", required = false) List<MultipartFile> files) {
