@@ -2,11 +2,52 @@
 // a step requires: without them (an older backend) the step is skipped, not failed.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 
 const unique = `${Date.now().toString(36)}`;
 const subject = `Projector in room ${unique} shows no picture`;
 const emailSubject = `Badge reader ${unique} rejects every card`;
-const state = { ticketNumber: undefined };
+const state = { ticketNumber: undefined, replyAttachmentId: undefined };
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+// A small PDF and a 48×32 PNG, made here so the test knows their SHA-256.
+const manual = Buffer.from(`%PDF-1.4\n% Projector manual ${unique}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`);
+const photo = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAL5klEQVR42g3OQef6DADA8efl/A8dOnTo0KFDhw4dOnRIkiSTyWSSJMlkkkwmk8lkkiSTSZIkSb4myWQ6dOjQC3l+n1fw+e9fjlCOcI5IjmiOWI54jkSOZI5UjnSOTI5sjnyOYo5yjkqOao5ajnqOZo52jm6OXo5+jmGOUY5xjkmOaY5ZjnmOZY51jk2ObY59jmOOc45rDnLcczxzvHK8c3xyfHP8cvz3r0CoQLhApEC0QKxAvECiQLJAqkC6QKZAtkC+QLFAuUClQLVArUC9QLNAu0C3QK9Av8CwwKjAuMCkwLTArMC8wLLAusCmwLbAvsCxwLnAtQAF7gWeBV4F3gU+Bb4FfoW/UIlQiXCJSIloiViJeIlEiWSJVIl0iUyJbIl8iWKJcolKiWqJWol6iWaJdoluiV6JfolhiVGJcYlJiWmJWYl5iWWJdYlNiW2JfYljiXOJawlK3Es8S7xKvEt8SnxL/Ep/IYGQQFggIhAViAnEBRICSYGUQFogI5AVyAsUBcoCFYGqQE2gLtAUaAt0BXoCfYGhwEhgLDARmArMBOYCS4G1wEZgK7AXOAqcBa4CCNwFngIvgbfAR+Ar8BP+QiIhkbBIRCQqEhOJiyREkiIpkbRIRiQrkhcpipRFKiJVkZpIXaQp0hbpivRE+iJDkZHIWGQiMhWZicxFliJrkY3IVmQvchQ5i1xFELmLPEVeIm+Rj8hX5Cf+hSRCEmGJiERUIiYRl0hIJCVSEmmJjERWIi9RlChLVCSqEjWJukRToi3RlehJ9CWGEiOJscREYioxk5hLLCXWEhuJrcRe4ihxlrhKIHGXeEq8JN4SH4mvxE/6C8mEZMIyEZmoTEwmLpOQScqkZNIyGZmsTF6mKFOWqchUZWoydZmmTFumK9OT6csMZUYyY5mJzFRmJjOXWcqsZTYyW5m9zFHmLHOVQeYu85R5ybxlPjJfmZ/8F2oQahBuEGkQbRBrEG+QaJBskGqQbpBpkG2Qb1BsUG5QaVBtUGtQb9Bs0G7QbdBr0G8wbDBqMG4waTBtMGswb7BssG6wabBtsG9wbHBucG1Ag3uDZ4NXg3eDT4Nvg1/jL9Qi1CLcItIi2iLWIt4i0SLZItUi3SLTItsi36LYotyi0qLaotai3qLZot2i26LXot9i2GLUYtxi0mLaYtZi3mLZYt1i02LbYt/i2OLc4tqCFvcWzxavFu8WnxbfFr/WX6hDqEO4Q6RDtEOsQ7xDokOyQ6pDukOmQ7ZDvkOxQ7lDpUO1Q61DvUOzQ7tDt0OvQ7/DsMOow7jDpMO0w6zDvMOyw7rDpsO2w77DscO5w7UDHe4dnh1eHd4dPh2+HX6dv5BCSCGsEFGIKsQU4goJhaRCSiGtkFHIKuQVigplhYpCVaGmUFdoKrQVugo9hb7CUGGkMFaYKEwVZgpzhaXCWmGjsFXYKxwVzgpXBRTuCk+Fl8Jb4aPwVfgpfyGVkEpYJaISVYmpxFUSKkmVlEpaJaOSVcmrFFXKKhWVqkpNpa7SVGmrdFV6Kn2VocpIZawyUZmqzFTmKkuVtcpGZauyVzmqnFWuKqjcVZ4qL5W3ykflq/JT/0IDQgPCAyIDogNiA+IDEgOSA1ID0gMyA7ID8gOKA8oDKgOqA2oD6gOaA9oDugN6A/oDhgNGA8YDJgOmA2YD5gOWA9YDNgO2A/YDjgPOA64DGHAf8BzwGvAe8BnwHfAb/IU0QhphjYhGVCOmEddIaCQ1UhppjYxGViOvUdQoa1Q0qho1jbpGU6Ot0dXoafQ1hhojjbHGRGOqMdOYayw11hobja3GXuOocda4aqBx13hqvDTeGh+Nr8ZP+wvphHTCOhGdqE5MJ66T0EnqpHTSOhmdrE5ep6hT1qnoVHVqOnWdpk5bp6vT0+nrDHVGOmOdic5UZ6Yz11nqrHU2Oludvc5R56xz1UHnrvPUeem8dT46X52f/hcyCBmEDSIGUYOYQdwgYZA0SBmkDTIGWYO8QdGgbFAxqBrUDOoGTYO2QdegZ9A3GBqMDMYGE4OpwcxgbrA0WBtsDLYGe4OjwdngaoDB3eBp8DJ4G3wMvgY/4y9kEjIJm0RMoiYxk7hJwiRpkjJJm2RMsiZ5k6JJ2aRiUjWpmdRNmiZtk65Jz6RvMjQZmYxNJiZTk5nJ3GRpsjbZmGxN9iZHk7PJ1QSTu8nT5GXyNvmYfE1+5l/IImQRtohYRC1iFnGLhEXSImWRtshYZC3yFkWLskXFompRs6hbNC3aFl2LnkXfYmgxshhbTCymFjOLucXSYm2xsdha7C2OFmeLqwUWd4unxcvibfGx+Fr8rL+QTcgmbBOxidrEbOI2CZukTcombZOxydrkbYo2ZZuKTdWmZlO3adq0bbo2PZu+zdBmZDO2mdhMbWY2c5ulzdpmY7O12dscbc42Vxts7jZPm5fN2+Zj87X52X+hBaEF4QWRBdEFsQXxBYkFyQWpBekFmQXZBfkFxQXlBZUF1QW1BfUFzQXtBd0FvQX9BcMFowXjBZMF0wWzBfMFywXrBZsF2wX7BccF5wXXBSy4L3gueC14L/gs+C74Lf5CK0IrwisiK6IrYiviKxIrkitSK9IrMiuyK/IriivKKyorqitqK+ormivaK7oreiv6K4YrRivGKyYrpitmK+YrlivWKzYrtiv2K44rziuuK1hxX/Fc8VrxXvFZ8V3xW/2FHEIOYYeIQ9Qh5hB3SDgkHVIOaYeMQ9Yh71B0KDtUHKoONYe6Q9Oh7dB16Dn0HYYOI4exw8Rh6jBzmDssHdYOG4etw97h6HB2uDrgcHd4Orwc3g4fh6/Dz/kLuYRcwi4Rl6hLzCXuknBJuqRc0i4Zl6xL3qXoUnapuFRdai51l6ZL26Xr0nPpuwxdRi5jl4nL1GXmMndZuqxdNi5bl73L0eXscnXB5e7ydHm5vF0+Ll+Xn/sX2hHaEd4R2RHdEdsR35HYkdyR2pHekdmR3ZHfUdxR3lHZUd1R21Hf0dzR3tHd0dvR3zHcMdox3jHZMd0x2zHfsdyx3rHZsd2x33Hccd5x3cGO+47njteO947Pju+O3+4vdCB0IHwgciB6IHYgfiBxIHkgdSB9IHMgeyB/oHigfKByoHqgdqB+oHmgfaB7oHegf2B4YHRgfGByYHpgdmB+YHlgfWBzYHtgf+B44HzgeoAD9wPPA68D7wOfA98Dv8Nf6EToRPhE5ET0ROxE/ETiRPJE6kT6ROZE9kT+RPFE+UTlRPVE7UT9RPNE+0T3RO9E/8TwxOjE+MTkxPTE7MT8xPLE+sTmxPbE/sTxxPnE9QQn7ieeJ14n3ic+J74nfqe/0IXQhfCFyIXohdiF+IXEheSF1IX0hcyF7IX8heKF8oXKheqF2oX6heaF9oXuhd6F/oXhhdGF8YXJhemF2YX5heWF9YXNhe2F/YXjhfOF6wUu3C88L7wuvC98Lnwv/C5/oRuhG+EbkRvRG7Eb8RuJG8kbqRvpG5kb2Rv5G8Ub5RuVG9UbtRv1G80b7RvdG70b/RvDG6Mb4xuTG9MbsxvzG8sb6xubG9sb+xvHG+cb1xvcuN943njdeN/43Pje+N3+Qh4hj7BHxCPqEfOIeyQ8kh4pj7RHxiPrkfcoepQ9Kh5Vj5pH3aPp0fboevQ8+h5Dj5HH2GPiMfWYecw9lh5rj43H1mPvcfQ4e1w98Lh7PD1eHm+Pj8fX4+f9hR6EHoQfRB5EH8QexB8kHiQfpB6kH2QeZB/kHxQflB9UHlQf1B7UHzQftB90H/Qe9B8MH4wejB9MHkwfzB7MHywfrB9sHmwf7B8cH5wfXB/w4P7g+eD14P3g8+D74Pf4C/mEfMI+EZ+oT8wn7pPwSfqkfNI+GZ+sT96n6FP2qfhUfWo+dZ+mT9un69Pz6fsMfUY+Y5+Jz9Rn5jP3WfqsfTY+W5+9z9Hn7HP1wefu8/R5+bx9Pj5fn5//FwoIBYQDIgHRgFhAPCARkAxIBaQDMgHZgHxAMaAcUAmoBtQC6gHNgHZAN6AX0A8YBowCxgGTgGnALGAesAxYB2wCtgH7gGPAOeAaQMA94BnwCngHfAK+Ab+A/wGzr2SmOTWH7wAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Clicks a download link and returns the SHA-256 of what the browser saved. */
+const download = async (page, link) => {
+  const [saved] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return sha256(await readFile(await saved.path()));
+};
+
+/** A screenshot of a long page: a taller window for it, then the usual one again. */
+const tallScreenshot = async (page, screenshot, name) => {
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await screenshot(name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+};
+
+/** A same-origin API call from the page, with the session cookie and the CSRF header. */
+const callApi = (page, method, path, body) =>
+  page.evaluate(
+    async ({ method, path, body }) => {
+      const token = document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('XSRF-TOKEN='))
+        ?.slice('XSRF-TOKEN='.length);
+      const response = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(token ?? '') },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return response.status;
+    },
+    { method, path, body },
+  );
 
 const choose = async (page, label, option) => {
   await page.getByRole('combobox', { name: label }).click();
@@ -154,6 +195,63 @@ export const scenario = [
       await page.getByLabel('Reply', { exact: true }).fill(`We are on our way (${unique}).`);
       await page.getByRole('button', { name: 'Send reply' }).click();
       await page.getByRole('list', { name: 'Conversation' }).getByText(`We are on our way (${unique}).`).waitFor();
+    },
+  },
+  {
+    id: 'reply-attachment',
+    name: 'an agent attaches a file to a reply, sees it in the thread and downloads the same bytes',
+    needs: ['/api/tickets/{number}/replies', '/api/attachments/{id}'],
+    run: async ({ page }) => {
+      await page.getByLabel('Reply', { exact: true }).fill(`The manual is attached (${unique}).`);
+      await page.getByLabel('Attach files').setInputFiles({
+        name: 'projector-manual.pdf',
+        mimeType: 'application/pdf',
+        buffer: manual,
+      });
+      await page.getByText(/^projector-manual\.pdf \(/).waitFor();
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      const conversation = page.getByRole('list', { name: 'Conversation' });
+      const link = conversation.getByRole('link', { name: 'Download projector-manual.pdf' });
+      await link.waitFor();
+      await link.getByText('application/pdf').waitFor();
+      state.replyAttachmentId = (await link.getAttribute('href')).split('/').pop();
+      assert.equal(await download(page, link), sha256(manual), 'the downloaded file is the uploaded one');
+    },
+  },
+  {
+    id: 'inline-image',
+    name: 'an inbound HTML mail shows its inline (cid:) image in the thread',
+    needs: ['/api/dev/inbound-email', '/api/attachments/{id}'],
+    run: async ({ page, screenshot }) => {
+      const status = await callApi(page, 'POST', '/api/dev/inbound-email', {
+        fromName: 'Kim Caller',
+        fromEmail: `kim-${unique}@example.com`,
+        subject: `Re: ${subject}`,
+        body: `<p>This is what the projector shows (${unique}):</p><p><img src="cid:screen-${unique}" alt="Projector screen"></p>`,
+        ticketNumber: state.ticketNumber,
+        attachments: [
+          {
+            filename: 'screen.png',
+            contentType: 'image/png',
+            contentBase64: photo.toString('base64'),
+            inline: true,
+            contentId: `screen-${unique}`,
+          },
+        ],
+      });
+      assert.equal(status, 202, 'the simulated mail is accepted');
+      const image = page.getByRole('list', { name: 'Conversation' }).getByRole('img', { name: 'Projector screen' });
+      await image.waitFor({ timeout: 60_000 });
+      // The bytes arrive in the background: the image shows once they are stored.
+      await page.waitForFunction(
+        () => {
+          const img = document.querySelector('img[alt="Projector screen"]');
+          return img && img.complete && img.naturalWidth > 0;
+        },
+        undefined,
+        { timeout: 60_000, polling: 1_000 },
+      );
+      await tallScreenshot(page, screenshot, 'attachments-thread');
     },
   },
   {
@@ -348,6 +446,34 @@ export const scenario = [
       await screenshot('portal-ticket');
       await page.getByRole('link', { name: 'My tickets' }).click();
       await page.getByRole('list', { name: 'My tickets' }).getByText(request).waitFor();
+    },
+  },
+  {
+    id: 'portal-attachment',
+    name: "the customer sends a file and downloads it, and gets 404 for another customer's file",
+    needs: ['/api/portal/tickets/{number}/replies', '/api/attachments/{id}'],
+    run: async ({ page, screenshot }) => {
+      await page.getByRole('list', { name: 'My tickets' }).getByText(`Meeting room ${unique}`).click();
+      await page.getByLabel('Your reply').fill(`A photo of the display (${unique}).`);
+      const zone = page.getByTestId('file-drop-zone');
+      await zone.getByLabel('Attach files').setInputFiles({
+        name: 'display-photo.png',
+        mimeType: 'image/png',
+        buffer: photo,
+      });
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      const conversation = page.getByRole('list', { name: 'Conversation' });
+      const preview = conversation.getByRole('img', { name: 'display-photo.png' });
+      await preview.waitFor();
+      const link = preview.locator('xpath=ancestor::a[1]');
+      assert.equal(await download(page, link), sha256(photo), 'the customer downloads what they sent');
+      assert.ok(state.replyAttachmentId, "the agent's reply had a file");
+      assert.equal(
+        await callApi(page, 'GET', `/api/attachments/${state.replyAttachmentId}`),
+        404,
+        "another customer's file is not found, as if it did not exist",
+      );
+      await tallScreenshot(page, screenshot, 'portal-attachment');
     },
   },
 ];

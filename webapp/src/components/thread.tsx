@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { MessageDto } from '@/api/generated/model';
 import { EmailHtml } from '@/components/email-html';
+import { MessageAttachments, type RetryAttachment, type ThreadAttachment } from '@/components/attachments';
 import { EmptyState } from '@/components/states';
 import { formatDateTime } from '@/utils/duration';
 
@@ -13,7 +14,9 @@ export type ThreadMessage = Pick<
   MessageDto,
   'id' | 'bodyHtml' | 'bodyText' | 'direction' | 'fromAddress' | 'occurredAt'
 > &
-  Partial<Pick<MessageDto, 'visibility' | 'deliveryStatus' | 'deliveryError'>>;
+  Partial<Pick<MessageDto, 'visibility' | 'deliveryStatus' | 'deliveryError'>> & {
+    attachments?: ThreadAttachment[];
+  };
 
 /** Offered to agents on a reply that could not be sent; the portal passes none. */
 export type RetryFailedReply = { retry: (messageId: string) => void; pendingId?: string };
@@ -28,7 +31,15 @@ const MessageBody = ({ message }: { message: ThreadMessage }) =>
   );
 
 /** The conversation: customer mails, agent replies and internal notes, oldest first. */
-export const Thread = ({ messages, retry }: { messages: ThreadMessage[]; retry?: RetryFailedReply }) => {
+export const Thread = ({
+  messages,
+  retry,
+  retryAttachment,
+}: {
+  messages: ThreadMessage[];
+  retry?: RetryFailedReply;
+  retryAttachment?: RetryAttachment;
+}) => {
   if (messages.length === 0) return <EmptyState>No messages yet.</EmptyState>;
   return (
     <Stack spacing={2} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Conversation">
@@ -80,6 +91,7 @@ export const Thread = ({ messages, retry }: { messages: ThreadMessage[]; retry?:
               </Stack>
             )}
             <MessageBody message={message} />
+            <MessageAttachments attachments={message.attachments} retry={retryAttachment} />
           </Paper>
         );
       })}

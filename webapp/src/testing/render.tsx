@@ -18,7 +18,8 @@ export const stubFetch = (respond: (request: RecordedRequest) => { status: numbe
       url,
       method: init.method ?? 'GET',
       headers: new Headers(init.headers),
-      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      // A multipart body (FormData) stays as it is, for the test to read its parts.
+      body: init.body instanceof FormData ? init.body : init.body ? JSON.parse(String(init.body)) : undefined,
     };
     requests.push(request);
     const { status, body } = respond(request);

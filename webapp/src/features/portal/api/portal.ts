@@ -1,10 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   getGetMyTicketQueryKey,
   getListMyTicketsQueryKey,
   useCreateMyTicket,
   useReplyToMyTicket,
 } from '@/api/generated/endpoints/customer-portal/customer-portal';
+import type { PortalReply, PortalTicketDetail } from '@/api/generated/model';
+import { postWithFiles } from '@/lib/multipart';
 
 /** Opening a request refreshes "My tickets". */
 export const useOpenRequest = () => {
@@ -23,6 +25,19 @@ export const usePortalReply = (number: number) => {
         queryClient.setQueryData(getGetMyTicketQueryKey(number), detail);
         return queryClient.invalidateQueries({ queryKey: getListMyTicketsQueryKey() });
       },
+    },
+  });
+};
+
+/** A reply with files (multipart: part `reply` + `files`); same effects as a plain reply. */
+export const usePortalReplyWithFiles = (number: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ data, files }: { data: PortalReply; files: File[] }) =>
+      postWithFiles<PortalTicketDetail>(`/api/portal/tickets/${number}/replies`, 'reply', data, files),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(getGetMyTicketQueryKey(number), detail);
+      return queryClient.invalidateQueries({ queryKey: getListMyTicketsQueryKey() });
     },
   });
 };

@@ -13,10 +13,12 @@ import { useGetMyTicket, useListMyTickets } from '@/api/generated/endpoints/cust
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { Thread } from '@/components/thread';
+import { FilePicker } from '@/components/file-picker';
 import { formErrorsOf } from '@/lib/api-client';
+import { fileErrorOf } from '@/lib/multipart';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
 import { formatDateTime } from '@/utils/duration';
-import { useOpenRequest, usePortalReply } from '@/features/portal/api/portal';
+import { useOpenRequest, usePortalReply, usePortalReplyWithFiles } from '@/features/portal/api/portal';
 
 export const MyTickets = () => {
   const tickets = useListMyTickets(undefined, { query: { refetchInterval: LIVE_REFRESH_MS } });
@@ -100,15 +102,24 @@ export const NewRequest = ({ onCreated }: { onCreated: (number: number) => void 
 
 export const MyTicket = ({ number }: { number: number }) => {
   const detail = useGetMyTicket(number, { query: { refetchInterval: LIVE_REFRESH_MS } });
-  const reply = usePortalReply(number);
+  const [files, setFiles] = useState<File[]>([]);
+  const plainReply = usePortalReply(number);
+  const replyWithFiles = usePortalReplyWithFiles(number);
+  const reply = files.length > 0 ? replyWithFiles : plainReply;
   const [body, setBody] = useState('');
-  const problems = formErrorsOf(reply.error, ['body']);
+  const fileError = fileErrorOf(reply.error);
+  const problems = formErrorsOf(fileError ? null : reply.error, ['body']);
   if (detail.isPending) return <Loading label={`Loading ticket #${number}…`} />;
   if (detail.isError) return <ErrorState error={detail.error} title={`Could not load ticket #${number}`} />;
   const { ticket, messages } = detail.data;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reply.mutate({ number, data: { body } }, { onSuccess: () => setBody('') });
+    const done = () => {
+      setBody('');
+      setFiles([]);
+    };
+    if (files.length > 0) replyWithFiles.mutate({ data: { body }, files }, { onSuccess: done });
+    else plainReply.mutate({ number, data: { body } }, { onSuccess: done });
   };
   return (
     <Stack spacing={2} sx={{ maxWidth: 960 }}>
@@ -138,6 +149,7 @@ export const MyTicket = ({ number }: { number: number }) => {
             error={Boolean(problems.fields.body)}
             helperText={problems.fields.body}
           />
+          <FilePicker files={files} onChange={setFiles} error={fileError} />
           {problems.form && <Alert severity="error">{problems.form}</Alert>}
           <Button type="submit" variant="contained" loading={reply.isPending} sx={{ alignSelf: 'flex-end' }}>
             Send reply

@@ -13,7 +13,10 @@ import {
   type CreateTicketRequest,
   type TicketDto,
 } from '@/api/generated/model';
+import { FilePicker } from '@/components/file-picker';
+import { useCreateTicketWithFiles } from '@/features/tickets/api/post-with-files';
 import { formErrorsOf } from '@/lib/api-client';
+import { fileErrorOf } from '@/lib/multipart';
 
 type Form = {
   reporterEmail: string;
@@ -37,7 +40,10 @@ const FIELDS = Object.keys(EMPTY) as (keyof Form)[];
 export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) => void }) => {
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Form, string>>>({});
-  const create = useCreateTicket();
+  const [files, setFiles] = useState<File[]>([]);
+  const createJson = useCreateTicket();
+  const createWithFiles = useCreateTicketWithFiles();
+  const create = files.length > 0 ? createWithFiles : createJson;
   const set = (key: keyof Form) => (event: { target: { value: string } }) => {
     setForm((current) => ({ ...current, [key]: event.target.value }));
     setErrors((current) => ({ ...current, [key]: undefined }));
@@ -68,19 +74,19 @@ export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) =>
       priority: form.priority as CreateTicketRequest['priority'],
       channel: form.channel as CreateTicketRequest['channel'],
     };
-    create.mutate(
-      { data },
-      {
-        onSuccess: onCreated,
-        onError: (error) => {
-          const placed = formErrorsOf(error, FIELDS);
-          if (!placed.form) setErrors(placed.fields);
-        },
+    const handlers = {
+      onSuccess: onCreated,
+      onError: (error: unknown) => {
+        const placed = formErrorsOf(error, FIELDS);
+        if (!placed.form) setErrors(placed.fields);
       },
-    );
+    };
+    if (files.length > 0) createWithFiles.mutate({ data, files }, handlers);
+    else createJson.mutate({ data }, handlers);
   };
 
-  const unplaced = formErrorsOf(create.error, FIELDS).form;
+  const fileError = fileErrorOf(create.error);
+  const unplaced = fileError ? undefined : formErrorsOf(create.error, FIELDS).form;
   return (
     <Paper component="form" onSubmit={submit} sx={{ p: 3, maxWidth: 760 }} noValidate aria-labelledby="new-title">
       <Stack spacing={2}>
@@ -93,6 +99,7 @@ export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) =>
         </Stack>
         <TextField {...field('subject', 'Subject')} required />
         <TextField {...field('description', 'Description')} required multiline minRows={5} />
+        <FilePicker files={files} onChange={setFiles} error={fileError} />
         <Stack direction="row" spacing={2}>
           <TextField select {...field('priority', 'Priority')}>
             {Object.values(CreateTicketRequestPriority).map((priority) => (

@@ -6,23 +6,42 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
+import { FilePicker } from '@/components/file-picker';
 import { formErrorsOf } from '@/lib/api-client';
+import { fileErrorOf } from '@/lib/multipart';
 import { useAddNote } from '@/features/tickets/api/add-note';
+import { useNoteWithFiles, useReplyWithFiles } from '@/features/tickets/api/post-with-files';
 import { useReplyToTicket } from '@/features/tickets/api/reply-to-ticket';
 
 type Kind = 'replies' | 'notes';
 
-/** One mutation for both tabs: a reply is queued for mailing (202), a note stored at once (201). */
+/**
+ * One mutation for both tabs: a reply is queued for mailing (202), a note stored at once (201).
+ * With files it goes as multipart/form-data, else as JSON.
+ */
 const usePostMessage = (number: number) => {
   const reply = useReplyToTicket();
   const note = useAddNote();
-  const active = (kind: Kind) => (kind === 'replies' ? reply : note);
+  const replyWithFiles = useReplyWithFiles();
+  const noteWithFiles = useNoteWithFiles();
+  const [withFiles, setWithFiles] = useState(false);
+  const active = (kind: Kind) =>
+    kind === 'replies' ? (withFiles ? replyWithFiles : reply) : withFiles ? noteWithFiles : note;
   return {
-    mutate: (kind: Kind, body: string, onSuccess: () => void) =>
-      active(kind).mutate({ number, data: { body, bodyFormat: 'TEXT' } }, { onSuccess }),
+    mutate: (kind: Kind, body: string, files: File[], onSuccess: () => void) => {
+      const data = { body, bodyFormat: 'TEXT' as const };
+      setWithFiles(files.length > 0);
+      if (kind === 'replies') {
+        if (files.length > 0) replyWithFiles.mutate({ number, data, files }, { onSuccess });
+        else reply.mutate({ number, data }, { onSuccess });
+      } else if (files.length > 0) noteWithFiles.mutate({ number, data, files }, { onSuccess });
+      else note.mutate({ number, data }, { onSuccess });
+    },
     reset: () => {
       reply.reset();
       note.reset();
+      replyWithFiles.reset();
+      noteWithFiles.reset();
     },
     state: (kind: Kind) => active(kind),
   };
@@ -33,9 +52,11 @@ export const ReplyBox = ({ number }: { number: number }) => {
   const [kind, setKind] = useState<Kind>('replies');
   const [body, setBody] = useState('');
   const [blank, setBlank] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   const messages = usePostMessage(number);
   const post = messages.state(kind);
-  const problems = formErrorsOf(post.error, ['body']);
+  const fileError = fileErrorOf(post.error);
+  const problems = formErrorsOf(fileError ? null : post.error, ['body']);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +64,10 @@ export const ReplyBox = ({ number }: { number: number }) => {
       setBlank(true);
       return;
     }
-    messages.mutate(kind, body, () => setBody(''));
+    messages.mutate(kind, body, files, () => {
+      setBody('');
+      setFiles([]);
+    });
   };
 
   return (
@@ -73,6 +97,7 @@ export const ReplyBox = ({ number }: { number: number }) => {
           error={blank || Boolean(problems.fields.body)}
           helperText={blank ? 'Write something first.' : problems.fields.body}
         />
+        <FilePicker files={files} onChange={setFiles} error={fileError} />
         {problems.form && <Alert severity="error">{problems.form}</Alert>}
         <Button type="submit" variant="contained" loading={post.isPending} sx={{ alignSelf: 'flex-end' }}>
           {kind === 'replies' ? 'Send reply' : 'Add note'}

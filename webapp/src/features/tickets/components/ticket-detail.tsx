@@ -6,6 +6,7 @@ import { useGetTicket, useListTicketEvents, useListTicketMessages } from '@/api/
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { ErrorState, Loading } from '@/components/states';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { useRetryAttachment } from '@/features/tickets/api/retry-attachment';
 import { useRetryReply } from '@/features/tickets/api/retry-reply';
 import { AuditTimeline } from '@/features/tickets/components/audit-timeline';
 import { ReplyBox } from '@/features/tickets/components/reply-box';
@@ -21,6 +22,7 @@ export const TicketDetail = ({ number, agents }: { number: number; agents: { id:
   const messages = useListTicketMessages(number, live);
   const events = useListTicketEvents(number, live);
   const retryReply = useRetryReply();
+  const retryAttachment = useRetryAttachment();
 
   if (ticket.isPending) return <Loading label={`Loading ticket #${number}…`} />;
   if (ticket.isError) return <ErrorState error={ticket.error} title={`Could not load ticket #${number}`} />;
@@ -55,6 +57,10 @@ export const TicketDetail = ({ number, agents }: { number: number; agents: { id:
               // Same Idempotency-Key as the first attempt: never mailed twice.
               retry: (messageId) => retryReply.mutate({ number, messageId }),
               pendingId: retryReply.isPending ? retryReply.variables?.messageId : undefined,
+            }}
+            retryAttachment={{
+              retry: (attachmentId) => retryAttachment.mutate({ number, attachmentId }),
+              pendingId: retryAttachment.isPending ? retryAttachment.variables?.attachmentId : undefined,
             }}
           />
         )}

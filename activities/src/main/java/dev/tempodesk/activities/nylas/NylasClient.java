@@ -1,19 +1,25 @@
 package dev.tempodesk.activities.nylas;
 
+import dev.tempodesk.activities.attachment.ContentDigest;
 import dev.tempodesk.activities.nylas.NylasJson.DataEnvelope;
 import dev.tempodesk.activities.nylas.NylasJson.ListEnvelope;
 import dev.tempodesk.workflows.NylasCallBudget;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Nylas v3 email API over OkHttp. Calls that are safe to repeat retry inside the client up to
@@ -22,6 +28,16 @@ import tools.jackson.databind.JavaType;
 public final class NylasClient {
 
   private static final MediaType JSON = MediaType.get("application/json");
+
+  /**
+   * From this total size of attachments on, a send goes as multipart/form-data instead of JSON with
+   * base64 content (reference §4: 3 MB and more must; the SDKs count 3 MiB of file bytes).
+   */
+  public static final long MULTIPART_FROM_BYTES = 3L * 1024 * 1024;
+
+  /** The provider ceiling for one message's attachments (reference §4: about 25 MB). */
+  public static final long MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
+
   private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 256;
   private static final int MAX_STATE_LENGTH = 256;
   // Guards against a server that keeps handing out cursors.
@@ -153,7 +169,9 @@ public final class NylasClient {
   /**
    * Sends a message. Nylas replays the first answer to a key, error or not, for an hour; this
    * client repeats the call itself only when no answer arrived or after 409 concurrent, and an
-   * error answer reaches the caller, which decides on a new key ({@link KeyedSend}).
+   * error answer reaches the caller, which decides on a new key ({@link KeyedSend}). Attachments go
+   * as base64 in the JSON below {@link #MULTIPART_FROM_BYTES} in total, as multipart/form-data from
+   * there up to {@link #MAX_ATTACHMENT_BYTES}; more is refused before any call.
    */
   public NylasMessage send(String grantId, SendMessageRequest request, String idempotencyKey) {
     return send(grantId, request, idempotencyKey, false);
@@ -177,15 +195,72 @@ public final class NylasClient {
       sendUrl.addQueryParameter("fields", "include_headers");
     }
     HttpUrl url = sendUrl.build();
-    Request post =
-        authorized(url)
-            .header("Idempotency-Key", idempotencyKey)
-            .post(RequestBody.create(NylasJson.MAPPER.writeValueAsBytes(request), JSON))
-            .build();
+    long attached = request.attachmentBytes();
+    if (attached > MAX_ATTACHMENT_BYTES) {
+      throw new IllegalArgumentException(
+          "attachments total "
+              + attached
+              + " bytes, more than the provider limit of "
+              + MAX_ATTACHMENT_BYTES);
+    }
+    RequestBody body =
+        attached >= MULTIPART_FROM_BYTES
+            ? multipart(request, idempotencyKey)
+            : RequestBody.create(NylasJson.MAPPER.writeValueAsBytes(json(request)), JSON);
+    Request post = authorized(url).header("Idempotency-Key", idempotencyKey).post(body).build();
     DataEnvelope<NylasMessage> sent =
         transport.execute(
             post, NylasJson.single(NylasMessage.class), RetryingTransport.Retries.WHEN_UNANSWERED);
     return sent.data();
+  }
+
+  /** The message as JSON, attachments (if any) inline in base64. */
+  private static ObjectNode json(SendMessageRequest request) {
+    ObjectNode message = NylasJson.MAPPER.valueToTree(request);
+    if (request.attachments() != null && !request.attachments().isEmpty()) {
+      ArrayNode files = message.putArray("attachments");
+      for (SendAttachment file : request.attachments()) {
+        ObjectNode entry = files.addObject();
+        entry.put("filename", file.filename());
+        entry.put("content_type", file.contentType());
+        entry.put("content", Base64.getEncoder().encodeToString(file.bytes()));
+        if (file.contentId() != null) {
+          entry.put("content_id", file.contentId());
+        }
+        if (file.contentDisposition() != null) {
+          entry.put("content_disposition", file.contentDisposition());
+        }
+      }
+    }
+    return message;
+  }
+
+  /**
+   * The multipart form of a send (reference §4): the message JSON as part {@code message}, each
+   * file as a part of its own, named {@code file0}, {@code file1}, … or, for an inline image, by
+   * its content id, which is how the official SDKs tell Nylas the id. The boundary comes from the
+   * Idempotency-Key, so every retry under one key sends the same bytes.
+   */
+  private static RequestBody multipart(SendMessageRequest request, String idempotencyKey) {
+    String boundary =
+        "tempodesk-"
+            + ContentDigest.sha256(idempotencyKey.getBytes(StandardCharsets.UTF_8))
+                .substring(0, 48);
+    MultipartBody.Builder form = new MultipartBody.Builder(boundary).setType(MultipartBody.FORM);
+    form.addFormDataPart(
+        "message",
+        null,
+        RequestBody.create(
+            NylasJson.MAPPER.writeValueAsBytes(json(request.withoutAttachments())), JSON));
+    List<SendAttachment> files = request.attachments();
+    for (int i = 0; i < files.size(); i++) {
+      SendAttachment file = files.get(i);
+      form.addFormDataPart(
+          file.contentId() != null ? file.contentId() : "file" + i,
+          file.filename(),
+          RequestBody.create(file.bytes(), MediaType.parse(file.contentType())));
+    }
+    return form.build();
   }
 
   /** The hosted-OAuth URL to redirect the user's browser to; offline access for a refresh token. */

@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.nylas;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import java.util.Map;
  * @param replyToMessageId the parent's Nylas message ID; Nylas then sets {@code In-Reply-To} and
  *     {@code References} so the reply threads
  * @param from one entry, or null for the grant's own address
+ * @param attachments files to send, or null; how they travel depends on their total size ({@link
+ *     NylasClient#send})
  */
 public record SendMessageRequest(
     List<EmailAddress> to,
@@ -22,12 +25,63 @@ public record SendMessageRequest(
     List<MessageHeader> customHeaders,
     Boolean isPlaintext,
     List<EmailAddress> from,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    @JsonIgnore List<SendAttachment> attachments) {
 
   public SendMessageRequest {
     if (to == null || to.isEmpty()) {
       throw new IllegalArgumentException("to must name at least one recipient");
     }
+  }
+
+  /** The message without attachments (none, or sent as file parts beside it). */
+  public SendMessageRequest(
+      List<EmailAddress> to,
+      List<EmailAddress> cc,
+      List<EmailAddress> bcc,
+      List<EmailAddress> replyTo,
+      String subject,
+      String body,
+      String replyToMessageId,
+      List<MessageHeader> customHeaders,
+      Boolean isPlaintext,
+      List<EmailAddress> from,
+      Map<String, String> metadata) {
+    this(
+        to,
+        cc,
+        bcc,
+        replyTo,
+        subject,
+        body,
+        replyToMessageId,
+        customHeaders,
+        isPlaintext,
+        from,
+        metadata,
+        null);
+  }
+
+  /** Total size of the attachments in bytes (before base64). */
+  public long attachmentBytes() {
+    return attachments == null ? 0 : attachments.stream().mapToLong(SendAttachment::size).sum();
+  }
+
+  /** This request without its attachments: the {@code message} part of a multipart send. */
+  public SendMessageRequest withoutAttachments() {
+    return new SendMessageRequest(
+        to,
+        cc,
+        bcc,
+        replyTo,
+        subject,
+        body,
+        replyToMessageId,
+        customHeaders,
+        isPlaintext,
+        from,
+        metadata,
+        null);
   }
 
   /** A reply with the common fields set. */

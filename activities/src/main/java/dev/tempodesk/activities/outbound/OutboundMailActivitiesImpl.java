@@ -2,9 +2,13 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.attachment.AttachedFiles;
+import dev.tempodesk.activities.attachment.AttachmentStore;
+import dev.tempodesk.activities.attachment.PostgresAttachmentStore;
 import dev.tempodesk.activities.mail.MachineMailSigns;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.Providers;
+import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
@@ -45,6 +49,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
   private final ContactRepository contacts;
   private final MailboxRepository mailboxes;
   private final TicketEventRepository events;
+  private final AttachmentRepository attachments;
   private final OutboundMailSender sender;
   private final DeliveryFailureNotice notice;
   private final TransactionTemplate transaction;
@@ -56,6 +61,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
       ContactRepository contacts,
       MailboxRepository mailboxes,
       TicketEventRepository events,
+      AttachmentRepository attachments,
       OutboundMailSender sender,
       DeliveryFailureNotice notice,
       TransactionTemplate transaction,
@@ -65,6 +71,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
     this.contacts = contacts;
     this.mailboxes = mailboxes;
     this.events = events;
+    this.attachments = attachments;
     this.sender = sender;
     this.notice = notice;
     this.transaction = transaction;
@@ -74,10 +81,24 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
   /** The activities over one database, for wiring without Spring (tests, tools). */
   public static OutboundMailActivitiesImpl over(
       DSLContext dsl, TransactionTemplate transaction, NylasClient nylas, Clock clock) {
+    return over(dsl, transaction, nylas, new PostgresAttachmentStore(dsl), clock);
+  }
+
+  /**
+   * The activities over one database, for wiring without Spring (tests, tools); attachments are
+   * read from {@code store}.
+   */
+  public static OutboundMailActivitiesImpl over(
+      DSLContext dsl,
+      TransactionTemplate transaction,
+      NylasClient nylas,
+      AttachmentStore store,
+      Clock clock) {
     OutboundMessageRepository outbound = new OutboundMessageRepository(dsl);
     TicketRepository tickets = new TicketRepository(dsl);
     MailboxRepository mailboxes = new MailboxRepository(dsl);
     TicketEventRepository events = new TicketEventRepository(dsl);
+    AttachmentRepository attachments = new AttachmentRepository(dsl);
     DeliveryFailureNotice notice =
         new DeliveryFailureNotice(events, new DeliveryFailureRepository(dsl), clock);
     OutboundMailSender sender =
@@ -87,6 +108,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
             tickets,
             mailboxes,
             new MailThreadRepository(dsl),
+            new OutboundAttachments(attachments, store),
             notice,
             transaction,
             clock);
@@ -96,6 +118,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
         new ContactRepository(dsl),
         mailboxes,
         events,
+        attachments,
         sender,
         notice,
         transaction,
@@ -129,7 +152,12 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
     } else {
       addressed(row, ticket, message.cc());
     }
-    outbound.insertIfAbsent(row);
+    transaction.executeWithoutResult(
+        status -> {
+          if (outbound.insertIfAbsent(row)) {
+            AttachedFiles.record(attachments, row.getId(), message.attachments());
+          }
+        });
   }
 
   @Override

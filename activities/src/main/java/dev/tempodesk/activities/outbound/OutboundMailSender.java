@@ -10,6 +10,7 @@ import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasException;
 import dev.tempodesk.activities.nylas.NylasMessage;
 import dev.tempodesk.activities.nylas.Providers;
+import dev.tempodesk.activities.nylas.SendAttachment;
 import dev.tempodesk.activities.nylas.SendMessageRequest;
 import dev.tempodesk.activities.nylas.SentMail;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
@@ -59,6 +60,7 @@ public class OutboundMailSender {
   private final TicketRepository tickets;
   private final MailboxRepository mailboxes;
   private final MailThreadRepository threads;
+  private final OutboundAttachments attachments;
   private final DeliveryFailureNotice notice;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -69,6 +71,7 @@ public class OutboundMailSender {
       TicketRepository tickets,
       MailboxRepository mailboxes,
       MailThreadRepository threads,
+      OutboundAttachments attachments,
       DeliveryFailureNotice notice,
       TransactionTemplate transaction,
       Clock clock) {
@@ -78,6 +81,7 @@ public class OutboundMailSender {
     this.tickets = tickets;
     this.mailboxes = mailboxes;
     this.threads = threads;
+    this.attachments = attachments;
     this.notice = notice;
     this.transaction = transaction;
     this.clock = clock;
@@ -94,10 +98,12 @@ public class OutboundMailSender {
     }
     SendMessageRequest request;
     try {
-      request = request(message, mailbox.get().getProvider());
+      request = request(message, mailbox.get().getProvider(), attachments.of(id));
     } catch (InvalidAddressException notAnAddress) {
       return fail(
           ticketNumber, id, "A recipient is not an email address: " + notAnAddress.getMessage());
+    } catch (OutboundAttachments.Unsendable unsendable) {
+      return fail(ticketNumber, id, unsendable.getMessage());
     }
     String grant = mailbox.get().getGrantId();
     int attempt = message.getSendAttempt();
@@ -187,7 +193,8 @@ public class OutboundMailSender {
    * and {@code X-Autoreply} (read by most auto-responders and helpdesks) stands in for it beside
    * {@code X-Auto-Response-Suppress}.
    */
-  static SendMessageRequest request(MessagesRecord message, String provider) {
+  static SendMessageRequest request(
+      MessagesRecord message, String provider, List<SendAttachment> files) {
     List<EmailAddress> to = recipients(message.getToAddresses());
     List<EmailAddress> cc = recipients(message.getCcAddresses());
     List<MessageHeader> headers = new ArrayList<>();
@@ -214,7 +221,8 @@ public class OutboundMailSender {
         headers,
         html ? null : Boolean.TRUE,
         null,
-        null);
+        null,
+        files.isEmpty() ? null : files);
   }
 
   private static List<EmailAddress> recipients(String list) {

@@ -51,7 +51,7 @@ class OutboundRecipientsIntegrationTest {
     assertThat(row.getCcAddresses())
         .isEqualTo("\"Doe, Jane\" <jane@acme.example>, \"a,b\"@acme.example");
 
-    SendMessageRequest request = OutboundMailSender.request(row, "google");
+    SendMessageRequest request = OutboundMailSender.request(row, "google", List.of());
     assertThat(request.to()).containsExactly(new EmailAddress(null, "\"q z\"@acme.example"));
     assertThat(request.cc())
         .containsExactly(

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -178,6 +179,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Malformed request",
                 detail,
                 field == null || field.isEmpty() ? null : field));
+  }
+
+  /** An upload over spring.servlet.multipart's limits: 413, before any file is looked at. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+        .body(
+            problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "too-large",
+                "Too large",
+                "The upload is larger than the server accepts (spring.servlet.multipart limits).",
+                "files"));
   }
 
   private ResponseEntity<Object> validationProblem(List<FieldProblem> problems) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +30,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The customer portal: a signed-in customer's own tickets only. Another customer's ticket number
@@ -98,10 +101,24 @@ class PortalController {
       summary = "Reply to my ticket",
       description =
           "Resumes a PENDING ticket and reopens a CLOSED one within the reopen window; after it,"
-              + " 409 (open a new ticket).")
+              + " 409 (open a new ticket)."
+              + " Also as multipart/form-data, with files: "
+              + "part reply (JSON, the same body as the JSON form) and one part"
+              + " files per file (413 too large, 415 executables and scripts, 422 empty or"
+              + " unnamed).")
   ResponseEntity<PortalDtos.PortalTicketDetail> reply(
       @PathVariable long number, @Valid @RequestBody PortalDtos.PortalReply reply) {
-    portal.reply(current.required(), number, reply.body());
+    portal.reply(current.required(), number, reply.body(), List.of());
+    return ResponseEntity.created(URI.create("/api/portal/tickets/" + number)).body(detail(number));
+  }
+
+  @PostMapping(path = "/{number}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(hidden = true) // documented on the JSON operation (one path, one operation)
+  ResponseEntity<PortalDtos.PortalTicketDetail> replyWithFiles(
+      @PathVariable long number,
+      @Valid @RequestPart("reply") PortalDtos.PortalReply reply,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+    portal.reply(current.required(), number, reply.body(), files);
     return ResponseEntity.created(URI.create("/api/portal/tickets/" + number)).body(detail(number));
   }
 

@@ -2,13 +2,16 @@ package dev.tempodesk.api.portal;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.attachment.AttachedFiles;
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.api.attachment.FileUploads;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.SignedInUser;
+import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
@@ -17,13 +20,16 @@ import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.ticket.AttachedFile;
 import dev.tempodesk.workflows.ticket.InboundMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A customer's own tickets: opening one (channel PORTAL) and replying. A reply is stored like an
@@ -40,6 +46,8 @@ class PortalTickets {
   private final ContactRepository contacts;
   private final OrganizationRepository organizations;
   private final TicketWorkflowGateway workflows;
+  private final FileUploads uploads;
+  private final AttachmentRepository attachments;
   private final Clock clock;
 
   PortalTickets(
@@ -51,6 +59,8 @@ class PortalTickets {
       ContactRepository contacts,
       OrganizationRepository organizations,
       TicketWorkflowGateway workflows,
+      FileUploads uploads,
+      AttachmentRepository attachments,
       Clock clock) {
     this.transaction = transaction;
     this.opening = opening;
@@ -60,6 +70,8 @@ class PortalTickets {
     this.contacts = contacts;
     this.organizations = organizations;
     this.workflows = workflows;
+    this.uploads = uploads;
+    this.attachments = attachments;
     this.clock = clock;
   }
 
@@ -92,7 +104,8 @@ class PortalTickets {
     return row.getNumber();
   }
 
-  void reply(SignedInUser customer, long number, String body) {
+  /** A reply with files: checked and stored first, recorded with the message in one transaction. */
+  void reply(SignedInUser customer, long number, String body, List<MultipartFile> files) {
     TicketsRecord ticket = own(customer, number);
     Instant now = clock.instant();
     if (TicketRows.reopenWindowOver(ticket, workflows.policy(), now)) {
@@ -100,9 +113,14 @@ class PortalTickets {
           "status",
           "Ticket #" + number + " was closed too long ago to reopen; open a new ticket instead.");
     }
+    List<AttachedFile> attached = uploads.keep(files, false);
     ContactsRecord reporter = contacts.find(customer.id()).orElseThrow();
     MessagesRecord message = inbound(reporter, "Re: " + ticket.getSubject(), body, now);
-    messages.insert(message.setTicketNumber(number));
+    transaction.executeWithoutResult(
+        status -> {
+          messages.insert(message.setTicketNumber(number));
+          AttachedFiles.record(attachments, message.getId(), attached);
+        });
     workflows.signalMessage(
         ticket, new InboundMessage(message.getId().toString(), customer.actor(), now));
     signalled.markSignalled(message.getId());

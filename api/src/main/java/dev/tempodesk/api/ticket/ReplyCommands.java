@@ -1,11 +1,13 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.api.attachment.FileUploads;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.AttachedFile;
 import dev.tempodesk.workflows.ticket.NoteRequest;
 import dev.tempodesk.workflows.ticket.OutboundRef;
 import dev.tempodesk.workflows.ticket.ReplyRequest;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Replies, notes and reply retries, each applied by the ticket's workflow as an update. */
 @Service
@@ -24,20 +27,27 @@ class ReplyCommands {
   private final TicketRepository tickets;
   private final OutboundMessageRepository messages;
   private final TicketWorkflowCalls calls;
+  private final FileUploads uploads;
   private final Clock clock;
 
   ReplyCommands(
       TicketRepository tickets,
       OutboundMessageRepository messages,
       TicketWorkflowCalls calls,
+      FileUploads uploads,
       Clock clock) {
     this.tickets = tickets;
     this.messages = messages;
     this.calls = calls;
+    this.uploads = uploads;
     this.clock = clock;
   }
 
-  ReplyResponse reply(long number, ReplyBody body, Actor actor) {
+  /**
+   * Queues a reply with its files: they are checked and stored first, and the workflow writes them
+   * with the message in one transaction (see OutboundMailActivities#store).
+   */
+  ReplyResponse reply(long number, ReplyBody body, Actor actor, List<MultipartFile> files) {
     ReplyBody.StatusOnReply status = body.setStatus();
     TicketUpdateRequest change =
         status == null
@@ -48,7 +58,12 @@ class ReplyCommands {
                 .pendingFor(status.pendingFor())
                 .resolution(status.resolution())
                 .build();
-    ReplyRequest request = new ReplyRequest(actor, body.body(), body.html(), cc(body.cc()), change);
+    List<String> cc = cc(body.cc());
+    if (tickets.find(number).isEmpty()) {
+      throw TicketRefusals.noSuchTicket(number); // before any file is stored
+    }
+    List<AttachedFile> attached = uploads.keep(files, true);
+    ReplyRequest request = new ReplyRequest(actor, body.body(), body.html(), cc, change, attached);
     // The status change's fields are nested under setStatus; the reply's own body is not.
     ReplyResult result =
         calls.update(
@@ -74,9 +89,16 @@ class ReplyCommands {
     return cc;
   }
 
-  MessageDto note(long number, NoteBody body, Actor actor) {
+  MessageDto note(long number, NoteBody body, Actor actor, List<MultipartFile> files) {
+    if (tickets.find(number).isEmpty()) {
+      throw TicketRefusals.noSuchTicket(number);
+    }
     NoteRequest request =
-        new NoteRequest(actor, body.body(), body.bodyFormat() == ReplyBody.BodyFormat.HTML);
+        new NoteRequest(
+            actor,
+            body.body(),
+            body.bodyFormat() == ReplyBody.BodyFormat.HTML,
+            uploads.keep(files, false));
     OutboundRef note = calls.update(number, workflow -> workflow.addNote(request));
     return message(number, note.messageId());
   }

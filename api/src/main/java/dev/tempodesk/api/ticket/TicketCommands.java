@@ -1,6 +1,7 @@
 package dev.tempodesk.api.ticket;
 
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
+import dev.tempodesk.api.attachment.FileUploads;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
@@ -13,7 +14,9 @@ import dev.tempodesk.workflows.ticket.AssigneeChange;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import dev.tempodesk.workflows.ticket.TicketUpdateResult;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Commands on tickets. Creation writes the row first and then starts the workflow (the row is the
@@ -27,6 +30,7 @@ public class TicketCommands {
   private final AgentRepository agents;
   private final TicketWorkflowGateway workflows;
   private final TicketWorkflowCalls calls;
+  private final FileUploads uploads;
   private final Clock clock;
 
   public TicketCommands(
@@ -35,17 +39,24 @@ public class TicketCommands {
       AgentRepository agents,
       TicketWorkflowGateway workflows,
       TicketWorkflowCalls calls,
+      FileUploads uploads,
       Clock clock) {
     this.creation = creation;
     this.tickets = tickets;
     this.agents = agents;
     this.workflows = workflows;
     this.calls = calls;
+    this.uploads = uploads;
     this.clock = clock;
   }
 
   public TicketView create(CreateTicketRequest request, Actor actor) {
-    TicketsRecord row = creation.insert(request, actor);
+    return create(request, actor, List.of());
+  }
+
+  /** A new ticket whose first message carries files (checked and stored before it is written). */
+  public TicketView create(CreateTicketRequest request, Actor actor, List<MultipartFile> files) {
+    TicketsRecord row = creation.insert(request, actor, uploads.keep(files, false));
     workflows.startFromRow(row);
     return tickets.findView(row.getNumber()).orElseThrow();
   }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -36,7 +37,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,10 +113,22 @@ class TicketController {
   @PostMapping
   @Operation(
       operationId = "createTicket",
-      summary = "Open a ticket on behalf of a customer (phone, email, walk-in)")
+      summary = "Open a ticket on behalf of a customer (phone, email, walk-in)",
+      description =
+          "Also as multipart/form-data, with files on the first message: part ticket (JSON, the"
+              + " same body as the JSON form) and one part files per file (413 too large, 415"
+              + " executables and scripts, 422 empty or unnamed).")
   ResponseEntity<TicketDto> create(@Valid @RequestBody CreateTicketRequest request) {
+    return createWithFiles(request, List.of());
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(hidden = true) // documented on the JSON operation (one path, one operation)
+  ResponseEntity<TicketDto> createWithFiles(
+      @Valid @RequestPart("ticket") CreateTicketRequest request,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files) {
     assignmentRights.checkNewTicket(request.assigneeId());
-    TicketView created = commands.create(request, actor.get());
+    TicketView created = commands.create(request, actor.get(), files);
     return ResponseEntity.created(URI.create("/api/tickets/" + created.number()))
         .body(TicketDto.from(created, clock.instant()));
   }

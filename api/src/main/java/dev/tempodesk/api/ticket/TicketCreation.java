@@ -2,10 +2,12 @@ package dev.tempodesk.api.ticket;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.attachment.AttachedFiles;
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.validation.Addresses;
+import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -16,9 +18,11 @@ import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.workflows.mail.MailAddress;
 import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.AttachedFile;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -34,6 +38,7 @@ class TicketCreation {
   private final ContactRepository contacts;
   private final OrganizationRepository organizations;
   private final AgentRepository agents;
+  private final AttachmentRepository attachments;
   private final Clock clock;
 
   TicketCreation(
@@ -41,16 +46,19 @@ class TicketCreation {
       ContactRepository contacts,
       OrganizationRepository organizations,
       AgentRepository agents,
+      AttachmentRepository attachments,
       Clock clock) {
     this.opening = opening;
     this.contacts = contacts;
     this.organizations = organizations;
     this.agents = agents;
+    this.attachments = attachments;
     this.clock = clock;
   }
 
+  /** A new ticket whose first message carries {@code files} (already checked and stored). */
   @Transactional
-  public TicketsRecord insert(CreateTicketRequest request, Actor actor) {
+  public TicketsRecord insert(CreateTicketRequest request, Actor actor, List<AttachedFile> files) {
     Channel channel = request.channel() == null ? Channel.PHONE : request.channel();
     if (channel == Channel.PORTAL) {
       throw FieldException.invalid(
@@ -90,18 +98,24 @@ class TicketCreation {
             .setSubject(subject)
             .setBodyText(request.description())
             .setOccurredAt(at(clock.instant()));
-    return opening.open(
-        NewTicket.byAgent(
-                channel,
-                actor,
-                reporter,
-                subject,
-                request.priority() == null ? Priority.NORMAL : request.priority(),
-                description,
-                "Opened by " + channel.name().toLowerCase() + " for " + reporter.getDisplayName())
-            .inOrganization(organizationId)
-            .aboutAsset(request.assetId())
-            .assignedTo(assignee));
+    TicketsRecord opened =
+        opening.open(
+            NewTicket.byAgent(
+                    channel,
+                    actor,
+                    reporter,
+                    subject,
+                    request.priority() == null ? Priority.NORMAL : request.priority(),
+                    description,
+                    "Opened by "
+                        + channel.name().toLowerCase()
+                        + " for "
+                        + reporter.getDisplayName())
+                .inOrganization(organizationId)
+                .aboutAsset(request.assetId())
+                .assignedTo(assignee));
+    AttachedFiles.record(attachments, description.getId(), files);
+    return opened;
   }
 
   private ContactsRecord reporter(CreateTicketRequest request) {

@@ -4,14 +4,18 @@ import dev.tempodesk.api.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/tickets/{number}")
@@ -34,9 +38,24 @@ class TicketMessagesController {
           "Queued by the ticket's workflow and answered at once (deliveryStatus QUEUED); the"
               + " message is then sent in the background and becomes SENT, or FAILED with"
               + " deliveryError (the agent is notified). The first reply sets the first-response"
-              + " time. setStatus changes the ticket in the same step, under the PATCH rules.")
+              + " time. setStatus changes the ticket in the same step, under the PATCH rules."
+              + " Also as multipart/form-data, with files: "
+              + "part reply (JSON, the same body as the JSON form) and one part"
+              + " files per file. Files are checked (413 too large, 415 executables and scripts,"
+              + " 422 empty or unnamed, naming files[i]) and kept with the message; they are"
+              + " mailed with it (at most 25 MB together).")
   ReplyResponse reply(@PathVariable long number, @Valid @RequestBody ReplyBody body) {
-    return commands.reply(number, body, actor.get());
+    return commands.reply(number, body, actor.get(), List.of());
+  }
+
+  @PostMapping(path = "/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(hidden = true) // documented on the JSON operation (one path, one operation)
+  ReplyResponse replyWithFiles(
+      @PathVariable long number,
+      @Valid @RequestPart("reply") ReplyBody body,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+    return commands.reply(number, body, actor.get(), files);
   }
 
   @PostMapping("/replies/{messageId}/retry")
@@ -53,8 +72,22 @@ class TicketMessagesController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       operationId = "addNote",
-      summary = "Add an internal note: shown in the thread and audit trail, never mailed")
+      summary = "Add an internal note: shown in the thread and audit trail, never mailed",
+      description =
+          "Also as multipart/form-data, with files (kept internal, never mailed): part note (JSON,"
+              + " the same body as the JSON form) and one part files per file, checked like a"
+              + " reply's.")
   MessageDto note(@PathVariable long number, @Valid @RequestBody NoteBody body) {
-    return commands.note(number, body, actor.get());
+    return commands.note(number, body, actor.get(), List.of());
+  }
+
+  @PostMapping(path = "/notes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(hidden = true) // documented on the JSON operation (one path, one operation)
+  MessageDto noteWithFiles(
+      @PathVariable long number,
+      @Valid @RequestPart("note") NoteBody body,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+    return commands.note(number, body, actor.get(), files);
   }
 }

@@ -1,4 +1,15 @@
 package dev.tempodesk.workflows.ticket;
 
-/** An internal note: shown to agents in the thread, never mailed. */
-public record NoteRequest(Actor actor, String body, boolean html) {}
+import java.util.List;
+
+/**
+ * An internal note: shown to agents in the thread, never mailed.
+ *
+ * @param attachments files kept with the note (null in histories from before attachments)
+ */
+public record NoteRequest(Actor actor, String body, boolean html, List<AttachedFile> attachments) {
+
+  public NoteRequest(Actor actor, String body, boolean html) {
+    this(actor, body, html, List.of());
+  }
+}

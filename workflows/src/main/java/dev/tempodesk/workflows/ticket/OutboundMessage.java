@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A message the workflow asks the store to write: a reply (QUEUED for sending) or an internal note.
- * The id comes from workflow code, so a retried write is recognised and stored once.
+ * The id comes from workflow code, so a retried write is recognised and stored once, together with
+ * its attachments.
  */
 public record OutboundMessage(
     long ticketNumber,
@@ -13,7 +14,19 @@ public record OutboundMessage(
     Actor author,
     String body,
     boolean html,
-    List<String> cc) {
+    List<String> cc,
+    List<AttachedFile> attachments) {
+
+  public OutboundMessage(
+      long ticketNumber,
+      String messageId,
+      Kind kind,
+      Actor author,
+      String body,
+      boolean html,
+      List<String> cc) {
+    this(ticketNumber, messageId, kind, author, body, html, cc, List.of());
+  }
 
   public enum Kind {
     REPLY,

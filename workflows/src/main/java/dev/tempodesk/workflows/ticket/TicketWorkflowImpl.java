@@ -135,7 +135,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
             request.actor(),
             request.body(),
             request.html(),
-            request.cc() == null ? List.of() : request.cc()));
+            request.cc() == null ? List.of() : request.cc(),
+            attachments(request.attachments())));
     record(
         next,
         TicketEvent.Kind.REPLIED,
@@ -169,9 +170,14 @@ public class TicketWorkflowImpl implements TicketWorkflow {
             request.actor(),
             request.body(),
             request.html(),
-            List.of()));
+            List.of(),
+            attachments(request.attachments())));
     record(state.copy(), TicketEvent.Kind.NOTE_ADDED, request.actor(), null, List.of());
     return new OutboundRef(state.number, messageId);
+  }
+
+  private static List<AttachedFile> attachments(List<AttachedFile> files) {
+    return files == null ? List.of() : files;
   }
 
   @Override

@@ -168,6 +168,14 @@ public final class FakeNylasServer implements AutoCloseable {
     return grants.require(grantId).sent();
   }
 
+  /**
+   * The files that came with a message sent through this fake (by the sent message's id), decoded
+   * from either send form, so tests can compare their bytes with what was uploaded.
+   */
+  public List<SentFile> sentFiles(String messageId) {
+    return sender.files(messageId);
+  }
+
   /** Every message of the grant, newest first, as the list endpoint orders them. */
   public List<FakeMessage> messages(String grantId) {
     return grants.require(grantId).newestFirst();

@@ -80,6 +80,7 @@ final class GrantRoutes {
       return sender.send(
           box,
           exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+          exchange.getRequestHeaders().getFirst("Content-Type"),
           HttpRequests.body(exchange),
           params,
           requestId);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,6 +28,7 @@ final class SendHandler {
   private final IdempotencyCache idempotency;
   private final Consumer<FakeMessage> onCreated;
   private final Map<String, Integer> rejectedRecipients = new ConcurrentHashMap<>();
+  private final Map<String, List<SentFile>> sentFiles = new ConcurrentHashMap<>();
 
   SendHandler(
       MessageFactory factory, Clock clock, FaultPlan faults, Consumer<FakeMessage> onCreated) {
@@ -47,22 +47,32 @@ final class SendHandler {
     rejectedRecipients.remove(email.toLowerCase(Locale.ROOT));
   }
 
+  /** The files that came with a sent message, in the order of the request. */
+  List<SentFile> files(String messageId) {
+    return sentFiles.getOrDefault(messageId, List.of());
+  }
+
   Reply send(
       FakeMailbox box,
       String idempotencyKey,
+      String contentType,
       byte[] body,
       Map<String, String> params,
       String requestId) {
+    Request request = new Request(contentType, body);
     if (idempotencyKey == null) {
-      return attempt(box, body, params, requestId).answered();
+      return attempt(box, request, params, requestId).answered();
     }
     return idempotency.run(
         box.grantId(),
         idempotencyKey,
-        fingerprint(body),
+        fingerprint(request),
         requestId,
-        () -> attempt(box, body, params, requestId));
+        () -> attempt(box, request, params, requestId));
   }
+
+  /** A send's body and its Content-Type (JSON or multipart/form-data). */
+  private record Request(String contentType, byte[] body) {}
 
   /**
    * One send as Nylas carries it out, with the faults drawn for it. An error Nylas answers itself
@@ -72,7 +82,7 @@ final class SendHandler {
    * error although the provider took the mail; that error is what the key keeps.
    */
   private IdempotencyCache.Outcome attempt(
-      FakeMailbox box, byte[] body, Map<String, String> params, String requestId) {
+      FakeMailbox box, Request body, Map<String, String> params, String requestId) {
     Duration delay = faults.drawDelay();
     if (!delay.isZero()) {
       try {
@@ -99,10 +109,11 @@ final class SendHandler {
   }
 
   private Reply sendOnce(
-      FakeMailbox box, byte[] body, Map<String, String> params, String requestId) {
+      FakeMailbox box, Request body, Map<String, String> params, String requestId) {
     try {
       NylasJson.Headers headers = MessageLister.headers(params.get("fields"));
-      MessageFactory.Outbound outbound = parse(body);
+      SendForm form = SendForm.parse(body.contentType(), body.body());
+      MessageFactory.Outbound outbound = parse(form.message());
       for (Participant recipient :
           Stream.of(outbound.to(), outbound.cc(), outbound.bcc()).flatMap(List::stream).toList()) {
         Integer status = rejectedRecipients.get(recipient.email().toLowerCase(Locale.ROOT));
@@ -129,7 +140,10 @@ final class SendHandler {
         throw NylasError.notFound(
             "reply_to_message_id " + outbound.replyToMessageId() + " not found");
       }
-      FakeMessage sent = factory.outbound(box, outbound, clock.instant().getEpochSecond());
+      FakeMessage sent =
+          withFiles(
+              factory.outbound(box, outbound, clock.instant().getEpochSecond()), form.files());
+      sentFiles.put(sent.id(), List.copyOf(form.files()));
       box.add(sent);
       onCreated.accept(sent);
       ObjectNode json = NylasJson.object();
@@ -142,16 +156,41 @@ final class SendHandler {
     }
   }
 
-  private static MessageFactory.Outbound parse(byte[] body) {
-    JsonNode json;
-    try {
-      json = NylasJson.MAPPER.readTree(body);
-    } catch (JacksonException e) {
-      throw new NylasError(400, "api.invalid_request_payload", "Request body is not valid JSON");
+  /** The sent message listing its files as Nylas lists attachments (metadata only). */
+  private static FakeMessage withFiles(FakeMessage m, List<SentFile> files) {
+    List<FakeMessage.Attachment> listed = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      SentFile file = files.get(i);
+      listed.add(
+          new FakeMessage.Attachment(
+              "att-" + m.id() + "-" + i,
+              file.filename(),
+              file.contentType(),
+              file.size(),
+              file.inline(),
+              file.contentId(),
+              file.inline() ? "inline" : "attachment"));
     }
-    if (json == null || !json.isObject()) {
-      throw new NylasError(400, "api.invalid_request_payload", "Request body must be an object");
-    }
+    return new FakeMessage(
+        m.seq(),
+        m.id(),
+        m.grantId(),
+        m.threadId(),
+        m.subject(),
+        m.from(),
+        m.to(),
+        m.cc(),
+        m.bcc(),
+        m.replyTo(),
+        m.date(),
+        m.body(),
+        m.folders(),
+        m.unread(),
+        m.headers(),
+        listed);
+  }
+
+  private static MessageFactory.Outbound parse(JsonNode json) {
     List<Participant> to = participants(json, "to");
     if (to.isEmpty()) {
       throw NylasError.invalidRequest("to is required");
@@ -189,11 +228,15 @@ final class SendHandler {
     return list;
   }
 
-  private static Object fingerprint(byte[] body) {
+  /**
+   * What makes two payloads the same for the idempotency check: the parsed JSON, or for multipart
+   * the message JSON and each file (never the boundary); the raw text if it does not parse.
+   */
+  private static Object fingerprint(Request request) {
     try {
-      return NylasJson.MAPPER.readTree(body);
-    } catch (JacksonException e) {
-      return new String(body, StandardCharsets.UTF_8);
+      return SendForm.parse(request.contentType(), request.body()).fingerprint();
+    } catch (NylasError e) {
+      return new String(request.body(), StandardCharsets.UTF_8);
     }
   }
 }

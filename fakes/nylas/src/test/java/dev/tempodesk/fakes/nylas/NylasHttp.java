@@ -63,6 +63,18 @@ final class NylasHttp {
     return send(request);
   }
 
+  /** A send with any body, e.g. multipart/form-data. */
+  Response send(String grantId, String contentType, byte[] body, String idempotencyKey) {
+    HttpRequest.Builder request =
+        authorized("/v3/grants/" + grantId + "/messages/send")
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(request);
+  }
+
   Response post(String path, String contentType, String body) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
