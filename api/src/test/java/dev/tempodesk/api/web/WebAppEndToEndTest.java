@@ -92,11 +92,14 @@ class WebAppEndToEndTest {
               "PASS an agent signs in",
               "PASS the ticket list",
               "PASS changing the priority",
+              "PASS an agent attaches a file to a reply, sees it in the thread and downloads",
+              "PASS an inbound HTML mail shows its inline (cid:) image",
               "PASS a mail with a tracking pixel fetches nothing remote",
               "PASS an admin lists the agents",
               "PASS the statistics dashboard",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
+              "PASS the customer sends a file and downloads it, and gets 404 for another",
               "PASS a manager sees quarantined mail with its reason and tries it again");
     }
   }
