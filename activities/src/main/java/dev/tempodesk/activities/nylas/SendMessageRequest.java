@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.nylas;
 
+import dev.tempodesk.workflows.mail.HeaderText;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,10 @@ public record SendMessageRequest(
     if (to == null || to.isEmpty()) {
       throw new IllegalArgumentException("to must name at least one recipient");
     }
+    // Whatever was stored, a header goes out as one line: names, addresses and custom headers
+    // are cleaned by their own records, the subject and the parent's id here.
+    subject = HeaderText.clean(subject);
+    replyToMessageId = HeaderText.clean(replyToMessageId);
   }
 
   /** A reply with the common fields set. */
