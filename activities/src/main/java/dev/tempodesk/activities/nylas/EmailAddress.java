@@ -1,10 +1,16 @@
 package dev.tempodesk.activities.nylas;
 
-/** A participant; Nylas omits {@code name} when the provider has none. */
+import dev.tempodesk.workflows.mail.HeaderText;
+
+/**
+ * A participant; Nylas omits {@code name} when the provider has none. Both parts are header text,
+ * made one line without control characters ({@link HeaderText}) as they are read and before they
+ * are sent.
+ */
 public record EmailAddress(String name, String email) {
   public EmailAddress {
-    name = Texts.storable(name);
-    email = Texts.storable(email);
+    name = HeaderText.clean(name);
+    email = HeaderText.clean(email);
   }
 
   public static EmailAddress of(String email) {

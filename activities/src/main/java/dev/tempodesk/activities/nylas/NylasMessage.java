@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.nylas;
 
+import dev.tempodesk.workflows.mail.HeaderText;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public record NylasMessage(
     List<Attachment> attachments) {
 
   public NylasMessage {
-    subject = Texts.storable(subject);
+    subject = HeaderText.clean(subject); // a header: one line, no control characters
     snippet = Texts.storable(snippet);
     body = Texts.storable(body);
     from = Lists.copy(from);

@@ -1,6 +1,7 @@
 package dev.tempodesk.activities.nylas;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.tempodesk.workflows.mail.HeaderText;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,10 @@ public record SendMessageRequest(
     if (to == null || to.isEmpty()) {
       throw new IllegalArgumentException("to must name at least one recipient");
     }
+    // Whatever was stored, a header goes out as one line: names, addresses and custom headers
+    // are cleaned by their own records, the subject and the parent's id here.
+    subject = HeaderText.clean(subject);
+    replyToMessageId = HeaderText.clean(replyToMessageId);
   }
 
   /** The message without attachments (none, or sent as file parts beside it). */

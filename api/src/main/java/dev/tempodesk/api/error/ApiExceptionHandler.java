@@ -25,7 +25,13 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error is an RFC 9457 ProblemDetail. Problems caused by one request field carry it as {@code
@@ -160,10 +166,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     JacksonException jackson = findCause(ex, JacksonException.class);
     String field = jackson == null ? null : fieldPath(jackson);
     String detail;
-    if (field != null && !field.isEmpty() && jackson instanceof InvalidFormatException invalid) {
+    if (field != null
+        && !field.isEmpty()
+        && jackson instanceof InvalidFormatException invalid
+        && invalid.getTargetType() != String.class) {
       detail =
           "'%s' is not valid for %s: expected %s."
-              .formatted(invalid.getValue(), field, describe(invalid.getTargetType()));
+              .formatted(abbreviate(invalid.getValue()), field, describe(invalid.getTargetType()));
+    } else if (field != null
+        && !field.isEmpty()
+        && jackson instanceof UnrecognizedPropertyException unknown) {
+      detail =
+          "'%s' is not a property of this request; the known ones are %s."
+              .formatted(unknown.getPropertyName(), unknown.getKnownPropertyIds());
+    } else if (field != null
+        && !field.isEmpty()
+        && jackson instanceof MismatchedInputException mismatch
+        && mismatch.getTargetType() != null
+        && mismatch.getTargetType() != String.class) {
+      detail =
+          "Field '%s' must be %s, written as such (no conversion is made): %s"
+              .formatted(field, describe(mismatch.getTargetType()), jackson.getOriginalMessage());
     } else if (field != null && !field.isEmpty()) {
       detail = "Field '" + field + "' has an unusable value: " + jackson.getOriginalMessage();
     } else if (jackson != null) {
@@ -235,7 +258,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return parameter;
   }
 
+  /**
+   * Where in the body the problem is, as {@code a.b[0]}. A problem of the JSON itself (a property
+   * given twice, a missing value) is found by the parser, before any field is being read, so its
+   * place is the property the parser stood at; a body cut short is no one field's fault.
+   */
   private static String fieldPath(JacksonException e) {
+    if (e instanceof StreamReadException
+        && !(e instanceof UnexpectedEndOfInputException)
+        && e.processor() instanceof JsonParser parser
+        && parser.streamReadContext() != null
+        && parser.streamReadContext().inObject()
+        && parser.streamReadContext().currentName() != null) {
+      return contextPath(parser.streamReadContext());
+    }
     StringBuilder path = new StringBuilder();
     for (JacksonException.Reference reference : e.getPath()) {
       if (reference.getPropertyName() != null) {
@@ -250,9 +286,36 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return path.toString();
   }
 
+  private static String contextPath(TokenStreamContext context) {
+    StringBuilder path = new StringBuilder();
+    for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+      if (at.inArray() && at.hasCurrentIndex()) {
+        path.insert(0, "[" + at.getCurrentIndex() + "]");
+      } else if (at.inObject() && at.currentName() != null) {
+        String name = at.currentName();
+        path.insert(0, path.isEmpty() || path.charAt(0) == '[' ? name : name + ".");
+      }
+    }
+    return path.toString();
+  }
+
+  private static String abbreviate(Object value) {
+    String text = String.valueOf(value);
+    return text.length() > 100 ? text.substring(0, 100) + "…" : text;
+  }
+
   private static String describe(Class<?> type) {
     if (type.isEnum()) {
       return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == java.time.Duration.class) {
+      return "an ISO-8601 duration such as \"P2D\"";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
     }
     return type.getSimpleName()
         .toLowerCase()

@@ -5,6 +5,7 @@ import dev.tempodesk.activities.mail.QuarantineRetry;
 import dev.tempodesk.activities.nylas.EmailAddress;
 import dev.tempodesk.api.error.ApiExceptionHandler;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.validation.HeaderFields;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.QuarantinedMessagesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
@@ -70,7 +71,7 @@ class MailQuarantineController {
             : new EmailAddress(
                 sender.fromName() == null || sender.fromName().isBlank()
                     ? null
-                    : sender.fromName().strip(),
+                    : HeaderFields.require("fromName", sender.fromName()).strip(),
                 sender.fromEmail().strip().toLowerCase(Locale.ROOT));
     MailIngest.Outcome outcome =
         retry

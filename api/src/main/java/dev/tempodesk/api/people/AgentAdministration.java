@@ -9,6 +9,7 @@ import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.TicketCommands;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
 import dev.tempodesk.api.validation.Addresses;
+import dev.tempodesk.api.validation.HeaderFields;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.ticket.TicketCursor;
@@ -61,7 +62,7 @@ class AgentAdministration {
       agent =
           agents.insert(
               Addresses.require("email", request.email()).address(),
-              request.displayName().strip(),
+              HeaderFields.require("displayName", request.displayName()).strip(),
               role.name(),
               request.capacity() == null ? 1 : request.capacity());
     } catch (DuplicateKeyException taken) {
@@ -107,7 +108,9 @@ class AgentAdministration {
               patch.email() == null
                   ? before.getEmail()
                   : Addresses.require("email", patch.email()).address(),
-              patch.displayName() == null ? before.getDisplayName() : patch.displayName().strip(),
+              patch.displayName() == null
+                  ? before.getDisplayName()
+                  : HeaderFields.require("displayName", patch.displayName()).strip(),
               role,
               patch.capacity() == null ? before.getCapacity() : patch.capacity(),
               patch.available() == null ? before.getAvailable() : patch.available(),

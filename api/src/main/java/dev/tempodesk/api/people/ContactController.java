@@ -6,6 +6,7 @@ import dev.tempodesk.api.security.Passwords;
 import dev.tempodesk.api.security.PersonSessions;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.validation.Addresses;
+import dev.tempodesk.api.validation.HeaderFields;
 import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.people.ContactRepository;
@@ -105,7 +106,7 @@ class ContactController {
       created =
           contacts.insert(
               Addresses.require("email", request.email()).address(),
-              request.displayName().strip(),
+              HeaderFields.require("displayName", request.displayName()).strip(),
               request.organizationId());
     } catch (DuplicateKeyException taken) {
       throw AddressTaken.of("email", request.email());
@@ -127,7 +128,9 @@ class ContactController {
               patch.email() == null
                   ? before.getEmail()
                   : Addresses.require("email", patch.email()).address(),
-              patch.displayName() == null ? before.getDisplayName() : patch.displayName().strip(),
+              patch.displayName() == null
+                  ? before.getDisplayName()
+                  : HeaderFields.require("displayName", patch.displayName()).strip(),
               patch.organizationId() == null ? before.getOrganizationId() : patch.organizationId());
     } catch (DuplicateKeyException taken) {
       throw AddressTaken.of("email", patch.email());

@@ -12,6 +12,7 @@ import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.db.attachment.AttachmentRepository;
+import dev.tempodesk.api.validation.HeaderFields;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
@@ -93,7 +94,7 @@ class PortalTickets {
             .isEmpty()) {
       throw FieldException.invalid("assetId", "Your organization has no asset #" + assetId + ".");
     }
-    String subject = request.subject().strip();
+    String subject = HeaderFields.require("subject", request.subject()).strip();
     MessagesRecord description = inbound(reporter, subject, request.description(), clock.instant());
     NewTicket ticket =
         NewTicket.byPortal(

@@ -7,6 +7,7 @@ import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.validation.Addresses;
+import dev.tempodesk.api.validation.HeaderFields;
 import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
@@ -59,6 +60,9 @@ class TicketCreation {
   /** A new ticket whose first message carries {@code files} (already checked and stored). */
   @Transactional
   public TicketsRecord insert(CreateTicketRequest request, Actor actor, List<AttachedFile> files) {
+    // Both go into mail headers: the subject into every mail about the ticket, the name into To.
+    HeaderFields.require("subject", request.subject());
+    HeaderFields.require("reporterName", request.reporterName());
     Channel channel = request.channel() == null ? Channel.PHONE : request.channel();
     if (channel == Channel.PORTAL) {
       throw FieldException.invalid(

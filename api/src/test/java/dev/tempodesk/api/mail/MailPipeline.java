@@ -1,6 +1,7 @@
 package dev.tempodesk.api.mail;
 
 import static dev.tempodesk.db.jooq.Tables.MAILBOXES;
+import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.activities.ActivityLiveness;
@@ -23,7 +24,9 @@ import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.attachment.AttachmentRepository;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
+import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.mail.QuarantineRepository;
@@ -35,13 +38,16 @@ import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.workflows.attachment.AttachmentFetchWorkflowImpl;
 import dev.tempodesk.workflows.mailbox.MailboxSyncInput;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflowImpl;
 import dev.tempodesk.workflows.notification.NotificationActivities;
+import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.OutboundMailActivities;
+import dev.tempodesk.workflows.ticket.ReplyRequest;
 import dev.tempodesk.workflows.ticket.TicketPolicy;
 import dev.tempodesk.workflows.ticket.TicketSearchAttributes;
 import dev.tempodesk.workflows.ticket.TicketWorkflow;
@@ -59,7 +65,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.json.JsonMapper;
@@ -352,6 +361,58 @@ final class MailPipeline implements AutoCloseable {
         new MailboxSyncInput(
             mailbox.getId(), GRANT, cursor, pollInterval, Duration.ofMinutes(2), 50, null));
     return sync;
+  }
+
+  /** Sends an agent's reply on the ticket through its workflow; the outbound message's id. */
+  UUID reply(long ticket, AgentsRecord agent, String body) {
+    String id =
+        new TicketWorkflowGateway(temporal.getWorkflowClient(), TASK_QUEUE, TicketPolicy.defaults())
+            .existing(ticket)
+            .reply(
+                new ReplyRequest(
+                    Actor.agent(agent.getId(), agent.getDisplayName()),
+                    body,
+                    false,
+                    List.of(),
+                    null))
+            .messageId();
+    return UUID.fromString(id);
+  }
+
+  /** The value once the probe finds it, within 30 seconds. */
+  static <T> T await(String what, Supplier<Optional<T>> probe) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<T> value = probe.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  /** The row of a received message once the sync stored it. */
+  static MessagesRecord stored(MailPipeline pipeline, FakeMessage message)
+      throws InterruptedException {
+    return await(
+        "message " + message.id() + " to be stored",
+        () -> pipeline.threads.findMessage(pipeline.mailbox.getId(), message.id()));
+  }
+
+  /** The outbound row once it is no longer QUEUED. */
+  static MessagesRecord delivered(MailPipeline pipeline, long ticket, UUID id)
+      throws InterruptedException {
+    return await(
+        "outbound " + id + " to leave QUEUED",
+        () ->
+            pipeline
+                .jooq
+                .dsl()
+                .selectFrom(MESSAGES)
+                .where(MESSAGES.TICKET_NUMBER.eq(ticket), MESSAGES.ID.eq(id))
+                .and(MESSAGES.DELIVERY_STATUS.ne("QUEUED"))
+                .fetchOptional());
   }
 
   @Override

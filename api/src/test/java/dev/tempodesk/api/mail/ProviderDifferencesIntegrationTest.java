@@ -1,11 +1,12 @@
 package dev.tempodesk.api.mail;
 
-import static dev.tempodesk.db.jooq.Tables.MESSAGES;
+import static dev.tempodesk.api.mail.MailPipeline.await;
+import static dev.tempodesk.api.mail.MailPipeline.delivered;
+import static dev.tempodesk.api.mail.MailPipeline.stored;
 import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
-import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.people.AgentRepository;
@@ -14,16 +15,9 @@ import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.FakeNylasServer;
 import dev.tempodesk.fakes.nylas.FaultPlan;
 import dev.tempodesk.fakes.nylas.InboundEmail;
-import dev.tempodesk.workflows.ticket.Actor;
-import dev.tempodesk.workflows.ticket.ReplyRequest;
-import dev.tempodesk.workflows.ticket.TicketPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,40 +39,6 @@ class ProviderDifferencesIntegrationTest {
 
   private static FakeMessage receive(MailPipeline pipeline, InboundEmail mail) {
     return pipeline.nylas.receive(MailPipeline.GRANT, mail);
-  }
-
-  private static <T> T await(String what, Supplier<Optional<T>> probe) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("timed out waiting for " + what);
-  }
-
-  private static MessagesRecord stored(MailPipeline pipeline, FakeMessage message)
-      throws InterruptedException {
-    return await(
-        "message " + message.id() + " to be stored",
-        () -> pipeline.threads.findMessage(pipeline.mailbox.getId(), message.id()));
-  }
-
-  /** The outbound row once it is no longer QUEUED. */
-  private static MessagesRecord delivered(MailPipeline pipeline, long ticket, UUID id)
-      throws InterruptedException {
-    return await(
-        "outbound " + id + " to leave QUEUED",
-        () ->
-            pipeline
-                .jooq
-                .dsl()
-                .selectFrom(MESSAGES)
-                .where(MESSAGES.TICKET_NUMBER.eq(ticket), MESSAGES.ID.eq(id))
-                .and(MESSAGES.DELIVERY_STATUS.ne("QUEUED"))
-                .fetchOptional());
   }
 
   private static String skipReason(MailPipeline pipeline, FakeMessage message)
@@ -115,21 +75,9 @@ class ProviderDifferencesIntegrationTest {
       AgentsRecord alice =
           new AgentRepository(pipeline.jooq.dsl())
               .insert("alice@acme.example", "Alice", "AGENT", 3);
-      String replyId =
-          new TicketWorkflowGateway(
-                  pipeline.temporal.getWorkflowClient(),
-                  MailPipeline.TASK_QUEUE,
-                  TicketPolicy.defaults())
-              .existing(ticket)
-              .reply(
-                  new ReplyRequest(
-                      Actor.agent(alice.getId(), "Alice"),
-                      "The fire brigade is on its way.",
-                      false,
-                      List.of(),
-                      null))
-              .messageId();
-      MessagesRecord reply = delivered(pipeline, ticket, UUID.fromString(replyId));
+      MessagesRecord reply =
+          delivered(
+              pipeline, ticket, pipeline.reply(ticket, alice, "The fire brigade is on its way."));
 
       assertThat(acknowledgement.getDeliveryStatus())
           .as(String.valueOf(acknowledgement.getDeliveryError()))
