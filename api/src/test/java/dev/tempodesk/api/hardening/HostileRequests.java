@@ -44,8 +44,10 @@ final class HostileRequests {
   /** Broken parameter names: must be refused (the name cannot be told). */
   static final List<String> BAD_QUERY_NAMES = List.of("%FF=1", "%C0%AF=x", "%=1", "a%00b=1");
 
-  /** Path tails an attacker tries; anything but a 5xx or a non-problem error is fine. */
-  static final List<String> BAD_PATH_TAILS =
+  /**
+   * Path tails the container or the firewall always refuses (400): invalid bytes, NUL, ';', '//'.
+   */
+  static final List<String> REFUSED_PATH_TAILS =
       List.of(
           "/%C0%AF",
           "/%FF",
@@ -53,17 +55,21 @@ final class HostileRequests {
           "/a%00b",
           "/%C3",
           "/%E0%80%AF",
+          ";x=1",
+          "//x",
+          "/%25",
+          "/\u00ff", // a raw byte 0xFF
+          "/%");
+
+  /** Path tails an attacker tries; anything but a 5xx or a non-problem error is fine. */
+  static final List<String> ODD_PATH_TAILS =
+      List.of(
           "/..%2f..%2f..%2fetc%2fpasswd",
           "/..%252f..%252fetc",
           "/%2e%2e/%2e%2e/etc/passwd",
           "/..;/x",
-          ";x=1",
           ";jsessionid=abc",
-          "//x",
-          "/%25",
-          "/%5C..%5C",
-          "/\u00ff", // a raw byte 0xFF
-          "/%");
+          "/%5C..%5C");
 
   /** Content types nothing can read: 415 naming the header, also where no body is needed. */
   static final List<String> BAD_CONTENT_TYPES =
@@ -121,7 +127,10 @@ final class HostileRequests {
       if (target.path().contains("?")) {
         continue;
       }
-      for (String tail : BAD_PATH_TAILS) {
+      for (String tail : REFUSED_PATH_TAILS) {
+        add(target.endpoint(), who, "GET", target.path() + tail, Map.of(), null, null, true);
+      }
+      for (String tail : ODD_PATH_TAILS) {
         add(target.endpoint(), who, "GET", target.path() + tail, Map.of(), null, null, false);
       }
     }
