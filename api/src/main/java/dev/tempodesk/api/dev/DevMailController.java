@@ -4,6 +4,7 @@ import dev.tempodesk.api.embedded.DemoMailbox;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.ticket.TicketRefusals;
+import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.message.MessageRepository;
@@ -11,6 +12,7 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.fakes.nylas.FakeMessage;
 import dev.tempodesk.fakes.nylas.InboundEmail;
 import dev.tempodesk.fakes.nylas.InboundFile;
+import dev.tempodesk.workflows.mail.MailAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -92,6 +94,7 @@ class DevMailController {
       throw new NotFoundException(
           "Simulated mail exists only with the demo mailbox (no NYLAS_API_KEY).");
     }
+    MailAddress sender = Addresses.require("fromEmail", email.fromEmail());
     String subject = email.subject();
     String inReplyTo = null;
     if (email.ticketNumber() != null) {
@@ -129,8 +132,10 @@ class DevMailController {
             .receive(
                 DemoMailbox.GRANT_ID,
                 new InboundEmail(
-                        email.fromName(),
-                        email.fromEmail().strip(),
+                        email.fromName() == null || email.fromName().isBlank()
+                            ? sender.displayName()
+                            : email.fromName(),
+                        sender.address(),
                         DemoMailbox.ADDRESS,
                         subject == null ? "" : subject,
                         email.body(),

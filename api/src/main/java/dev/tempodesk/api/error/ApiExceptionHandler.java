@@ -17,12 +17,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -100,6 +102,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         null);
   }
 
+  /** A multipart body that cannot be read (no boundary, cut short) or is too large. */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail unreadableMultipart(MultipartException e) {
+    if (e instanceof MaxUploadSizeExceededException) {
+      return problem(
+          HttpStatus.CONTENT_TOO_LARGE,
+          "too-large",
+          "Too large",
+          "The upload is larger than allowed.",
+          null);
+    }
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "malformed-request",
+        "Malformed request",
+        "The multipart body cannot be read: " + e.getMessage(),
+        null);
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("Unexpected error", e);
@@ -143,6 +164,35 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                     error.getDefaultMessage())))
             .toList();
     return validationProblem(problems);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    String supported =
+        ex.getSupportedMediaTypes().isEmpty()
+            ? "application/json"
+            : ex.getSupportedMediaTypes().stream()
+                .map(Object::toString)
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+    String detail =
+        sent == null
+            ? "The Content-Type header is missing; send Content-Type: " + supported + "."
+            : "Content-Type '" + sent + "' is not supported here; send " + supported + ".";
+    ProblemDetail body =
+        problem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "Unsupported media type",
+            detail,
+            null);
+    body.setProperty("header", HttpHeaders.CONTENT_TYPE);
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(body);
   }
 
   @Override

@@ -5,16 +5,17 @@ import dev.tempodesk.activities.mail.QuarantineRetry;
 import dev.tempodesk.activities.nylas.EmailAddress;
 import dev.tempodesk.api.error.ApiExceptionHandler;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.api.validation.HeaderFields;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.QuarantinedMessagesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.mail.QuarantineRepository;
+import dev.tempodesk.workflows.mail.MailAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,14 +66,7 @@ class MailQuarantineController {
       @PathVariable String providerMessageId,
       @Valid @RequestBody(required = false) QuarantineRetryRequest sender) {
     MailboxesRecord mailbox = mailbox(mailboxId);
-    EmailAddress picked =
-        sender == null
-            ? null
-            : new EmailAddress(
-                sender.fromName() == null || sender.fromName().isBlank()
-                    ? null
-                    : HeaderFields.require("fromName", sender.fromName()).strip(),
-                sender.fromEmail().strip().toLowerCase(Locale.ROOT));
+    EmailAddress picked = sender == null ? null : picked(sender);
     MailIngest.Outcome outcome =
         retry
             .retry(mailbox, providerMessageId, picked)
@@ -104,5 +98,15 @@ class MailQuarantineController {
     return mailboxes
         .find(mailboxId)
         .orElseThrow(() -> new NotFoundException("No mailbox " + mailboxId));
+  }
+
+  /** The sender picked by hand, read with the one address parser like every other address. */
+  private static EmailAddress picked(QuarantineRetryRequest sender) {
+    MailAddress address = Addresses.require("fromEmail", sender.fromEmail());
+    String name =
+        sender.fromName() == null || sender.fromName().isBlank()
+            ? address.displayName()
+            : HeaderFields.require("fromName", sender.fromName()).strip();
+    return new EmailAddress(name, address.address());
   }
 }

@@ -4,10 +4,13 @@ import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.TokenResponse;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.api.error.FieldException;
+import dev.tempodesk.api.validation.Addresses;
+import dev.tempodesk.api.validation.ValidAddress;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -54,9 +57,12 @@ class MailboxController {
   @Operation(
       operationId = "connectMailbox",
       summary = "Redirects to Nylas hosted authentication to connect a mailbox")
-  ResponseEntity<Void> connect(@RequestParam(required = false) String email) {
+  ResponseEntity<Void> connect(
+      @RequestParam(required = false) @ValidAddress @Size(max = 320) String email) {
     requireClientId();
-    URI target = nylas.authorizeUrl(callbackUrl(), state.issue(), email).uri();
+    String hint =
+        email == null || email.isBlank() ? null : Addresses.require("email", email).address();
+    URI target = nylas.authorizeUrl(callbackUrl(), state.issue(), hint).uri();
     return ResponseEntity.status(HttpStatus.FOUND).location(target).build();
   }
 

@@ -1,6 +1,6 @@
 package dev.tempodesk.api.mail;
 
-import jakarta.validation.constraints.Email;
+import dev.tempodesk.api.validation.ValidAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -10,6 +10,4 @@ import jakarta.validation.constraints.Size;
  * @param fromName optional display name
  */
 public record QuarantineRetryRequest(
-    @NotBlank @Email(regexp = ".+@.+", message = "must be an email address") @Size(max = 320)
-        String fromEmail,
-    @Size(max = 200) String fromName) {}
+    @NotBlank @ValidAddress @Size(max = 320) String fromEmail, @Size(max = 200) String fromName) {}

@@ -3,6 +3,7 @@ package dev.tempodesk.api.mail;
 import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.nylas.NylasWebhookSignature;
 import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.api.error.ApiExceptionHandler;
 import dev.tempodesk.db.mail.MailThreadRepository;
 import dev.tempodesk.db.mail.MailboxRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -73,7 +76,18 @@ class WebhookController {
       @RequestHeader(name = "X-Nylas-Signature", required = false) String signature) {
     String secret = properties.nylas().webhookSecret();
     if (secret == null || !NylasWebhookSignature.isValid(body, secret, signature)) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+      ProblemDetail problem =
+          ApiExceptionHandler.problem(
+              HttpStatus.UNAUTHORIZED,
+              "bad-signature",
+              "Unsigned or wrongly signed",
+              secret == null
+                  ? "Webhooks are not configured here (no webhook secret)."
+                  : "The X-Nylas-Signature header is missing or is not the body's HMAC-SHA256"
+                      + " with the webhook secret.",
+              null);
+      problem.setProperty("header", "X-Nylas-Signature");
+      throw new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
     }
     JsonNode notification;
     try {

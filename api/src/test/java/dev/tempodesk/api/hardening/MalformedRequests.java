@@ -17,25 +17,52 @@ final class MalformedRequests {
   private static final String MEGABYTE = "x".repeat(1024 * 1024);
   private static final String OVERFLOW = "99999999999999999999999";
 
-  /** One generated request and what the API must say about it. */
+  /** Who sends a probe: nobody signed in, an admin (an agent) or a portal customer. */
+  enum Who {
+    ANONYMOUS,
+    ADMIN,
+    CUSTOMER
+  }
+
+  /**
+   * One generated request and what the API must say about it. {@code target} is the request target
+   * as sent, byte for byte (ISO-8859-1); {@code body} null sends none; {@code field} is the field
+   * or parameter a 400/422 must name.
+   */
   record Probe(
       String endpoint,
+      Who who,
       String method,
-      String path,
-      String contentType,
+      String target,
+      Map<String, String> headers,
       byte[] body,
       String field,
       boolean mustReject) {
     String describe() {
-      String text = new String(body, StandardCharsets.UTF_8);
-      return method
+      String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+      String shown = target.length() > 200 ? target.substring(0, 200) + "…" : target;
+      return who
           + " "
-          + path
-          + " ["
-          + contentType
-          + "] "
-          + (text.length() > 160 ? text.substring(0, 160) + "…(" + text.length() + ")" : text);
+          + method
+          + " "
+          + shown
+          + " "
+          + headers.entrySet().stream()
+              .map(h -> h.getKey() + ": " + abbreviate(h.getValue(), 60))
+              .toList()
+          + " "
+          + abbreviate(text, 160);
     }
+
+    private static String abbreviate(String text, int max) {
+      return text.length() > max ? text.substring(0, max) + "…(" + text.length() + ")" : text;
+    }
+  }
+
+  private final Who who;
+
+  MalformedRequests(Who who) {
+    this.who = who;
   }
 
   /** What kind of value a field holds, which decides how it is broken. */
@@ -140,7 +167,7 @@ final class MalformedRequests {
         "GET",
         path + separator + parameter + "=" + encode(value),
         null,
-        new byte[0],
+        null,
         parameter,
         mustReject);
   }
@@ -153,7 +180,7 @@ final class MalformedRequests {
           method,
           pathTemplate.replace("{id}", id),
           method.equals("GET") ? null : JSON,
-          validBody.getBytes(StandardCharsets.UTF_8),
+          method.equals("GET") ? null : validBody.getBytes(StandardCharsets.UTF_8),
           null,
           true);
     }
@@ -266,7 +293,9 @@ final class MalformedRequests {
       byte[] body,
       String field,
       boolean mustReject) {
-    probes.add(new Probe(endpoint, method, path, contentType, body, field, mustReject));
+    Map<String, String> headers =
+        contentType == null ? Map.of() : Map.of("Content-Type", contentType);
+    probes.add(new Probe(endpoint, who, method, path, headers, body, field, mustReject));
   }
 
   private static String render(Map<String, String> body) {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,6 +158,14 @@ class MailQuarantineApiIntegrationTest {
     HttpApi.Response badSender = manager.post(retry, "{\"fromEmail\":\"not an address\"}");
     assertThat(badSender.status()).isEqualTo(400);
     assertThat(badSender.body().toString()).contains("fromEmail");
+    // Shapes the old ".+@.+" check let through and the database refuses: the one parser's 400.
+    for (String unstorable : List.of("q z@example.org", "a@b@example.org", "jane@exa mple.org")) {
+      HttpApi.Response refused =
+          manager.post(retry, HttpApi.json(java.util.Map.of("fromEmail", unstorable)));
+      assertThat(refused.status()).as(unstorable).isEqualTo(400);
+      assertThat(refused.problemField()).isEqualTo("fromEmail");
+    }
+    assertThat(dsl.selectFrom(QUARANTINED_MESSAGES).fetchSingle().getAttempts()).isEqualTo(4);
 
     // The fix: an index that holds Message-IDs of any length.
     dsl.execute(

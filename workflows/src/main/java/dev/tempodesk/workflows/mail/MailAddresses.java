@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  *
  * Refused, with the reason: no '@' (a display name only), more than one, an unquoted space or
  * special character, unbalanced quotes, comments or angle brackets, control characters (NUL
- * included), empty labels, a domain that is not a host name or literal, and anything too long.
+ * included), unpaired surrogates, empty labels, a domain that is not a host name or literal, and
+ * anything too long.
  */
 public final class MailAddresses {
   public static final int MAX_LOCAL_PART_OCTETS = 64;
@@ -453,6 +454,14 @@ public final class MailAddresses {
   private static Problem controlCharacter(String text, String where) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      // Half a UTF-16 pair is no character: UTF-8 cannot encode it, so it would be stored as '?'.
+      if (Character.isHighSurrogate(c)
+          ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
+          : Character.isLowSurrogate(c)) {
+        return new Problem(
+            "an unpaired UTF-16 surrogate (U+%04X) in the %s, which is no character"
+                .formatted((int) c, where));
+      }
       // Line and paragraph separators count as control characters in databases' locales too.
       if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
         return new Problem(
