@@ -7,6 +7,8 @@ import dev.tempodesk.api.sla.SlaPolicyDtos.ConditionsRequest;
 import dev.tempodesk.api.sla.SlaPolicyDtos.PolicyRequest;
 import dev.tempodesk.db.calendar.BusinessCalendarRepository;
 import dev.tempodesk.db.jooq.tables.records.SlaPoliciesRecord;
+import dev.tempodesk.db.mail.MailboxRepository;
+import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.sla.SlaPolicyRepository;
 import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -41,12 +44,20 @@ public class SlaPolicies {
 
   private final SlaPolicyRepository repository;
   private final BusinessCalendarRepository calendars;
+  private final OrganizationRepository organizations;
+  private final MailboxRepository mailboxes;
   private final JsonMapper json;
 
   SlaPolicies(
-      SlaPolicyRepository repository, BusinessCalendarRepository calendars, JsonMapper json) {
+      SlaPolicyRepository repository,
+      BusinessCalendarRepository calendars,
+      OrganizationRepository organizations,
+      MailboxRepository mailboxes,
+      JsonMapper json) {
     this.repository = repository;
     this.calendars = calendars;
+    this.organizations = organizations;
+    this.mailboxes = mailboxes;
     this.json = json;
   }
 
@@ -92,17 +103,19 @@ public class SlaPolicies {
         request.conditions() == null
             ? new ConditionsRequest(null, null, null, null)
             : request.conditions();
+    SlaPolicyRules policy;
     try {
-      return SlaPolicyRules.parse(
-          name,
-          0,
-          calendarId,
-          conditions.organizationIds(),
-          conditions.priorities(),
-          conditions.channels(),
-          conditions.mailboxIds(),
-          request.targets(),
-          request.pauses());
+      policy =
+          SlaPolicyRules.parse(
+              name,
+              0,
+              calendarId,
+              conditions.organizationIds(),
+              conditions.priorities(),
+              conditions.channels(),
+              conditions.mailboxIds(),
+              request.targets(),
+              request.pauses());
     } catch (InvalidPolicyException refused) {
       Violation first = refused.violations().getFirst();
       String all =
@@ -110,6 +123,22 @@ public class SlaPolicies {
               .map(v -> v.field() + ": " + v.message())
               .collect(Collectors.joining("; "));
       throw FieldException.invalid(first.field(), all);
+    }
+    known("conditions.organizationIds", conditions.organizationIds(), organizations::find);
+    known("conditions.mailboxIds", conditions.mailboxIds(), mailboxes::find);
+    return policy;
+  }
+
+  /** 422 naming the first id there is no row for (parse has refused nulls already). */
+  private static void known(String field, List<Long> ids, LongFunction<Optional<?>> find) {
+    if (ids == null) {
+      return;
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      if (find.apply(ids.get(i)).isEmpty()) {
+        throw FieldException.invalid(
+            field + "[" + i + "]", "There is nothing with id " + ids.get(i) + ".");
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
 import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.SlaMetric;
@@ -13,7 +14,6 @@ import dev.tempodesk.workflows.ticket.SlaPolicyRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,12 +41,13 @@ class SlaPolicyApiIntegrationTest {
   @LocalServerPort int port;
   @Autowired ApplicationContext app;
   @Autowired SlaPolicies policies;
+  @Autowired OrganizationRepository organizations;
 
   private HttpApi admin;
   private HttpApi agent;
   private String name;
 
-  /** An organization id of this test's own, so policies of other tests never match. */
+  /** An organization of this test's own, so policies of other tests never match. */
   private long organization;
 
   @BeforeEach
@@ -55,7 +56,7 @@ class SlaPolicyApiIntegrationTest {
     admin = TestAccounts.signIn(port, accounts.agent("ADMIN").getEmail());
     agent = TestAccounts.signIn(port, accounts.agent("AGENT").getEmail());
     name = "Gold " + UUID.randomUUID();
-    organization = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+    organization = organizations.insert(name, null).getId();
   }
 
   private String gold(String calendar, String targets) {
@@ -192,6 +193,17 @@ class SlaPolicyApiIntegrationTest {
 
     Response reason = admin.post(PATH, gold("", "{}").replace("[\"CUSTOMER\"]", "[\"LUNCH\"]"));
     assertThat(reason.problemField()).isEqualTo("pauses.RESOLUTION[0]");
+
+    Response unknown = admin.post(PATH, gold("", "{}").replace("[" + organization, "[999999"));
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.problemField()).isEqualTo("conditions.organizationIds[0]");
+
+    Response mailbox =
+        admin.post(
+            PATH,
+            gold("", "{}")
+                .replace("\"conditions\": {", "\"conditions\": {\"mailboxIds\": [999999], "));
+    assertThat(mailbox.problemField()).isEqualTo("conditions.mailboxIds[0]");
 
     Response calendar = admin.post(PATH, gold("\"calendarId\": 999999,", "{}"));
     assertThat(calendar.status()).isEqualTo(422);
