@@ -68,9 +68,11 @@ public class SlaPolicies {
 
   /** The policy that governs a ticket with these facts: the first by position that matches. */
   public Optional<SlaPoliciesRecord> match(TicketFacts ticket) {
-    return repository.listInOrder().stream()
-        .filter(row -> valueOf(row).conditions().matches(ticket))
-        .findFirst();
+    Map<Integer, SlaPoliciesRecord> byPosition = new LinkedHashMap<>();
+    repository.listInOrder().forEach(row -> byPosition.put(row.getPosition(), row));
+    List<SlaPolicyRules> values = byPosition.values().stream().map(this::valueOf).toList();
+    return SlaPolicyRules.firstMatch(values, ticket)
+        .map(policy -> byPosition.get(policy.position()));
   }
 
   SlaPoliciesRecord row(long id) {
