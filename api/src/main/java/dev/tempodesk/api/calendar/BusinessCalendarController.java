@@ -8,6 +8,7 @@ import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.db.calendar.BusinessCalendarRepository;
 import dev.tempodesk.db.jooq.tables.records.BusinessCalendarsRecord;
+import dev.tempodesk.db.sla.SlaPolicyRepository;
 import dev.tempodesk.workflows.calendar.BusinessCalendar;
 import dev.tempodesk.workflows.calendar.InvalidCalendarException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,12 +47,17 @@ class BusinessCalendarController {
 
   private final BusinessCalendarRepository repository;
   private final BusinessCalendars calendars;
+  private final SlaPolicyRepository policies;
   private final Clock clock;
 
   BusinessCalendarController(
-      BusinessCalendarRepository repository, BusinessCalendars calendars, Clock clock) {
+      BusinessCalendarRepository repository,
+      BusinessCalendars calendars,
+      SlaPolicyRepository policies,
+      Clock clock) {
     this.repository = repository;
     this.calendars = calendars;
+    this.policies = policies;
     this.clock = clock;
   }
 
@@ -95,7 +102,15 @@ class BusinessCalendarController {
   @Operation(operationId = "deleteBusinessCalendar")
   ResponseEntity<Void> delete(@PathVariable long id) {
     changeable(id);
-    repository.delete(id);
+    List<String> users = policies.namesUsingCalendar(id);
+    if (!users.isEmpty()) {
+      throw inUse(users);
+    }
+    try {
+      repository.delete(id);
+    } catch (DataIntegrityViolationException takenMeanwhile) {
+      throw inUse(policies.namesUsingCalendar(id));
+    }
     return ResponseEntity.noContent().build();
   }
 
@@ -189,6 +204,15 @@ class BusinessCalendarController {
         row.getBuiltIn(),
         row.getCreatedAt(),
         row.getUpdatedAt());
+  }
+
+  /** 409 naming the SLA policies that count time in the calendar. */
+  private static FieldException inUse(List<String> policyNames) {
+    return FieldException.conflict(
+        "id",
+        "SLA policy "
+            + String.join(", ", policyNames)
+            + " counts time in this calendar; give it another calendar first.");
   }
 
   private static FieldException nameTaken(String name) {

@@ -107,7 +107,10 @@ class SecurityConfig {
     auth.requestMatchers(GET, "/api/attachments/*").authenticated();
 
     auth.requestMatchers(GET, "/api/stats", "/api/stats/**").hasAnyRole(MANAGEMENT);
-    auth.requestMatchers(GET, "/api/sla-policies").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(GET, "/api/sla-policies", "/api/sla-policies/match").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/sla-policies").hasRole(ADMIN);
+    auth.requestMatchers(PUT, "/api/sla-policies/*").hasRole(ADMIN);
+    auth.requestMatchers(DELETE, "/api/sla-policies/*").hasRole(ADMIN);
     auth.requestMatchers(GET, "/api/business-calendars", "/api/business-calendars/*")
         .hasAnyRole(STAFF);
     auth.requestMatchers(

@@ -1,55 +1,142 @@
 package dev.tempodesk.api.sla;
 
+import dev.tempodesk.api.error.FieldException;
+import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.sla.SlaPolicyDtos.OrderRequest;
+import dev.tempodesk.api.sla.SlaPolicyDtos.PolicyDto;
+import dev.tempodesk.api.sla.SlaPolicyDtos.PolicyRequest;
+import dev.tempodesk.db.jooq.tables.records.SlaPoliciesRecord;
+import dev.tempodesk.db.sla.SlaPolicyRepository;
+import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
-import dev.tempodesk.workflows.ticket.SlaPolicy;
-import dev.tempodesk.workflows.ticket.SlaTargets;
+import dev.tempodesk.workflows.ticket.SlaPolicyRules;
+import dev.tempodesk.workflows.ticket.SlaPolicyRules.TicketFacts;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
+import java.net.URI;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The SLA targets this deployment runs with (configuration, DESIGN.md section 4). Meant for admins;
- * the access rule is the sign-in work's to add.
+ * SLA policies (issue 18, Zendesk's model): an ordered list, the first policy whose conditions a
+ * ticket meets governs it. Admins write them, all staff read them. The ticket workflow still runs
+ * on the configured per-priority targets; wiring these in comes next.
  */
 @RestController
 @RequestMapping("/api/sla-policies")
 @Tag(name = "SLA")
 class SlaPolicyController {
-  /** Targets of one priority, as ISO-8601 durations and in seconds; warnings fire at 80 %. */
-  record SlaPolicyDto(
-      Priority priority,
-      String toAssign,
-      String toResolve,
-      long toAssignSeconds,
-      long toResolveSeconds) {}
+  private final SlaPolicyRepository repository;
+  private final SlaPolicies policies;
 
-  private final SlaPolicy policy;
-
-  SlaPolicyController(SlaPolicy policy) {
-    this.policy = policy;
+  SlaPolicyController(SlaPolicyRepository repository, SlaPolicies policies) {
+    this.repository = repository;
+    this.policies = policies;
   }
 
   @GetMapping
+  @Operation(operationId = "listSlaPolicies", summary = "SLA policies in the order they are tried")
+  List<PolicyDto> list() {
+    return repository.listInOrder().stream().map(this::dto).toList();
+  }
+
+  @GetMapping("/match")
   @Operation(
-      operationId = "listSlaPolicies",
-      summary = "SLA targets per priority, most urgent first")
-  List<SlaPolicyDto> list() {
-    return Arrays.stream(Priority.values())
-        .sorted((a, b) -> b.compareTo(a))
-        .map(
-            priority -> {
-              SlaTargets targets = policy.targetsFor(priority);
-              return new SlaPolicyDto(
-                  priority,
-                  targets.toAssign().toString(),
-                  targets.toResolve().toString(),
-                  targets.toAssign().toSeconds(),
-                  targets.toResolve().toSeconds());
-            })
-        .toList();
+      operationId = "matchSlaPolicy",
+      summary = "The policy a ticket with these facts gets: the first by position that matches",
+      description = "404 when no policy matches. A fact left out is one the ticket does not have.")
+  PolicyDto match(
+      @Parameter(description = "The reporter's organization") @RequestParam(required = false)
+          Long organizationId,
+      @RequestParam(required = false) Priority priority,
+      @RequestParam(required = false) Channel channel,
+      @Parameter(description = "The mailbox the ticket came in through")
+          @RequestParam(required = false)
+          Long mailboxId) {
+    return policies
+        .match(new TicketFacts(organizationId, priority, channel, mailboxId))
+        .map(this::dto)
+        .orElseThrow(() -> new NotFoundException("No SLA policy matches such a ticket."));
+  }
+
+  @PostMapping
+  @Operation(operationId = "createSlaPolicy")
+  ResponseEntity<PolicyDto> create(@RequestBody PolicyRequest request) {
+    SlaPolicyRules policy = policies.parse(request);
+    SlaPoliciesRecord created;
+    try {
+      created = repository.insert(policy.name(), request.position(), policies.rules(policy));
+    } catch (DuplicateKeyException taken) {
+      throw nameTaken(policy.name());
+    }
+    return ResponseEntity.created(URI.create("/api/sla-policies/" + created.getId()))
+        .body(dto(created));
+  }
+
+  @PutMapping("/{id}")
+  @Operation(
+      operationId = "replaceSlaPolicy",
+      summary = "Replace a policy's name, calendar, conditions, targets and pause rules")
+  PolicyDto replace(@PathVariable long id, @RequestBody PolicyRequest request) {
+    policies.row(id);
+    SlaPolicyRules policy = policies.parse(request);
+    try {
+      return dto(
+          repository
+              .update(id, policy.name(), policies.rules(policy))
+              .orElseThrow(() -> new NotFoundException("There is no SLA policy #" + id + ".")));
+    } catch (DuplicateKeyException taken) {
+      throw nameTaken(policy.name());
+    }
+  }
+
+  @PutMapping("/order")
+  @Operation(
+      operationId = "reorderSlaPolicies",
+      summary = "Put the policies in this order; give every policy's id once")
+  List<PolicyDto> reorder(@RequestBody OrderRequest request) {
+    if (request.ids() == null || !repository.reorder(request.ids())) {
+      throw FieldException.invalid(
+          "ids", "List every SLA policy's id exactly once, in the order they should be tried.");
+    }
+    return list();
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(operationId = "deleteSlaPolicy")
+  ResponseEntity<Void> delete(@PathVariable long id) {
+    if (!repository.delete(id)) {
+      throw new NotFoundException("There is no SLA policy #" + id + ".");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private PolicyDto dto(SlaPoliciesRecord row) {
+    SlaPolicyRules policy = policies.valueOf(row);
+    return new PolicyDto(
+        row.getId(),
+        row.getName(),
+        row.getPosition(),
+        row.getCalendarId(),
+        SlaPolicies.conditions(policy.conditions()),
+        SlaPolicies.targets(policy),
+        SlaPolicies.pauses(policy),
+        row.getCreatedAt(),
+        row.getUpdatedAt());
+  }
+
+  private static FieldException nameTaken(String name) {
+    return FieldException.conflict("name", "Another SLA policy is already called " + name + ".");
   }
 }

@@ -399,6 +399,14 @@ class BadInputSuiteTest {
         () -> Map.of("name", "\"Router\"", "kind", "\"NETWORK\""),
         List.of(text("name", true, 200), text("kind", true, 50), text("description", false, 2000)));
     probes.body(
+        "slaPolicies.create",
+        "POST",
+        "/api/sla-policies",
+        () -> Map.of("name", quote("Policy " + unique.incrementAndGet())),
+        List.of(text("name", true, 200), reference("calendarId"), number("position")));
+    probes.query("slaPolicies.match", "/api/sla-policies/match", "priority", "ASAP", true);
+    probes.query("slaPolicies.match", "/api/sla-policies/match", "organizationId", "abc", true);
+    probes.body(
         "dev.inboundEmail",
         "POST",
         "/api/dev/inbound-email",
@@ -428,6 +436,8 @@ class BadInputSuiteTest {
     probes.badIds("notifications.byId", "POST", "/api/notifications/{id}/read", "");
     probes.badIds("customers.tickets", "GET", "/api/customers/{id}/tickets", "");
     probes.badIds("attachments.retry", "POST", "/api/attachments/{id}/retry", "");
+    probes.badIds("slaPolicies.byId", "PUT", "/api/sla-policies/{id}", "{\"name\":\"X\"}");
+    probes.badIds("slaPolicies.byId", "DELETE", "/api/sla-policies/{id}", "");
   }
 
   private void customerProbes(MalformedRequests probes, long portalTicket) {

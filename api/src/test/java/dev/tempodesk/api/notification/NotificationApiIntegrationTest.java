@@ -152,18 +152,6 @@ class NotificationApiIntegrationTest {
     assertThat(response.problemField()).isEqualTo("limit");
   }
 
-  @Test
-  void shouldListTheSlaTargetsPerPriority() {
-    JsonNode policies = manager.get("/api/sla-policies").body();
-
-    assertThat(policies).hasSize(4);
-    assertThat(policies.get(0).get("priority").asString()).isEqualTo("URGENT");
-    assertThat(policies.get(0).get("toAssign").asString()).isEqualTo("PT15M");
-    assertThat(policies.get(0).get("toResolveSeconds").asLong()).isEqualTo(4 * 3600);
-    assertThat(policies.get(3).get("priority").asString()).isEqualTo("LOW");
-    assertThat(policies.get(3).get("toResolve").asString()).isEqualTo("PT72H");
-  }
-
   private JsonNode awaitFeedOf(int entries) throws InterruptedException {
     Instant giveUp = Instant.now().plusSeconds(20);
     JsonNode feed = api.get("/api/notifications").body();

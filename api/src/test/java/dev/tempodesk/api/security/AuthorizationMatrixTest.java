@@ -119,7 +119,12 @@ class AuthorizationMatrixTest {
           entry("GET /api/stats/summary", Access.MANAGEMENT),
           entry("GET /api/stats/hourly", Access.MANAGEMENT),
           entry("GET /api/stats/agents", Access.MANAGEMENT),
-          entry("GET /api/sla-policies", Access.MANAGEMENT),
+          entry("GET /api/sla-policies", Access.STAFF),
+          entry("GET /api/sla-policies/match", Access.STAFF),
+          entry("POST /api/sla-policies", Access.ADMIN),
+          entry("PUT /api/sla-policies/{id}", Access.ADMIN),
+          entry("PUT /api/sla-policies/order", Access.ADMIN),
+          entry("DELETE /api/sla-policies/{id}", Access.ADMIN),
           entry("GET /api/business-calendars", Access.STAFF),
           entry("POST /api/business-calendars", Access.ADMIN),
           entry("GET /api/business-calendars/{id}", Access.STAFF),
@@ -197,7 +202,9 @@ class AuthorizationMatrixTest {
                 .replace("/api/notifications/{id}", "/api/notifications/" + Long.MAX_VALUE)
                 // No such calendar: nothing is changed or deleted, those allowed get 404.
                 .replace(
-                    "/api/business-calendars/{id}", "/api/business-calendars/" + Long.MAX_VALUE);
+                    "/api/business-calendars/{id}", "/api/business-calendars/" + Long.MAX_VALUE)
+                // No such policy: nothing is changed or deleted, those allowed get 404.
+                .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE);
   }
 
   private HttpApi client(Caller caller) {
