@@ -253,7 +253,7 @@ public class DemoHistory {
     }
     Instant at = after.apply(opened, minutes(random, urgent ? 2 : 5, urgent ? 20 : 90));
     steps.add(new Step(at, Kind.ASSIGN, agent));
-    at = after.apply(at, minutes(random, 5, urgent ? 45 : 150));
+    at = after.apply(at, minutes(random, 5, urgent ? 30 : 90));
     steps.add(new Step(at, Kind.REPLY, agent));
     if (random.nextInt(100) < 30) {
       steps.add(new Step(at.plusSeconds(1), Kind.SUSPEND, agent));
@@ -262,7 +262,7 @@ public class DemoHistory {
       at = after.apply(at, minutes(random, 10, 90));
       steps.add(new Step(at, Kind.REPLY, agent));
     }
-    at = after.apply(at, minutes(random, 15, urgent ? 4 * 60 : 10 * 60));
+    at = after.apply(at, minutes(random, 15, urgent ? 2 * 60 : 6 * 60));
     steps.add(new Step(at, Kind.CLOSE, agent));
     Resolution resolution =
         new Resolution[] {Resolution.SOLVED, Resolution.WORKAROUND, Resolution.DUPLICATE}
