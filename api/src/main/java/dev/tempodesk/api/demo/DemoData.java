@@ -60,7 +60,7 @@ public class DemoData {
     this.history = history;
   }
 
-  // Before StatsStartup (10), so the stats workflow's backfill starts at the history's first hour.
+  // Before StatsStartup (10): the stats workflow then resumes after the history's computed hours.
   @EventListener(ApplicationReadyEvent.class)
   @Order(5)
   public void seedIfEmpty() {
@@ -125,8 +125,8 @@ public class DemoData {
     long started = System.nanoTime();
     int past = history.seed(new DemoHistory.Cast(List.of(alice, max), historyCustomers));
     log.info(
-        "Seeded demo history in {} ms: {} closed tickets over the last {} days; the stats"
-            + " workflow computes their hours",
+        "Seeded demo history in {} ms: {} closed tickets over the last {} days and their"
+            + " hourly statistics",
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         past,
         DemoHistory.DAYS);

@@ -14,6 +14,7 @@ import dev.tempodesk.db.message.MessageRepository;
 import dev.tempodesk.db.stats.StatsRepository;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.stats.StatsActivities;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.AgentRef;
 import dev.tempodesk.workflows.ticket.AssigneeChange;
@@ -38,6 +39,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +77,7 @@ public class DemoHistory {
   private final TicketEventRepository events;
   private final MessageRepository messages;
   private final StatsRepository stats;
+  private final StatsActivities statsActivities;
   private final TicketPolicy policy;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
@@ -86,6 +89,7 @@ public class DemoHistory {
       TicketEventRepository events,
       MessageRepository messages,
       StatsRepository stats,
+      StatsActivities statsActivities,
       TicketWorkflowGateway workflows,
       TransactionTemplate transaction,
       JsonMapper json,
@@ -95,6 +99,7 @@ public class DemoHistory {
     this.events = events;
     this.messages = messages;
     this.stats = stats;
+    this.statsActivities = statsActivities;
     this.policy = workflows.policy();
     this.transaction = transaction;
     this.json = json;
@@ -105,7 +110,7 @@ public class DemoHistory {
   record Cast(List<AgentsRecord> agents, List<ContactsRecord> customers) {}
 
   /**
-   * Writes the history, unless the database has tickets already.
+   * Writes the history and the statistics of its hours, unless the database has tickets already.
    *
    * @return how many tickets were written (0 when there were tickets)
    */
@@ -115,7 +120,20 @@ public class DemoHistory {
     }
     Instant now = clock.instant();
     List<Plan> plans = plan(cast, now);
-    transaction.executeWithoutResult(status -> plans.forEach(this::write));
+    // The hours the stats workflow would have computed had it run all along, by its own activity,
+    // in
+    // the same transaction (one commit); the workflow then resumes after the last of them. Not left
+    // to its backfill: at one activity per hour that takes minutes, the newest hours last.
+    Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
+    transaction.executeWithoutResult(
+        status -> {
+          plans.forEach(this::write);
+          for (Instant hour = plans.getFirst().openedAt().truncatedTo(ChronoUnit.HOURS);
+              hour.isBefore(currentHour);
+              hour = hour.plus(Duration.ofHours(1))) {
+            statsActivities.computeHour(hour.toEpochMilli());
+          }
+        });
     return plans.size();
   }
 
