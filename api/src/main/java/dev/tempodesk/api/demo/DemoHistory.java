@@ -121,9 +121,8 @@ public class DemoHistory {
     Instant now = clock.instant();
     List<Plan> plans = plan(cast, now);
     // The hours the stats workflow would have computed had it run all along, by its own activity,
-    // in
-    // the same transaction (one commit); the workflow then resumes after the last of them. Not left
-    // to its backfill: at one activity per hour that takes minutes, the newest hours last.
+    // in the same transaction (one commit); the workflow then resumes after the last of them. Not
+    // left to its backfill: at one activity per hour that takes minutes, the newest hours last.
     Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
     transaction.executeWithoutResult(
         status -> {
