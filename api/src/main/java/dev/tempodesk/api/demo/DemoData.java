@@ -18,6 +18,7 @@ import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.Resolution;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo data for the embedded mode: three agents, two customer organizations with assets, four
  * customers and ten tickets in varied states. Written through the same commands the API uses, so
- * the tickets have workflows and audit trails. Only into an empty database.
+ * the tickets have workflows and audit trails. Before them, four weeks of closed tickets ({@link
+ * DemoHistory}) so the statistics have figures. Only into an empty database.
  */
 @Component
 public class DemoData {
@@ -41,22 +43,26 @@ public class DemoData {
   private final ContactRepository contacts;
   private final OrganizationRepository organizations;
   private final TicketCommands tickets;
+  private final DemoHistory history;
 
   public DemoData(
       TempodeskProperties properties,
       AgentRepository agents,
       ContactRepository contacts,
       OrganizationRepository organizations,
-      TicketCommands tickets) {
+      TicketCommands tickets,
+      DemoHistory history) {
     this.properties = properties;
     this.agents = agents;
     this.contacts = contacts;
     this.organizations = organizations;
     this.tickets = tickets;
+    this.history = history;
   }
 
+  // Before StatsStartup (10): the stats workflow then resumes after the history's computed hours.
   @EventListener(ApplicationReadyEvent.class)
-  @Order(10)
+  @Order(5)
   public void seedIfEmpty() {
     if (!properties.demo() || agents.count() > 0) {
       return;
@@ -70,7 +76,7 @@ public class DemoData {
             () -> {
               seedTickets.run();
               log.info(
-                  "Seeded demo data: 3 agents, 2 organizations, 4 customers, 10 tickets (2"
+                  "Seeded demo data: 3 agents, 2 organizations, 8 customers, 10 open tickets (2"
                       + " waiting for an agent)");
             });
   }
@@ -107,6 +113,23 @@ public class DemoData {
         contacts.findOrCreate("hank@globex.example", "Hank Buyer", globex.getId());
     contacts.grantPortalAccess(carla.getId());
     contacts.grantPortalAccess(gina.getId());
+    // The history's customers: not the two portal sign-ins, whose own lists stay short.
+    List<ContactsRecord> historyCustomers =
+        List.of(
+            dan,
+            hank,
+            contacts.findOrCreate("olga@acme.example", "Olga Office", acme.getId()),
+            contacts.findOrCreate("paul@acme.example", "Paul Payroll", acme.getId()),
+            contacts.findOrCreate("rita@globex.example", "Rita Returns", globex.getId()),
+            contacts.findOrCreate("sam@globex.example", "Sam Stores", globex.getId()));
+    long started = System.nanoTime();
+    int past = history.seed(new DemoHistory.Cast(List.of(alice, max), historyCustomers));
+    log.info(
+        "Seeded demo history in {} ms: {} closed tickets over the last {} days and their"
+            + " hourly statistics",
+        Duration.ofNanos(System.nanoTime() - started).toMillis(),
+        past,
+        DemoHistory.DAYS);
     return () -> seedTickets(admin, alice, max, carla, dan, gina, hank, router, vpn, shop, order);
   }
 

@@ -75,7 +75,7 @@ public class TicketState {
   }
 
   /** Puts the ticket back to work after a suspension or a close: OPEN if assigned, else NEW. */
-  void returnToWork() {
+  public void returnToWork() {
     status = assigneeId == null ? TicketStatus.NEW : TicketStatus.OPEN;
     pendingReason = null;
     pendingUntil = null;

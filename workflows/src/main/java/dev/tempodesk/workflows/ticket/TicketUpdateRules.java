@@ -179,7 +179,8 @@ public final class TicketUpdateRules {
     }
   }
 
-  static List<FieldChange> diff(TicketState before, TicketState after) {
+  /** The fields that differ, as the audit trail shows them. */
+  public static List<FieldChange> diff(TicketState before, TicketState after) {
     List<FieldChange> changes = new ArrayList<>();
     addIfChanged(changes, "status", before.status, after.status);
     addIfChanged(changes, "priority", before.priority, after.priority);
