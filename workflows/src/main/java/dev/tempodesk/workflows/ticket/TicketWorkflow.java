@@ -63,6 +63,13 @@ public interface TicketWorkflow {
   @SignalMethod
   void newMessage(InboundMessage message);
 
+  /**
+   * The SLA policy or calendar governing this ticket changed: look the policy up again and re-time
+   * the clocks, with an audit entry giving the reason.
+   */
+  @SignalMethod
+  void recalculateSla(SlaRecalculation request);
+
   @QueryMethod
   TicketState current();
 }

@@ -104,6 +104,12 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   @Override
+  public void recalculateSla(SlaRecalculation request) {
+    // Issue 18 (in progress): tickets do not hold a policy of their own yet, so there is nothing
+    // to re-time; the business-time clocks take this over.
+  }
+
+  @Override
   public TicketState current() {
     return state.copy();
   }
