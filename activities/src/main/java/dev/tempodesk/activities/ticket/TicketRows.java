@@ -1,6 +1,7 @@
 package dev.tempodesk.activities.ticket;
 
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.workflows.ticket.AppliedSla;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
@@ -13,9 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jooq.JSONB;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Maps between the workflow's ticket state and the tickets row. */
 public final class TicketRows {
+  /** Writes and reads the {@code sla_applied} copy of the policy and calendar. */
+  private static final JsonMapper SLA_JSON = JsonMapper.builder().build();
+
   private TicketRows() {}
 
   /**
@@ -48,9 +54,13 @@ public final class TicketRows {
 
   /**
    * Sets the SLA columns from the ticket's clocks. A workflow that does not track SLAs (started
-   * before them) leaves the columns alone.
+   * before them) leaves the columns alone; one that holds a policy (issue 18) writes every clock, a
+   * missing one (no target) as nulls.
    */
   public static TicketsRecord withSla(TicketsRecord row, TicketState ticket) {
+    if (ticket.sla != null) {
+      return withPolicyClocks(row, ticket);
+    }
     if (ticket.assignClock != null && ticket.resolveClock != null) {
       SlaClock assign = ticket.assignClock;
       SlaClock resolve = ticket.resolveClock;
@@ -67,6 +77,43 @@ public final class TicketRows {
           .setSlaSortKey(slaSortKey(resolve));
     }
     return row;
+  }
+
+  private static TicketsRecord withPolicyClocks(TicketsRecord row, TicketState ticket) {
+    SlaClock assign = orStopped(ticket.assignClock);
+    SlaClock resolve = orStopped(ticket.resolveClock);
+    SlaClock firstResponse = orStopped(ticket.firstResponseClock);
+    SlaClock nextReply = orStopped(ticket.nextReplyClock);
+    return row.setSlaApplied(JSONB.valueOf(SLA_JSON.writeValueAsString(ticket.sla)))
+        .setSlaPolicyId(ticket.sla.policyId())
+        .setSlaCalendarId(ticket.sla.calendarId())
+        .setAssignDueAt(at(assign.dueAt))
+        .setAssignRemainingMs(millis(assign.remaining))
+        .setAssignTargetMs(millis(assign.target))
+        .setAssignWarned(assign.warned)
+        .setAssignBreached(assign.breached)
+        .setResolveDueAt(at(resolve.dueAt))
+        .setResolveRemainingMs(millis(resolve.remaining))
+        .setResolveTargetMs(millis(resolve.target))
+        .setResolveWarned(resolve.warned)
+        .setResolveBreached(resolve.breached)
+        .setFirstResponseDueAt(at(firstResponse.dueAt))
+        .setFirstResponseRemainingMs(millis(firstResponse.remaining))
+        .setFirstResponseTargetMs(millis(firstResponse.target))
+        .setFirstResponseWarned(firstResponse.warned)
+        .setFirstResponseBreached(firstResponse.breached)
+        .setNextReplyDueAt(at(nextReply.dueAt))
+        .setNextReplyRemainingMs(millis(nextReply.remaining))
+        .setNextReplyTargetMs(millis(nextReply.target))
+        .setNextReplyWarned(nextReply.warned)
+        .setNextReplyBreached(nextReply.breached)
+        .setAwaitingReplySince(at(ticket.awaitingReplySince))
+        .setSlaSortKey(slaSortKey(ticket.resolveClock));
+  }
+
+  /** A clock the policy does not set: no target, nothing counting, no alarm. */
+  private static SlaClock orStopped(SlaClock clock) {
+    return clock == null ? new SlaClock() : clock;
   }
 
   /** Orders the list most urgent first: running resolve deadlines, then everything else. */
@@ -115,6 +162,28 @@ public final class TicketRows {
               row.getResolveWarned(),
               row.getResolveBreached());
     }
+    if (row.getSlaApplied() != null) {
+      ticket.sla = SLA_JSON.readValue(row.getSlaApplied().data(), AppliedSla.class);
+    }
+    if (row.getFirstResponseTargetMs() != null) {
+      ticket.firstResponseClock =
+          clock(
+              row.getFirstResponseTargetMs(),
+              row.getFirstResponseDueAt(),
+              row.getFirstResponseRemainingMs(),
+              row.getFirstResponseWarned(),
+              row.getFirstResponseBreached());
+    }
+    if (row.getNextReplyTargetMs() != null) {
+      ticket.nextReplyClock =
+          clock(
+              row.getNextReplyTargetMs(),
+              row.getNextReplyDueAt(),
+              row.getNextReplyRemainingMs(),
+              row.getNextReplyWarned(),
+              row.getNextReplyBreached());
+    }
+    ticket.awaitingReplySince = instant(row.getAwaitingReplySince());
     return ticket;
   }
 

@@ -3,14 +3,26 @@ package dev.tempodesk.activities.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.tempodesk.workflows.calendar.BusinessCalendar;
+import dev.tempodesk.workflows.ticket.AppliedSla;
+import dev.tempodesk.workflows.ticket.Channel;
+import dev.tempodesk.workflows.ticket.PendingReason;
+import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.SlaClock;
+import dev.tempodesk.workflows.ticket.SlaMetric;
+import dev.tempodesk.workflows.ticket.SlaPolicyRules;
 import dev.tempodesk.workflows.ticket.TicketState;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,13 +120,45 @@ class TicketStateFieldsTest {
     if (type == SlaClock.class) {
       return fill(new SlaClock());
     }
+    if (type == AppliedSla.class) {
+      return appliedSla(n);
+    }
     return fail(
         "No value for %s %s: teach this test the type, and copy() and TicketRows the field.",
         type.getSimpleName(), field.getName());
   }
 
+  /** A policy with a target and a pause of every metric, on a calendar with hours and a holiday. */
+  private static AppliedSla appliedSla(long n) {
+    Map<SlaMetric, Duration> targets = new EnumMap<>(SlaMetric.class);
+    Map<SlaMetric, Set<PendingReason>> pauses = new EnumMap<>(SlaMetric.class);
+    for (SlaMetric metric : SlaMetric.values()) {
+      targets.put(metric, Duration.ofMinutes(n + metric.ordinal()));
+      pauses.put(metric, Set.of(PendingReason.values()[metric.ordinal()]));
+    }
+    SlaPolicyRules rules =
+        new SlaPolicyRules(
+            "Policy " + n,
+            (int) n,
+            new SlaPolicyRules.Conditions(
+                Set.of(n), Set.of(Priority.HIGH), Set.of(Channel.EMAIL), Set.of(n + 1)),
+            n + 2,
+            Map.of(Priority.HIGH, targets),
+            pauses);
+    BusinessCalendar calendar =
+        BusinessCalendar.in("Europe/Berlin")
+            .open(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00", "17:00")
+            .open(DayOfWeek.SATURDAY, "10:00", "12:30")
+            .holiday(LocalDate.of(2026, 12, 24))
+            .build();
+    return new AppliedSla(n, "Policy " + n, n + 2, "Calendar " + n, rules, calendar);
+  }
+
   private static boolean isImmutable(Object value) {
-    return value instanceof Long || value instanceof Instant || value instanceof Duration;
+    return value instanceof Long
+        || value instanceof Instant
+        || value instanceof Duration
+        || value instanceof AppliedSla;
   }
 
   private static List<Field> stateFields(Class<?> type) {

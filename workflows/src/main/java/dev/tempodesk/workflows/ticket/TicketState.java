@@ -35,6 +35,13 @@ public class TicketState {
   // Null until the workflow starts them (rows and runs from before SLAs have none).
   public SlaClock assignClock;
   public SlaClock resolveClock;
+  // Issue 18: the policy governing the ticket, its two reply clocks and since when a customer
+  // message waits for an agent's reply. Null on runs from before policies (and a clock is null
+  // when the policy sets no target for its metric).
+  public AppliedSla sla;
+  public SlaClock firstResponseClock;
+  public SlaClock nextReplyClock;
+  public Instant awaitingReplySince;
 
   public TicketState copy() {
     TicketState copy = new TicketState();
@@ -59,6 +66,10 @@ public class TicketState {
     copy.seenMessageIds = new ArrayList<>(seenMessageIds);
     copy.assignClock = assignClock == null ? null : assignClock.copy();
     copy.resolveClock = resolveClock == null ? null : resolveClock.copy();
+    copy.sla = sla;
+    copy.firstResponseClock = firstResponseClock == null ? null : firstResponseClock.copy();
+    copy.nextReplyClock = nextReplyClock == null ? null : nextReplyClock.copy();
+    copy.awaitingReplySince = awaitingReplySince;
     return copy;
   }
 
