@@ -1,5 +1,6 @@
 package dev.tempodesk.api;
 
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.notification.EmailSender;
 import dev.tempodesk.activities.notification.NotificationActivitiesImpl;
 import dev.tempodesk.activities.notification.NotificationOutbox;
@@ -55,7 +56,10 @@ public final class NoMailbox {
             clock),
         notifications,
         new EmailSender(
-            unusedNylas(), new MailboxRepository(jooq.dsl()), new TicketRepository(jooq.dsl())),
+            unusedNylas(),
+            new MailboxRepository(jooq.dsl()),
+            new TicketRepository(jooq.dsl()),
+            MailboxOutages.over(jooq.dsl(), clock)),
         new WebhookSender(new OkHttpClient(), JsonMapper.builder().build(), pause -> {}, 1),
         clock);
   }

@@ -1,5 +1,7 @@
 package dev.tempodesk.activities.mail;
 
+import dev.tempodesk.activities.nylas.NylasApiException;
+import dev.tempodesk.activities.nylas.NylasException;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.mail.MailboxRepository;
@@ -11,10 +13,10 @@ import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 
 /**
- * A mailbox whose grant Nylas refuses (401/403 during a pass, or a {@code grant.expired} webhook)
- * needs its owner to connect it again. The first report of an episode tells every active admin in
- * the in-app feed; later reports of the same episode only refresh the reason. Connecting the
- * mailbox again (or a pass that gets through) ends the episode.
+ * A mailbox whose grant Nylas refuses (401/403 during a pass or a send, or a {@code grant.expired}
+ * webhook) needs its owner to connect it again. The first report of an episode tells every active
+ * admin in the in-app feed; later reports of the same episode only refresh the reason. Connecting
+ * the mailbox again (or a pass that gets through) ends the episode.
  */
 public class MailboxOutages {
   public static final String NEEDS_RECONNECT_EVENT = "MAILBOX_NEEDS_RECONNECT";
@@ -43,6 +45,20 @@ public class MailboxOutages {
         new AgentRepository(dsl),
         new NotificationRepository(dsl),
         clock);
+  }
+
+  /**
+   * A send that Nylas refused for the mailbox's grant (401/403) means what a refused sync pass
+   * means: the mailbox needs a reconnect (admins told once per episode). True if {@code failure}
+   * was such a refusal; other failures change nothing here.
+   */
+  public boolean sendRefused(MailboxesRecord mailbox, NylasException failure) {
+    if (!(failure instanceof NylasApiException answer)
+        || answer.kind() != NylasApiException.Kind.AUTH) {
+      return false;
+    }
+    needsReconnect(mailbox, "a send was refused: " + answer.getMessage());
+    return true;
   }
 
   /** Marks the mailbox "needs reconnect"; true when this started the episode (admins told). */

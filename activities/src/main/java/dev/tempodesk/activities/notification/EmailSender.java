@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.notification;
 
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.nylas.EmailAddress;
 import dev.tempodesk.activities.nylas.KeyedSend;
 import dev.tempodesk.activities.nylas.MessageHeader;
@@ -34,12 +35,18 @@ public class EmailSender {
   private final SentMail sentMail;
   private final MailboxRepository mailboxes;
   private final TicketRepository tickets;
+  private final MailboxOutages outages;
 
-  public EmailSender(NylasClient nylas, MailboxRepository mailboxes, TicketRepository tickets) {
+  public EmailSender(
+      NylasClient nylas,
+      MailboxRepository mailboxes,
+      TicketRepository tickets,
+      MailboxOutages outages) {
     this.nylas = nylas;
     this.sentMail = new SentMail(nylas);
     this.mailboxes = mailboxes;
     this.tickets = tickets;
+    this.outages = outages;
   }
 
   public void send(NotificationsRecord notification, String recipientName) {
@@ -75,6 +82,7 @@ public class EmailSender {
       nylas.send(mailbox.getGrantId(), mail, KeyedSend.key(notification.getDedupeKey(), attempt));
     } catch (NylasException failed) {
       KeyedSend.Next next = KeyedSend.after(failed);
+      outages.sendRefused(mailbox, failed);
       throw new DeliveryFailure(
           "Nylas: " + failed.getMessage(),
           next == KeyedSend.Next.GIVE_UP,

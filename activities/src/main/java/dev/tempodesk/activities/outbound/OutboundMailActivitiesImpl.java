@@ -6,6 +6,7 @@ import dev.tempodesk.activities.attachment.AttachedFiles;
 import dev.tempodesk.activities.attachment.AttachmentStore;
 import dev.tempodesk.activities.attachment.PostgresAttachmentStore;
 import dev.tempodesk.activities.mail.MachineMailSigns;
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.Providers;
 import dev.tempodesk.db.attachment.AttachmentRepository;
@@ -110,6 +111,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
             new MailThreadRepository(dsl),
             new OutboundAttachments(attachments, store),
             notice,
+            MailboxOutages.over(dsl, clock),
             transaction,
             clock);
     return new OutboundMailActivitiesImpl(

@@ -2,6 +2,7 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.nylas.EmailAddress;
 import dev.tempodesk.activities.nylas.KeyedSend;
 import dev.tempodesk.activities.nylas.MessageHeader;
@@ -54,6 +55,10 @@ public class OutboundMailSender {
   /** Clocks differ: the sent copy's date may be a little before our row's. */
   static final Duration SENT_LOOKUP_MARGIN = Duration.ofMinutes(5);
 
+  /** Begins the reason of a send refused for the mailbox's grant: what the agent does about it. */
+  static final String RECONNECT_FIRST =
+      "The mailbox must be connected again (Mailboxes, Reconnect) before this can be sent again: ";
+
   private final NylasClient nylas;
   private final SentMail sentMail;
   private final OutboundMessageRepository outbound;
@@ -62,6 +67,7 @@ public class OutboundMailSender {
   private final MailThreadRepository threads;
   private final OutboundAttachments attachments;
   private final DeliveryFailureNotice notice;
+  private final MailboxOutages outages;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
@@ -73,6 +79,7 @@ public class OutboundMailSender {
       MailThreadRepository threads,
       OutboundAttachments attachments,
       DeliveryFailureNotice notice,
+      MailboxOutages outages,
       TransactionTemplate transaction,
       Clock clock) {
     this.nylas = nylas;
@@ -83,6 +90,7 @@ public class OutboundMailSender {
     this.threads = threads;
     this.attachments = attachments;
     this.notice = notice;
+    this.outages = outages;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -118,7 +126,12 @@ public class OutboundMailSender {
     } catch (NylasException failure) {
       switch (KeyedSend.after(failure)) {
         case GIVE_UP -> {
-          return fail(ticketNumber, id, failure.getMessage());
+          return fail(
+              ticketNumber,
+              id,
+              outages.sendRefused(mailbox.get(), failure)
+                  ? RECONNECT_FIRST + failure.getMessage()
+                  : failure.getMessage());
         }
         case NEW_KEY -> outbound.nextSendAttempt(id, attempt);
         case SAME_KEY -> {}

@@ -151,6 +151,25 @@ class OutboundMailIdempotencyTest {
   }
 
   @Test
+  void shouldFailASendRefusedForTheGrantAndMarkTheMailboxForAReconnect() {
+    long number = openTicket();
+    String id = queueReply(number);
+    nylas.revokeGrant(GRANT);
+
+    DeliveryOutcome outcome = mail.deliver(ref(number, id));
+
+    assertThat(outcome.status()).isEqualTo(DeliveryOutcome.Status.FAILED);
+    assertThat(outcome.error()).startsWith(OutboundMailSender.RECONNECT_FIRST).contains("401");
+    assertThat(new MailboxRepository(dsl).findByGrant(GRANT).orElseThrow())
+        .satisfies(
+            mailbox -> {
+              assertThat(mailbox.getNeedsReconnectSince()).isNotNull();
+              assertThat(mailbox.getSyncError()).contains("a send was refused");
+            });
+    assertThat(nylas.sent(GRANT)).isEmpty();
+  }
+
+  @Test
   void shouldMoveToANewKeyOnEveryErrorAnswerAndEndFailedAfterTheLastAttempt() {
     String busy = "busy@acme.example";
     nylas.rejectSendsTo(busy, 503); // the provider keeps failing: each answer is a 503

@@ -1,5 +1,6 @@
 package dev.tempodesk.api.config;
 
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.notification.EmailSender;
 import dev.tempodesk.activities.notification.NotificationActivitiesImpl;
 import dev.tempodesk.activities.notification.NotificationOutbox;
@@ -46,6 +47,7 @@ class NotificationConfig {
       ContactRepository contacts,
       TicketRepository tickets,
       MailboxRepository mailboxes,
+      MailboxOutages outages,
       NylasClient nylas,
       TransactionTemplate transaction,
       JsonMapper json,
@@ -58,7 +60,7 @@ class NotificationConfig {
     return new NotificationActivitiesImpl(
         new NotificationOutbox(notifications, agents, contacts, transaction, settings, clock),
         notifications,
-        new EmailSender(nylas, mailboxes, tickets),
+        new EmailSender(nylas, mailboxes, tickets, outages),
         new WebhookSender(http, json, Sleeper.system(), settings.webhookAttempts()),
         clock);
   }

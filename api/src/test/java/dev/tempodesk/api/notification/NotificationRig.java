@@ -1,5 +1,6 @@
 package dev.tempodesk.api.notification;
 
+import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.notification.EmailSender;
 import dev.tempodesk.activities.notification.NotificationActivitiesImpl;
 import dev.tempodesk.activities.notification.NotificationOutbox;
@@ -80,7 +81,7 @@ final class NotificationRig implements AutoCloseable {
             new NotificationOutbox(
                 notifications, agents, contacts, jooq.transactions(), notify, clock),
             notifications,
-            new EmailSender(client, mailboxes, tickets),
+            new EmailSender(client, mailboxes, tickets, MailboxOutages.over(jooq.dsl(), clock)),
             new WebhookSender(new OkHttpClient(), JsonMapper.builder().build(), duration -> {}, 1),
             clock);
   }
