@@ -2,6 +2,7 @@ package dev.tempodesk.activities.stats;
 
 import dev.tempodesk.db.jooq.tables.records.StatsClosingsRecord;
 import dev.tempodesk.db.jooq.tables.records.StatsHoursRecord;
+import dev.tempodesk.db.jooq.tables.records.StatsSlaOutcomesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.stats.StatsRepository;
@@ -29,6 +30,7 @@ public class StatsActivitiesImpl implements StatsActivities {
   private final StatsRepository stats;
   private final TransactionTemplate transaction;
   private final ClosingTimeline timeline;
+  private final ComplianceTimeline compliance;
   private final Clock clock;
 
   public StatsActivitiesImpl(
@@ -36,6 +38,7 @@ public class StatsActivitiesImpl implements StatsActivities {
     this.stats = stats;
     this.transaction = transaction;
     this.timeline = new ClosingTimeline(json);
+    this.compliance = new ComplianceTimeline(timeline);
     this.clock = clock;
   }
 
@@ -72,7 +75,10 @@ public class StatsActivitiesImpl implements StatsActivities {
                   .setSlaMet((int) closings.stream().filter(Closing::slaMet).count())
                   .setMostEfficientAgentId(AgentFigures.mostEfficient(closings).orElse(null))
                   .setComputedAt(at(clock.instant()));
-          stats.replaceHour(hour, closings.stream().map(c -> toRow(from, c)).toList());
+          stats.replaceHour(
+              hour,
+              closings.stream().map(c -> toRow(from, c)).toList(),
+              slaOutcomesIn(from, to).stream().map(o -> toRow(from, o)).toList());
         });
   }
 
@@ -87,6 +93,51 @@ public class StatsActivitiesImpl implements StatsActivities {
                 timeline.closingsIn(tickets.get(number), trail, from.toInstant(), to.toInstant())));
     closings.sort(Comparator.comparing(Closing::closedAt).thenComparing(Closing::eventId));
     return closings;
+  }
+
+  /**
+   * The SLA outcomes counted in the hour: instances fulfilled in it, and instances that breached in
+   * it and are not fulfilled (as far as the trail goes now).
+   */
+  List<SlaOutcome> slaOutcomesIn(OffsetDateTime from, OffsetDateTime to) {
+    Map<Long, ? extends List<TicketEventsRecord>> trails =
+        stats.historiesOfTicketsWithEventsIn(from, to);
+    Map<Long, TicketsRecord> tickets = stats.tickets(trails.keySet());
+    Map<Long, List<OffsetDateTime>> messages = stats.customerMessageTimes(trails.keySet());
+    List<SlaOutcome> outcomes = new ArrayList<>();
+    trails.forEach(
+        (number, trail) ->
+            compliance
+                .outcomes(
+                    tickets.get(number),
+                    trail,
+                    messages.getOrDefault(number, List.of()).stream()
+                        .map(OffsetDateTime::toInstant)
+                        .toList())
+                .stream()
+                .filter(
+                    o ->
+                        !o.countedAt().isBefore(from.toInstant())
+                            && o.countedAt().isBefore(to.toInstant()))
+                .forEach(outcomes::add));
+    outcomes.sort(
+        Comparator.comparing(SlaOutcome::countedAt)
+            .thenComparingLong(SlaOutcome::ticketNumber)
+            .thenComparing(SlaOutcome::metric)
+            .thenComparingInt(SlaOutcome::cycle));
+    return outcomes;
+  }
+
+  private static StatsSlaOutcomesRecord toRow(OffsetDateTime bucket, SlaOutcome outcome) {
+    return new StatsSlaOutcomesRecord()
+        .setTicketNumber(outcome.ticketNumber())
+        .setMetric(outcome.metric().name())
+        .setCycle(outcome.cycle())
+        .setBucketStart(bucket)
+        .setAgentId(outcome.agentId())
+        .setCountedAt(at(outcome.countedAt()))
+        .setFulfilled(outcome.fulfilled())
+        .setMet(outcome.met());
   }
 
   private static StatsClosingsRecord toRow(OffsetDateTime bucket, Closing closing) {
