@@ -12,15 +12,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.tempodesk.db.stats.StatsRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SLA compliance per metric, per hour and per agent, from audit events and messages written in the
@@ -32,12 +28,7 @@ class SlaComplianceIntegrationTest {
 
   private final TestJooq jooq = TestJooq.over(TestDatabases.fresh().dataSource());
   private final DSLContext dsl = jooq.dsl();
-  private final StatsActivitiesImpl activities =
-      new StatsActivitiesImpl(
-          new StatsRepository(dsl),
-          jooq.transactions(),
-          JsonMapper.builder().build(),
-          Clock.fixed(Instant.parse("2026-03-03T00:00:00Z"), ZoneOffset.UTC));
+  private final StatsActivitiesImpl activities = StatsFixtures.activities(jooq);
   private StatsFixtures fx;
   private long ann;
   private long bob;

@@ -6,12 +6,16 @@ import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
 
+import dev.tempodesk.db.stats.StatsRepository;
+import dev.tempodesk.db.testing.TestJooq;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A fixed day of five tickets on 2026-03-02 (UTC), written as rows and audit events the way the
@@ -39,6 +43,15 @@ final class StatsFixtures {
 
   StatsFixtures(DSLContext dsl) {
     this.dsl = dsl;
+  }
+
+  /** The stats activities over the test database, at midnight after the fixed day. */
+  static StatsActivitiesImpl activities(TestJooq jooq) {
+    return new StatsActivitiesImpl(
+        new StatsRepository(jooq.dsl()),
+        jooq.transactions(),
+        JsonMapper.builder().build(),
+        Clock.fixed(Instant.parse("2026-03-03T00:00:00Z"), ZoneOffset.UTC));
   }
 
   static Instant at(String time) {
