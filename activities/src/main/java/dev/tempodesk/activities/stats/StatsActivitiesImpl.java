@@ -62,7 +62,8 @@ public class StatsActivitiesImpl implements StatsActivities {
     OffsetDateTime to = from.plusHours(1);
     transaction.executeWithoutResult(
         status -> {
-          List<Closing> closings = closingsIn(from, to);
+          Trails trails = trailsOfTicketsWithEventsIn(from, to);
+          List<Closing> closings = closingsIn(trails, from, to);
           StatsRepository.Totals firstResponses = stats.firstResponses(from, to);
           StatsHoursRecord hour =
               new StatsHoursRecord()
@@ -78,19 +79,36 @@ public class StatsActivitiesImpl implements StatsActivities {
           stats.replaceHour(
               hour,
               closings.stream().map(c -> toRow(from, c)).toList(),
-              slaOutcomesIn(from, to).stream().map(o -> toRow(from, o)).toList());
+              slaOutcomesIn(trails, from, to).stream().map(o -> toRow(from, o)).toList());
         });
   }
 
+  /**
+   * The whole audit trail and the row of every ticket with an audit event in the hour: whatever
+   * counts in an hour (a closing, a reply, an assignment, a breach) is such an event.
+   */
+  private record Trails(
+      Map<Long, ? extends List<TicketEventsRecord>> events, Map<Long, TicketsRecord> tickets) {}
+
+  private Trails trailsOfTicketsWithEventsIn(OffsetDateTime from, OffsetDateTime to) {
+    Map<Long, ? extends List<TicketEventsRecord>> events =
+        stats.historiesOfTicketsWithEventsIn(from, to);
+    return new Trails(events, events.isEmpty() ? Map.of() : stats.tickets(events.keySet()));
+  }
+
   List<Closing> closingsIn(OffsetDateTime from, OffsetDateTime to) {
-    Map<Long, ? extends List<TicketEventsRecord>> trails =
-        stats.historiesOfTicketsClosedIn(from, to);
-    Map<Long, TicketsRecord> tickets = stats.tickets(trails.keySet());
+    return closingsIn(trailsOfTicketsWithEventsIn(from, to), from, to);
+  }
+
+  private List<Closing> closingsIn(Trails trails, OffsetDateTime from, OffsetDateTime to) {
     List<Closing> closings = new ArrayList<>();
-    trails.forEach(
-        (number, trail) ->
-            closings.addAll(
-                timeline.closingsIn(tickets.get(number), trail, from.toInstant(), to.toInstant())));
+    trails
+        .events()
+        .forEach(
+            (number, trail) ->
+                closings.addAll(
+                    timeline.closingsIn(
+                        trails.tickets().get(number), trail, from.toInstant(), to.toInstant())));
     closings.sort(Comparator.comparing(Closing::closedAt).thenComparing(Closing::eventId));
     return closings;
   }
@@ -99,27 +117,29 @@ public class StatsActivitiesImpl implements StatsActivities {
    * The SLA outcomes counted in the hour: instances fulfilled in it, and instances that breached in
    * it and are not fulfilled (as far as the trail goes now).
    */
-  List<SlaOutcome> slaOutcomesIn(OffsetDateTime from, OffsetDateTime to) {
-    Map<Long, ? extends List<TicketEventsRecord>> trails =
-        stats.historiesOfTicketsWithEventsIn(from, to);
-    Map<Long, TicketsRecord> tickets = stats.tickets(trails.keySet());
-    Map<Long, List<OffsetDateTime>> messages = stats.customerMessageTimes(trails.keySet());
+  private List<SlaOutcome> slaOutcomesIn(Trails trails, OffsetDateTime from, OffsetDateTime to) {
+    if (trails.events().isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<OffsetDateTime>> messages = stats.customerMessageTimes(trails.events().keySet());
     List<SlaOutcome> outcomes = new ArrayList<>();
-    trails.forEach(
-        (number, trail) ->
-            compliance
-                .outcomes(
-                    tickets.get(number),
-                    trail,
-                    messages.getOrDefault(number, List.of()).stream()
-                        .map(OffsetDateTime::toInstant)
-                        .toList())
-                .stream()
-                .filter(
-                    o ->
-                        !o.countedAt().isBefore(from.toInstant())
-                            && o.countedAt().isBefore(to.toInstant()))
-                .forEach(outcomes::add));
+    trails
+        .events()
+        .forEach(
+            (number, trail) ->
+                compliance
+                    .outcomes(
+                        trails.tickets().get(number),
+                        trail,
+                        messages.getOrDefault(number, List.of()).stream()
+                            .map(OffsetDateTime::toInstant)
+                            .toList())
+                    .stream()
+                    .filter(
+                        o ->
+                            !o.countedAt().isBefore(from.toInstant())
+                                && o.countedAt().isBefore(to.toInstant()))
+                    .forEach(outcomes::add));
     outcomes.sort(
         Comparator.comparing(SlaOutcome::countedAt)
             .thenComparingLong(SlaOutcome::ticketNumber)

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +29,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class StatsRepository {
-  /** Matches an audit event whose changes moved the ticket to CLOSED. */
-  private static final JSONB CLOSED_CHANGE =
-      JSONB.valueOf("[{\"field\":\"status\",\"to\":\"CLOSED\"}]");
-
   private final DSLContext dsl;
 
   public StatsRepository(DSLContext dsl) {
@@ -71,31 +66,10 @@ public class StatsRepository {
   }
 
   /**
-   * The whole audit trail of every ticket that was closed in the range, ordered per ticket as it
-   * happened. Whole, not cut at the range's end: the first recorded change of a field tells what it
-   * was at creation.
-   */
-  public Map<Long, ? extends List<TicketEventsRecord>> historiesOfTicketsClosedIn(
-      OffsetDateTime from, OffsetDateTime to) {
-    var closedInRange =
-        DSL.select(TICKET_EVENTS.TICKET_NUMBER)
-            .from(TICKET_EVENTS)
-            .where(TICKET_EVENTS.OCCURRED_AT.ge(from))
-            .and(TICKET_EVENTS.OCCURRED_AT.lt(to))
-            .and(DSL.condition("{0} @> {1}", TICKET_EVENTS.CHANGES, DSL.val(CLOSED_CHANGE)));
-    return dsl.selectFrom(TICKET_EVENTS)
-        .where(TICKET_EVENTS.TICKET_NUMBER.in(closedInRange))
-        .orderBy(
-            TICKET_EVENTS.TICKET_NUMBER,
-            TICKET_EVENTS.OCCURRED_AT,
-            TICKET_EVENTS.TICKET_VERSION,
-            TICKET_EVENTS.ID)
-        .fetchGroups(TICKET_EVENTS.TICKET_NUMBER);
-  }
-
-  /**
    * The whole audit trail of every ticket with an audit event in the range (a reply, a closing, an
-   * assignment, an SLA alarm …), ordered per ticket as it happened.
+   * assignment, an SLA alarm …), ordered per ticket as it happened. Whole, not cut at the range's
+   * end: the first recorded change of a field tells what it was at creation, and a later fulfilment
+   * tells whether a breach in the range is still open.
    */
   public Map<Long, ? extends List<TicketEventsRecord>> historiesOfTicketsWithEventsIn(
       OffsetDateTime from, OffsetDateTime to) {
@@ -142,17 +116,24 @@ public class StatsRepository {
     if (!closings.isEmpty()) {
       dsl.batchInsert(closings).execute();
     }
-    for (StatsSlaOutcomesRecord outcome : outcomes) {
-      dsl.insertInto(STATS_SLA_OUTCOMES)
-          .set(outcome)
-          .onConflict(
-              STATS_SLA_OUTCOMES.TICKET_NUMBER, STATS_SLA_OUTCOMES.METRIC, STATS_SLA_OUTCOMES.CYCLE)
-          .doUpdate()
-          .set(STATS_SLA_OUTCOMES.BUCKET_START, outcome.getBucketStart())
-          .set(STATS_SLA_OUTCOMES.AGENT_ID, outcome.getAgentId())
-          .set(STATS_SLA_OUTCOMES.COUNTED_AT, outcome.getCountedAt())
-          .set(STATS_SLA_OUTCOMES.FULFILLED, outcome.getFulfilled())
-          .set(STATS_SLA_OUTCOMES.MET, outcome.getMet())
+    if (!outcomes.isEmpty()) {
+      dsl.batch(
+              outcomes.stream()
+                  .map(
+                      outcome ->
+                          dsl.insertInto(STATS_SLA_OUTCOMES)
+                              .set(outcome)
+                              .onConflict(
+                                  STATS_SLA_OUTCOMES.TICKET_NUMBER,
+                                  STATS_SLA_OUTCOMES.METRIC,
+                                  STATS_SLA_OUTCOMES.CYCLE)
+                              .doUpdate()
+                              .set(STATS_SLA_OUTCOMES.BUCKET_START, outcome.getBucketStart())
+                              .set(STATS_SLA_OUTCOMES.AGENT_ID, outcome.getAgentId())
+                              .set(STATS_SLA_OUTCOMES.COUNTED_AT, outcome.getCountedAt())
+                              .set(STATS_SLA_OUTCOMES.FULFILLED, outcome.getFulfilled())
+                              .set(STATS_SLA_OUTCOMES.MET, outcome.getMet()))
+                  .toList())
           .execute();
     }
   }
