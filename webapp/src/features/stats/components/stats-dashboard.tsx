@@ -14,6 +14,7 @@ import {
   useGetStatsSummary,
 } from '@/api/generated/endpoints/statistics/statistics';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { AgentComplianceTable, ComplianceChart } from '@/features/stats/components/compliance';
 import { formatDateTime, formatSpan } from '@/utils/duration';
 import { agentRanking, hourlySeries, percent, rangeEndingNow, RANGES } from '@/features/stats/utils/stats';
 
@@ -136,6 +137,26 @@ export const StatsDashboard = ({ aside }: { aside?: ReactNode }) => {
               yAxis={[{ min: 0, max: 100 }]}
               series={[{ data: series.compliance, label: 'Closed within SLA (%)', connectNulls: false }]}
             />
+          )}
+        </Section>
+      </Stack>
+      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
+        <Section title="SLA compliance per metric">
+          {hourly.isPending ? (
+            <Loading />
+          ) : hourly.isError ? (
+            <ErrorState error={hourly.error} title="Could not load the hourly figures" />
+          ) : (
+            <ComplianceChart hours={hourly.data.hours} rangeHours={hours} />
+          )}
+        </Section>
+        <Section title="SLA compliance per agent">
+          {agents.isPending ? (
+            <Loading />
+          ) : agents.isError ? (
+            <ErrorState error={agents.error} title="Could not load the agents' figures" />
+          ) : (
+            <AgentComplianceTable agents={agents.data.compliance} />
           )}
         </Section>
       </Stack>

@@ -1,4 +1,4 @@
-import type { AgentFiguresDto, HourDto } from '@/api/generated/model';
+import type { AgentComplianceDto, AgentFiguresDto, HourDto, MetricComplianceDto } from '@/api/generated/model';
 
 const HOUR_MS = 3_600_000;
 
@@ -75,3 +75,80 @@ export const agentRanking = (agents: AgentFiguresDto[]) =>
     );
 
 export const percent = (value: number | null | undefined) => (value == null ? '—' : `${Math.round(value * 10) / 10} %`);
+
+/** The SLA metrics the dashboard charts and tabulates, with their labels. */
+export const COMPLIANCE_METRICS = [
+  { metric: 'FIRST_RESPONSE', label: 'First response' },
+  { metric: 'NEXT_REPLY', label: 'Next reply' },
+  { metric: 'RESOLUTION', label: 'Resolution' },
+] as const;
+
+export type ComplianceMetric = (typeof COMPLIANCE_METRICS)[number]['metric'];
+
+/** met / (met + breached) in percent with one decimal, or null when nothing was judged. */
+export const compliancePercent = (met: number, breached: number) =>
+  met + breached === 0 ? null : Math.round((1000 * met) / (met + breached)) / 10;
+
+export type ComplianceSeries = {
+  labels: string[];
+  /** Per metric, one percentage per bucket; null where nothing was met or breached. */
+  percent: Record<ComplianceMetric, (number | null)[]>;
+};
+
+/**
+ * Compliance per metric over the hours, oldest first; ranges longer than two days are summed per
+ * day (met and breached added up, so each day is weighted by its instances).
+ */
+export const complianceSeries = (hours: HourDto[], rangeHours: number): ComplianceSeries => {
+  const sorted = [...hours].sort((a, b) => a.hourStart.localeCompare(b.hourStart));
+  const byDay = rangeHours > 48;
+  const buckets = new Map<string, Map<string, { met: number; breached: number }>>();
+  for (const hour of sorted) {
+    const key = byDay
+      ? new Date(hour.hourStart).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })
+      : hourLabel(hour.hourStart, rangeHours);
+    const bucket = buckets.get(key) ?? new Map<string, { met: number; breached: number }>();
+    for (const figures of hour.compliance) {
+      const sum = bucket.get(figures.metric) ?? { met: 0, breached: 0 };
+      sum.met += figures.met;
+      sum.breached += figures.breached;
+      bucket.set(figures.metric, sum);
+    }
+    buckets.set(key, bucket);
+  }
+  const entries = [...buckets];
+  const percentOf = (metric: ComplianceMetric) =>
+    entries.map(([, bucket]) => {
+      const sum = bucket.get(metric);
+      return sum ? compliancePercent(sum.met, sum.breached) : null;
+    });
+  return {
+    labels: entries.map(([label]) => label),
+    percent: {
+      FIRST_RESPONSE: percentOf('FIRST_RESPONSE'),
+      NEXT_REPLY: percentOf('NEXT_REPLY'),
+      RESOLUTION: percentOf('RESOLUTION'),
+    },
+  };
+};
+
+/** One metric of one agent as a table cell: "90 % (9 of 10)", or a dash when there is none. */
+export const complianceCell = (figures: MetricComplianceDto | undefined) =>
+  figures == null || figures.met + figures.breached === 0
+    ? '—'
+    : `${percent(compliancePercent(figures.met, figures.breached))} (${figures.met} of ${figures.met + figures.breached})`;
+
+/** Agents with anything met or breached on the charted metrics, by name. */
+export const complianceRows = (agents: AgentComplianceDto[]) =>
+  agents
+    .filter((row) =>
+      row.metrics.some(
+        (figures) =>
+          COMPLIANCE_METRICS.some(({ metric }) => metric === figures.metric) && figures.met + figures.breached > 0,
+      ),
+    )
+    .sort((a, b) => (a.agent.name ?? '').localeCompare(b.agent.name ?? '') || a.agent.id - b.agent.id)
+    .map((row) => ({
+      agent: row.agent,
+      cells: COMPLIANCE_METRICS.map(({ metric }) => complianceCell(row.metrics.find((f) => f.metric === metric))),
+    }));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentFiguresDto, HourDto } from '@/api/generated/model';
-import { agentRanking, hourlySeries, rangeEndingNow } from '@/features/stats/utils/stats';
+import type { AgentFiguresDto, HourDto, MetricComplianceDto } from '@/api/generated/model';
+import {
+  agentRanking,
+  complianceCell,
+  complianceSeries,
+  hourlySeries,
+  rangeEndingNow,
+} from '@/features/stats/utils/stats';
 
 const hour = (hourStart: string, created: number, closed: number, slaCompliancePercent: number | null): HourDto => ({
   hourStart,
@@ -11,6 +17,14 @@ const hour = (hourStart: string, created: number, closed: number, slaComplianceP
   avgResolutionSeconds: 0,
   agents: [],
   mostEfficientAgent: null as unknown as HourDto['mostEfficientAgent'],
+  compliance: [],
+});
+
+const judged = (metric: MetricComplianceDto['metric'], met: number, breached: number): MetricComplianceDto => ({
+  metric,
+  met,
+  breached,
+  compliancePercent: 0,
 });
 
 describe('statistics', () => {
@@ -55,5 +69,39 @@ describe('statistics', () => {
       figures('Top', 5, 9999),
     ]);
     expect(ranked.map((f) => f.agent.name)).toEqual(['Top', 'Quick', 'Slow']);
+  });
+
+  it('charts compliance per metric per hour, with a gap where nothing was due', () => {
+    const series = complianceSeries(
+      [
+        { ...hour('2026-11-22T10:00:00Z', 0, 0, null), compliance: [judged('NEXT_REPLY', 1, 1)] },
+        {
+          ...hour('2026-11-22T09:00:00Z', 0, 0, null),
+          compliance: [judged('FIRST_RESPONSE', 2, 1), judged('RESOLUTION', 0, 0)],
+        },
+      ],
+      24,
+    );
+    expect(series.percent.FIRST_RESPONSE).toEqual([66.7, null]);
+    expect(series.percent.NEXT_REPLY).toEqual([null, 50]);
+    expect(series.percent.RESOLUTION).toEqual([null, null]);
+  });
+
+  it('adds met and breached up per day for a longer range', () => {
+    const series = complianceSeries(
+      [
+        { ...hour('2026-11-20T09:00:00Z', 0, 0, null), compliance: [judged('RESOLUTION', 1, 0)] },
+        { ...hour('2026-11-20T10:00:00Z', 0, 0, null), compliance: [judged('RESOLUTION', 0, 3)] },
+      ],
+      24 * 7,
+    );
+    // 1 of 4, not the mean of 100 % and 0 %
+    expect(series.percent.RESOLUTION).toEqual([25]);
+  });
+
+  it('writes a cell as the share met and the counts', () => {
+    expect(complianceCell(judged('FIRST_RESPONSE', 2, 1))).toBe('66.7 % (2 of 3)');
+    expect(complianceCell(judged('FIRST_RESPONSE', 0, 0))).toBe('—');
+    expect(complianceCell(undefined)).toBe('—');
   });
 });

@@ -70,14 +70,13 @@ public final class ClosingTimeline {
     return "NEW".equals(status) || "OPEN".equals(status);
   }
 
-  private List<FieldChange> changesOf(TicketEventsRecord event) {
+  List<FieldChange> changesOf(TicketEventsRecord event) {
     return event.getChanges() == null
         ? List.of()
         : json.readValue(event.getChanges().data(), CHANGES);
   }
 
-  private static String initialValue(
-      List<List<FieldChange>> changes, String field, String current) {
+  static String initialValue(List<List<FieldChange>> changes, String field, String current) {
     for (List<FieldChange> eventChanges : changes) {
       for (FieldChange change : eventChanges) {
         if (change.field().equals(field)) {
@@ -89,7 +88,7 @@ public final class ClosingTimeline {
   }
 
   /** The audit trail names an agent as "Name (#id)". */
-  private static Long agentId(String label) {
+  static Long agentId(String label) {
     if (label == null) {
       return null;
     }
@@ -97,7 +96,7 @@ public final class ClosingTimeline {
     return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
   }
 
-  private static String label(Long agentId) {
+  static String label(Long agentId) {
     return agentId == null ? null : "(#%d)".formatted(agentId);
   }
 }

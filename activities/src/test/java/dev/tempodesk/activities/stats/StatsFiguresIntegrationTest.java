@@ -7,16 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tempodesk.db.jooq.tables.records.StatsHoursRecord;
-import dev.tempodesk.db.stats.StatsRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.testing.TestJooq;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The figures of the fixed day in {@link StatsFixtures}, against values computed by hand. Minutes
@@ -27,12 +22,7 @@ class StatsFiguresIntegrationTest {
 
   private final TestJooq jooq = TestJooq.over(TestDatabases.fresh().dataSource());
   private final DSLContext dsl = jooq.dsl();
-  private final StatsActivitiesImpl activities =
-      new StatsActivitiesImpl(
-          new StatsRepository(dsl),
-          jooq.transactions(),
-          JsonMapper.builder().build(),
-          Clock.fixed(Instant.parse("2026-03-03T00:00:00Z"), ZoneOffset.UTC));
+  private final StatsActivitiesImpl activities = StatsFixtures.activities(jooq);
   private StatsFixtures fixtures;
 
   @BeforeEach

@@ -2,15 +2,20 @@ package dev.tempodesk.activities.stats;
 
 import static dev.tempodesk.db.jooq.Tables.AGENTS;
 import static dev.tempodesk.db.jooq.Tables.CONTACTS;
+import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
 
+import dev.tempodesk.db.stats.StatsRepository;
+import dev.tempodesk.db.testing.TestJooq;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A fixed day of five tickets on 2026-03-02 (UTC), written as rows and audit events the way the
@@ -40,20 +45,21 @@ final class StatsFixtures {
     this.dsl = dsl;
   }
 
+  /** The stats activities over the test database, at midnight after the fixed day. */
+  static StatsActivitiesImpl activities(TestJooq jooq) {
+    return new StatsActivitiesImpl(
+        new StatsRepository(jooq.dsl()),
+        jooq.transactions(),
+        JsonMapper.builder().build(),
+        Clock.fixed(Instant.parse("2026-03-03T00:00:00Z"), ZoneOffset.UTC));
+  }
+
   static Instant at(String time) {
     return DAY.toLocalDate().atTime(java.time.LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
   }
 
   StatsFixtures insert() {
-    ann = agent("ann@tempodesk.test", "Ann");
-    bob = agent("bob@tempodesk.test", "Bob");
-    contact =
-        dsl.insertInto(CONTACTS)
-            .set(CONTACTS.EMAIL, "carla@customer.test")
-            .set(CONTACTS.DISPLAY_NAME, "Carla")
-            .returning(CONTACTS.ID)
-            .fetchSingle()
-            .getId();
+    people();
 
     ticket(1001, "09:00", "CLOSED", ann, "09:20");
     event(1001, "CREATED", "09:00");
@@ -89,6 +95,20 @@ final class StatsFixtures {
     return this;
   }
 
+  /** The agents Ann and Bob and the customer Carla, without tickets. */
+  StatsFixtures people() {
+    ann = agent("ann@tempodesk.test", "Ann");
+    bob = agent("bob@tempodesk.test", "Bob");
+    contact =
+        dsl.insertInto(CONTACTS)
+            .set(CONTACTS.EMAIL, "carla@customer.test")
+            .set(CONTACTS.DISPLAY_NAME, "Carla")
+            .returning(CONTACTS.ID)
+            .fetchSingle()
+            .getId();
+    return this;
+  }
+
   private long agent(String email, String name) {
     return dsl.insertInto(AGENTS)
         .set(AGENTS.EMAIL, email)
@@ -99,8 +119,7 @@ final class StatsFixtures {
         .getId();
   }
 
-  private void ticket(
-      long number, String created, String status, Long assignee, String firstResponse) {
+  void ticket(long number, String created, String status, Long assignee, String firstResponse) {
     dsl.insertInto(TICKETS)
         .set(TICKETS.NUMBER, number)
         .set(TICKETS.SUBJECT, "Ticket " + number)
@@ -116,24 +135,52 @@ final class StatsFixtures {
         .execute();
   }
 
-  private void event(long ticket, String kind, String time, String... changes) {
+  void event(long ticket, String kind, String time, String... changes) {
+    eventBy(null, ticket, kind, time, changes);
+  }
+
+  /** An audit event by an agent, or by the system when {@code agent} is null. */
+  void eventBy(Long agent, long ticket, String kind, String time, String... changes) {
     dsl.insertInto(TICKET_EVENTS)
         .set(TICKET_EVENTS.ID, UUID.nameUUIDFromBytes((ticket + kind + time).getBytes()))
         .set(TICKET_EVENTS.TICKET_NUMBER, ticket)
         .set(TICKET_EVENTS.TICKET_VERSION, ++version)
         .set(TICKET_EVENTS.KIND, kind)
-        .set(TICKET_EVENTS.ACTOR_KIND, "SYSTEM")
-        .set(TICKET_EVENTS.ACTOR_NAME, "Tempodesk")
+        .set(TICKET_EVENTS.ACTOR_KIND, agent == null ? "SYSTEM" : "AGENT")
+        .set(TICKET_EVENTS.ACTOR_ID, agent)
+        .set(TICKET_EVENTS.ACTOR_NAME, agent == null ? "Tempodesk" : "Agent #" + agent)
         .set(TICKET_EVENTS.CHANGES, JSONB.valueOf("[" + String.join(",", changes) + "]"))
         .set(TICKET_EVENTS.OCCURRED_AT, utc(time))
         .execute();
   }
 
-  private static String status(String from, String to) {
+  /** A message from the customer, as the email sync or the portal stores it. */
+  void customerWrites(long ticket, String time) {
+    dsl.insertInto(MESSAGES)
+        .set(MESSAGES.ID, UUID.nameUUIDFromBytes((ticket + "message" + time).getBytes()))
+        .set(MESSAGES.TICKET_NUMBER, ticket)
+        .set(MESSAGES.DIRECTION, "INBOUND")
+        .set(MESSAGES.AUTHOR_CONTACT_ID, contact)
+        .set(MESSAGES.BODY_TEXT, "Any news?")
+        .set(MESSAGES.OCCURRED_AT, utc(time))
+        .execute();
+  }
+
+  /** The audit change an SLA breach of {@code flag} (e.g. firstResponseBreached) records. */
+  static String breached(String flag) {
+    return "{\"field\":\"%s\",\"from\":\"false\",\"to\":\"true\"}".formatted(flag);
+  }
+
+  /** The change of the REPLIED event that answers first. */
+  static String firstResponseAt(String time) {
+    return "{\"field\":\"firstResponseAt\",\"from\":null,\"to\":\"%s\"}".formatted(at(time));
+  }
+
+  static String status(String from, String to) {
     return "{\"field\":\"status\",\"from\":\"%s\",\"to\":\"%s\"}".formatted(from, to);
   }
 
-  private static String assignee(String from, String name, long id) {
+  static String assignee(String from, String name, long id) {
     return "{\"field\":\"assignee\",\"from\":%s,\"to\":\"%s (#%d)\"}"
         .formatted(from == null ? "null" : "\"" + from + "\"", name, id);
   }

@@ -1,5 +1,7 @@
 package dev.tempodesk.api.stats;
 
+import dev.tempodesk.workflows.ticket.SlaMetric;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -11,6 +13,15 @@ final class StatsDtos {
 
   record AgentRef(long id, String name) {}
 
+  @Schema(
+      description =
+          "SLA compliance of one metric: instances met and breached, counted in the hour of their"
+              + " fulfilment (or of the breach while unfulfilled); the percent is"
+              + " met / (met + breached), null when there is none.")
+  record MetricComplianceDto(SlaMetric metric, int met, int breached, Double compliancePercent) {}
+
+  record AgentComplianceDto(AgentRef agent, List<MetricComplianceDto> metrics) {}
+
   record AgentHourDto(AgentRef agent, int closed, long medianResolutionSeconds) {}
 
   record HourDto(
@@ -21,7 +32,12 @@ final class StatsDtos {
       Long avgResolutionSeconds,
       Double slaCompliancePercent,
       AgentRef mostEfficientAgent,
-      List<AgentHourDto> agents) {}
+      List<AgentHourDto> agents,
+      @Schema(
+              description =
+                  "Per SLA metric, in the order TIME_TO_ASSIGN, FIRST_RESPONSE,"
+                      + " NEXT_REPLY, RESOLUTION.")
+          List<MetricComplianceDto> compliance) {}
 
   record HourlyDto(OffsetDateTime from, OffsetDateTime to, List<HourDto> hours) {}
 
@@ -33,7 +49,12 @@ final class StatsDtos {
       OffsetDateTime to,
       List<AgentFiguresDto> agents,
       AgentRef mostEfficientAgent,
-      String mostEfficientDefinition) {}
+      String mostEfficientDefinition,
+      @Schema(
+              description =
+                  "SLA compliance per agent who fulfilled an SLA metric (replied, closed,"
+                      + " assigned) or held a ticket when it breached, by name.")
+          List<AgentComplianceDto> compliance) {}
 
   record SummaryDto(
       OffsetDateTime from,
@@ -46,5 +67,6 @@ final class StatsDtos {
       Long avgResolutionSeconds,
       Double slaCompliancePercent,
       AgentRef mostEfficientAgent,
-      String mostEfficientDefinition) {}
+      String mostEfficientDefinition,
+      List<MetricComplianceDto> compliance) {}
 }

@@ -2,21 +2,28 @@ package dev.tempodesk.api.stats;
 
 import dev.tempodesk.activities.stats.AgentFigures;
 import dev.tempodesk.activities.stats.Closing;
+import dev.tempodesk.api.stats.StatsDtos.AgentComplianceDto;
 import dev.tempodesk.api.stats.StatsDtos.AgentFiguresDto;
 import dev.tempodesk.api.stats.StatsDtos.AgentHourDto;
 import dev.tempodesk.api.stats.StatsDtos.AgentRef;
 import dev.tempodesk.api.stats.StatsDtos.AgentsDto;
 import dev.tempodesk.api.stats.StatsDtos.HourDto;
 import dev.tempodesk.api.stats.StatsDtos.HourlyDto;
+import dev.tempodesk.api.stats.StatsDtos.MetricComplianceDto;
 import dev.tempodesk.api.stats.StatsDtos.SummaryDto;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.StatsClosingsRecord;
 import dev.tempodesk.db.jooq.tables.records.StatsHoursRecord;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.stats.StatsRepository;
+import dev.tempodesk.db.stats.StatsRepository.ComplianceCount;
+import dev.tempodesk.workflows.ticket.SlaMetric;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -43,12 +50,18 @@ class StatsQueries {
                 Collectors.groupingBy(
                     HourClosing::closedAtHour,
                     Collectors.mapping(HourClosing::closing, Collectors.toList())));
+    Map<OffsetDateTime, List<ComplianceCount>> complianceByHour =
+        stats.complianceCounts(from, to).stream()
+            .collect(Collectors.groupingBy(ComplianceCount::hour));
     List<HourDto> hours =
         stats.hours(from, to).stream()
             .map(
                 hour ->
                     toDto(
-                        hour, closingsByHour.getOrDefault(hour.getBucketStart(), List.of()), names))
+                        hour,
+                        closingsByHour.getOrDefault(hour.getBucketStart(), List.of()),
+                        complianceByHour.getOrDefault(hour.getBucketStart(), List.of()),
+                        names))
             .toList();
     return new HourlyDto(from, to, hours);
   }
@@ -70,7 +83,21 @@ class StatsQueries {
                         percent(f.slaMet(), f.closed())))
             .toList(),
         figures.isEmpty() ? null : ref(figures.getFirst().agentId(), names),
-        MOST_EFFICIENT_DEFINITION);
+        MOST_EFFICIENT_DEFINITION,
+        stats.complianceCounts(from, to).stream()
+            .filter(c -> c.agentId() != null)
+            .collect(Collectors.groupingBy(ComplianceCount::agentId))
+            .entrySet()
+            .stream()
+            .map(
+                agent ->
+                    new AgentComplianceDto(
+                        ref(agent.getKey(), names), compliance(agent.getValue())))
+            .sorted(
+                Comparator.comparing(
+                        (AgentComplianceDto a) -> Objects.toString(a.agent().name(), ""))
+                    .thenComparingLong(a -> a.agent().id()))
+            .toList());
   }
 
   SummaryDto summary(OffsetDateTime from, OffsetDateTime to) {
@@ -96,10 +123,33 @@ class StatsQueries {
         average(resolutionMs, closed),
         percent(slaMet, closed),
         figures.isEmpty() ? null : ref(figures.getFirst().agentId(), names),
-        MOST_EFFICIENT_DEFINITION);
+        MOST_EFFICIENT_DEFINITION,
+        compliance(stats.complianceCounts(from, to)));
   }
 
-  private HourDto toDto(StatsHoursRecord hour, List<Closing> closings, Map<Long, String> names) {
+  /** Met and breached per metric, every metric present, in {@link SlaMetric} order. */
+  private static List<MetricComplianceDto> compliance(List<ComplianceCount> counts) {
+    return Arrays.stream(SlaMetric.values())
+        .map(
+            metric -> {
+              int met = 0;
+              int breached = 0;
+              for (ComplianceCount count : counts) {
+                if (count.metric().equals(metric.name())) {
+                  met += count.met();
+                  breached += count.breached();
+                }
+              }
+              return new MetricComplianceDto(metric, met, breached, percent(met, met + breached));
+            })
+        .toList();
+  }
+
+  private HourDto toDto(
+      StatsHoursRecord hour,
+      List<Closing> closings,
+      List<ComplianceCount> compliance,
+      Map<Long, String> names) {
     return new HourDto(
         hour.getBucketStart(),
         hour.getCreated(),
@@ -113,7 +163,8 @@ class StatsQueries {
                 f ->
                     new AgentHourDto(
                         ref(f.agentId(), names), f.closed(), seconds(f.medianResolutionMs())))
-            .toList());
+            .toList(),
+        compliance(compliance));
   }
 
   private record HourClosing(OffsetDateTime closedAtHour, Closing closing) {}

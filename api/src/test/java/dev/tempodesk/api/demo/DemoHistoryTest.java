@@ -114,6 +114,17 @@ class DemoHistoryTest {
     assertThat(summary.path("avgResolutionSeconds").asLong()).isPositive();
     // Some breaches, but most tickets within their SLA.
     assertThat(summary.path("slaCompliancePercent").asDouble()).isBetween(60.0, 99.0);
+    // Compliance per metric, from the same computation: every ticket was answered and closed, and
+    // the suspended ones answered again after the customer wrote back.
+    Map<String, JsonNode> metrics = new TreeMap<>();
+    summary.path("compliance").forEach(m -> metrics.put(m.path("metric").asString(), m));
+    assertThat(metrics.get("FIRST_RESPONSE").path("met").asInt())
+        .isBetween(summary.path("created").asInt() * 9 / 10, summary.path("created").asInt() + 20);
+    assertThat(metrics.get("NEXT_REPLY").path("met").asInt()).isPositive();
+    assertThat(metrics.get("RESOLUTION").path("met").asInt()).isPositive();
+    assertThat(metrics.get("RESOLUTION").path("breached").asInt()).isPositive();
+    assertThat(metrics.get("RESOLUTION").path("compliancePercent").asDouble())
+        .isBetween(60.0, 99.9);
 
     JsonNode agents =
         manager.get("/api/stats/agents?from=" + from + "&to=" + to).body().path("agents");
@@ -121,6 +132,10 @@ class DemoHistoryTest {
         .containsExactlyInAnyOrder("Alice Agent", "Max Manager");
     assertThat(agents.valueStream().mapToInt(a -> a.path("closed").asInt()).min().orElseThrow())
         .isGreaterThan(30);
+    JsonNode compliance =
+        manager.get("/api/stats/agents?from=" + from + "&to=" + to).body().path("compliance");
+    assertThat(compliance.valueStream().map(a -> a.path("agent").path("name").asString()))
+        .containsExactly("Alice Agent", "Max Manager");
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -36,8 +38,9 @@ import tools.jackson.databind.JsonNode;
  * serves them. Two tickets in the database before start-up, created three hours ago:
  *
  * <pre>
- * A: created H+00:10 NEW, assigned Dana H+00:20, closed H+00:40 -> 30 min worked, SLA met
- * B: created H+00:30 NEW, still NEW
+ * A: created H+00:10 NEW, assigned Dana H+00:20, Dana replies H+00:25, closed H+00:40
+ *    -> 30 min worked, SLA met; first response and resolution met by Dana
+ * B: created H+00:30 NEW, first response SLA breached H+00:50, still NEW
  * </pre>
  *
  * where H is the start of the hour three hours ago.
@@ -103,6 +106,63 @@ class StatsApiIntegrationTest {
   }
 
   @Test
+  void shouldServeTheSlaCompliancePerMetricPerHourAndPerAgent() {
+    String range = "?from=" + H + "&to=" + H.plusHours(3);
+    JsonNode hours =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> api.get("/api/stats/hourly" + range).body().path("hours"),
+                h -> h.size() == 3);
+
+    // A's assignment, A's first response, B's breached first response, A's closing
+    assertThat(compliance(hours.get(0).path("compliance")))
+        .containsExactly(
+            "TIME_TO_ASSIGN 1/0 100.0",
+            "FIRST_RESPONSE 1/1 50.0",
+            "NEXT_REPLY 0/0 null",
+            "RESOLUTION 1/0 100.0");
+    assertThat(compliance(hours.get(1).path("compliance")))
+        .containsExactly(
+            "TIME_TO_ASSIGN 0/0 null",
+            "FIRST_RESPONSE 0/0 null",
+            "NEXT_REPLY 0/0 null",
+            "RESOLUTION 0/0 null");
+
+    // Per agent: Dana replied and closed; B's breach had no assignee, the system assigned A.
+    JsonNode agents = api.get("/api/stats/agents" + range).body().path("compliance");
+    assertThat(agents).hasSize(1);
+    assertThat(agents.get(0).path("agent").path("id").asLong()).isEqualTo(DANA);
+    assertThat(compliance(agents.get(0).path("metrics")))
+        .containsExactly(
+            "TIME_TO_ASSIGN 0/0 null",
+            "FIRST_RESPONSE 1/0 100.0",
+            "NEXT_REPLY 0/0 null",
+            "RESOLUTION 1/0 100.0");
+
+    JsonNode summary = api.get("/api/stats/summary?hours=5").body();
+    assertThat(compliance(summary.path("compliance")))
+        .contains("FIRST_RESPONSE 1/1 50.0", "RESOLUTION 1/0 100.0");
+  }
+
+  /** Each metric as "METRIC met/breached percent". */
+  private static List<String> compliance(JsonNode metrics) {
+    List<String> lines = new ArrayList<>();
+    metrics.forEach(
+        m ->
+            lines.add(
+                "%s %d/%d %s"
+                    .formatted(
+                        m.path("metric").asString(),
+                        m.path("met").asInt(),
+                        m.path("breached").asInt(),
+                        m.path("compliancePercent").isNull()
+                            ? "null"
+                            : m.path("compliancePercent").asDouble())));
+    return lines;
+  }
+
+  @Test
   void shouldNameTheParameterOfABadRange() {
     Response garbled = api.get("/api/stats/hourly?from=yesterday");
     assertThat(garbled.status()).isEqualTo(400);
@@ -147,9 +207,18 @@ class StatsApiIntegrationTest {
         "UPDATED",
         20,
         change("status", "NEW", "OPEN") + "," + change("assignee", null, "Dana (#" + dana + ")"));
-    event(dsl, 1001, 3, "UPDATED", 40, change("status", "OPEN", "CLOSED"));
+    event(
+        dsl,
+        1001,
+        3,
+        "REPLIED",
+        25,
+        change("firstResponseAt", null, H.plusMinutes(25).toInstant().toString()),
+        dana);
+    event(dsl, 1001, 4, "UPDATED", 40, change("status", "OPEN", "CLOSED"));
     ticket(dsl, 1002, reporter, "NEW", null, 30);
     event(dsl, 1002, 1, "CREATED", 30, "");
+    event(dsl, 1002, 2, "SLA_BREACHED", 50, change("firstResponseBreached", "false", "true"));
     return dana;
   }
 
@@ -172,13 +241,25 @@ class StatsApiIntegrationTest {
 
   private static void event(
       DSLContext dsl, long ticket, long version, String kind, int minute, String changes) {
+    event(dsl, ticket, version, kind, minute, changes, null);
+  }
+
+  private static void event(
+      DSLContext dsl,
+      long ticket,
+      long version,
+      String kind,
+      int minute,
+      String changes,
+      Long agent) {
     dsl.insertInto(TICKET_EVENTS)
         .set(TICKET_EVENTS.ID, UUID.randomUUID())
         .set(TICKET_EVENTS.TICKET_NUMBER, ticket)
         .set(TICKET_EVENTS.TICKET_VERSION, version)
         .set(TICKET_EVENTS.KIND, kind)
-        .set(TICKET_EVENTS.ACTOR_KIND, "SYSTEM")
-        .set(TICKET_EVENTS.ACTOR_NAME, "Tempodesk")
+        .set(TICKET_EVENTS.ACTOR_KIND, agent == null ? "SYSTEM" : "AGENT")
+        .set(TICKET_EVENTS.ACTOR_ID, agent)
+        .set(TICKET_EVENTS.ACTOR_NAME, agent == null ? "Tempodesk" : "Dana")
         .set(TICKET_EVENTS.CHANGES, JSONB.valueOf("[" + changes + "]"))
         .set(TICKET_EVENTS.OCCURRED_AT, H.plusMinutes(minute))
         .execute();

@@ -1,22 +1,25 @@
 package dev.tempodesk.db.stats;
 
+import static dev.tempodesk.db.jooq.Tables.MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.STATS_CLOSINGS;
 import static dev.tempodesk.db.jooq.Tables.STATS_HOURS;
+import static dev.tempodesk.db.jooq.Tables.STATS_SLA_OUTCOMES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static dev.tempodesk.db.jooq.Tables.TICKET_EVENTS;
 
 import dev.tempodesk.db.jooq.tables.records.StatsClosingsRecord;
 import dev.tempodesk.db.jooq.tables.records.StatsHoursRecord;
+import dev.tempodesk.db.jooq.tables.records.StatsSlaOutcomesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +29,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class StatsRepository {
-  /** Matches an audit event whose changes moved the ticket to CLOSED. */
-  private static final JSONB CLOSED_CHANGE =
-      JSONB.valueOf("[{\"field\":\"status\",\"to\":\"CLOSED\"}]");
-
   private final DSLContext dsl;
 
   public StatsRepository(DSLContext dsl) {
@@ -67,20 +66,20 @@ public class StatsRepository {
   }
 
   /**
-   * The whole audit trail of every ticket that was closed in the range, ordered per ticket as it
-   * happened. Whole, not cut at the range's end: the first recorded change of a field tells what it
-   * was at creation.
+   * The whole audit trail of every ticket with an audit event in the range (a reply, a closing, an
+   * assignment, an SLA alarm …), ordered per ticket as it happened. Whole, not cut at the range's
+   * end: the first recorded change of a field tells what it was at creation, and a later fulfilment
+   * tells whether a breach in the range is still open.
    */
-  public Map<Long, ? extends List<TicketEventsRecord>> historiesOfTicketsClosedIn(
+  public Map<Long, ? extends List<TicketEventsRecord>> historiesOfTicketsWithEventsIn(
       OffsetDateTime from, OffsetDateTime to) {
-    var closedInRange =
-        DSL.select(TICKET_EVENTS.TICKET_NUMBER)
+    var touched =
+        DSL.selectDistinct(TICKET_EVENTS.TICKET_NUMBER)
             .from(TICKET_EVENTS)
             .where(TICKET_EVENTS.OCCURRED_AT.ge(from))
-            .and(TICKET_EVENTS.OCCURRED_AT.lt(to))
-            .and(DSL.condition("{0} @> {1}", TICKET_EVENTS.CHANGES, DSL.val(CLOSED_CHANGE)));
+            .and(TICKET_EVENTS.OCCURRED_AT.lt(to));
     return dsl.selectFrom(TICKET_EVENTS)
-        .where(TICKET_EVENTS.TICKET_NUMBER.in(closedInRange))
+        .where(TICKET_EVENTS.TICKET_NUMBER.in(touched))
         .orderBy(
             TICKET_EVENTS.TICKET_NUMBER,
             TICKET_EVENTS.OCCURRED_AT,
@@ -89,17 +88,75 @@ public class StatsRepository {
         .fetchGroups(TICKET_EVENTS.TICKET_NUMBER);
   }
 
-  public Map<Long, TicketsRecord> tickets(java.util.Collection<Long> numbers) {
+  /** When each of the tickets' customers wrote (messages authored by a contact), oldest first. */
+  public Map<Long, List<OffsetDateTime>> customerMessageTimes(Collection<Long> numbers) {
+    return dsl.select(MESSAGES.TICKET_NUMBER, MESSAGES.OCCURRED_AT)
+        .from(MESSAGES)
+        .where(MESSAGES.TICKET_NUMBER.in(numbers))
+        .and(MESSAGES.AUTHOR_CONTACT_ID.isNotNull())
+        .orderBy(MESSAGES.TICKET_NUMBER, MESSAGES.OCCURRED_AT)
+        .fetchGroups(MESSAGES.TICKET_NUMBER, MESSAGES.OCCURRED_AT);
+  }
+
+  public Map<Long, TicketsRecord> tickets(Collection<Long> numbers) {
     return dsl.selectFrom(TICKETS).where(TICKETS.NUMBER.in(numbers)).fetchMap(TICKETS.NUMBER);
   }
 
-  /** Replaces the figures of one hour as a whole; run it in a transaction. */
-  public void replaceHour(StatsHoursRecord hour, List<StatsClosingsRecord> closings) {
+  /**
+   * Replaces the figures of one hour as a whole, with the SLA outcomes counted in it; run it in a
+   * transaction. An outcome is one instance of a metric on a ticket: if a row for it is stored in
+   * another hour (a breach counted in its hour, fulfilled in this one), it moves here.
+   */
+  public void replaceHour(
+      StatsHoursRecord hour,
+      List<StatsClosingsRecord> closings,
+      List<StatsSlaOutcomesRecord> outcomes) {
     dsl.deleteFrom(STATS_HOURS).where(STATS_HOURS.BUCKET_START.eq(hour.getBucketStart())).execute();
     dsl.insertInto(STATS_HOURS).set(hour).execute();
     if (!closings.isEmpty()) {
       dsl.batchInsert(closings).execute();
     }
+    if (!outcomes.isEmpty()) {
+      dsl.batch(
+              outcomes.stream()
+                  .map(
+                      outcome ->
+                          dsl.insertInto(STATS_SLA_OUTCOMES)
+                              .set(outcome)
+                              .onConflict(
+                                  STATS_SLA_OUTCOMES.TICKET_NUMBER,
+                                  STATS_SLA_OUTCOMES.METRIC,
+                                  STATS_SLA_OUTCOMES.CYCLE)
+                              .doUpdate()
+                              .set(STATS_SLA_OUTCOMES.BUCKET_START, outcome.getBucketStart())
+                              .set(STATS_SLA_OUTCOMES.AGENT_ID, outcome.getAgentId())
+                              .set(STATS_SLA_OUTCOMES.COUNTED_AT, outcome.getCountedAt())
+                              .set(STATS_SLA_OUTCOMES.FULFILLED, outcome.getFulfilled())
+                              .set(STATS_SLA_OUTCOMES.MET, outcome.getMet()))
+                  .toList())
+          .execute();
+    }
+  }
+
+  /**
+   * How many SLA outcomes of each metric were met and breached, per hour and agent, in the range of
+   * hours.
+   */
+  public List<ComplianceCount> complianceCounts(OffsetDateTime from, OffsetDateTime to) {
+    return dsl.select(
+            STATS_SLA_OUTCOMES.BUCKET_START,
+            STATS_SLA_OUTCOMES.AGENT_ID,
+            STATS_SLA_OUTCOMES.METRIC,
+            DSL.count().filterWhere(STATS_SLA_OUTCOMES.MET),
+            DSL.count().filterWhere(DSL.not(STATS_SLA_OUTCOMES.MET)))
+        .from(STATS_SLA_OUTCOMES)
+        .where(STATS_SLA_OUTCOMES.BUCKET_START.ge(from))
+        .and(STATS_SLA_OUTCOMES.BUCKET_START.lt(to))
+        .groupBy(
+            STATS_SLA_OUTCOMES.BUCKET_START, STATS_SLA_OUTCOMES.AGENT_ID, STATS_SLA_OUTCOMES.METRIC)
+        .orderBy(STATS_SLA_OUTCOMES.BUCKET_START, STATS_SLA_OUTCOMES.METRIC)
+        .fetch(
+            r -> new ComplianceCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
   }
 
   public List<StatsHoursRecord> hours(OffsetDateTime from, OffsetDateTime to) {
@@ -118,4 +175,8 @@ public class StatsRepository {
 
   /** A count and the sum of the measured durations in milliseconds. */
   public record Totals(int count, long totalMs) {}
+
+  /** Met and breached instances of one SLA metric in one hour for one agent (or none). */
+  public record ComplianceCount(
+      OffsetDateTime hour, Long agentId, String metric, int met, int breached) {}
 }
