@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,9 +27,15 @@ public class SlaRecalculations {
   private final WorkflowClient client;
   private final String taskQueue;
 
+  @Autowired
   SlaRecalculations(WorkflowClient client, TempodeskProperties properties) {
+    this(client, properties.taskQueue());
+  }
+
+  /** Starting recalculations on this task queue (for rigs without Spring). */
+  public SlaRecalculations(WorkflowClient client, String taskQueue) {
     this.client = client;
-    this.taskQueue = properties.taskQueue();
+    this.taskQueue = taskQueue;
   }
 
   /** Starts the change's recalculation, if it has one, and names it in the response. */
