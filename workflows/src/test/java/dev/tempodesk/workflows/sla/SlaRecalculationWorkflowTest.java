@@ -8,6 +8,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** The recalculation's paging, skipping and retrying, against recording fakes of its activities. */
 class SlaRecalculationWorkflowTest {
@@ -180,6 +183,26 @@ class SlaRecalculationWorkflowTest {
     assertThat(result.failed()).isEqualTo(1);
     assertThat(result.failures()).extracting(FailedSignal::ticket).containsExactly(7L);
     assertThat(tickets.signalled).hasSize(53).doesNotHaveDuplicates();
+  }
+
+  /**
+   * Records the first run of the continue-as-new scenario (pages, an ended workflow, a ticket
+   * retried and given up, a page activity retried) for {@link SlaRecalculationWorkflowReplayTest}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
+  void recordFirstRunUpToContinueAsNew() throws Exception {
+    tickets.open(1, 55);
+    tickets.ended.add(3L);
+    tickets.failing(7, Integer.MAX_VALUE);
+    tickets.pageFailuresLeft = 1;
+    RecalculationInput input = input(10, 2, 3);
+    String id = start(input);
+    var first = WorkflowClient.start(stub(id)::recalculate, input);
+    env.getWorkflowClient().newUntypedWorkflowStub(id).getResult(RecalculationProgress.class);
+    Files.writeString(
+        Path.of("src/test/resources/histories/sla-recalculation-v1.json"),
+        env.getWorkflowClient().fetchHistory(id, first.getRunId()).toJson(true));
   }
 
   @Test
