@@ -4,6 +4,7 @@ import dev.tempodesk.bench.assignment.AssignmentLatencyBenchmark;
 import dev.tempodesk.bench.ingest.IngestBenchmark;
 import dev.tempodesk.bench.list.TicketListBenchmark;
 import dev.tempodesk.bench.memory.WorkerMemoryBenchmark;
+import dev.tempodesk.bench.recalc.SlaRecalculationBenchmark;
 import dev.tempodesk.bench.sla.SlaLatencyBenchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ public final class BenchMain {
         new TicketListBenchmark(),
         new SlaLatencyBenchmark(),
         new AssignmentLatencyBenchmark(),
-        new WorkerMemoryBenchmark());
+        new WorkerMemoryBenchmark(),
+        new SlaRecalculationBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

@@ -6,6 +6,8 @@ import dev.tempodesk.api.calendar.BusinessCalendarDtos.HolidayImportDto;
 import dev.tempodesk.api.calendar.BusinessCalendarDtos.SkippedEvent;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.sla.SlaChange;
+import dev.tempodesk.api.sla.SlaRecalculations;
 import dev.tempodesk.db.calendar.BusinessCalendarRepository;
 import dev.tempodesk.db.jooq.tables.records.BusinessCalendarsRecord;
 import dev.tempodesk.db.sla.SlaPolicyRepository;
@@ -14,6 +16,7 @@ import dev.tempodesk.workflows.calendar.InvalidCalendarException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,16 +51,19 @@ class BusinessCalendarController {
   private final BusinessCalendarRepository repository;
   private final BusinessCalendars calendars;
   private final SlaPolicyRepository policies;
+  private final SlaRecalculations recalculations;
   private final Clock clock;
 
   BusinessCalendarController(
       BusinessCalendarRepository repository,
       BusinessCalendars calendars,
       SlaPolicyRepository policies,
+      SlaRecalculations recalculations,
       Clock clock) {
     this.repository = repository;
     this.calendars = calendars;
     this.policies = policies;
+    this.recalculations = recalculations;
     this.clock = clock;
   }
 
@@ -91,11 +97,15 @@ class BusinessCalendarController {
   }
 
   @PutMapping("/{id}")
-  @Operation(operationId = "replaceBusinessCalendar", summary = "Replace a calendar as a whole")
-  CalendarDto replace(@PathVariable long id, @RequestBody CalendarRequest request) {
-    changeable(id);
+  @Operation(
+      operationId = "replaceBusinessCalendar",
+      summary = "Replace a calendar as a whole",
+      description = RECALCULATES)
+  CalendarDto replace(
+      @PathVariable long id, @RequestBody CalendarRequest request, HttpServletResponse response) {
+    BusinessCalendarsRecord row = changeable(id);
     String name = BusinessCalendars.name(request.name());
-    return dto(store(id, name, BusinessCalendars.parse(request)));
+    return dto(store(row, name, BusinessCalendars.parse(request), response));
   }
 
   @DeleteMapping("/{id}")
@@ -123,7 +133,8 @@ class BusinessCalendarController {
               + " recurrences (RRULE:FREQ=YEARLY with BYMONTH, BYMONTHDAY, BYDAY=1MO/-1MO,"
               + " INTERVAL, COUNT, UNTIL), RDATE and EXDATE. Timed and cancelled events are"
               + " skipped and listed. Only dates from `from` to `to` are taken (default: this"
-              + " year and the four after it).")
+              + " year and the four after it). "
+              + RECALCULATES)
   HolidayImportDto importHolidays(
       @PathVariable long id,
       @RequestBody byte[] body,
@@ -133,7 +144,8 @@ class BusinessCalendarController {
           LocalDate to,
       @Parameter(description = "Replace the calendar's holidays instead of adding to them")
           @RequestParam(defaultValue = "false")
-          boolean replace) {
+          boolean replace,
+      HttpServletResponse response) {
     BusinessCalendarsRecord row = changeable(id);
     if (body.length > MAX_ICALENDAR_BYTES) {
       throw FieldException.invalid("body", "An iCalendar file of at most 1 MiB, please.");
@@ -163,7 +175,7 @@ class BusinessCalendarController {
     } catch (InvalidCalendarException tooMany) {
       throw FieldException.invalid("body", tooMany.first().message());
     }
-    BusinessCalendarsRecord stored = store(id, row.getName(), after);
+    BusinessCalendarsRecord stored = store(row, row.getName(), after, response);
     return new HolidayImportDto(
         dto(stored),
         added,
@@ -171,15 +183,34 @@ class BusinessCalendarController {
         found.skipped().stream().map(s -> new SkippedEvent(s.event(), s.reason())).toList());
   }
 
-  private BusinessCalendarsRecord store(long id, String name, BusinessCalendar calendar) {
+  /** Stores the calendar and recalculates the live tickets timed in it if its times changed. */
+  private BusinessCalendarsRecord store(
+      BusinessCalendarsRecord before,
+      String name,
+      BusinessCalendar calendar,
+      HttpServletResponse response) {
+    long id = before.getId();
+    BusinessCalendarsRecord stored;
     try {
-      return repository
-          .update(id, name, calendar.zone(), calendars.hoursJson(calendar), calendar.holidays())
-          .orElseThrow(() -> new NotFoundException("There is no business calendar #" + id + "."));
+      stored =
+          repository
+              .update(id, name, calendar.zone(), calendars.hoursJson(calendar), calendar.holidays())
+              .orElseThrow(
+                  () -> new NotFoundException("There is no business calendar #" + id + "."));
     } catch (DuplicateKeyException taken) {
       throw nameTaken(name);
     }
+    recalculations.start(
+        SlaChange.calendarReplaced(
+            id, name, calendars.valueOf(before), calendar, stored.getUpdatedAt().toInstant()),
+        response);
+    return stored;
   }
+
+  private static final String RECALCULATES =
+      "New hours, holidays or time zone recalculate the live tickets whose SLA clocks count in"
+          + " the calendar; the Sla-Recalculation response header names the recalculation (GET"
+          + " /api/sla-policies/recalculations/{id}).";
 
   /** The calendar, if it may change: 404 if there is none, 409 for the built-in one. */
   private BusinessCalendarsRecord changeable(long id) {

@@ -108,6 +108,7 @@ class SecurityConfig {
 
     auth.requestMatchers(GET, "/api/stats", "/api/stats/**").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(GET, "/api/sla-policies", "/api/sla-policies/match").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/sla-policies/recalculations/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/sla-policies").hasRole(ADMIN);
     auth.requestMatchers(PUT, "/api/sla-policies/*").hasRole(ADMIN);
     auth.requestMatchers(DELETE, "/api/sla-policies/*").hasRole(ADMIN);

@@ -7,6 +7,7 @@ import dev.tempodesk.api.sla.SlaPolicyDtos.PolicyDto;
 import dev.tempodesk.api.sla.SlaPolicyDtos.PolicyRequest;
 import dev.tempodesk.db.jooq.tables.records.SlaPoliciesRecord;
 import dev.tempodesk.db.sla.SlaPolicyRepository;
+import dev.tempodesk.workflows.sla.RecalculationProgress;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.SlaPolicyRules;
@@ -14,7 +15,9 @@ import dev.tempodesk.workflows.ticket.SlaPolicyRules.TicketFacts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * SLA policies (issue 18, Zendesk's model): an ordered list, the first policy whose conditions a
- * ticket meets governs it. Admins write them, all staff read them. The ticket workflow still runs
- * on the configured per-priority targets; wiring these in comes next.
+ * ticket meets governs it. Admins write them, all staff read them. A write that can change how live
+ * tickets are timed starts their recalculation ({@link SlaChange}, {@link SlaRecalculations}) and
+ * names it in the {@value SlaRecalculations#HEADER} response header.
  */
 @RestController
 @RequestMapping("/api/sla-policies")
@@ -39,10 +43,18 @@ import org.springframework.web.bind.annotation.RestController;
 class SlaPolicyController {
   private final SlaPolicyRepository repository;
   private final SlaPolicies policies;
+  private final SlaRecalculations recalculations;
+  private final Clock clock;
 
-  SlaPolicyController(SlaPolicyRepository repository, SlaPolicies policies) {
+  SlaPolicyController(
+      SlaPolicyRepository repository,
+      SlaPolicies policies,
+      SlaRecalculations recalculations,
+      Clock clock) {
     this.repository = repository;
     this.policies = policies;
+    this.recalculations = recalculations;
+    this.clock = clock;
   }
 
   @GetMapping
@@ -71,7 +83,7 @@ class SlaPolicyController {
   }
 
   @PostMapping
-  @Operation(operationId = "createSlaPolicy")
+  @Operation(operationId = "createSlaPolicy", description = RECALCULATES_ALL)
   ResponseEntity<PolicyDto> create(@RequestBody PolicyRequest request) {
     SlaPolicyRules policy = policies.parse(request);
     SlaPoliciesRecord created;
@@ -80,47 +92,89 @@ class SlaPolicyController {
     } catch (DuplicateKeyException taken) {
       throw nameTaken(policy.name());
     }
+    String recalculation =
+        recalculations.start(SlaChange.policyAdded(created.getId(), created.getName()));
     return ResponseEntity.created(URI.create("/api/sla-policies/" + created.getId()))
+        .header(SlaRecalculations.HEADER, recalculation)
         .body(dto(created));
   }
 
   @PutMapping("/{id}")
   @Operation(
       operationId = "replaceSlaPolicy",
-      summary = "Replace a policy's name, calendar, conditions, targets and pause rules")
-  PolicyDto replace(@PathVariable long id, @RequestBody PolicyRequest request) {
-    policies.row(id);
+      summary = "Replace a policy's name, calendar, conditions, targets and pause rules",
+      description =
+          "New conditions recalculate every live ticket; a new calendar, targets or pause rules"
+              + " those the policy governs; a rename none. "
+              + RECALCULATION_HEADER)
+  PolicyDto replace(
+      @PathVariable long id, @RequestBody PolicyRequest request, HttpServletResponse response) {
+    SlaPolicyRules before = policies.valueOf(policies.row(id));
     SlaPolicyRules policy = policies.parse(request);
+    SlaPoliciesRecord updated;
     try {
-      return dto(
+      updated =
           repository
               .update(id, policy.name(), policies.rules(policy))
-              .orElseThrow(() -> new NotFoundException("There is no SLA policy #" + id + ".")));
+              .orElseThrow(() -> new NotFoundException("There is no SLA policy #" + id + "."));
     } catch (DuplicateKeyException taken) {
       throw nameTaken(policy.name());
     }
+    recalculations.start(
+        SlaChange.policyReplaced(
+            id, before, policies.valueOf(updated), updated.getUpdatedAt().toInstant()),
+        response);
+    return dto(updated);
   }
 
   @PutMapping("/order")
   @Operation(
       operationId = "reorderSlaPolicies",
-      summary = "Put the policies in this order; give every policy's id once")
-  List<PolicyDto> reorder(@RequestBody OrderRequest request) {
+      summary = "Put the policies in this order; give every policy's id once",
+      description = RECALCULATES_ALL)
+  List<PolicyDto> reorder(@RequestBody OrderRequest request, HttpServletResponse response) {
+    List<Long> before = repository.listInOrder().stream().map(SlaPoliciesRecord::getId).toList();
     if (request.ids() == null || !repository.reorder(request.ids())) {
       throw FieldException.invalid(
           "ids", "List every SLA policy's id exactly once, in the order they should be tried.");
     }
+    recalculations.start(SlaChange.reordered(before, request.ids(), clock.instant()), response);
     return list();
   }
 
   @DeleteMapping("/{id}")
-  @Operation(operationId = "deleteSlaPolicy")
+  @Operation(
+      operationId = "deleteSlaPolicy",
+      description = "Recalculates the live tickets the policy governed. " + RECALCULATION_HEADER)
   ResponseEntity<Void> delete(@PathVariable long id) {
+    SlaPoliciesRecord row = policies.row(id);
     if (!repository.delete(id)) {
       throw new NotFoundException("There is no SLA policy #" + id + ".");
     }
-    return ResponseEntity.noContent().build();
+    String recalculation = recalculations.start(SlaChange.policyRemoved(id, row.getName()));
+    return ResponseEntity.noContent().header(SlaRecalculations.HEADER, recalculation).build();
   }
+
+  @GetMapping("/recalculations/{id}")
+  @Operation(
+      operationId = "getSlaRecalculation",
+      summary = "Progress of the recalculation a policy or calendar change started",
+      description =
+          "Live tickets signalled to recalculate their SLA clocks, skipped (their workflow had"
+              + " ended) and failed after retries; finished once every ticket was tried.")
+  RecalculationProgress recalculation(
+      @Parameter(description = "The id from the Sla-Recalculation header of the change")
+          @PathVariable
+          String id) {
+    return recalculations.progress(id);
+  }
+
+  private static final String RECALCULATION_HEADER =
+      "A change that recalculates live tickets names its recalculation in the Sla-Recalculation"
+          + " response header: GET /api/sla-policies/recalculations/{id}.";
+  private static final String RECALCULATES_ALL =
+      "Recalculates every live ticket, since the first match may now be another policy. "
+          + RECALCULATION_HEADER;
 
   private PolicyDto dto(SlaPoliciesRecord row) {
     SlaPolicyRules policy = policies.valueOf(row);

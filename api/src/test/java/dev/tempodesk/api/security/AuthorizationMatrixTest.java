@@ -121,6 +121,7 @@ class AuthorizationMatrixTest {
           entry("GET /api/stats/agents", Access.MANAGEMENT),
           entry("GET /api/sla-policies", Access.STAFF),
           entry("GET /api/sla-policies/match", Access.STAFF),
+          entry("GET /api/sla-policies/recalculations/{id}", Access.STAFF),
           entry("POST /api/sla-policies", Access.ADMIN),
           entry("PUT /api/sla-policies/{id}", Access.ADMIN),
           entry("PUT /api/sla-policies/order", Access.ADMIN),
@@ -203,6 +204,8 @@ class AuthorizationMatrixTest {
                 // No such calendar: nothing is changed or deleted, those allowed get 404.
                 .replace(
                     "/api/business-calendars/{id}", "/api/business-calendars/" + Long.MAX_VALUE)
+                // No such recalculation: those allowed get 404.
+                .replace("recalculations/{id}", "recalculations/sla-recalc-none")
                 // No such policy: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE);
   }
