@@ -14,6 +14,7 @@ import dev.tempodesk.fakes.nylas.InboundEmail;
 import dev.tempodesk.fakes.nylas.InboundFile;
 import dev.tempodesk.workflows.attachment.AttachmentFetchWorkflow;
 import dev.tempodesk.workflows.attachment.AttachmentFetchWorkflowImpl;
+import dev.tempodesk.workflows.mailbox.MailboxSyncWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class InboundAttachmentRetryIntegrationTest {
   private MailPipeline pipeline;
   private AttachmentRepository attachments;
+  private MailboxSyncWorkflow sync;
 
   @BeforeEach
   void start() {
@@ -35,7 +37,9 @@ class InboundAttachmentRetryIntegrationTest {
     pipeline =
         MailPipeline.timeSkipping(FakeNylasServer.start("pipeline-key", "c", FaultPlan.none()), 1);
     attachments = new AttachmentRepository(pipeline.jooq.dsl());
-    pipeline.startSync(Duration.ofSeconds(1));
+    // Polled rarely and poked for the mail: while the download's retries skip 130 s of backoff, a
+    // 1 s poll would run 130 real passes in between (20 s of the test).
+    sync = pipeline.startSync(Duration.ofMinutes(1));
   }
 
   @AfterEach
@@ -56,6 +60,7 @@ class InboundAttachmentRetryIntegrationTest {
                             "contract.pdf",
                             "application/pdf",
                             InboundAttachmentsIntegrationTest.PDF))));
+    sync.pollNow();
     Eventually.await(
         () -> pipeline.threads.findMessage(pipeline.mailbox.getId(), mail.id()).isPresent());
     MessagesRecord message =

@@ -32,6 +32,7 @@ public final class FaultPlan {
   private int retryAfterSeconds = 1;
   private double slowResponses;
   private Duration slowDelay = Duration.ofMillis(500);
+  private final Deque<Duration> forcedDelays = new ArrayDeque<>();
   private double duplicatedPages;
   private double reorderedPages;
   private Duration downloadDelay = Duration.ZERO;
@@ -83,6 +84,18 @@ public final class FaultPlan {
   public synchronized FaultPlan slowResponses(double rate, Duration delay) {
     slowResponses = checked(rate);
     slowDelay = delay;
+    return this;
+  }
+
+  /**
+   * The next {@code n} requests (reads and sends alike) wait {@code delay} before their answer,
+   * before any random slow response: one slow call where a test needs one, without slowing every
+   * call after it.
+   */
+  public synchronized FaultPlan slowNextResponses(int n, Duration delay) {
+    for (int i = 0; i < n; i++) {
+      forcedDelays.add(delay);
+    }
     return this;
   }
 
@@ -160,6 +173,10 @@ public final class FaultPlan {
 
   /** The delay to sleep before answering, or zero. */
   synchronized Duration drawDelay() {
+    if (!forcedDelays.isEmpty()) {
+      count(FaultKind.SLOW_RESPONSE, 1);
+      return forcedDelays.poll();
+    }
     return draw(slowResponses, FaultKind.SLOW_RESPONSE) ? slowDelay : Duration.ZERO;
   }
 

@@ -125,6 +125,22 @@ class FakeNylasFaultsTest {
     assertThat(server.sent(GRANT)).hasSize(1);
   }
 
+  @Test
+  void slowNextResponsesSlowsExactlyTheNextRequests() {
+    NylasHttp http = start(FaultPlan.none());
+    server.faults().slowNextResponses(2, Duration.ofMillis(400));
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      assertThat(http.get("/v3/grants/" + GRANT + "/folders").status()).isEqualTo(200);
+      millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+    assertThat(millis.get(0)).isGreaterThanOrEqualTo(400);
+    assertThat(millis.get(1)).isGreaterThanOrEqualTo(400);
+    // the third is not delayed: exactly two slow answers were served
+    assertThat(server.faultCounts()).containsEntry(FaultKind.SLOW_RESPONSE, 2L);
+  }
+
   static final String SEND = "{\"to\":[{\"email\":\"dana@client.example\"}],\"body\":\"x\"}";
 
   @Test
