@@ -132,6 +132,7 @@ class SlaPolicyController {
         SlaPolicies.conditions(policy.conditions()),
         SlaPolicies.targets(policy),
         SlaPolicies.pauses(policy),
+        row.getFollowsConfiguration(),
         row.getCreatedAt(),
         row.getUpdatedAt());
   }
