@@ -1,6 +1,7 @@
 package dev.tempodesk.workflows.ticket;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -12,6 +13,20 @@ final class TicketActivityOptions {
    */
   static final ActivityOptions WRITE =
       ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(200))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .build())
+          .build();
+
+  /**
+   * Reads the workflow needs before it can go on (the SLA policy): a local activity, as a server
+   * round trip buys nothing for a read; retried without a limit like the writes.
+   */
+  static final LocalActivityOptions LOOK_UP =
+      LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
           .setRetryOptions(
               RetryOptions.newBuilder()

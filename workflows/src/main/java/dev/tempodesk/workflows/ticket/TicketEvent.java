@@ -32,6 +32,16 @@ public record TicketEvent(
     /** A reply or acknowledgement could not be sent (written by the sender). */
     REPLY_FAILED,
     /** The acknowledgement of a new ticket was queued (written by the sender). */
-    ACKNOWLEDGEMENT_QUEUED
+    ACKNOWLEDGEMENT_QUEUED,
+    /**
+     * An SLA policy was applied (issue 18): at the start ({@code SLA policy "<name>" applied}), or
+     * re-applied after a priority change or a recalculation ({@code SLA recalculated: <reason>}).
+     */
+    SLA_POLICY_APPLIED,
+    /**
+     * A customer message now waits for an agent's reply and started the next-reply clock (issue
+     * 18); written by the workflow, actor the customer. Not a new ticket version.
+     */
+    AWAITING_REPLY
   }
 }

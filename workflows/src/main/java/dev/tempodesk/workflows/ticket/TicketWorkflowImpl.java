@@ -6,8 +6,11 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +25,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       Workflow.newActivityStub(TicketStoreActivities.class, TicketActivityOptions.WRITE);
   private final WorkflowLock lock = Workflow.newWorkflowLock();
   private final Queue<InboundMessage> inbox = new ArrayDeque<>();
+  private final Queue<SlaRecalculation> recalculations = new ArrayDeque<>();
   private final WakeUpTimer wakeUp = new WakeUpTimer();
   private final SlaTracker sla;
   private final TicketNotifier notifier = new TicketNotifier();
@@ -39,6 +43,10 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   @Override
   public void run(TicketWorkflowInput input) {
     sla.start(state, now());
+    if (sla.withPolicies() && state.sla == null) {
+      applySla(sla.lookUp(state), null);
+    }
+    sla.markReady();
     notifier.start(state, now());
     visibility.show(state);
     outbox.resume(state.number);
@@ -47,6 +55,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       Workflow.await(
           () ->
               !inbox.isEmpty()
+                  || !recalculations.isEmpty()
                   || wakeUp.isDue()
                   || wakeUp.isStale(nextDeadline())
                   || continueAsNewDue());
@@ -56,6 +65,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         while (!inbox.isEmpty()) {
           applyMessage(inbox.poll());
         }
+        recalculateSla();
         if (wakeUp.isDue()) {
           applyDeadline();
         }
@@ -69,7 +79,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
                 Workflow.isEveryHandlerFinished()
                     && !notifier.deliveriesPending()
                     && outbox.idle());
-        if (!inbox.isEmpty()) {
+        if (!inbox.isEmpty() || !recalculations.isEmpty()) {
           continue; // a message arrived while handlers finished: apply it first
         }
         if (reopenWindowOver()) {
@@ -88,8 +98,10 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private TicketUpdateResult applyUpdate(TicketUpdateRequest request) {
     // Re-checked under the lock: the validator ran before earlier updates applied.
     TicketUpdatePlan plan = planOrReject(request);
+    TicketState before = state;
     record(
         plan.next(), TicketEvent.Kind.UPDATED, request.actor(), request.comment(), plan.changes());
+    rematchSla(before);
     return new TicketUpdateResult(state.copy(), plan.changes(), plan.autoFixes());
   }
 
@@ -105,8 +117,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
 
   @Override
   public void recalculateSla(SlaRecalculation request) {
-    // Issue 18 (in progress): tickets do not hold a policy of their own yet, so there is nothing
-    // to re-time; the business-time clocks take this over.
+    recalculations.add(request);
   }
 
   @Override
@@ -132,6 +143,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       next.version = state.version + 1;
       changes.add(new FieldChange("firstResponseAt", null, next.firstResponseAt.toString()));
     }
+    TicketSla.agentReplied(next);
     String messageId = Workflow.randomUUID().toString();
     outbox.store(
         new OutboundMessage(
@@ -143,6 +155,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
             request.html(),
             request.cc() == null ? List.of() : request.cc(),
             attachments(request.attachments())));
+    TicketState before = state;
     record(
         next,
         TicketEvent.Kind.REPLIED,
@@ -150,6 +163,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
         change == null ? null : change.comment(),
         changes);
     outbox.dispatch(state.number, messageId);
+    rematchSla(before);
     return new ReplyResult(messageId, state.copy(), List.copyOf(changes), plan.autoFixes());
   }
 
@@ -214,13 +228,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   }
 
   /**
-   * Runs an update handler's body alone: after the SLA version is decided (see {@link
-   * SlaTracker#decided}), under the lock the main loop also takes. Notes and retried replies run
-   * here directly, without firing due alarms first, as they always have: firing there would add
-   * events to the histories they replay.
+   * Runs an update handler's body alone: after the SLA clocks are in place (see {@link
+   * SlaTracker#ready}), under the lock the main loop also takes. Notes and retried replies run here
+   * directly, without firing due alarms first, as they always have: firing there would add events
+   * to the histories they replay.
    */
   private <T> T locked(Supplier<T> body) {
-    Workflow.await(sla::decided);
+    Workflow.await(sla::ready);
     lock.lock();
     try {
       return body.get();
@@ -256,16 +270,118 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     if (!state.markSeen(message.messageId()) || message.author().kind() != Actor.Kind.CONTACT) {
       return;
     }
+    Instant at = messageTime(message);
     if (state.status == TicketStatus.PENDING) {
       TicketState next = state.copy();
       next.returnToWork();
       record(
-          bumped(next), TicketEvent.Kind.RESUMED_BY_CUSTOMER, message.author(), null, diff(next));
+          bumped(next),
+          TicketEvent.Kind.RESUMED_BY_CUSTOMER,
+          message.author(),
+          null,
+          withAwaitingReply(next, at));
     } else if (state.status == TicketStatus.CLOSED && !reopenWindowOver()) {
       TicketState next = state.copy();
       next.returnToWork();
       record(
-          bumped(next), TicketEvent.Kind.REOPENED_BY_CUSTOMER, message.author(), null, diff(next));
+          bumped(next),
+          TicketEvent.Kind.REOPENED_BY_CUSTOMER,
+          message.author(),
+          null,
+          withAwaitingReply(next, at));
+    } else if (state.status != TicketStatus.CLOSED) {
+      TicketState next = state.copy();
+      FieldChange started = TicketSla.customerWrote(next, at);
+      if (started != null) {
+        record(next, TicketEvent.Kind.AWAITING_REPLY, message.author(), null, List.of(started));
+      } else {
+        state.awaitingReplySince = next.awaitingReplySince; // noted; no clock to start
+      }
+    }
+  }
+
+  /**
+   * The changes of a customer message that puts the ticket back to work, with the start of the
+   * next-reply clock when it starts one (only tickets under a policy, see {@link TicketSla}).
+   */
+  private List<FieldChange> withAwaitingReply(TicketState next, Instant at) {
+    List<FieldChange> changes = new ArrayList<>(diff(next));
+    FieldChange started = TicketSla.customerWrote(next, at);
+    if (started != null) {
+      changes.add(started);
+    }
+    return changes;
+  }
+
+  /** When a customer message was written: its stored time, never later than now. */
+  private static Instant messageTime(InboundMessage message) {
+    Instant now = now();
+    return message.occurredAt() == null || message.occurredAt().isAfter(now)
+        ? now
+        : message.occurredAt();
+  }
+
+  /**
+   * Applies {@code found} to the ticket (see {@link TicketSla#apply}). The first time, it records
+   * {@code SLA policy "<name>" applied}, except for the configured defaults, which time the clocks
+   * exactly as before policies and show in the next recorded change; later, {@code SLA
+   * recalculated: <reason>}, but only if the policy or any clock changed.
+   */
+  private void applySla(AppliedSla found, String reason) {
+    boolean first = state.sla == null;
+    TicketState next = state.copy();
+    TicketSla.apply(next, found, now());
+    List<FieldChange> changes = TicketSla.changes(state, next);
+    if (first && found.policyId() == null) {
+      state = next;
+    } else if (first) {
+      record(
+          next,
+          TicketEvent.Kind.SLA_POLICY_APPLIED,
+          Actor.SYSTEM,
+          "SLA policy \"%s\" applied".formatted(found.policyName()),
+          changes);
+    } else if (!found.equals(state.sla) || !changes.isEmpty()) {
+      record(
+          next,
+          TicketEvent.Kind.SLA_POLICY_APPLIED,
+          Actor.SYSTEM,
+          "SLA recalculated: " + reason,
+          changes);
+    }
+  }
+
+  /** After a change of priority or organization, another policy may match: look it up again. */
+  private void rematchSla(TicketState before) {
+    if (sla.withPolicies()
+        && (before.priority != state.priority
+            || !Objects.equals(before.organizationId, state.organizationId))) {
+      applySla(
+          sla.lookUp(state),
+          before.priority != state.priority
+              ? "priority changed to " + state.priority
+              : "organization changed");
+    }
+  }
+
+  /**
+   * Applies the recalculations signalled since the last pass with one look-up (a burst of edits
+   * needs only the latest policy); runs from before policies ignore them.
+   */
+  private void recalculateSla() {
+    if (recalculations.isEmpty()) {
+      return;
+    }
+    Set<String> reasons = new LinkedHashSet<>();
+    while (!recalculations.isEmpty()) {
+      SlaRecalculation request = recalculations.poll();
+      reasons.add(
+          request.reason() == null || request.reason().isBlank()
+              ? "policy or calendar changed"
+              : request.reason());
+    }
+    if (sla.withPolicies()) {
+      applySla(sla.lookUp(state), String.join("; ", reasons));
     }
   }
 

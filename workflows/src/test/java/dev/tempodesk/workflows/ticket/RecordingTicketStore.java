@@ -2,10 +2,35 @@ package dev.tempodesk.workflows.ticket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** An in-memory read model: keeps every change the workflow recorded, in order. */
+/**
+ * An in-memory read model: keeps every change the workflow recorded, in order. SLA policies: none
+ * matches (the configured defaults) unless a test says which policy governs which facts.
+ */
 class RecordingTicketStore implements TicketStoreActivities {
   private final List<TicketChangeRecord> changes = new ArrayList<>();
+  private final List<SlaPolicyRules.TicketFacts> lookUps = new ArrayList<>();
+  private Function<SlaPolicyRules.TicketFacts, AppliedSla> policies = facts -> null;
+
+  /** From now on every look-up finds {@code policy} (null: none matches). */
+  void governBy(AppliedSla policy) {
+    governBy(facts -> policy);
+  }
+
+  synchronized void governBy(Function<SlaPolicyRules.TicketFacts, AppliedSla> policies) {
+    this.policies = policies;
+  }
+
+  @Override
+  public synchronized AppliedSla lookUpSla(long ticketNumber, SlaPolicyRules.TicketFacts facts) {
+    lookUps.add(facts);
+    return policies.apply(facts);
+  }
+
+  synchronized List<SlaPolicyRules.TicketFacts> lookUps() {
+    return List.copyOf(lookUps);
+  }
 
   @Override
   public synchronized void recordChange(TicketChangeRecord change) {

@@ -40,9 +40,21 @@ final class SlaTimeline {
     assertThat(event.occurredAt()).isBetween(at, at.plusSeconds(1));
   }
 
+  /** The SLA alarms recorded so far (warnings and breaches). */
   List<TicketChangeRecord> slaEvents() {
     return harness.store.changes().stream()
-        .filter(change -> change.event().kind().name().startsWith("SLA_"))
+        .filter(
+            change ->
+                change.event().kind() == TicketEvent.Kind.SLA_WARNING
+                    || change.event().kind() == TicketEvent.Kind.SLA_BREACHED)
+        .toList();
+  }
+
+  /** The recorded events of this kind. */
+  List<TicketEvent> events(TicketEvent.Kind kind) {
+    return harness.store.changes().stream()
+        .map(TicketChangeRecord::event)
+        .filter(event -> event.kind() == kind)
         .toList();
   }
 

@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -18,13 +19,26 @@ import java.time.Instant;
 final class TicketWorkflowHarness implements AutoCloseable {
   static final String TASK_QUEUE = "tickets-test";
 
-  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final TestWorkflowEnvironment env;
   final RecordingTicketStore store = new RecordingTicketStore();
   final RecordingNotifications notifications = new RecordingNotifications();
   final FakeOutboundMail mail = new FakeOutboundMail();
-  final WorkflowClient client = env.getWorkflowClient();
+  final WorkflowClient client;
 
   TicketWorkflowHarness() {
+    this(TestWorkflowEnvironment.newInstance());
+  }
+
+  /** A server whose virtual clock starts at {@code initialTime}. */
+  TicketWorkflowHarness(Instant initialTime) {
+    this(
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setInitialTime(initialTime).build()));
+  }
+
+  private TicketWorkflowHarness(TestWorkflowEnvironment env) {
+    this.env = env;
+    this.client = env.getWorkflowClient();
     TicketSearchAttributes.TYPES.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketWorkflowImpl.class);
@@ -58,6 +72,14 @@ final class TicketWorkflowHarness implements AutoCloseable {
     assertThat(thrown).isInstanceOf(WorkflowUpdateException.class);
     assertThat(thrown.getCause()).isInstanceOf(ApplicationFailure.class);
     return TicketRuleViolation.from((ApplicationFailure) thrown.getCause()).orElseThrow();
+  }
+
+  /** Moves virtual time forward to {@code at} (if not there yet). */
+  void sleepUntil(Instant at) {
+    Duration left = Duration.between(now(), at);
+    if (left.isPositive()) {
+      sleep(left);
+    }
   }
 
   /** Moves virtual time forward; the server fires every timer due meanwhile. */
