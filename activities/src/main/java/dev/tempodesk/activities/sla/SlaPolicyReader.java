@@ -74,8 +74,11 @@ public class SlaPolicyReader {
 
   /**
    * The policy governing ticket {@code ticketNumber}, with a copy of its rules and calendar, or
-   * null when none matches (the configured defaults apply). A null mailbox in {@code facts} is
-   * taken from the ticket's row, when there is one.
+   * null when the configured defaults apply: when none matches, and when the first match is the
+   * seeded Default while it follows the configuration (V31), whose targets are the configured ones
+   * round the clock by construction. So until an admin edits it, tickets it governs run exactly as
+   * before policies (the workflow's own copy of {@code tempodesk.sla.*}, no policy event). A null
+   * mailbox in {@code facts} is taken from the ticket's row, when there is one.
    */
   public AppliedSla lookUp(long ticketNumber, TicketFacts facts) {
     TicketFacts complete = facts;
@@ -85,7 +88,7 @@ public class SlaPolicyReader {
           new TicketFacts(facts.organizationId(), facts.priority(), facts.channel(), mailboxId);
     }
     Optional<SlaPoliciesRecord> row = match(complete);
-    if (row.isEmpty()) {
+    if (row.isEmpty() || row.get().getFollowsConfiguration()) {
       return null;
     }
     SlaPoliciesRecord policy = row.get();

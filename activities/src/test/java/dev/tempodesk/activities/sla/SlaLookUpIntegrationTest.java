@@ -102,8 +102,11 @@ class SlaLookUpIntegrationTest {
     return store.lookUpSla(424242, new TicketFacts(organization, priority, channel, mailbox));
   }
 
+  /** What lookUpSla's null means: the configured defaults (tempodesk.sla.*) round the clock. */
+  private static final String CONFIGURED = "configured defaults";
+
   private static String name(AppliedSla applied) {
-    return applied == null ? null : applied.policyName();
+    return applied == null ? CONFIGURED : applied.policyName();
   }
 
   @Test
@@ -121,11 +124,11 @@ class SlaLookUpIntegrationTest {
         .as("priority condition fails: the next one")
         .isEqualTo("Silver");
     assertThat(name(lookUp(globex, Priority.HIGH, Channel.EMAIL, null)))
-        .as("another organization: the seeded default, last")
-        .isEqualTo("Default");
+        .as("another organization: the seeded Default, last, which follows the configuration")
+        .isEqualTo(CONFIGURED);
     assertThat(name(lookUp(null, Priority.URGENT, Channel.PORTAL, null)))
         .as("no organization meets no organization condition")
-        .isEqualTo("Default");
+        .isEqualTo(CONFIGURED);
 
     long defaultId = policies.listInOrder().getLast().getId();
     assertThat(policies.reorder(List.of(silver, gold, defaultId))).isTrue();
@@ -154,16 +157,16 @@ class SlaLookUpIntegrationTest {
                 store.lookUpSla(
                     number, new TicketFacts(acme, Priority.NORMAL, Channel.EMAIL, other))))
         .as("a mailbox given wins over the row's")
-        .isEqualTo("Default");
+        .isEqualTo(CONFIGURED);
     assertThat(
             name(
                 store.lookUpSla(
                     number, new TicketFacts(acme, Priority.NORMAL, Channel.PHONE, null))))
         .as("channel condition fails")
-        .isEqualTo("Default");
+        .isEqualTo(CONFIGURED);
     assertThat(name(store.lookUpSla(number + 1000, noMailbox)))
         .as("no row, no mailbox: a mailbox condition does not hold")
-        .isEqualTo("Default");
+        .isEqualTo(CONFIGURED);
   }
 
   @Test
@@ -187,10 +190,28 @@ class SlaLookUpIntegrationTest {
     assertThat(applied.rules().pauses(SlaMetric.FIRST_RESPONSE, PendingReason.THIRD_PARTY))
         .as("a metric left out is paused by every reason")
         .isTrue();
+  }
 
-    AppliedSla seeded = lookUp(globex, Priority.LOW, Channel.PORTAL, null);
-    assertThat(seeded.calendarId()).isEqualTo(builtInId);
-    assertThat(seeded.calendar()).isEqualTo(BusinessCalendar.alwaysOpen());
+  @Test
+  void shouldApplyTheSeededDefaultAsAPolicyOnceAnAdminEditedIt() {
+    SlaPoliciesRecord seeded = policies.listInOrder().getFirst();
+    assertThat(lookUp(globex, Priority.LOW, Channel.PORTAL, null))
+        .as("following the configuration: the workflow's configured defaults")
+        .isNull();
+
+    policies
+        .update(
+            seeded.getId(),
+            "Default",
+            new Rules(builtInId, "{}", "{\"LOW\": {\"FIRST_RESPONSE\": \"PT8H\"}}", "{}"))
+        .orElseThrow();
+
+    AppliedSla edited = lookUp(globex, Priority.LOW, Channel.PORTAL, null);
+    assertThat(edited.policyId()).isEqualTo(seeded.getId());
+    assertThat(edited.calendarId()).isEqualTo(builtInId);
+    assertThat(edited.calendar()).isEqualTo(BusinessCalendar.alwaysOpen());
+    assertThat(edited.rules().target(Priority.LOW, SlaMetric.FIRST_RESPONSE))
+        .contains(Duration.ofHours(8));
   }
 
   @Test

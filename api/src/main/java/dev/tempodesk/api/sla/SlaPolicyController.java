@@ -30,8 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * SLA policies (issue 18, Zendesk's model): an ordered list, the first policy whose conditions a
- * ticket meets governs it. Admins write them, all staff read them. The ticket workflow still runs
- * on the configured per-priority targets; wiring these in comes next.
+ * ticket meets governs it. Admins write them, all staff read them. The seeded Default follows the
+ * configured targets until an admin edits it ({@link ConfiguredDefaultPolicy}).
  */
 @RestController
 @RequestMapping("/api/sla-policies")

@@ -1,6 +1,7 @@
 package dev.tempodesk.api.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.tempodesk.activities.sla.SlaPolicyReader;
 import dev.tempodesk.activities.ticket.TicketRows;
@@ -8,9 +9,12 @@ import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
 import dev.tempodesk.api.SettableClock;
 import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.db.calendar.BusinessCalendarRepository;
+import dev.tempodesk.db.jooq.tables.records.BusinessCalendarsRecord;
 import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.testing.TestDatabases;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.calendar.BusinessCalendar;
 import dev.tempodesk.workflows.ticket.AppliedSla;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.PendingReason;
@@ -21,7 +25,13 @@ import dev.tempodesk.workflows.ticket.TicketState;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +86,7 @@ class TicketSlaApiIntegrationTest {
   @Autowired OrganizationRepository organizations;
   @Autowired TicketRepository tickets;
   @Autowired SlaPolicyReader slaPolicies;
+  @Autowired BusinessCalendarRepository calendarRepository;
 
   private TestAccounts accounts;
   private HttpApi admin;
@@ -178,6 +189,69 @@ class TicketSlaApiIntegrationTest {
   }
 
   @Test
+  void shouldRunTheFirstResponseClockOfABusinessHoursPolicyUntilAnAgentReplies() {
+    clock.set(Instant.now());
+    long organization = organizations.insert("Hamburg AG " + UUID.randomUUID(), null).getId();
+    long calendar = created("/api/business-calendars", supportHours("Hamburg " + organization));
+    String policy = "Hamburg " + organization;
+    created(
+        "/api/sla-policies",
+        """
+        {"name": "%s", "calendarId": %d, "conditions": {"organizationIds": [%d]},
+         "targets": {"HIGH": {"FIRST_RESPONSE": "PT1H", "NEXT_REPLY": "PT2H"}}}"""
+            .formatted(policy, calendar, organization));
+    long reporter = accounts.customer(organization).getId();
+    Response opened =
+        agent.post(
+            "/api/tickets",
+            """
+            {"subject": "Login fails", "description": "Since this morning.", "priority": "HIGH",
+             "reporterId": %d}"""
+                .formatted(reporter));
+    assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+    long number = opened.body().get("number").asLong();
+
+    // The row opens on the configured targets; the workflow applies the policy a moment later.
+    JsonNode sla = await(number, s -> !s.get("policy").isNull());
+
+    Instant createdAt =
+        OffsetDateTime.parse(ticketJson(number).get("createdAt").asString()).toInstant();
+    BusinessCalendar hours = slaPolicies.calendar(calendarRow(calendar));
+    Instant due = hours.addBusinessTime(createdAt, Duration.ofHours(1));
+    assertThat(sla.get("policy").get("name").asString()).isEqualTo(policy);
+    assertThat(sla.get("calendar").get("id").asLong()).isEqualTo(calendar);
+    assertThat(sla.get("metrics"))
+        .extracting(m -> m.get("metric").asString())
+        .containsExactly("FIRST_RESPONSE", "NEXT_REPLY");
+    JsonNode firstResponse = sla.get("metrics").get(0);
+    assertThat(firstResponse.get("state").asString()).isEqualTo("RUNNING");
+    assertThat(Instant.parse(firstResponse.get("dueAt").asString()))
+        .isCloseTo(due, within(1, ChronoUnit.MILLIS));
+    assertThat(firstResponse.get("remainingBusinessSeconds").asLong())
+        .isEqualTo(
+            hours
+                .businessTimeBetween(
+                    clock.instant(), Instant.parse(firstResponse.get("dueAt").asString()))
+                .toSeconds());
+    assertThat(events(number)).contains("SLA policy \"" + policy + "\" applied");
+
+    Response replied =
+        agent.post("/api/tickets/" + number + "/replies", "{\"body\": \"Please try again.\"}");
+    assertThat(replied.status()).as(replied.body().toString()).isEqualTo(202);
+
+    JsonNode answered =
+        await(number, s -> s.get("metrics").get(0).get("state").asString().equals("STOPPED"));
+    JsonNode met = answered.get("metrics").get(0);
+    assertThat(met.get("metric").asString()).isEqualTo("FIRST_RESPONSE");
+    assertThat(met.get("breached").asBoolean()).as("met").isFalse();
+    assertThat(met.get("remainingBusinessSeconds").isNull()).isTrue();
+    assertThat(met.get("dueAt").isNull()).isTrue();
+    assertThat(answered.get("metrics").get(1).get("state").asString())
+        .as("no customer message waits for a reply")
+        .isEqualTo("STOPPED");
+  }
+
+  @Test
   void shouldShowTicketsFromBeforePoliciesRoundTheClock() {
     long organization = organizations.insert("Legacy " + UUID.randomUUID(), null).getId();
     TicketState ticket = ticket(organization, null);
@@ -196,6 +270,36 @@ class TicketSlaApiIntegrationTest {
         .containsExactly("TIME_TO_ASSIGN", "RESOLUTION");
     assertThat(sla.get("metrics").get(1).get("remainingBusinessSeconds").asLong())
         .isEqualTo(23 * 3600);
+  }
+
+  private JsonNode ticketJson(long number) {
+    return agent.get("/api/tickets/" + number).body();
+  }
+
+  /** The ticket's SLA once {@code condition} holds (the workflow writes the row a moment later). */
+  private JsonNode await(long number, Predicate<JsonNode> condition) {
+    AtomicReference<JsonNode> sla = new AtomicReference<>();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              sla.set(ticketJson(number).get("sla"));
+              return condition.test(sla.get());
+            });
+    return sla.get();
+  }
+
+  private List<String> events(long number) {
+    return agent
+        .get("/api/tickets/" + number + "/events")
+        .body()
+        .valueStream()
+        .map(event -> event.get("comment").asString(""))
+        .toList();
+  }
+
+  private BusinessCalendarsRecord calendarRow(long id) {
+    return calendarRepository.find(id).orElseThrow();
   }
 
   private JsonNode defaultPolicy() {
