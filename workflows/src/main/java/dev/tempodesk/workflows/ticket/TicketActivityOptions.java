@@ -7,6 +7,13 @@ import java.time.Duration;
 
 /** Activity options shared by the ticket workflow's helpers. */
 final class TicketActivityOptions {
+  /** Short attempts retried without a limit: a ticket waits for its database. */
+  private static final RetryOptions UNTIL_DONE =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofMillis(200))
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .build();
+
   /**
    * Writes to Postgres (projection, audit event, outbound rows): short attempts, retried without a
    * limit, so a ticket waits for its database rather than losing a change.
@@ -14,11 +21,7 @@ final class TicketActivityOptions {
   static final ActivityOptions WRITE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(200))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
+          .setRetryOptions(UNTIL_DONE)
           .build();
 
   /**
@@ -28,11 +31,7 @@ final class TicketActivityOptions {
   static final LocalActivityOptions LOOK_UP =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(200))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
+          .setRetryOptions(UNTIL_DONE)
           .build();
 
   private TicketActivityOptions() {}

@@ -4,6 +4,7 @@ import static dev.tempodesk.workflows.ticket.SlaFixtures.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -107,5 +108,21 @@ class SlaStatusMetricsTest {
         .containsExactly(
             tuple(SlaMetric.TIME_TO_ASSIGN, Duration.ofHours(3)),
             tuple(SlaMetric.RESOLUTION, Duration.ofHours(23)));
+  }
+
+  @Test
+  void shouldCarryThePolicyAndClocksThroughTheWorkflowPayloadUnchanged() {
+    TicketState ticket = ticketUnderPolicy();
+    var converter = DefaultDataConverter.newDefaultInstance();
+
+    TicketState back =
+        converter.fromPayload(
+            converter.toPayload(ticket).orElseThrow(), TicketState.class, TicketState.class);
+
+    assertThat(back.sla).isEqualTo(POLICY);
+    assertThat(back.firstResponseClock.dueAt).isEqualTo(ticket.firstResponseClock.dueAt);
+    assertThat(back.nextReplyClock.target).isEqualTo(Duration.ofHours(4));
+    assertThat(SlaStatus.metrics(back, FRIDAY_1755))
+        .isEqualTo(SlaStatus.metrics(ticket, FRIDAY_1755));
   }
 }

@@ -6,6 +6,7 @@ import static dev.tempodesk.workflows.ticket.TicketFixtures.CUSTOMER;
 import static dev.tempodesk.workflows.ticket.TicketFixtures.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.workflows.calendar.BusinessCalendar;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -29,14 +31,81 @@ class TicketHistoryRecorder {
   @Test
   @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
   void shouldRecordTicketHistories() throws IOException {
+    // v5: SLA policies (change id "sla-policies"): the policy is looked up by a local activity at
+    // the start. The v1 to v4 sets stay as recorded (v4 wrote the lifecycle, continue-as-new, sla
+    // and replies scenarios below under -v4 names).
     try (TicketWorkflowHarness harness = new TicketWorkflowHarness()) {
-      // v4: notifications, search attributes and the outbox together (change ids "notifications",
-      // "search-attributes", "outbound-mail"); the v1, v2 and both v3 sets stay as recorded.
-      write("ticket-lifecycle-v4.json", recordLifecycle(harness));
-      write("ticket-continue-as-new-v4.json", recordFirstRunBeforeContinueAsNew(harness));
-      write("ticket-sla-v4.json", recordSlaAlarms(harness));
-      write("ticket-replies-v4.json", recordReplies(harness));
+      write("ticket-lifecycle-v5.json", recordLifecycle(harness));
+      write("ticket-continue-as-new-v5.json", recordFirstRunBeforeContinueAsNew(harness));
     }
+    try (TicketWorkflowHarness harness = new TicketWorkflowHarness(FRIDAY_1755)) {
+      write("ticket-sla-policies-v5.json", recordSlaPolicies(harness));
+    }
+  }
+
+  private static final Instant FRIDAY_1755 = SlaFixtures.berlin("2026-12-04T17:55");
+
+  /**
+   * A ticket under a business-hours policy, created Friday 17:55: first-response warning and breach
+   * on Monday, assignment, a first reply, a customer message starting a next-reply cycle, an
+   * escalation that switches to another policy, the next-reply alarms of that policy, a reply, a
+   * recalculation after the policy changed, PENDING CUSTOMER (pausing resolution only), a customer
+   * message resuming it and starting a cycle, closing and completion.
+   */
+  private static WorkflowExecutionHistory recordSlaPolicies(TicketWorkflowHarness harness) {
+    BusinessCalendar nineToSix = SlaFixtures.weekdays("09:00", "18:00");
+    AppliedSla enterprise =
+        SlaFixtures.policy(3, "Enterprise", nineToSix)
+            .target(SlaMetric.FIRST_RESPONSE, Duration.ofHours(1))
+            .target(SlaMetric.NEXT_REPLY, Duration.ofHours(2))
+            .target(SlaMetric.RESOLUTION, Duration.ofHours(16))
+            .pausedBy(SlaMetric.FIRST_RESPONSE)
+            .pausedBy(SlaMetric.NEXT_REPLY)
+            .pausedBy(SlaMetric.RESOLUTION, PendingReason.CUSTOMER)
+            .build();
+    AppliedSla urgentLane =
+        SlaFixtures.policy(4, "Urgent lane", nineToSix)
+            .target(SlaMetric.TIME_TO_ASSIGN, Duration.ofMinutes(15))
+            .target(SlaMetric.NEXT_REPLY, Duration.ofHours(1))
+            .target(SlaMetric.RESOLUTION, Duration.ofHours(4))
+            .build();
+    AppliedSla urgentLaneEdited =
+        SlaFixtures.policy(4, "Urgent lane", nineToSix)
+            .target(SlaMetric.NEXT_REPLY, Duration.ofMinutes(30))
+            .target(SlaMetric.RESOLUTION, Duration.ofHours(3))
+            .build();
+    harness.store.governBy(facts -> facts.priority() == Priority.URGENT ? urgentLane : enterprise);
+    TicketWorkflow ticket =
+        harness.start(TicketFixtures.newTicket(3101, FRIDAY_1755), TicketPolicy.defaults());
+    harness.sleepUntil(SlaFixtures.berlin("2026-12-07T10:00"));
+    ticket.update(change("yours").assign(ALICE).build());
+    ticket.reply(reply("Looking into it.", null));
+    ticket.newMessage(customerMessage("m-1"));
+    harness.sleep(Duration.ofMinutes(30));
+    ticket.update(change("whole office down").priority(Priority.URGENT).build());
+    harness.sleep(Duration.ofHours(2));
+    ticket.reply(reply("Try this.", null));
+    harness.store.governBy(
+        facts -> facts.priority() == Priority.URGENT ? urgentLaneEdited : enterprise);
+    ticket.recalculateSla(new SlaRecalculation("policy \"Urgent lane\" changed"));
+    harness.sleep(Duration.ofMinutes(1));
+    ticket.update(change("logs?").pending(PendingReason.CUSTOMER, Duration.ofDays(1)).build());
+    harness.sleep(Duration.ofHours(1));
+    ticket.newMessage(customerMessage("m-2"));
+    harness.sleep(Duration.ofMinutes(1));
+    ticket.update(change("fixed").status(TicketStatus.CLOSED).build());
+    harness.sleep(Duration.ofDays(7).plusSeconds(1));
+
+    assertThat(harness.store.eventKinds())
+        .filteredOn(kind -> kind == TicketEvent.Kind.SLA_POLICY_APPLIED)
+        .hasSize(3);
+    assertThat(harness.store.eventKinds())
+        .filteredOn(kind -> kind == TicketEvent.Kind.AWAITING_REPLY)
+        .hasSize(1);
+    assertThat(harness.store.eventKinds()).contains(TicketEvent.Kind.SLA_BREACHED);
+    assertThat(harness.statusOf(ticket))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    return harness.client.fetchHistory(TicketWorkflow.workflowId(3101));
   }
 
   /** Updates, a duplicated message, a cancelled and a fired timer, reopening and completion. */

@@ -74,4 +74,12 @@ class TicketWorkflowReplayTest {
           "histories/ticket-" + name + "-v4.json", TicketWorkflowImpl.class);
     }
   }
+
+  @Test
+  void shouldReplayHistoriesWithSlaPolicies() throws Exception {
+    for (String name : new String[] {"lifecycle", "continue-as-new", "sla-policies"}) {
+      WorkflowReplayer.replayWorkflowExecutionFromResource(
+          "histories/ticket-" + name + "-v5.json", TicketWorkflowImpl.class);
+    }
+  }
 }
