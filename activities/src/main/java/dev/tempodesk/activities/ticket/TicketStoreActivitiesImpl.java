@@ -1,9 +1,12 @@
 package dev.tempodesk.activities.ticket;
 
 import dev.tempodesk.activities.assignment.AssignerWakeUp;
+import dev.tempodesk.activities.sla.SlaPolicyReader;
 import dev.tempodesk.db.jooq.tables.records.TicketEventsRecord;
 import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.workflows.ticket.AppliedSla;
+import dev.tempodesk.workflows.ticket.SlaPolicyRules;
 import dev.tempodesk.workflows.ticket.TicketChangeRecord;
 import dev.tempodesk.workflows.ticket.TicketEvent;
 import dev.tempodesk.workflows.ticket.TicketStoreActivities;
@@ -23,6 +26,9 @@ public class TicketStoreActivitiesImpl implements TicketStoreActivities {
   private final JsonMapper json;
   private final AssignerWakeUp assigner;
 
+  /** Null in rigs without SLA policies: none matches, the configured defaults apply. */
+  private final SlaPolicyReader slaPolicies;
+
   public TicketStoreActivitiesImpl(
       TicketRepository tickets,
       TicketEventRepository events,
@@ -31,18 +37,29 @@ public class TicketStoreActivitiesImpl implements TicketStoreActivities {
     this(tickets, events, transaction, json, AssignerWakeUp.none());
   }
 
-  @Autowired
   public TicketStoreActivitiesImpl(
       TicketRepository tickets,
       TicketEventRepository events,
       TransactionTemplate transaction,
       JsonMapper json,
       AssignerWakeUp assigner) {
+    this(tickets, events, transaction, json, assigner, null);
+  }
+
+  @Autowired
+  public TicketStoreActivitiesImpl(
+      TicketRepository tickets,
+      TicketEventRepository events,
+      TransactionTemplate transaction,
+      JsonMapper json,
+      AssignerWakeUp assigner,
+      SlaPolicyReader slaPolicies) {
     this.tickets = tickets;
     this.events = events;
     this.transaction = transaction;
     this.json = json;
     this.assigner = assigner;
+    this.slaPolicies = slaPolicies;
   }
 
   @Override
@@ -55,6 +72,11 @@ public class TicketStoreActivitiesImpl implements TicketStoreActivities {
         });
     // After the commit, so the assigner's next pass sees the change.
     assigner.afterChange(change);
+  }
+
+  @Override
+  public AppliedSla lookUpSla(long ticketNumber, SlaPolicyRules.TicketFacts facts) {
+    return slaPolicies == null ? null : slaPolicies.lookUp(ticketNumber, facts);
   }
 
   TicketEventsRecord toRow(long ticketNumber, long ticketVersion, TicketEvent event) {

@@ -1,5 +1,6 @@
 package dev.tempodesk.api.calendar;
 
+import dev.tempodesk.activities.sla.SlaPolicyReader;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.db.calendar.BusinessCalendarRepository;
@@ -7,14 +8,8 @@ import dev.tempodesk.db.jooq.tables.records.BusinessCalendarsRecord;
 import dev.tempodesk.workflows.calendar.BusinessCalendar;
 import dev.tempodesk.workflows.calendar.CalendarViolation;
 import dev.tempodesk.workflows.calendar.InvalidCalendarException;
-import dev.tempodesk.workflows.calendar.TimeRange;
-import java.time.DayOfWeek;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,14 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class BusinessCalendars {
   static final int MAX_NAME_LENGTH = 200;
-  private static final TypeReference<Map<DayOfWeek, List<TimeRange>>> HOURS =
-      new TypeReference<>() {};
-
   private final BusinessCalendarRepository repository;
+  private final SlaPolicyReader reader;
   private final JsonMapper json;
 
-  BusinessCalendars(BusinessCalendarRepository repository, JsonMapper json) {
+  BusinessCalendars(
+      BusinessCalendarRepository repository, SlaPolicyReader reader, JsonMapper json) {
     this.repository = repository;
+    this.reader = reader;
     this.json = json;
   }
 
@@ -48,10 +43,7 @@ public class BusinessCalendars {
   }
 
   BusinessCalendar valueOf(BusinessCalendarsRecord row) {
-    return new BusinessCalendar(
-        row.getZone(),
-        json.readValue(row.getHours().data(), HOURS),
-        Arrays.asList(row.getHolidays()));
+    return reader.calendar(row);
   }
 
   String hoursJson(BusinessCalendar calendar) {

@@ -18,6 +18,7 @@ import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.Resolution;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo data for the embedded mode: three agents, two customer organizations with assets, four
- * customers and ten tickets in varied states. Written through the same commands the API uses, so
- * the tickets have workflows and audit trails. Before them, four weeks of closed tickets ({@link
- * DemoHistory}) so the statistics have figures. Only into an empty database.
+ * customers and ten tickets in varied states; Acme's under a business-hours SLA policy ({@link
+ * DemoServiceLevels}). Written through the same commands the API uses, so the tickets have
+ * workflows and audit trails. Before them, four weeks of closed tickets ({@link DemoHistory}) so
+ * the statistics have figures. Only into an empty database.
  */
 @Component
 public class DemoData {
@@ -44,6 +46,7 @@ public class DemoData {
   private final OrganizationRepository organizations;
   private final TicketCommands tickets;
   private final DemoHistory history;
+  private final DemoServiceLevels serviceLevels;
 
   public DemoData(
       TempodeskProperties properties,
@@ -51,13 +54,15 @@ public class DemoData {
       ContactRepository contacts,
       OrganizationRepository organizations,
       TicketCommands tickets,
-      DemoHistory history) {
+      DemoHistory history,
+      DemoServiceLevels serviceLevels) {
     this.properties = properties;
     this.agents = agents;
     this.contacts = contacts;
     this.organizations = organizations;
     this.tickets = tickets;
     this.history = history;
+    this.serviceLevels = serviceLevels;
   }
 
   // Before StatsStartup (10): the stats workflow then resumes after the history's computed hours.
@@ -97,6 +102,8 @@ public class DemoData {
     AssetsRecord vpn =
         organizations.insertAsset(
             acme.getId(), "Branch office VPN", "NETWORK", "IPsec tunnel HQ to Lyon");
+    // Acme's tickets run on business hours: first response, next reply and resolution clocks.
+    serviceLevels.seed(acme.getId(), LocalDate.now(DemoHistory.ZONE));
     OrganizationsRecord globex = organizations.insert("Globex Retail", "globex.example");
     AssetsRecord shop =
         organizations.insertAsset(globex.getId(), "Web shop", "PRODUCT", "shop.globex.example");

@@ -1,5 +1,6 @@
 package dev.tempodesk.api.sla;
 
+import dev.tempodesk.activities.sla.SlaPolicyReader;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.sla.SlaPolicyDtos.ConditionsDto;
@@ -28,7 +29,6 @@ import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,14 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SlaPolicies {
   static final int MAX_NAME_LENGTH = 200;
-  private static final TypeReference<Map<String, Map<String, String>>> TARGETS =
-      new TypeReference<>() {};
-  private static final TypeReference<Map<String, List<String>>> PAUSES = new TypeReference<>() {};
-
   private final SlaPolicyRepository repository;
   private final BusinessCalendarRepository calendars;
   private final OrganizationRepository organizations;
   private final MailboxRepository mailboxes;
+  private final SlaPolicyReader reader;
   private final JsonMapper json;
 
   SlaPolicies(
@@ -53,26 +50,24 @@ public class SlaPolicies {
       BusinessCalendarRepository calendars,
       OrganizationRepository organizations,
       MailboxRepository mailboxes,
+      SlaPolicyReader reader,
       JsonMapper json) {
     this.repository = repository;
     this.calendars = calendars;
     this.organizations = organizations;
     this.mailboxes = mailboxes;
+    this.reader = reader;
     this.json = json;
   }
 
   /** Every policy, in the order they are tried. */
   public List<SlaPolicyRules> all() {
-    return repository.listInOrder().stream().map(this::valueOf).toList();
+    return reader.all();
   }
 
   /** The policy that governs a ticket with these facts: the first by position that matches. */
   public Optional<SlaPoliciesRecord> match(TicketFacts ticket) {
-    Map<Integer, SlaPoliciesRecord> byPosition = new LinkedHashMap<>();
-    repository.listInOrder().forEach(row -> byPosition.put(row.getPosition(), row));
-    List<SlaPolicyRules> values = byPosition.values().stream().map(this::valueOf).toList();
-    return SlaPolicyRules.firstMatch(values, ticket)
-        .map(policy -> byPosition.get(policy.position()));
+    return reader.match(ticket);
   }
 
   SlaPoliciesRecord row(long id) {
@@ -83,18 +78,7 @@ public class SlaPolicies {
 
   /** A stored row as the value; stored rules are checked again, as a calendar's are. */
   SlaPolicyRules valueOf(SlaPoliciesRecord row) {
-    ConditionsRequest conditions =
-        json.readValue(row.getConditions().data(), ConditionsRequest.class);
-    return SlaPolicyRules.parse(
-        row.getName(),
-        row.getPosition(),
-        row.getCalendarId(),
-        conditions.organizationIds(),
-        conditions.priorities(),
-        conditions.channels(),
-        conditions.mailboxIds(),
-        json.readValue(row.getTargets().data(), TARGETS),
-        json.readValue(row.getPauses().data(), PAUSES));
+    return reader.policy(row);
   }
 
   /** The request as a policy (position 0: the repository places it), or 422 naming the field. */

@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * ticket meets governs it. Admins write them, all staff read them. A write that can change how live
  * tickets are timed starts their recalculation ({@link SlaChange}, {@link SlaRecalculations}) and
  * names it in the {@value SlaRecalculations#HEADER} response header.
+ * The seeded Default follows the
+ * configured targets until an admin edits it ({@link ConfiguredDefaultPolicy}).
  */
 @RestController
 @RequestMapping("/api/sla-policies")
@@ -186,6 +188,7 @@ class SlaPolicyController {
         SlaPolicies.conditions(policy.conditions()),
         SlaPolicies.targets(policy),
         SlaPolicies.pauses(policy),
+        row.getFollowsConfiguration(),
         row.getCreatedAt(),
         row.getUpdatedAt());
   }

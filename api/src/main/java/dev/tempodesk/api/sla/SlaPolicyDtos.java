@@ -67,6 +67,12 @@ final class SlaPolicyDtos {
       ConditionsDto conditions,
       Map<Priority, Map<SlaMetric, String>> targets,
       Map<SlaMetric, List<PendingReason>> pauses,
+      @Schema(
+              description =
+                  "True for the seeded Default while no admin has edited it: its targets are the"
+                      + " configured ones (tempodesk.sla.*), written at every start. Editing it"
+                      + " makes it an ordinary policy.")
+          boolean followsConfiguration,
       OffsetDateTime createdAt,
       OffsetDateTime updatedAt) {}
 

@@ -2,7 +2,6 @@ package dev.tempodesk.api.ticket;
 
 import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.db.ticket.TicketView;
-import dev.tempodesk.workflows.ticket.SlaStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -64,6 +63,6 @@ public record TicketDto(
         view.resolveDueAt(),
         view.version(),
         view.updatedAt(),
-        SlaDto.from(SlaStatus.of(TicketRows.toState(view.row(), view.assigneeName()), now)));
+        SlaDto.of(TicketRows.toState(view.row(), view.assigneeName()), now));
   }
 }

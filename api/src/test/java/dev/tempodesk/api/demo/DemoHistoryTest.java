@@ -216,4 +216,41 @@ class DemoHistoryTest {
                 MESSAGES.AUTHOR_AGENT_ID.isNotNull()))
         .isGreaterThanOrEqualTo(past.size());
   }
+
+  @Test
+  void shouldRunAcmesLiveTicketsOnTheSupportHoursPolicy() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> underPolicy(DemoServiceLevels.POLICY).size() >= 2);
+
+    JsonNode acme = underPolicy(DemoServiceLevels.POLICY).getFirst();
+    assertThat(acme.get("organizationName").asString()).isEqualTo("Acme Networks");
+    assertThat(acme.get("sla").get("calendar").get("name").asString())
+        .isEqualTo(DemoServiceLevels.CALENDAR);
+    assertThat(acme.get("sla").get("metrics").valueStream().map(m -> m.get("metric").asString()))
+        .contains("FIRST_RESPONSE", "NEXT_REPLY", "RESOLUTION");
+    JsonNode globex =
+        manager
+            .get("/api/tickets?limit=200")
+            .body()
+            .get("items")
+            .valueStream()
+            .filter(t -> "Globex Retail".equals(t.get("organizationName").asString("")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(globex.get("sla").get("policy").isNull())
+        .as("the seeded Default, on the configured targets")
+        .isTrue();
+  }
+
+  private List<JsonNode> underPolicy(String name) {
+    return manager
+        .get("/api/tickets?limit=200")
+        .body()
+        .get("items")
+        .valueStream()
+        .filter(t -> !t.get("sla").get("policy").isNull())
+        .filter(t -> name.equals(t.get("sla").get("policy").get("name").asString()))
+        .toList();
+  }
 }

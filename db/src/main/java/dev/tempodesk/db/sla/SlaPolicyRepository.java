@@ -72,8 +72,9 @@ public class SlaPolicyRepository {
   }
 
   /**
-   * Replaces a policy's name and rules, keeping its position; empty if there is none. Throws
-   * Spring's {@code DuplicateKeyException} when the name is taken.
+   * Replaces a policy's name and rules, keeping its position; empty if there is none. The policy is
+   * the admin's from then on: it no longer follows the configuration. Throws Spring's {@code
+   * DuplicateKeyException} when the name is taken.
    */
   public Optional<SlaPoliciesRecord> update(long id, String name, Rules rules) {
     return dsl.update(SLA_POLICIES)
@@ -82,8 +83,23 @@ public class SlaPolicyRepository {
         .set(SLA_POLICIES.CONDITIONS, JSONB.valueOf(rules.conditions()))
         .set(SLA_POLICIES.TARGETS, JSONB.valueOf(rules.targets()))
         .set(SLA_POLICIES.PAUSES, JSONB.valueOf(rules.pauses()))
+        .set(SLA_POLICIES.FOLLOWS_CONFIGURATION, false)
         .set(SLA_POLICIES.UPDATED_AT, DSL.currentOffsetDateTime())
         .where(SLA_POLICIES.ID.eq(id))
+        .returning()
+        .fetchOptional();
+  }
+
+  /**
+   * Writes the configured targets (as the API spells them) into the seeded policy while it follows
+   * the configuration (V31), leaving its edit time alone: it stays never edited.
+   *
+   * @return the policy written, empty when none follows the configuration any more
+   */
+  public Optional<SlaPoliciesRecord> followConfiguration(String targets) {
+    return dsl.update(SLA_POLICIES)
+        .set(SLA_POLICIES.TARGETS, JSONB.valueOf(targets))
+        .where(SLA_POLICIES.FOLLOWS_CONFIGURATION)
         .returning()
         .fetchOptional();
   }

@@ -92,4 +92,42 @@ class SlaPolicyRepositoryTest {
         .isInstanceOf(DataAccessException.class);
     assertThat(names()).containsExactly("Gold", "Default");
   }
+
+  @Test
+  void shouldLetTheSeededDefaultFollowTheConfigurationUntilAnAdminEditsIt() {
+    SlaPoliciesRecord seeded = policies.listInOrder().getFirst();
+    assertThat(seeded.getFollowsConfiguration()).isTrue();
+    String configured = "{\"URGENT\": {\"TIME_TO_ASSIGN\": \"PT5M\"}}";
+
+    SlaPoliciesRecord written = policies.followConfiguration(configured).orElseThrow();
+
+    assertThat(written.getId()).isEqualTo(seeded.getId());
+    assertThat(written.getTargets().data()).contains("PT5M");
+    assertThat(written.getUpdatedAt()).as("still never edited").isEqualTo(seeded.getUpdatedAt());
+    long gold = policies.insert("Gold", null, rules(calendars.builtIn().getId())).getId();
+    assertThat(policies.find(gold).orElseThrow().getFollowsConfiguration()).isFalse();
+    assertThat(policies.reorder(List.of(seeded.getId(), gold))).isTrue();
+    assertThat(policies.followConfiguration(configured)).as("reordering is no edit").isPresent();
+
+    policies.update(seeded.getId(), "Default", rules(calendars.builtIn().getId())).orElseThrow();
+
+    assertThat(policies.find(seeded.getId()).orElseThrow().getFollowsConfiguration()).isFalse();
+    assertThat(policies.followConfiguration(configured)).isEmpty();
+    assertThat(policies.find(seeded.getId()).orElseThrow().getTargets().data()).isEqualTo("{}");
+  }
+
+  @Test
+  void shouldLeaveADefaultEditedBeforeV31TheAdmins() {
+    TestDatabases.TestDatabase before = TestDatabases.migratedTo("27");
+    DSLContext old = DSL.using(before.dataSource(), SQLDialect.POSTGRES);
+    old.execute(
+        "update sla_policies set targets = '{}', updated_at = now() + interval '1 minute'"
+            + " where name = 'Default'");
+
+    before.migrate();
+
+    SlaPolicyRepository migrated = new SlaPolicyRepository(old);
+    assertThat(migrated.listInOrder().getFirst().getFollowsConfiguration()).isFalse();
+    assertThat(migrated.followConfiguration("{}")).isEmpty();
+  }
 }
