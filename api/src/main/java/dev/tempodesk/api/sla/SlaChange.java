@@ -14,6 +14,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>a policy's calendar, targets or pause rules changed: the live tickets it governs;
+ *   <li>the seeded Default edited while it followed the configuration: every live ticket, since the
+ *       tickets it governed run on the configured defaults and carry no policy id;
  *   <li>its conditions changed, a policy was added, or the order changed: every live ticket, since
  *       the first match by position may now be another policy;
  *   <li>a policy was removed: the live tickets it governed (no other ticket's first match moves);
@@ -27,11 +29,19 @@ import java.util.Optional;
  */
 public record SlaChange(String key, TicketSelection selection, String reason) {
 
+  /**
+   * @param followedConfiguration the policy was the seeded Default following the configuration
+   *     before this edit (which ends that)
+   */
   static Optional<SlaChange> policyReplaced(
-      long id, SlaPolicyRules before, SlaPolicyRules after, Instant updatedAt) {
+      long id,
+      SlaPolicyRules before,
+      SlaPolicyRules after,
+      boolean followedConfiguration,
+      Instant updatedAt) {
     String reason = "policy \"" + after.name() + "\" changed";
     String key = "policy-" + id + "-" + updatedAt.toEpochMilli();
-    if (!before.conditions().equals(after.conditions())) {
+    if (followedConfiguration || !before.conditions().equals(after.conditions())) {
       return Optional.of(new SlaChange(key, TicketSelection.all(), reason));
     }
     if (before.calendarId() != after.calendarId()

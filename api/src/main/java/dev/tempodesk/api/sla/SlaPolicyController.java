@@ -111,7 +111,9 @@ class SlaPolicyController {
               + RECALCULATION_HEADER)
   PolicyDto replace(
       @PathVariable long id, @RequestBody PolicyRequest request, HttpServletResponse response) {
-    SlaPolicyRules before = policies.valueOf(policies.row(id));
+    SlaPoliciesRecord current = policies.row(id);
+    SlaPolicyRules before = policies.valueOf(current);
+    boolean followedConfiguration = Boolean.TRUE.equals(current.getFollowsConfiguration());
     SlaPolicyRules policy = policies.parse(request);
     SlaPoliciesRecord updated;
     try {
@@ -124,7 +126,11 @@ class SlaPolicyController {
     }
     recalculations.start(
         SlaChange.policyReplaced(
-            id, before, policies.valueOf(updated), updated.getUpdatedAt().toInstant()),
+            id,
+            before,
+            policies.valueOf(updated),
+            followedConfiguration,
+            updated.getUpdatedAt().toInstant()),
         response);
     return dto(updated);
   }

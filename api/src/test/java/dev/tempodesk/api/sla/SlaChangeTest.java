@@ -29,7 +29,7 @@ class SlaChangeTest {
     SlaPolicyRules narrower =
         with("Gold", new Conditions(Set.of(), Set.of(Priority.HIGH), Set.of(), Set.of()), 2);
 
-    assertThat(SlaChange.policyReplaced(3, GOLD, narrower, AT))
+    assertThat(SlaChange.policyReplaced(3, GOLD, narrower, false, AT))
         .hasValue(
             new SlaChange(
                 "policy-3-" + AT.toEpochMilli(), TicketSelection.all(), "policy \"Gold\" changed"));
@@ -41,19 +41,28 @@ class SlaChangeTest {
     SlaPolicyRules otherTargets =
         new SlaPolicyRules("Gold", 1, GOLD.conditions(), 2, Map.of(), GOLD.pauses());
 
-    assertThat(SlaChange.policyReplaced(3, GOLD, otherCalendar, AT))
+    assertThat(SlaChange.policyReplaced(3, GOLD, otherCalendar, false, AT))
         .get()
         .extracting(SlaChange::selection)
         .isEqualTo(TicketSelection.policy(3));
-    assertThat(SlaChange.policyReplaced(3, GOLD, otherTargets, AT))
+    assertThat(SlaChange.policyReplaced(3, GOLD, otherTargets, false, AT))
         .get()
         .extracting(SlaChange::selection)
         .isEqualTo(TicketSelection.policy(3));
   }
 
   @Test
+  void shouldRecalculateEveryLiveTicketWhenTheDefaultStopsFollowingTheConfiguration() {
+    // Its tickets ran on the configured defaults and hold no policy id: only "all" reaches them.
+    assertThat(SlaChange.policyReplaced(3, GOLD, GOLD, true, AT))
+        .get()
+        .extracting(SlaChange::selection)
+        .isEqualTo(TicketSelection.all());
+  }
+
+  @Test
   void shouldRecalculateNothingForARenameOrTheSameOrder() {
-    assertThat(SlaChange.policyReplaced(3, GOLD, with("Platinum", GOLD.conditions(), 2), AT))
+    assertThat(SlaChange.policyReplaced(3, GOLD, with("Platinum", GOLD.conditions(), 2), false, AT))
         .isEmpty();
     assertThat(SlaChange.reordered(List.of(1L, 2L), List.of(1L, 2L), AT)).isEmpty();
     BusinessCalendar calendar = BusinessCalendar.alwaysOpen();
