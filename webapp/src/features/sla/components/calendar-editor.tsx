@@ -277,6 +277,15 @@ const WeekdayRow = ({ day, ranges, errors, onChange }: WeekdayRowProps) => {
   );
 };
 
+/** A file's text (FileReader: every browser, and jsdom, which has no Blob.text()). */
+const readText = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+
 /** Adds (or, ticked, replaces the holidays with) the all-day events of an .ics file. */
 const HolidayImport = ({
   calendarId,
@@ -291,7 +300,7 @@ const HolidayImport = ({
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const text = await file.text();
+    const text = await readText(file);
     importing.mutate(
       { id: calendarId, file: text, params: replace ? { replace: true } : undefined },
       { onSuccess: (result) => onImported(result, replace) },
