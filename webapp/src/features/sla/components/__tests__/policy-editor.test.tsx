@@ -48,11 +48,14 @@ const server = (
     return { status: 200, body: policies };
   });
 
+/** Waiting for the stubbed server on a busy CI machine: more than the default second. */
+const SLOW = { timeout: 10_000 };
+
 const writes = (requests: RecordedRequest[]) => requests.filter((request) => request.method !== 'GET');
 
 const choose = async (label: string, ...options: string[]) => {
   await userEvent.click(screen.getByRole('combobox', { name: label }));
-  const listbox = await screen.findByRole('listbox');
+  const listbox = await screen.findByRole('listbox', {}, SLOW);
   for (const option of options) await userEvent.click(within(listbox).getByRole('option', { name: option }));
   await userEvent.keyboard('{Escape}');
 };
@@ -79,14 +82,14 @@ describe('SLA policy editor', () => {
     // until one is picked, the built-in calendar is shown (and none sent: the server's default)
     await waitFor(
       () => expect(screen.getByRole('combobox', { name: 'Business calendar' })).toHaveTextContent('Always open'),
-      { timeout: 5000 },
+      SLOW,
     );
     await choose('Business calendar', 'Berlin office (Europe/Berlin)');
     await choose('Priorities', 'HIGH', 'URGENT');
     await choose('Organizations', 'Acme');
     await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
 
-    await waitFor(() => expect(done).toHaveBeenCalled());
+    await waitFor(() => expect(done).toHaveBeenCalled(), SLOW);
     expect(writes(requests)).toEqual([
       expect.objectContaining({
         method: 'POST',
@@ -115,7 +118,7 @@ describe('SLA policy editor', () => {
     await userEvent.click(screen.getByLabelText('Third party pauses Resolution'));
     await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
 
-    await waitFor(() => expect(done).toHaveBeenCalled());
+    await waitFor(() => expect(done).toHaveBeenCalled(), SLOW);
     expect(writes(requests)[0].body).toEqual({
       name: 'Business hours',
       conditions: { organizationIds: [], priorities: [], channels: [], mailboxIds: [] },
@@ -153,18 +156,20 @@ describe('SLA policy editor', () => {
     fill(screen.getByLabelText(/^Name/), 'Enterprise');
     await target('URGENT Resolution', '9000').fill();
     await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
-    expect(await screen.findByText(/^URGENT · Resolution: .*at most P366D/)).toBeInTheDocument();
+    expect(await screen.findByText(/^URGENT · Resolution: .*at most P366D/, {}, SLOW)).toBeInTheDocument();
     expect(target('URGENT Resolution', '').hours).toHaveAttribute('aria-invalid', 'true');
 
     await choose('Organizations', 'Acme');
     await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
-    expect(await screen.findByText('There is nothing with id 5.')).toBeInTheDocument();
+    expect(await screen.findByText('There is nothing with id 5.', {}, SLOW)).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
-    await waitFor(() =>
-      expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription(
-        'Another SLA policy is already called Enterprise.',
-      ),
+    await waitFor(
+      () =>
+        expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription(
+          'Another SLA policy is already called Enterprise.',
+        ),
+      SLOW,
     );
   });
 
@@ -172,7 +177,7 @@ describe('SLA policy editor', () => {
     const requests = server(({ body }) => ({ status: 200, body }));
     const done = vi.fn();
     renderWithQueries(<PolicyEditorPage id={3} onDone={done} />);
-    expect(await screen.findByRole('heading', { name: 'Edit SLA policy Enterprise' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Edit SLA policy Enterprise' }, SLOW)).toBeInTheDocument();
     const firstResponse = target('HIGH First response', '');
     expect(firstResponse.hours).toHaveValue('1');
     expect(firstResponse.minutes).toHaveValue('30');
@@ -181,7 +186,7 @@ describe('SLA policy editor', () => {
 
     fill(target('HIGH Resolution', '').hours, ''); // no resolution target any more
     await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
-    await waitFor(() => expect(done).toHaveBeenCalled());
+    await waitFor(() => expect(done).toHaveBeenCalled(), SLOW);
     expect(writes(requests)[0]).toMatchObject({
       method: 'PUT',
       url: '/api/sla-policies/3',
@@ -213,7 +218,7 @@ describe('SLA policy list', () => {
         <PolicyList />
       </MemoryRouter>,
     );
-    const table = await screen.findByRole('table', { name: 'SLA policies' });
+    const table = await screen.findByRole('table', { name: 'SLA policies' }, SLOW);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell')[1].textContent)).toEqual(['Enterprise', 'Everyone else']);
     expect(rows[0]).toHaveTextContent('HIGH, URGENT · 1 organization');
@@ -223,7 +228,7 @@ describe('SLA policy list', () => {
     expect(screen.getByRole('button', { name: 'Move Enterprise up' })).toBeDisabled();
 
     await userEvent.click(screen.getByRole('button', { name: 'Move Everyone else up' }));
-    await waitFor(() => expect(writes(requests)).toHaveLength(1));
+    await waitFor(() => expect(writes(requests)).toHaveLength(1), SLOW);
     expect(writes(requests)[0]).toMatchObject({ method: 'PUT', url: '/api/sla-policies/order', body: { ids: [4, 3] } });
   });
 
@@ -234,11 +239,13 @@ describe('SLA policy list', () => {
         <PolicyList />
       </MemoryRouter>,
     );
-    await userEvent.click(await screen.findByRole('button', { name: 'Delete Everyone else' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete Everyone else' }, SLOW));
     const dialog = screen.getByRole('dialog', { name: 'Delete the SLA policy Everyone else?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await waitFor(() =>
-      expect(writes(requests)).toEqual([expect.objectContaining({ method: 'DELETE', url: '/api/sla-policies/4' })]),
+    await waitFor(
+      () =>
+        expect(writes(requests)).toEqual([expect.objectContaining({ method: 'DELETE', url: '/api/sla-policies/4' })]),
+      SLOW,
     );
   });
 });
