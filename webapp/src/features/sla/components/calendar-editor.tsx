@@ -8,7 +8,6 @@ import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -16,6 +15,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useGetBusinessCalendar } from '@/api/generated/endpoints/sla/sla';
 import type { CalendarDto, HolidayImportDto } from '@/api/generated/model';
 import { ErrorState, Loading } from '@/components/states';
+import { Section } from '@/features/sla/components/section';
 import { formErrorsOf } from '@/lib/api-client';
 import {
   useCreateBusinessCalendar,
@@ -37,15 +37,6 @@ import {
 } from '@/features/sla/utils/calendar-form';
 
 type Props = { calendar?: CalendarDto; onDone: () => void };
-
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Paper sx={{ p: 2 }} component="section" aria-label={title}>
-    <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
-      {title}
-    </Typography>
-    {children}
-  </Paper>
-);
 
 /** Name, time zone, opening ranges per weekday and holidays of a calendar (new without `calendar`). */
 export const CalendarEditor = ({ calendar, onDone }: Props) => {

@@ -15,6 +15,7 @@ import type { CalendarDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useDeleteBusinessCalendar } from '@/features/sla/api/business-calendars';
 import { ConfirmDelete } from '@/features/sla/components/confirm-delete';
+import { RowActions } from '@/features/sla/components/row-actions';
 import { weekSummary } from '@/features/sla/utils/calendar-form';
 
 /** Business calendars (admins): when the team works, for SLA targets counted in business time. */
@@ -66,24 +67,11 @@ export const CalendarList = () => {
                   <TableCell align="right">{calendar.holidays.length}</TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {!calendar.builtIn && (
-                      <>
-                        <Button
-                          size="small"
-                          component={RouterLink}
-                          to={`/business-calendars/${calendar.id}`}
-                          aria-label={`Edit ${calendar.name}`}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="small"
-                          color="error"
-                          onClick={() => setDeleting(calendar)}
-                          aria-label={`Delete ${calendar.name}`}
-                        >
-                          Delete
-                        </Button>
-                      </>
+                      <RowActions
+                        name={calendar.name}
+                        editPath={`/business-calendars/${calendar.id}`}
+                        onDelete={() => setDeleting(calendar)}
+                      />
                     )}
                   </TableCell>
                 </TableRow>

@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -13,12 +12,13 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useCallback, useState, type FormEvent } from 'react';
 import { useListMailboxes } from '@/api/generated/endpoints/mailboxes/mailboxes';
 import { useListOrganizations } from '@/api/generated/endpoints/organizations/organizations';
 import { useListBusinessCalendars, useListSlaPolicies } from '@/api/generated/endpoints/sla/sla';
 import type { PolicyDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { Section } from '@/features/sla/components/section';
 import { formErrorsOf } from '@/lib/api-client';
 import { SLA_METRIC_LABELS, SLA_METRICS, type SlaMetric } from '@/utils/sla-metrics';
 import { useCreateSlaPolicy, useReplaceSlaPolicy } from '@/features/sla/api/sla-policies';
@@ -38,15 +38,6 @@ import {
   type PolicyForm,
   type Priority,
 } from '@/features/sla/utils/policy-form';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Paper sx={{ p: 2 }} component="section" aria-label={title}>
-    <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
-      {title}
-    </Typography>
-    {children}
-  </Paper>
-);
 
 type Option = { value: string; label: string };
 

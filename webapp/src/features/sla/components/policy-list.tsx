@@ -18,6 +18,7 @@ import type { PolicyDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useDeleteSlaPolicy, useReorderSlaPolicies } from '@/features/sla/api/sla-policies';
 import { ConfirmDelete } from '@/features/sla/components/confirm-delete';
+import { RowActions } from '@/features/sla/components/row-actions';
 import { conditionsSummary, targetsSummary } from '@/features/sla/utils/policy-form';
 
 /** The SLA policies in the order they are tried (the first that matches a ticket applies). */
@@ -97,22 +98,11 @@ export const PolicyList = () => {
                   <TableCell>{calendarName(policy.calendarId)}</TableCell>
                   <TableCell>{targetsSummary(policy.targets)}</TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Button
-                      size="small"
-                      component={RouterLink}
-                      to={`/sla-policies/${policy.id}`}
-                      aria-label={`Edit ${policy.name}`}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="small"
-                      color="error"
-                      onClick={() => setDeleting(policy)}
-                      aria-label={`Delete ${policy.name}`}
-                    >
-                      Delete
-                    </Button>
+                    <RowActions
+                      name={policy.name}
+                      editPath={`/sla-policies/${policy.id}`}
+                      onDelete={() => setDeleting(policy)}
+                    />
                   </TableCell>
                 </TableRow>
               ))}
