@@ -2,7 +2,8 @@
 // Run by the api module's WebAppEndToEndTest (so `./tempodesk test` runs it), or by hand:
 //   BASE_URL=http://localhost:8080 npm run e2e
 // Steps whose API the backend does not serve yet (per openapi.json) are skipped and reported;
-// they slot in as the login, replies and portal APIs land.
+// they slot in as the login, replies and portal APIs land. A step with `enabledBy: 'NAME'` runs
+// only with NAME=1 in the environment (for one that waits on a server change not yet merged).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { scenario } from './steps.mjs';
@@ -44,11 +45,18 @@ page.on('response', (response) => {
 let failed = 0;
 let passed = 0;
 let skipped = 0;
-for (const step of scenario) {
+// E2E_STEPS=login,agents,sla-policy runs only these steps (by id), for working on a few of them.
+const only = process.env.E2E_STEPS?.split(',').map((id) => id.trim());
+for (const step of scenario.filter((candidate) => !only || only.includes(candidate.id))) {
   const missing = (step.needs ?? []).filter((path) => !api(path));
   if (missing.length) {
     skipped++;
     console.log(`SKIP ${step.name} (backend has no ${missing.join(', ')} yet)`);
+    continue;
+  }
+  if (step.enabledBy && process.env[step.enabledBy] !== '1') {
+    skipped++;
+    console.log(`SKIP ${step.name} (not enabled: set ${step.enabledBy}=1)`);
     continue;
   }
   const started = Date.now();

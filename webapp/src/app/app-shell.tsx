@@ -12,7 +12,7 @@ import { NotificationBell } from '@/features/notifications/components/notificati
 
 export type NavItem = { to: string; label: string };
 
-const navButton = { color: 'inherit', '&.active': { bgcolor: 'rgba(255,255,255,0.16)' } };
+const navButton = { color: 'inherit', whiteSpace: 'nowrap', '&.active': { bgcolor: 'rgba(255,255,255,0.16)' } };
 
 /** Top bar with the pages the signed-in role may use, then the page itself. */
 export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNode }) => {
@@ -40,7 +40,12 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
           ))}
           <Box sx={{ flexGrow: 1 }} />
           {agent && (
-            <Button color="inherit" variant="outlined" onClick={() => setSimulating(true)}>
+            <Button
+              color="inherit"
+              variant="outlined"
+              onClick={() => setSimulating(true)}
+              sx={{ whiteSpace: 'nowrap' }}
+            >
               Simulate customer email
             </Button>
           )}
@@ -52,10 +57,14 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
           )}
           {user && (
             <>
-              <Typography variant="body2" sx={{ ml: 1 }}>
+              <Typography variant="body2" noWrap sx={{ ml: 1 }}>
                 {user.displayName}
               </Typography>
-              <Button color="inherit" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
+              <Button
+                color="inherit"
+                sx={{ whiteSpace: 'nowrap' }}
+                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+              >
                 Sign out
               </Button>
             </>

@@ -17,6 +17,10 @@ import { LoginForm } from '@/features/auth/components/login-form';
 import { useSession } from '@/features/auth/components/session';
 import { MailboxList } from '@/features/mailboxes/components/mailbox-list';
 import { MyTicket, MyTickets, NewRequest } from '@/features/portal/components/portal-pages';
+import { CalendarEditor, CalendarEditorPage } from '@/features/sla/components/calendar-editor';
+import { CalendarList } from '@/features/sla/components/calendar-list';
+import { PolicyEditorPage } from '@/features/sla/components/policy-editor';
+import { PolicyList } from '@/features/sla/components/policy-list';
 import { NewTicketForm } from '@/features/tickets/components/new-ticket-form';
 import { TicketDetail } from '@/features/tickets/components/ticket-detail';
 import { TicketList } from '@/features/tickets/components/ticket-list';
@@ -28,7 +32,13 @@ const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/tickets/new', label: 'New ticket' },
   { to: '/mailboxes', label: 'Mailboxes' },
   ...(isManagement(user) ? [{ to: '/stats', label: 'Statistics' }] : []),
-  ...(isAdmin(user) ? [{ to: '/agents', label: 'Agents' }] : []),
+  ...(isAdmin(user)
+    ? [
+        { to: '/agents', label: 'Agents' },
+        { to: '/sla-policies', label: 'SLA policies' },
+        { to: '/business-calendars', label: 'Calendars' },
+      ]
+    : []),
 ];
 const CUSTOMER_NAV: NavItem[] = [{ to: '/portal', label: 'My tickets' }];
 
@@ -138,6 +148,28 @@ const AgentsPage = () => {
   return <AgentAdmin canEdit={isAdmin(user)} />;
 };
 
+/** An id from the path, or undefined for anything but a positive integer. */
+const useIdParam = () => {
+  const id = Number(useParams().id);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+};
+
+const PolicyEditorRoute = ({ creating = false }: { creating?: boolean }) => {
+  const navigate = useNavigate();
+  const id = useIdParam();
+  if (!creating && id === undefined) return <NotFound />;
+  return <PolicyEditorPage key={id ?? 'new'} id={id} onDone={() => navigate('/sla-policies')} />;
+};
+
+const CalendarEditorRoute = ({ creating = false }: { creating?: boolean }) => {
+  const navigate = useNavigate();
+  const id = useIdParam();
+  const done = () => navigate('/business-calendars');
+  if (creating) return <CalendarEditor onDone={done} />;
+  if (id === undefined) return <NotFound />;
+  return <CalendarEditorPage key={id} id={id} onDone={done} />;
+};
+
 const NotFound = () => (
   <EmptyState>
     <Stack spacing={2} sx={{ alignItems: 'center' }}>
@@ -166,6 +198,12 @@ export const AppRoutes = () => {
           <Route path="/mailboxes" element={agentOnly(<MailboxesPage />)} />
           <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
           <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
+          <Route path="/sla-policies" element={agentOnly(<PolicyList />, isAdmin)} />
+          <Route path="/sla-policies/new" element={agentOnly(<PolicyEditorRoute creating />, isAdmin)} />
+          <Route path="/sla-policies/:id" element={agentOnly(<PolicyEditorRoute />, isAdmin)} />
+          <Route path="/business-calendars" element={agentOnly(<CalendarList />, isAdmin)} />
+          <Route path="/business-calendars/new" element={agentOnly(<CalendarEditorRoute creating />, isAdmin)} />
+          <Route path="/business-calendars/:id" element={agentOnly(<CalendarEditorRoute />, isAdmin)} />
           <Route path="/notifications" element={signedIn(<NotificationsRoute />)} />
           <Route path="/portal" element={customerOnly(<MyTickets />)} />
           <Route path="/portal/new" element={customerOnly(<NewRequestPage />)} />

@@ -10,6 +10,14 @@ export const renderWithQueries = (ui: ReactElement) => {
 
 export type RecordedRequest = { url: string; method: string; headers: Headers; body: unknown };
 
+const jsonOrText = (body: string): unknown => {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+};
+
 /** Replaces fetch with one answering `respond`; returns the requests the UI made. */
 export const stubFetch = (respond: (request: RecordedRequest) => { status: number; body: unknown }) => {
   const requests: RecordedRequest[] = [];
@@ -18,8 +26,8 @@ export const stubFetch = (respond: (request: RecordedRequest) => { status: numbe
       url,
       method: init.method ?? 'GET',
       headers: new Headers(init.headers),
-      // A multipart body (FormData) stays as it is, for the test to read its parts.
-      body: init.body instanceof FormData ? init.body : init.body ? JSON.parse(String(init.body)) : undefined,
+      // A multipart body (FormData) stays as it is, for the test to read its parts; so does text.
+      body: init.body instanceof FormData ? init.body : init.body ? jsonOrText(String(init.body)) : undefined,
     };
     requests.push(request);
     const { status, body } = respond(request);

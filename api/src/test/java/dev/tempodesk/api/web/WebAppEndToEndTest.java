@@ -96,6 +96,8 @@ class WebAppEndToEndTest {
               "PASS an inbound HTML mail shows its inline (cid:) image",
               "PASS a mail with a tracking pixel fetches nothing remote",
               "PASS an admin lists the agents",
+              "PASS an admin creates a business calendar",
+              "PASS an admin writes an SLA policy",
               "PASS the statistics dashboard",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
