@@ -489,8 +489,6 @@ export const scenario = [
     id: 'sla-clocks',
     name: 'a ticket shows its first-response and next-reply clocks in business time',
     needs: ['/api/dev/inbound-email', '/api/sla-policies'],
-    // Needs the per-metric SLA (sla.metrics) from the API; enable with E2E_SLA_METRICS=1 once served.
-    enabledBy: 'E2E_SLA_METRICS',
     run: async ({ page, screenshot }) => {
       const clockSubject = `VPN ${unique} drops every ten minutes`;
       const customer = { fromEmail: `omar-${unique}@example.com`, fromName: 'Omar Office' };
