@@ -35,8 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * SLA policies (issue 18, Zendesk's model): an ordered list, the first policy whose conditions a
  * ticket meets governs it. Admins write them, all staff read them. A write that can change how live
  * tickets are timed starts their recalculation ({@link SlaChange}, {@link SlaRecalculations}) and
- * names it in the {@value SlaRecalculations#HEADER} response header.
- * The seeded Default follows the
+ * names it in the {@value SlaRecalculations#HEADER} response header. The seeded Default follows the
  * configured targets until an admin edits it ({@link ConfiguredDefaultPolicy}).
  */
 @RestController
