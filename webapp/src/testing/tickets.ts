@@ -1,13 +1,15 @@
 import type { SlaDto, TicketDto } from '@/api/generated/model';
 
-const NO_BREACH: SlaDto = {
+// The SLA as a server before per-metric SLAs answered (no policy, calendar or metrics): the panel's
+// fallback; per-metric clocks are tested in sla-panel.test.tsx.
+const NO_BREACH = {
   remainingToAssignSeconds: null as unknown as number,
   remainingToResolveSeconds: 20 * 3600,
   resolutionEta: '2026-11-23T10:00:00Z',
   remainingSuspendedSeconds: null as unknown as number,
   assignBreached: false,
   resolveBreached: false,
-};
+} as SlaDto;
 
 /** A ticket as GET /api/tickets/{number} returns it, with the given overrides. */
 export const aTicket = (overrides: Partial<TicketDto> = {}, sla: Partial<SlaDto> = {}): TicketDto => ({

@@ -30,6 +30,7 @@ const policy = (id: number, name: string, extra: Partial<PolicyDto> = {}): Polic
   conditions: { organizationIds: [5], priorities: ['HIGH', 'URGENT'], channels: [], mailboxIds: [] },
   targets: { HIGH: { FIRST_RESPONSE: 'PT1H30M', RESOLUTION: 'PT8H' } },
   pauses: { ...NO_PAUSES_CHANGED, RESOLUTION: ['CUSTOMER' as const] },
+  followsConfiguration: false,
   createdAt: '2026-11-01T08:00:00Z',
   updatedAt: '2026-11-01T08:00:00Z',
   ...extra,
