@@ -74,4 +74,10 @@ class TicketWorkflowReplayTest {
           "histories/ticket-" + name + "-v4.json", TicketWorkflowImpl.class);
     }
   }
+
+  @Test
+  void shouldReplaySlaAlarmsWrittenByLocalActivities() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-sla-local-alarm-writes.json", TicketWorkflowImpl.class);
+  }
 }
