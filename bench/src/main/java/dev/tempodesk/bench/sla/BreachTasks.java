@@ -98,14 +98,14 @@ record BreachTasks(
                 .append(type)
                 .append(' ')
                 .append("%.1f".formatted((double) count / breaches)));
-    return "%.1f workflow tasks, %.1f activity tasks (%s), %.1f local activities per breach (%d"
-        + " breaches counted)"
-            .formatted(
-                workflowTasksPerBreach(),
-                activityTasksPerBreach(),
-                perType.isEmpty() ? "none" : perType,
-                localActivitiesPerBreach(),
-                breaches);
+    return String.format(
+        "%.1f workflow tasks, %.1f activity tasks (%s), %.1f local activities per breach"
+            + " (%d breaches counted)",
+        workflowTasksPerBreach(),
+        activityTasksPerBreach(),
+        perType.isEmpty() ? "none" : perType,
+        localActivitiesPerBreach(),
+        breaches);
   }
 
   private static List<HistoryEvent> idleHistory(
