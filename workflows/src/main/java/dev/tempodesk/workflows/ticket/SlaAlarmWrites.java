@@ -23,8 +23,15 @@ final class SlaAlarmWrites {
     this.remote = remote;
   }
 
-  /** The store for the alarm firing now; the first alarm of a run decides (and records) which. */
-  TicketStoreActivities store() {
-    return version.on() ? local : remote;
+  /**
+   * The store for the alarm firing now; the first alarm of a run decides (and records) the version.
+   * An alarm reached by the clock while its timer is still outstanding (the workflow woke for
+   * something else at the deadline) keeps the activity: the timer would fire during the longer
+   * workflow task and be cancelled by it, which the in-memory server rejects (sdk-java#2606, the
+   * workflow then stops).
+   */
+  TicketStoreActivities store(boolean timerFired) {
+    boolean local = version.on();
+    return local && timerFired ? this.local : remote;
   }
 }

@@ -285,7 +285,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
           Actor.SYSTEM,
           alarm.comment(),
           alarm.changes(),
-          alarmWrites.store());
+          alarmWrites.store(wakeUp.timerFired()));
     }
   }
 
