@@ -15,6 +15,9 @@ import java.time.Duration;
  * factories with the SDK's default options (the app does not change them).
  */
 public final class TemporalConnection implements AutoCloseable {
+  /** How long to wait for the server's first answer: long, for a busy shared machine. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
 
@@ -30,13 +33,14 @@ public final class TemporalConnection implements AutoCloseable {
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder()
             .setTarget("127.0.0.1:" + port)
-            .setRpcTimeout(Duration.ofSeconds(30));
+            .setRpcTimeout(Duration.ofSeconds(30))
+            .setSystemInfoTimeout(CONNECT_TIMEOUT);
     if (metrics != null) {
       options.setMetricsScope(metrics);
     }
     TemporalConnection connection =
         new TemporalConnection(
-            WorkflowServiceStubs.newConnectedServiceStubs(options.build(), null));
+            WorkflowServiceStubs.newConnectedServiceStubs(options.build(), CONNECT_TIMEOUT));
     SearchAttributeRegistration.register(connection.service, "default");
     return connection;
   }

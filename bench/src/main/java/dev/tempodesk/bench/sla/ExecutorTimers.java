@@ -29,16 +29,18 @@ final class ExecutorTimers {
     ScheduledThreadPoolExecutor timers =
         new ScheduledThreadPoolExecutor(PooledDatabase.CONNECTIONS);
     try {
-      return burst.run(
-          "executor",
-          jooq,
-          row ->
-              new AlarmTask(
-                      TicketRows.toState(row, burst.agent().getDisplayName()),
-                      burst.policy(),
-                      store,
-                      timers)
-                  .schedule());
+      return burst
+          .run(
+              "executor",
+              jooq,
+              row ->
+                  new AlarmTask(
+                          TicketRows.toState(row, burst.agent().getDisplayName()),
+                          burst.policy(),
+                          store,
+                          timers)
+                      .schedule())
+          .lateness();
     } finally {
       timers.shutdownNow();
     }

@@ -6,6 +6,7 @@ import dev.tempodesk.bench.Figure;
 import dev.tempodesk.bench.Samples;
 import dev.tempodesk.bench.rig.EventClock;
 import dev.tempodesk.bench.rig.PooledDatabase;
+import dev.tempodesk.bench.rig.TicketWorker;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.people.AgentRepository;
@@ -14,9 +15,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * B3: SLA breaches of a burst of tickets whose resolve deadlines fall on the same instant, timed
- * from the deadline to the audit event in Postgres; beside the same burst on a plain scheduled
- * executor writing the same rows (docs/benchmarks.md, "B3").
+ * B3: SLA breaches of the opening-time burst (tickets that arrived while the desk was closed, whose
+ * clocks all start at the opening, so their resolve deadlines fall on the same instant), timed from
+ * the deadline to the audit event in Postgres, with the server tasks each breach cost; beside the
+ * same burst on a plain scheduled executor writing the same rows (docs/benchmarks.md, "B3").
  */
 public final class SlaLatencyBenchmark implements Benchmark {
 
@@ -33,7 +35,7 @@ public final class SlaLatencyBenchmark implements Benchmark {
   @Override
   public List<Figure> run(BenchScale scale) throws Exception {
     int tickets = scale.pick(500, 200, 10);
-    // Long enough to open the burst before the warnings at 80 % fire.
+    // Long enough to open the burst and arm its timers before the warnings at 80 % fire.
     Duration target = Duration.ofSeconds(scale.pick(45, 25, 4));
     Samples workflows;
     Samples executor;
@@ -46,11 +48,18 @@ public final class SlaLatencyBenchmark implements Benchmark {
       AgentsRecord agent = agents.insert("ann@tempodesk.dev", "Ann Agent", "AGENT", tickets);
       // Breaches notify the managers too, as in the app.
       agents.insert("mona@tempodesk.dev", "Mona Manager", "MANAGER", 1);
-      SlaBurst burst = new SlaBurst(tickets, target, reporter, agent);
-      workflows = WorkflowTimers.run(database.jooq(), burst);
+      // The opening comes this long after the last ticket is in: time to start their workflows.
+      Duration lead = Duration.ofSeconds(scale.pick(30, 15, 3));
+      SlaBurst burst = new SlaBurst(tickets, target, lead, reporter, agent);
+      workflows =
+          WorkflowTimers.run(database.jooq(), burst, "workflows", TicketWorker.APP_OPTIONS)
+              .lateness();
+      // What more pollers would buy: the same burst on a worker with 16 + 16.
+      WorkflowTimers.run(
+          database.jooq(), burst, "workflows, 16 + 16 pollers", TicketWorker.BURST_POLLERS);
       executor = ExecutorTimers.run(database.jooq(), burst);
     }
-    String name = "%d resolve deadlines in the same ms → audit event".formatted(tickets);
+    String name = "%d breaches at one opening → audit event".formatted(tickets);
     String baseline = "ScheduledThreadPoolExecutor, same writes";
     return List.of(
         new Figure(id(), name + ", p50", workflows.p50(), baseline, executor.p50(), "ms", ""),

@@ -34,5 +34,20 @@ final class TicketActivityOptions {
           .setRetryOptions(UNTIL_DONE)
           .build();
 
+  /**
+   * {@link #WRITE} as a local activity (an SLA alarm's write, see {@link SlaAlarmWrites}): the same
+   * attempt timeout and backoff. The attempts are bounded explicitly: a local activity with neither
+   * a maximum of attempts nor a schedule-to-close timeout is not retried at all (sdk-java#1727),
+   * and a failed write would then fail the ticket's workflow.
+   */
+  static final LocalActivityOptions LOCAL_WRITE =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(WRITE.getStartToCloseTimeout())
+          .setRetryOptions(
+              RetryOptions.newBuilder(WRITE.getRetryOptions())
+                  .setMaximumAttempts(Integer.MAX_VALUE)
+                  .build())
+          .build();
+
   private TicketActivityOptions() {}
 }

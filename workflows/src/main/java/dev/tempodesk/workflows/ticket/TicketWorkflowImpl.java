@@ -27,6 +27,7 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private final Queue<InboundMessage> inbox = new ArrayDeque<>();
   private final Queue<SlaRecalculation> recalculations = new ArrayDeque<>();
   private final WakeUpTimer wakeUp = new WakeUpTimer();
+  private final SlaAlarmWrites alarmWrites = new SlaAlarmWrites(store);
   private final SlaTracker sla;
   private final TicketNotifier notifier = new TicketNotifier();
   private final TicketVisibility visibility = new TicketVisibility();
@@ -394,7 +395,13 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     for (TicketSla.DueAlarm alarm : sla.dueAlarms(state, now())) {
       TicketState next = state.copy();
       TicketSla.fire(next, alarm);
-      record(next, alarm.eventKind(), Actor.SYSTEM, alarm.comment(), alarm.changes());
+      record(
+          next,
+          alarm.eventKind(),
+          Actor.SYSTEM,
+          alarm.comment(),
+          alarm.changes(),
+          alarmWrites.store(wakeUp.timerFired()));
     }
   }
 
@@ -415,10 +422,21 @@ public class TicketWorkflowImpl implements TicketWorkflow {
       Actor actor,
       String comment,
       List<FieldChange> changes) {
+    record(next, kind, actor, comment, changes, store);
+  }
+
+  /** {@link #record}, writing through {@code writer} (an SLA alarm's own, see SlaAlarmWrites). */
+  private void record(
+      TicketState next,
+      TicketEvent.Kind kind,
+      Actor actor,
+      String comment,
+      List<FieldChange> changes,
+      TicketStoreActivities writer) {
     sla.follow(state, next, now());
     TicketEvent event =
         new TicketEvent(Workflow.randomUUID().toString(), kind, actor, comment, changes, now());
-    store.recordChange(new TicketChangeRecord(next.copy(), event));
+    writer.recordChange(new TicketChangeRecord(next.copy(), event));
     notifier.follow(state, next, event);
     state = next;
     visibility.show(state);

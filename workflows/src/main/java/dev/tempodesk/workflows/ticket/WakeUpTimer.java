@@ -52,6 +52,14 @@ final class WakeUpTimer {
     scope.run();
   }
 
+  /**
+   * True when no timer is outstanding for the armed deadline: its timer fired, or none was needed.
+   * False while the deadline is only reached by the clock and its timer may fire any moment.
+   */
+  boolean timerFired() {
+    return fired;
+  }
+
   /** True once the armed deadline has been reached. */
   boolean isDue() {
     return deadline != null && (fired || !now().isBefore(deadline));

@@ -12,6 +12,8 @@ class RecordingTicketStore implements TicketStoreActivities {
   private final List<TicketChangeRecord> changes = new ArrayList<>();
   private final List<SlaPolicyRules.TicketFacts> lookUps = new ArrayList<>();
   private Function<SlaPolicyRules.TicketFacts, AppliedSla> policies = facts -> null;
+  private int failures;
+  private int attempts;
 
   /** From now on every look-up finds {@code policy} (null: none matches). */
   void governBy(AppliedSla policy) {
@@ -34,7 +36,22 @@ class RecordingTicketStore implements TicketStoreActivities {
 
   @Override
   public synchronized void recordChange(TicketChangeRecord change) {
+    attempts++;
+    if (failures > 0) {
+      failures--;
+      throw new IllegalStateException("the database is down");
+    }
     changes.add(change);
+  }
+
+  /** The next {@code count} writes fail, as with a database that is down. */
+  synchronized void failNextWrites(int count) {
+    failures = count;
+  }
+
+  /** Writes tried, failed ones included. */
+  synchronized int attempts() {
+    return attempts;
   }
 
   synchronized List<TicketChangeRecord> changes() {

@@ -108,6 +108,15 @@ class TicketHistoryRecorder {
     return harness.client.fetchHistory(TicketWorkflow.workflowId(3101));
   }
 
+  @Test
+  @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
+  void shouldRecordLocalAlarmWriteHistory() throws IOException {
+    try (TicketWorkflowHarness harness = new TicketWorkflowHarness()) {
+      // The v4 SLA scenario with each alarm written by a local activity ("sla-alarm-local-write").
+      write("ticket-sla-local-alarm-writes.json", recordSlaAlarms(harness));
+    }
+  }
+
   /** Updates, a duplicated message, a cancelled and a fired timer, reopening and completion. */
   private static WorkflowExecutionHistory recordLifecycle(TicketWorkflowHarness harness) {
     TicketWorkflow ticket = harness.startNew(3001);

@@ -82,4 +82,10 @@ class TicketWorkflowReplayTest {
           "histories/ticket-" + name + "-v5.json", TicketWorkflowImpl.class);
     }
   }
+
+  @Test
+  void shouldReplaySlaAlarmsWrittenByLocalActivities() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-sla-local-alarm-writes.json", TicketWorkflowImpl.class);
+  }
 }
