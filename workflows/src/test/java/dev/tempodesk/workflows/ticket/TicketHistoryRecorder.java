@@ -117,6 +117,16 @@ class TicketHistoryRecorder {
     }
   }
 
+  @Test
+  @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
+  void shouldRecordPoliciesWithLocalAlarmWritesHistory() throws IOException {
+    // v6: the v5 SLA policies scenario from the merged code: "sla-policies" and
+    // "sla-alarm-local-write" together, as every ticket started from now on records them.
+    try (TicketWorkflowHarness harness = new TicketWorkflowHarness(FRIDAY_1755)) {
+      write("ticket-sla-policies-v6.json", recordSlaPolicies(harness));
+    }
+  }
+
   /** Updates, a duplicated message, a cancelled and a fired timer, reopening and completion. */
   private static WorkflowExecutionHistory recordLifecycle(TicketWorkflowHarness harness) {
     TicketWorkflow ticket = harness.startNew(3001);

@@ -84,6 +84,12 @@ class TicketWorkflowReplayTest {
   }
 
   @Test
+  void shouldReplayPoliciesWithAlarmsWrittenByLocalActivities() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-sla-policies-v6.json", TicketWorkflowImpl.class);
+  }
+
+  @Test
   void shouldReplaySlaAlarmsWrittenByLocalActivities() throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/ticket-sla-local-alarm-writes.json", TicketWorkflowImpl.class);
