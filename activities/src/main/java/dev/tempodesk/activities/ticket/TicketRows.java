@@ -1,5 +1,7 @@
 package dev.tempodesk.activities.ticket;
 
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
+
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.workflows.ticket.AppliedSla;
 import dev.tempodesk.workflows.ticket.Channel;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.JSONB;
+import org.jooq.TableField;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Maps between the workflow's ticket state and the tickets row. */
@@ -59,57 +62,85 @@ public final class TicketRows {
    */
   public static TicketsRecord withSla(TicketsRecord row, TicketState ticket) {
     if (ticket.sla != null) {
-      return withPolicyClocks(row, ticket);
+      row.setSlaApplied(JSONB.valueOf(SLA_JSON.writeValueAsString(ticket.sla)))
+          .setSlaPolicyId(ticket.sla.policyId())
+          .setSlaCalendarId(ticket.sla.calendarId())
+          .setAwaitingReplySince(at(ticket.awaitingReplySince));
+      ASSIGN.write(row, orStopped(ticket.assignClock));
+      RESOLVE.write(row, orStopped(ticket.resolveClock));
+      FIRST_RESPONSE.write(row, orStopped(ticket.firstResponseClock));
+      NEXT_REPLY.write(row, orStopped(ticket.nextReplyClock));
+      return row.setSlaSortKey(slaSortKey(ticket.resolveClock));
     }
     if (ticket.assignClock != null && ticket.resolveClock != null) {
-      SlaClock assign = ticket.assignClock;
-      SlaClock resolve = ticket.resolveClock;
-      row.setAssignDueAt(at(assign.dueAt))
-          .setAssignRemainingMs(millis(assign.remaining))
-          .setAssignTargetMs(millis(assign.target))
-          .setAssignWarned(assign.warned)
-          .setAssignBreached(assign.breached)
-          .setResolveDueAt(at(resolve.dueAt))
-          .setResolveRemainingMs(millis(resolve.remaining))
-          .setResolveTargetMs(millis(resolve.target))
-          .setResolveWarned(resolve.warned)
-          .setResolveBreached(resolve.breached)
-          .setSlaSortKey(slaSortKey(resolve));
+      ASSIGN.write(row, ticket.assignClock);
+      RESOLVE.write(row, ticket.resolveClock);
+      row.setSlaSortKey(slaSortKey(ticket.resolveClock));
     }
     return row;
   }
 
-  private static TicketsRecord withPolicyClocks(TicketsRecord row, TicketState ticket) {
-    SlaClock assign = orStopped(ticket.assignClock);
-    SlaClock resolve = orStopped(ticket.resolveClock);
-    SlaClock firstResponse = orStopped(ticket.firstResponseClock);
-    SlaClock nextReply = orStopped(ticket.nextReplyClock);
-    return row.setSlaApplied(JSONB.valueOf(SLA_JSON.writeValueAsString(ticket.sla)))
-        .setSlaPolicyId(ticket.sla.policyId())
-        .setSlaCalendarId(ticket.sla.calendarId())
-        .setAssignDueAt(at(assign.dueAt))
-        .setAssignRemainingMs(millis(assign.remaining))
-        .setAssignTargetMs(millis(assign.target))
-        .setAssignWarned(assign.warned)
-        .setAssignBreached(assign.breached)
-        .setResolveDueAt(at(resolve.dueAt))
-        .setResolveRemainingMs(millis(resolve.remaining))
-        .setResolveTargetMs(millis(resolve.target))
-        .setResolveWarned(resolve.warned)
-        .setResolveBreached(resolve.breached)
-        .setFirstResponseDueAt(at(firstResponse.dueAt))
-        .setFirstResponseRemainingMs(millis(firstResponse.remaining))
-        .setFirstResponseTargetMs(millis(firstResponse.target))
-        .setFirstResponseWarned(firstResponse.warned)
-        .setFirstResponseBreached(firstResponse.breached)
-        .setNextReplyDueAt(at(nextReply.dueAt))
-        .setNextReplyRemainingMs(millis(nextReply.remaining))
-        .setNextReplyTargetMs(millis(nextReply.target))
-        .setNextReplyWarned(nextReply.warned)
-        .setNextReplyBreached(nextReply.breached)
-        .setAwaitingReplySince(at(ticket.awaitingReplySince))
-        .setSlaSortKey(slaSortKey(ticket.resolveClock));
+  /** The five columns of one SLA clock in the tickets row. */
+  private record ClockColumns(
+      TableField<TicketsRecord, OffsetDateTime> dueAt,
+      TableField<TicketsRecord, Long> remainingMs,
+      TableField<TicketsRecord, Long> targetMs,
+      TableField<TicketsRecord, Boolean> warned,
+      TableField<TicketsRecord, Boolean> breached) {
+
+    void write(TicketsRecord row, SlaClock clock) {
+      row.set(dueAt, at(clock.dueAt));
+      row.set(remainingMs, millis(clock.remaining));
+      row.set(targetMs, millis(clock.target));
+      row.set(warned, clock.warned);
+      row.set(breached, clock.breached);
+    }
+
+    /** The clock, or null when the row holds none (no target). */
+    SlaClock read(TicketsRecord row) {
+      Long target = row.get(targetMs);
+      if (target == null) {
+        return null;
+      }
+      SlaClock clock = new SlaClock();
+      clock.target = Duration.ofMillis(target);
+      clock.dueAt = instant(row.get(dueAt));
+      Long remaining = row.get(remainingMs);
+      clock.remaining = remaining == null ? null : Duration.ofMillis(remaining);
+      clock.warned = Boolean.TRUE.equals(row.get(warned));
+      clock.breached = Boolean.TRUE.equals(row.get(breached));
+      return clock;
+    }
   }
+
+  private static final ClockColumns ASSIGN =
+      new ClockColumns(
+          TICKETS.ASSIGN_DUE_AT,
+          TICKETS.ASSIGN_REMAINING_MS,
+          TICKETS.ASSIGN_TARGET_MS,
+          TICKETS.ASSIGN_WARNED,
+          TICKETS.ASSIGN_BREACHED);
+  private static final ClockColumns RESOLVE =
+      new ClockColumns(
+          TICKETS.RESOLVE_DUE_AT,
+          TICKETS.RESOLVE_REMAINING_MS,
+          TICKETS.RESOLVE_TARGET_MS,
+          TICKETS.RESOLVE_WARNED,
+          TICKETS.RESOLVE_BREACHED);
+  private static final ClockColumns FIRST_RESPONSE =
+      new ClockColumns(
+          TICKETS.FIRST_RESPONSE_DUE_AT,
+          TICKETS.FIRST_RESPONSE_REMAINING_MS,
+          TICKETS.FIRST_RESPONSE_TARGET_MS,
+          TICKETS.FIRST_RESPONSE_WARNED,
+          TICKETS.FIRST_RESPONSE_BREACHED);
+  private static final ClockColumns NEXT_REPLY =
+      new ClockColumns(
+          TICKETS.NEXT_REPLY_DUE_AT,
+          TICKETS.NEXT_REPLY_REMAINING_MS,
+          TICKETS.NEXT_REPLY_TARGET_MS,
+          TICKETS.NEXT_REPLY_WARNED,
+          TICKETS.NEXT_REPLY_BREACHED);
 
   /** A clock the policy does not set: no target, nothing counting, no alarm. */
   private static SlaClock orStopped(SlaClock clock) {
@@ -144,45 +175,13 @@ public final class TicketRows {
     ticket.firstResponseAt = instant(row.getFirstResponseAt());
     ticket.closedAt = instant(row.getClosedAt());
     ticket.version = row.getVersion();
-    if (row.getAssignTargetMs() != null) {
-      ticket.assignClock =
-          clock(
-              row.getAssignTargetMs(),
-              row.getAssignDueAt(),
-              row.getAssignRemainingMs(),
-              row.getAssignWarned(),
-              row.getAssignBreached());
-    }
-    if (row.getResolveTargetMs() != null) {
-      ticket.resolveClock =
-          clock(
-              row.getResolveTargetMs(),
-              row.getResolveDueAt(),
-              row.getResolveRemainingMs(),
-              row.getResolveWarned(),
-              row.getResolveBreached());
-    }
+    ticket.assignClock = ASSIGN.read(row);
+    ticket.resolveClock = RESOLVE.read(row);
     if (row.getSlaApplied() != null) {
       ticket.sla = SLA_JSON.readValue(row.getSlaApplied().data(), AppliedSla.class);
     }
-    if (row.getFirstResponseTargetMs() != null) {
-      ticket.firstResponseClock =
-          clock(
-              row.getFirstResponseTargetMs(),
-              row.getFirstResponseDueAt(),
-              row.getFirstResponseRemainingMs(),
-              row.getFirstResponseWarned(),
-              row.getFirstResponseBreached());
-    }
-    if (row.getNextReplyTargetMs() != null) {
-      ticket.nextReplyClock =
-          clock(
-              row.getNextReplyTargetMs(),
-              row.getNextReplyDueAt(),
-              row.getNextReplyRemainingMs(),
-              row.getNextReplyWarned(),
-              row.getNextReplyBreached());
-    }
+    ticket.firstResponseClock = FIRST_RESPONSE.read(row);
+    ticket.nextReplyClock = NEXT_REPLY.read(row);
     ticket.awaitingReplySince = instant(row.getAwaitingReplySince());
     return ticket;
   }
@@ -195,17 +194,6 @@ public final class TicketRows {
 
   public static OffsetDateTime at(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static SlaClock clock(
-      long targetMs, OffsetDateTime dueAt, Long remainingMs, Boolean warned, Boolean breached) {
-    SlaClock clock = new SlaClock();
-    clock.target = Duration.ofMillis(targetMs);
-    clock.dueAt = instant(dueAt);
-    clock.remaining = remainingMs == null ? null : Duration.ofMillis(remainingMs);
-    clock.warned = Boolean.TRUE.equals(warned);
-    clock.breached = Boolean.TRUE.equals(breached);
-    return clock;
   }
 
   private static Long millis(Duration duration) {
