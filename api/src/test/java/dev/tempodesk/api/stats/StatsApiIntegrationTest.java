@@ -66,6 +66,15 @@ class StatsApiIntegrationTest {
   @Autowired ApplicationContext app;
   private HttpApi api;
 
+  /** The three hours from H the stats workflow backfills at start. */
+  private static final String RANGE = "?from=" + H + "&to=" + H.plusHours(3);
+
+  private JsonNode backfilledHours() {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/stats/hourly" + RANGE).body().path("hours"), h -> h.size() == 3);
+  }
+
   @BeforeEach
   void setUp() {
     api = TestAccounts.signIn(port, TestAccounts.of(app).agent("MANAGER").getEmail());
@@ -73,13 +82,7 @@ class StatsApiIntegrationTest {
 
   @Test
   void shouldServeTheBackfilledHour() {
-    String range = "?from=" + H + "&to=" + H.plusHours(3);
-    JsonNode hours =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> api.get("/api/stats/hourly" + range).body().path("hours"),
-                h -> h.size() == 3);
+    JsonNode hours = backfilledHours();
 
     JsonNode first = hours.get(0);
     assertThat(first.path("hourStart").asString())
@@ -93,7 +96,7 @@ class StatsApiIntegrationTest {
         .isEqualTo(1800);
     assertThat(hours.get(1).path("created").asInt()).isZero();
 
-    JsonNode agents = api.get("/api/stats/agents" + range).body();
+    JsonNode agents = api.get("/api/stats/agents" + RANGE).body();
     assertThat(agents.path("agents").get(0).path("agent").path("name").asString())
         .isEqualTo("Dana");
     assertThat(agents.path("agents").get(0).path("closed").asInt()).isEqualTo(1);
@@ -107,13 +110,7 @@ class StatsApiIntegrationTest {
 
   @Test
   void shouldServeTheSlaCompliancePerMetricPerHourAndPerAgent() {
-    String range = "?from=" + H + "&to=" + H.plusHours(3);
-    JsonNode hours =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> api.get("/api/stats/hourly" + range).body().path("hours"),
-                h -> h.size() == 3);
+    JsonNode hours = backfilledHours();
 
     // A's assignment, A's first response, B's breached first response, A's closing
     assertThat(compliance(hours.get(0).path("compliance")))
@@ -130,7 +127,7 @@ class StatsApiIntegrationTest {
             "RESOLUTION 0/0 null");
 
     // Per agent: Dana replied and closed; B's breach had no assignee, the system assigned A.
-    JsonNode agents = api.get("/api/stats/agents" + range).body().path("compliance");
+    JsonNode agents = api.get("/api/stats/agents" + RANGE).body().path("compliance");
     assertThat(agents).hasSize(1);
     assertThat(agents.get(0).path("agent").path("id").asLong()).isEqualTo(DANA);
     assertThat(compliance(agents.get(0).path("metrics")))
