@@ -20,6 +20,7 @@ import dev.tempodesk.workflows.ticket.TicketStatus;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public class DemoData {
   private final TicketCommands tickets;
   private final DemoHistory history;
   private final DemoServiceLevels serviceLevels;
+  private final CompletableFuture<Void> liveTickets = new CompletableFuture<>();
 
   public DemoData(
       TempodeskProperties properties,
@@ -70,6 +72,7 @@ public class DemoData {
   @Order(5)
   public void seedIfEmpty() {
     if (!properties.demo() || agents.count() > 0) {
+      liveTickets.complete(null);
       return;
     }
     Runnable seedTickets = seedPeople();
@@ -79,11 +82,25 @@ public class DemoData {
         .name("demo-data")
         .start(
             () -> {
-              seedTickets.run();
-              log.info(
-                  "Seeded demo data: 3 agents, 2 organizations, 8 customers, 10 open tickets (2"
-                      + " waiting for an agent)");
+              try {
+                seedTickets.run();
+                log.info(
+                    "Seeded demo data: 3 agents, 2 organizations, 8 customers, 10 open tickets (2"
+                        + " waiting for an agent)");
+                liveTickets.complete(null);
+              } catch (RuntimeException e) {
+                liveTickets.completeExceptionally(e);
+                throw e;
+              }
             });
+  }
+
+  /**
+   * Done once this start's live demo tickets are all opened (they are opened in the background,
+   * after the application is ready); done at once when nothing was seeded.
+   */
+  public CompletableFuture<Void> liveTickets() {
+    return liveTickets;
   }
 
   /** Writes the people and returns the step that opens their tickets. */
