@@ -10,12 +10,16 @@ import dev.tempodesk.db.ticket.TicketEventRepository;
 import dev.tempodesk.db.ticket.TicketFilter;
 import dev.tempodesk.db.ticket.TicketPage;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.db.ticket.TicketSort;
 import dev.tempodesk.db.ticket.TicketView;
+import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.FieldChange;
+import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,11 +27,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,19 +95,48 @@ class TicketController {
       @Parameter(description = "Only tickets nobody is assigned to")
           @RequestParam(defaultValue = "false")
           boolean unassigned,
+      @Parameter(description = "Only the signed-in agent's tickets")
+          @RequestParam(defaultValue = "false")
+          boolean mine,
       @Parameter(description = "Words of the subject, or a ticket number such as #1042")
           @RequestParam(required = false)
           @Size(max = 200)
           String text,
       @Parameter(description = "Include CLOSED tickets") @RequestParam(defaultValue = "false")
           boolean includeDone,
+      @Parameter(description = "Only tickets with all of these tags")
+          @RequestParam(required = false)
+          Set<String> tag,
+      @Parameter(description = "Only PENDING tickets suspended for one of these reasons")
+          @RequestParam(required = false)
+          Set<PendingReason> pendingReason,
+      @Parameter(
+              description = "Only tickets not changed for at least this long (ISO-8601, e.g. P2D)",
+              schema = @Schema(type = "string", example = "P2D"))
+          @RequestParam(required = false)
+          Duration idleFor,
+      @Parameter(description = "Order of the list (default URGENCY)")
+          @RequestParam(required = false)
+          TicketSort sort,
       @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
           String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
     TicketCursor after = CursorParameter.parse(cursor);
-    TicketFilter filter =
-        new TicketFilter(
-            names(status), names(priority), assigneeId, unassigned, null, text, includeDone);
+    TicketListParams params =
+        new TicketListParams(
+            status,
+            priority,
+            assigneeId,
+            unassigned,
+            mine,
+            text,
+            includeDone,
+            tag,
+            pendingReason,
+            idleFor,
+            sort);
+    Actor me = actor.get();
+    TicketFilter filter = params.toFilter(me.kind() == Actor.Kind.AGENT ? me.id() : null);
     TicketPage page = tickets.list(filter, after, limit);
     return new TicketPageDto(
         page.items().stream().map(view -> TicketDto.from(view, clock.instant())).toList(),
@@ -191,9 +224,5 @@ class TicketController {
     if (tickets.find(number).isEmpty()) {
       throw TicketRefusals.noSuchTicket(number);
     }
-  }
-
-  private static <E extends Enum<E>> Set<String> names(Set<E> values) {
-    return values == null ? Set.of() : values.stream().map(Enum::name).collect(Collectors.toSet());
   }
 }

@@ -9,6 +9,7 @@ import dev.tempodesk.workflows.ticket.TicketStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One change to a ticket (JSON merge-patch semantics: absent fields stay as they are; {@code
@@ -48,6 +49,39 @@ public class TicketPatchRequest {
 
   @Schema(description = "Only with status CLOSED; closing without one means SOLVED")
   private Resolution resolution;
+
+  @Schema(description = "Replaces all tags (normalized: lower case, trimmed)")
+  private List<String> tags;
+
+  @Schema(description = "Tags to add (after tags, if both are given)")
+  private List<String> addTags;
+
+  @Schema(description = "Tags to remove")
+  private List<String> removeTags;
+
+  public List<String> getTags() {
+    return tags;
+  }
+
+  public void setTags(List<String> tags) {
+    this.tags = tags;
+  }
+
+  public List<String> getAddTags() {
+    return addTags;
+  }
+
+  public void setAddTags(List<String> addTags) {
+    this.addTags = addTags;
+  }
+
+  public List<String> getRemoveTags() {
+    return removeTags;
+  }
+
+  public void setRemoveTags(List<String> removeTags) {
+    this.removeTags = removeTags;
+  }
 
   public String getComment() {
     return comment;

@@ -177,6 +177,7 @@ class AutoAssignmentTest {
                     new dev.tempodesk.workflows.ticket.AgentRef(alice.getId(), "Alice", true)),
                 null,
                 null,
+                null,
                 null));
     long next = desk.open(Priority.URGENT, "next");
 

@@ -42,6 +42,8 @@ public class TicketState {
   public SlaClock firstResponseClock;
   public SlaClock nextReplyClock;
   public Instant awaitingReplySince;
+  // Issue 19: normalized, sorted, without duplicates; empty on runs from before tags.
+  public List<String> tags = new ArrayList<>();
 
   public TicketState copy() {
     TicketState copy = new TicketState();
@@ -70,6 +72,7 @@ public class TicketState {
     copy.firstResponseClock = firstResponseClock == null ? null : firstResponseClock.copy();
     copy.nextReplyClock = nextReplyClock == null ? null : nextReplyClock.copy();
     copy.awaitingReplySince = awaitingReplySince;
+    copy.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
     return copy;
   }
 

@@ -1,5 +1,6 @@
 package dev.tempodesk.workflows.ticket;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 
 /**
@@ -9,6 +10,7 @@ import java.time.Duration;
  *
  * @param expectedVersion if set, the change is refused unless the ticket is still at this version
  * @param pendingFor how long a PENDING ticket stays suspended, from the moment the change applies
+ * @param tags how the tags change (issue 19); null on updates from before tags
  */
 public record TicketUpdateRequest(
     Actor actor,
@@ -19,7 +21,9 @@ public record TicketUpdateRequest(
     AssigneeChange assignee,
     PendingReason pendingReason,
     Duration pendingFor,
-    Resolution resolution) {
+    Resolution resolution,
+    // Left out when null, so an update without tags is written as before tags existed.
+    @JsonInclude(JsonInclude.Include.NON_NULL) TagChange tags) {
 
   /** A change by {@code actor} that leaves every field as is until the builder names it. */
   public static Builder by(Actor actor, String comment) {
@@ -37,6 +41,7 @@ public record TicketUpdateRequest(
     private PendingReason pendingReason;
     private Duration pendingFor;
     private Resolution resolution;
+    private TagChange tags;
 
     private Builder(Actor actor, String comment) {
       this.actor = actor;
@@ -78,6 +83,11 @@ public record TicketUpdateRequest(
       return this;
     }
 
+    public Builder tags(TagChange tags) {
+      this.tags = tags;
+      return this;
+    }
+
     public TicketUpdateRequest build() {
       return new TicketUpdateRequest(
           actor,
@@ -88,7 +98,8 @@ public record TicketUpdateRequest(
           assignee,
           pendingReason,
           pendingFor,
-          resolution);
+          resolution,
+          tags);
     }
   }
 }

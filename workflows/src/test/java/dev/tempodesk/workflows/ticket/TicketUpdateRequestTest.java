@@ -7,6 +7,7 @@ import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,7 @@ class TicketUpdateRequestTest {
             .pendingReason(PendingReason.CUSTOMER)
             .pendingFor(Duration.ofHours(4))
             .resolution(Resolution.WORKAROUND)
+            .tags(new TagChange(null, List.of("vpn"), null))
             .build();
 
     assertThat(request)
@@ -75,9 +77,11 @@ class TicketUpdateRequestTest {
                 AssigneeChange.unassign(),
                 PendingReason.CUSTOMER,
                 Duration.ofHours(4),
-                Resolution.WORKAROUND));
+                Resolution.WORKAROUND,
+                new TagChange(null, List.of("vpn"), null)));
     assertThat(TicketUpdateRequest.by(Actor.SYSTEM, "c").build())
         .isEqualTo(
-            new TicketUpdateRequest(Actor.SYSTEM, "c", null, null, null, null, null, null, null));
+            new TicketUpdateRequest(
+                Actor.SYSTEM, "c", null, null, null, null, null, null, null, null));
   }
 }

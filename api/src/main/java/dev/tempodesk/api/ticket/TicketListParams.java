@@ -1,0 +1,55 @@
+package dev.tempodesk.api.ticket;
+
+import dev.tempodesk.db.ticket.TicketFilter;
+import dev.tempodesk.db.ticket.TicketSort;
+import dev.tempodesk.workflows.ticket.PendingReason;
+import dev.tempodesk.workflows.ticket.Priority;
+import dev.tempodesk.workflows.ticket.TicketStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A ticket list's filter and order, named as the query parameters of {@code GET /api/tickets}: the
+ * one form of "which tickets" that the list, saved views, bulk actions ("all matching") and exports
+ * share, so a view's URL and its stored JSON are the same thing.
+ *
+ * @param mine only the signed-in agent's tickets (a shared view's "My open")
+ */
+@Schema(description = "A ticket list's filter and order, as the query of GET /api/tickets")
+public record TicketListParams(
+    Set<TicketStatus> status,
+    Set<Priority> priority,
+    Long assigneeId,
+    boolean unassigned,
+    boolean mine,
+    @Size(max = 200) String text,
+    boolean includeDone,
+    Set<String> tag,
+    Set<PendingReason> pendingReason,
+    @Schema(type = "string", example = "P2D", description = "Not changed for at least this long")
+        Duration idleFor,
+    TicketSort sort) {
+
+  /** The repository's filter, {@code mine} resolved to the agent {@code me} (null: no agent). */
+  public TicketFilter toFilter(Long me) {
+    return new TicketFilter(
+        names(status),
+        names(priority),
+        mine && me != null ? me : assigneeId,
+        unassigned,
+        null,
+        text,
+        includeDone,
+        tag,
+        names(pendingReason),
+        idleFor,
+        sort);
+  }
+
+  private static <E extends Enum<E>> Set<String> names(Set<E> values) {
+    return values == null ? Set.of() : values.stream().map(Enum::name).collect(Collectors.toSet());
+  }
+}
