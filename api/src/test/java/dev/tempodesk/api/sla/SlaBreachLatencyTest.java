@@ -102,7 +102,9 @@ class SlaBreachLatencyTest {
 
       Map<Long, Instant> seenAt = new HashMap<>();
       Map<Long, Instant> notifiedAt = new HashMap<>();
-      Instant giveUp = Instant.now().plusSeconds(30);
+      // Generous: the loops end as soon as all are seen; the figures printed are the measurement,
+      // and on a loaded machine (CI, helpers) a fixed 30 s for both waits ran out.
+      Instant giveUp = Instant.now().plusSeconds(120);
       while (seenAt.size() < TICKETS && Instant.now().isBefore(giveUp)) {
         List<Long> breached =
             jooq.dsl()
@@ -118,8 +120,10 @@ class SlaBreachLatencyTest {
         breached.forEach(number -> seenAt.putIfAbsent(number, now));
         Thread.sleep(10);
       }
+      assertThat(seenAt).as("every breach seen in Postgres").hasSize(TICKETS);
       // The row's created_at is when the activity recorded it; wait for the stragglers.
-      while (notifiedAt.size() < TICKETS && Instant.now().isBefore(giveUp)) {
+      Instant giveUpNotifying = Instant.now().plusSeconds(120);
+      while (notifiedAt.size() < TICKETS && Instant.now().isBefore(giveUpNotifying)) {
         jooq.dsl()
             .select(NOTIFICATIONS.TICKET_NUMBER, NOTIFICATIONS.CREATED_AT)
             .from(NOTIFICATIONS)
@@ -132,6 +136,8 @@ class SlaBreachLatencyTest {
             .forEach(row -> notifiedAt.putIfAbsent(row.value1(), row.value2().toInstant()));
         Thread.sleep(50);
       }
+
+      assertThat(notifiedAt).as("one breach notification per ticket").hasSize(TICKETS);
 
       List<Long> lateness = new ArrayList<>();
       seenAt.forEach(
@@ -156,8 +162,6 @@ class SlaBreachLatencyTest {
           percentile(notificationLateness, 0.50),
           percentile(notificationLateness, 0.99),
           notificationLateness.getLast());
-      assertThat(seenAt).hasSize(TICKETS);
-      assertThat(notifiedAt).as("one breach notification per ticket").hasSize(TICKETS);
       assertThat(lateness.getFirst()).as("never before the deadline").isGreaterThanOrEqualTo(-20);
       Thread.sleep(500);
       int breaches = jooq.dsl().fetchCount(TICKET_EVENTS, TICKET_EVENTS.KIND.eq("SLA_BREACHED"));
