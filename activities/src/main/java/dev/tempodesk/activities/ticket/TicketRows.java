@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import org.jooq.JSONB;
 import org.jooq.TableField;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +53,7 @@ public final class TicketRows {
             .setFirstResponseAt(at(ticket.firstResponseAt))
             .setClosedAt(at(ticket.closedAt))
             .setVersion(ticket.version)
+            .setTags(ticket.tags == null ? new String[0] : ticket.tags.toArray(String[]::new))
             .setUpdatedAt(at(updatedAt));
     return withSla(row, ticket);
   }
@@ -183,6 +186,8 @@ public final class TicketRows {
     ticket.firstResponseClock = FIRST_RESPONSE.read(row);
     ticket.nextReplyClock = NEXT_REPLY.read(row);
     ticket.awaitingReplySince = instant(row.getAwaitingReplySince());
+    ticket.tags =
+        row.getTags() == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(row.getTags()));
     return ticket;
   }
 

@@ -117,6 +117,9 @@ class TicketStateFieldsTest {
     if (type == List.class && field.getName().equals("seenMessageIds")) {
       return new ArrayList<>(List.of("message-" + n, "message-" + (n + 1)));
     }
+    if (type == List.class && field.getName().equals("tags")) {
+      return new ArrayList<>(List.of("tag-" + n, "tag-" + (n + 1)));
+    }
     if (type == SlaClock.class) {
       return fill(new SlaClock());
     }

@@ -83,6 +83,7 @@ class SecurityConfig {
     auth.requestMatchers(POST, "/api/tickets/*/replies", "/api/tickets/*/notes").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/tickets/*/replies/*/retry").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/tags").hasAnyRole(STAFF);
 
     auth.requestMatchers(GET, "/api/agents", "/api/agents/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/agents").hasRole(ADMIN);

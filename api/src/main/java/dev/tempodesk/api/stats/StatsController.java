@@ -4,6 +4,8 @@ import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.stats.StatsDtos.AgentsDto;
 import dev.tempodesk.api.stats.StatsDtos.HourlyDto;
 import dev.tempodesk.api.stats.StatsDtos.SummaryDto;
+import dev.tempodesk.api.stats.StatsDtos.TagsDto;
+import dev.tempodesk.db.ticket.TagRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,10 +35,12 @@ class StatsController {
   static final Duration MAX_RANGE = Duration.ofDays(92);
 
   private final StatsQueries queries;
+  private final TagRepository tags;
   private final Clock clock;
 
-  StatsController(StatsQueries queries, Clock clock) {
+  StatsController(StatsQueries queries, TagRepository tags, Clock clock) {
     this.queries = queries;
+    this.tags = tags;
     this.clock = clock;
   }
 
@@ -85,10 +89,34 @@ class StatsController {
     return queries.agents(range.from(), range.to());
   }
 
+  @GetMapping("/tags")
+  @Operation(
+      operationId = "getStatsTags",
+      summary =
+          "Per tag: tickets carrying it created in the range, and those carrying it open now (not"
+              + " CLOSED). Most created first; tags with neither are left out.")
+  TagsDto tags(
+      @Parameter(description = "Start (ISO-8601); default 24 h before to")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = ISO.DATE_TIME)
+          OffsetDateTime from,
+      @Parameter(description = "End, exclusive (ISO-8601); default now")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = ISO.DATE_TIME)
+          OffsetDateTime to,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+    Range range = range(from, to, clock.instant().atOffset(ZoneOffset.UTC));
+    return new TagsDto(range.from(), range.to(), tags.figures(range.from(), range.to(), limit));
+  }
+
   private record Range(OffsetDateTime from, OffsetDateTime to) {}
 
   private Range range(OffsetDateTime from, OffsetDateTime to) {
-    OffsetDateTime end = to == null ? currentHour() : to.withOffsetSameInstant(ZoneOffset.UTC);
+    return range(from, to, currentHour());
+  }
+
+  private Range range(OffsetDateTime from, OffsetDateTime to, OffsetDateTime defaultEnd) {
+    OffsetDateTime end = to == null ? defaultEnd : to.withOffsetSameInstant(ZoneOffset.UTC);
     OffsetDateTime start =
         from == null ? end.minusHours(24) : from.withOffsetSameInstant(ZoneOffset.UTC);
     if (!start.isBefore(end)) {

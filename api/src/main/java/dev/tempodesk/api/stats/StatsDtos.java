@@ -1,5 +1,6 @@
 package dev.tempodesk.api.stats;
 
+import dev.tempodesk.db.ticket.TagRepository;
 import dev.tempodesk.workflows.ticket.SlaMetric;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
@@ -69,4 +70,7 @@ final class StatsDtos {
       AgentRef mostEfficientAgent,
       String mostEfficientDefinition,
       List<MetricComplianceDto> compliance) {}
+
+  /** Tickets per tag (issue 19): created in [from, to), and open now. */
+  record TagsDto(OffsetDateTime from, OffsetDateTime to, List<TagRepository.TagFigures> tags) {}
 }

@@ -11,6 +11,7 @@ import dev.tempodesk.db.ticket.TicketView;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.AgentRef;
 import dev.tempodesk.workflows.ticket.AssigneeChange;
+import dev.tempodesk.workflows.ticket.TagChange;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import dev.tempodesk.workflows.ticket.TicketUpdateResult;
 import java.time.Clock;
@@ -71,11 +72,18 @@ public class TicketCommands {
             .pendingReason(patch.getPendingReason())
             .pendingFor(patch.getPendingFor())
             .resolution(patch.getResolution())
+            .tags(tagChange(patch))
             .build();
     TicketUpdateResult result = calls.update(number, workflow -> workflow.update(request));
     TicketView view = tickets.findView(number).orElseThrow();
     return new TicketUpdateResponse(
         TicketDto.from(view, clock.instant()), result.changes(), result.autoFixes());
+  }
+
+  /** The patch's tags, addTags and removeTags; null when it names none (checked by the rules). */
+  private static TagChange tagChange(TicketPatchRequest patch) {
+    TagChange change = new TagChange(patch.getTags(), patch.getAddTags(), patch.getRemoveTags());
+    return change.isEmpty() ? null : change;
   }
 
   private AssigneeChange assigneeChange(TicketPatchRequest patch) {

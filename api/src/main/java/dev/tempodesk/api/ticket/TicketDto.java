@@ -2,8 +2,10 @@ package dev.tempodesk.api.ticket;
 
 import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.db.ticket.TicketView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** A ticket as the API shows it. */
 public record TicketDto(
@@ -33,6 +35,7 @@ public record TicketDto(
     OffsetDateTime resolveDueAt,
     long version,
     OffsetDateTime updatedAt,
+    @Schema(description = "Normalized (lower case, trimmed), sorted") List<String> tags,
     SlaDto sla) {
 
   static TicketDto from(TicketView view, Instant now) {
@@ -63,6 +66,7 @@ public record TicketDto(
         view.resolveDueAt(),
         view.version(),
         view.updatedAt(),
+        view.tags(),
         SlaDto.of(TicketRows.toState(view.row(), view.assigneeName()), now));
   }
 }

@@ -1,14 +1,17 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.db.ticket.TicketFilter;
 import dev.tempodesk.db.ticket.TicketSort;
 import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
+import dev.tempodesk.workflows.ticket.Tags;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -43,10 +46,26 @@ public record TicketListParams(
         null,
         text,
         includeDone,
-        tag,
+        tags(tag),
         names(pendingReason),
         idleFor,
         sort);
+  }
+
+  /** The tags normalized as the workflow stores them; an unusable one is refused naming "tag". */
+  private static Set<String> tags(Set<String> tag) {
+    if (tag == null) {
+      return Set.of();
+    }
+    Set<String> normalized = new TreeSet<>();
+    for (String raw : tag) {
+      try {
+        normalized.add(Tags.normalize(raw));
+      } catch (IllegalArgumentException unusable) {
+        throw FieldException.invalid("tag", unusable.getMessage());
+      }
+    }
+    return normalized;
   }
 
   private static <E extends Enum<E>> Set<String> names(Set<E> values) {

@@ -134,6 +134,12 @@ public class TicketRepository {
     if (filter.text() != null && !filter.text().isBlank()) {
       conditions.add(textCondition(filter.text().strip()));
     }
+    if (!filter.tags().isEmpty()) {
+      // All of them; served by the GIN index tickets_tags.
+      String[] tags = filter.tags().toArray(String[]::new);
+      conditions.add(
+          DSL.condition("{0} @> {1}", TICKETS.TAGS, DSL.val(tags, TICKETS.TAGS.getDataType())));
+    }
     return conditions;
   }
 
@@ -215,6 +221,7 @@ public class TicketRepository {
         row.get(TICKETS.SLA_SORT_KEY),
         row.get(TICKETS.VERSION),
         row.get(TICKETS.UPDATED_AT),
+        row.get(TICKETS.TAGS) == null ? List.of() : List.of(row.get(TICKETS.TAGS)),
         row.into(TICKETS));
   }
 }

@@ -2,6 +2,7 @@ package dev.tempodesk.db.ticket;
 
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A ticket row with the names of the people and things it refers to; {@code row} is the whole
@@ -35,6 +36,7 @@ public record TicketView(
     long slaSortKey,
     long version,
     OffsetDateTime updatedAt,
+    List<String> tags,
     TicketsRecord row) {
 
   public TicketCursor cursor() {

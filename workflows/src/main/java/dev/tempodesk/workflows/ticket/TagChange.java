@@ -1,5 +1,6 @@
 package dev.tempodesk.workflows.ticket;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
 public record TagChange(List<String> set, List<String> add, List<String> remove) {
 
   /** True when the change names no tag at all (and {@code set} does not clear them). */
+  // Not a property: Temporal's Jackson would write it as "empty" and then refuse to read it back.
+  @JsonIgnore
   public boolean isEmpty() {
     return set == null && (add == null || add.isEmpty()) && (remove == null || remove.isEmpty());
   }

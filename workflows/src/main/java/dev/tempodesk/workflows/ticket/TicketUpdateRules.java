@@ -38,6 +38,9 @@ public final class TicketUpdateRules {
     if (request.priority() != null) {
       next.priority = request.priority();
     }
+    if (request.tags() != null) {
+      next.tags = Tags.apply(current.tags, request.tags());
+    }
     if (next.assigneeId != null && next.assignedAt == null) {
       next.assignedAt = now;
     }
@@ -190,7 +193,19 @@ public final class TicketUpdateRules {
     addIfChanged(changes, "pendingReason", before.pendingReason, after.pendingReason);
     addIfChanged(changes, "pendingUntil", before.pendingUntil, after.pendingUntil);
     addIfChanged(changes, "resolution", before.resolution, after.resolution);
+    if (!tagsOf(before).equals(tagsOf(after))) {
+      changes.add(new FieldChange("tags", tagLabel(before), tagLabel(after)));
+    }
     return changes;
+  }
+
+  private static List<String> tagsOf(TicketState ticket) {
+    return ticket.tags == null ? List.of() : ticket.tags;
+  }
+
+  /** The tags as the audit trail shows them, {@code "billing, vip"}; null for none. */
+  private static String tagLabel(TicketState ticket) {
+    return tagsOf(ticket).isEmpty() ? null : String.join(", ", tagsOf(ticket));
   }
 
   private static String assigneeLabel(TicketState ticket) {

@@ -2,6 +2,7 @@ package dev.tempodesk.workflows.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Tickets and requests for workflow tests. */
 final class TicketFixtures {
@@ -39,6 +40,7 @@ final class TicketFixtures {
     private PendingReason pendingReason;
     private Duration pendingFor;
     private Resolution resolution;
+    private TagChange tags;
 
     private Request(String comment) {
       this.comment = comment;
@@ -91,6 +93,26 @@ final class TicketFixtures {
       return this;
     }
 
+    Request setTags(String... tags) {
+      this.tags = new TagChange(List.of(tags), null, null);
+      return this;
+    }
+
+    Request addTags(String... tags) {
+      this.tags = new TagChange(null, List.of(tags), null);
+      return this;
+    }
+
+    Request removeTags(String... tags) {
+      this.tags = new TagChange(null, null, List.of(tags));
+      return this;
+    }
+
+    Request tags(TagChange tags) {
+      this.tags = tags;
+      return this;
+    }
+
     TicketUpdateRequest build() {
       return TicketUpdateRequest.by(ALICE_ACTOR, comment)
           .expectedVersion(expectedVersion)
@@ -100,6 +122,7 @@ final class TicketFixtures {
           .pendingReason(pendingReason)
           .pendingFor(pendingFor)
           .resolution(resolution)
+          .tags(tags)
           .build();
     }
   }

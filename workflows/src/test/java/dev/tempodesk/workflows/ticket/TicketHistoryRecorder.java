@@ -127,6 +127,42 @@ class TicketHistoryRecorder {
     }
   }
 
+  @Test
+  @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
+  void shouldRecordTagsHistory() throws IOException {
+    // Issue 19: updates that set, add and remove tags, among the usual lifecycle.
+    try (TicketWorkflowHarness harness = new TicketWorkflowHarness()) {
+      write("ticket-tags-v1.json", recordTags(harness));
+    }
+  }
+
+  /**
+   * Assignment with tags set, tags added with a priority change, a tag-only change, a change that
+   * leaves the tags as they were, PENDING, a customer message, tags removed on closing, completion.
+   */
+  private static WorkflowExecutionHistory recordTags(TicketWorkflowHarness harness) {
+    TicketWorkflow ticket = harness.startNew(3005);
+    ticket.update(change("yours").assign(ALICE).setTags("VPN", " Remote Office ").build());
+    ticket.update(change("big customer").priority(Priority.HIGH).addTags("vip").build());
+    ticket.update(change("tag only").addTags("router").build());
+    ticket.update(change("nothing new").addTags("vip").build());
+    ticket.update(change("need logs").pending(PendingReason.CUSTOMER, Duration.ofDays(1)).build());
+    ticket.newMessage(customerMessage("m-1"));
+    harness.sleep(Duration.ofSeconds(1));
+    ticket.update(
+        change("fixed")
+            .status(TicketStatus.CLOSED)
+            .tags(new TagChange(null, List.of("solved-remotely"), List.of("router")))
+            .build());
+    harness.sleep(Duration.ofDays(7).plusSeconds(1));
+
+    assertThat(harness.store.last().ticket().tags)
+        .containsExactly("remote-office", "solved-remotely", "vip", "vpn");
+    assertThat(harness.statusOf(ticket))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    return harness.client.fetchHistory(TicketWorkflow.workflowId(3005));
+  }
+
   /** Updates, a duplicated message, a cancelled and a fired timer, reopening and completion. */
   private static WorkflowExecutionHistory recordLifecycle(TicketWorkflowHarness harness) {
     TicketWorkflow ticket = harness.startNew(3001);

@@ -94,4 +94,10 @@ class TicketWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/ticket-sla-local-alarm-writes.json", TicketWorkflowImpl.class);
   }
+
+  @Test
+  void shouldReplayTagChanges() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-tags-v1.json", TicketWorkflowImpl.class);
+  }
 }
