@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * share, so a view's URL and its stored JSON are the same thing.
  *
  * @param mine only the signed-in agent's tickets (a shared view's "My open")
+ * @param sort the order; when absent, RELEVANCE for a text search and URGENCY otherwise
  */
 @Schema(description = "A ticket list's filter and order, as the query of GET /api/tickets")
 public record TicketListParams(
@@ -46,7 +47,7 @@ public record TicketListParams(
         tag,
         names(pendingReason),
         idleFor,
-        sort);
+        sort != null || text == null || text.isBlank() ? sort : TicketSort.RELEVANCE);
   }
 
   private static <E extends Enum<E>> Set<String> names(Set<E> values) {
