@@ -92,8 +92,7 @@ public final class TicketListBenchmark implements Benchmark {
         new Kind("first page", List.of(ListRequest.firstPage())),
         new Kind("page " + deepPage + " (keyset)", List.of(ListRequest.after(deep))),
         new Kind("text search", SEARCHES.stream().map(ListRequest::search).toList()),
-        new Kind(
-            "body text search", bodySearches.stream().map(ListRequest::search).toList()));
+        new Kind("body text search", bodySearches.stream().map(ListRequest::search).toList()));
   }
 
   /** The cursor a client holds after following nextCursor to page {@code page} (1-based). */
