@@ -518,6 +518,28 @@ export const scenario = [
     },
   },
   {
+    id: 'search-body',
+    name: 'an agent finds a ticket by a word that appears only in a message body',
+    needs: ['/api/dev/inbound-email', '/api/tickets'],
+    run: async ({ page, screenshot }) => {
+      const orderNumber = String(Date.now()).slice(-8);
+      const deliverySubject = `Delivery ${unique} arrived incomplete`;
+      await page.getByRole('link', { name: 'Tickets' }).click();
+      await simulateEmail(page, {
+        fromEmail: `nina-${unique}@example.com`,
+        fromName: 'Nina Northwind',
+        subject: deliverySubject,
+        body: `Hello, my order ${orderNumber} arrived without the power cable. Can you send one?`,
+      });
+      await page.getByRole('link', { name: deliverySubject }).waitFor({ timeout: 60_000 });
+      await page.getByLabel('Search').fill(orderNumber);
+      await page.getByRole('link', { name: deliverySubject }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+      await screenshot('search-body');
+      await page.getByLabel('Search').fill('');
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

@@ -24,6 +24,9 @@ export const EMPTY_FILTERS: TicketFilterValues = {
   includeDone: false,
 };
 
+/** What the search box looks in, and the order a search lists in (the API's default with a text). */
+export const SEARCH_HINT = 'Subject, messages, people, organization, tags; best match first';
+
 type Props = {
   value: TicketFilterValues;
   onChange: (next: TicketFilterValues) => void;
@@ -37,11 +40,12 @@ export const TicketFilters = ({ value, onChange, assignees }: Props) => {
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       <TextField
         label="Search"
-        placeholder="Subject words or #1042"
+        placeholder="Words or #1042"
+        helperText={SEARCH_HINT}
         size="small"
         value={value.text}
         onChange={(event) => set('text', event.target.value)}
-        sx={{ minWidth: 240 }}
+        sx={{ minWidth: 320 }}
       />
       <FormControl size="small" sx={{ minWidth: 160 }}>
         <InputLabel id="filter-status-label">Status</InputLabel>

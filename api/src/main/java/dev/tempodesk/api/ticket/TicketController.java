@@ -87,7 +87,9 @@ class TicketController {
   @GetMapping
   @Operation(
       operationId = "listTickets",
-      summary = "List tickets, most urgent first. CLOSED tickets are hidden unless asked for.")
+      summary =
+          "List tickets, most urgent first (best match first for a search). CLOSED tickets are"
+              + " hidden unless asked for.")
   TicketPageDto list(
       @RequestParam(required = false) Set<TicketStatus> status,
       @RequestParam(required = false) Set<Priority> priority,
@@ -98,7 +100,10 @@ class TicketController {
       @Parameter(description = "Only the signed-in agent's tickets")
           @RequestParam(defaultValue = "false")
           boolean mine,
-      @Parameter(description = "Words of the subject, or a ticket number such as #1042")
+      @Parameter(
+              description =
+                  "Words (prefixes) of the subject, message bodies, reporter and sender names and"
+                      + " addresses, organization or tags; or a ticket number such as #1042")
           @RequestParam(required = false)
           @Size(max = 200)
           String text,
@@ -115,13 +120,14 @@ class TicketController {
               schema = @Schema(type = "string", example = "P2D"))
           @RequestParam(required = false)
           Duration idleFor,
-      @Parameter(description = "Order of the list (default URGENCY)")
+      @Parameter(
+              description =
+                  "Order of the list: default RELEVANCE when a text is searched, URGENCY otherwise")
           @RequestParam(required = false)
           TicketSort sort,
       @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
           String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-    TicketCursor after = CursorParameter.parse(cursor);
     TicketListParams params =
         new TicketListParams(
             status,
@@ -137,6 +143,7 @@ class TicketController {
             sort);
     Actor me = actor.get();
     TicketFilter filter = params.toFilter(me.kind() == Actor.Kind.AGENT ? me.id() : null);
+    TicketCursor after = CursorParameter.parse(cursor, filter.order());
     TicketPage page = tickets.list(filter, after, limit);
     return new TicketPageDto(
         page.items().stream().map(view -> TicketDto.from(view, clock.instant())).toList(),

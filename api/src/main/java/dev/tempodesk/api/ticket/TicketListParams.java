@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * share, so a view's URL and its stored JSON are the same thing.
  *
  * @param mine only the signed-in agent's tickets (a shared view's "My open")
+ * @param sort the order; when absent, RELEVANCE for a text search and URGENCY otherwise
  */
 @Schema(description = "A ticket list's filter and order, as the query of GET /api/tickets")
 public record TicketListParams(
@@ -49,7 +50,7 @@ public record TicketListParams(
         tags(tag),
         names(pendingReason),
         idleFor,
-        sort);
+        sort != null || text == null || text.isBlank() ? sort : TicketSort.RELEVANCE);
   }
 
   /** The tags normalized as the workflow stores them; an unusable one is refused naming "tag". */

@@ -2,6 +2,7 @@ package dev.tempodesk.bench.list;
 
 import dev.tempodesk.db.ticket.TicketCursor;
 import dev.tempodesk.db.ticket.TicketFilter;
+import dev.tempodesk.db.ticket.TicketSort;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -22,10 +23,22 @@ record ListRequest(String path, TicketFilter filter, TicketCursor cursor) {
         "/api/tickets?cursor=" + cursor.encode(), TicketFilter.defaults(), cursor);
   }
 
+  /** A search as the list's search box sends it: best match first (the default with a text). */
   static ListRequest search(String text) {
     return new ListRequest(
         "/api/tickets?text=" + URLEncoder.encode(text, StandardCharsets.UTF_8),
-        new TicketFilter(Set.of(), Set.of(), null, false, null, text, false),
+        new TicketFilter(
+            Set.of(),
+            Set.of(),
+            null,
+            false,
+            null,
+            text,
+            false,
+            Set.of(),
+            Set.of(),
+            null,
+            TicketSort.RELEVANCE),
         null);
   }
 }

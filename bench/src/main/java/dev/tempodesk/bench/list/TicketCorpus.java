@@ -10,8 +10,11 @@ import java.util.Locale;
  * join. Most old tickets are closed; the recent ones are a mix of NEW, OPEN (assigned), PENDING and
  * CLOSED, so about one in ten is still live. Subjects combine a product and a problem from short
  * lists (each product word is in about 1 subject of 40), every third names an order, and a rare
- * word ("firmware") is in one of a thousand. Rows obey every constraint of the schema; the
- * deadlines follow the priorities the way the SLA clocks set them.
+ * word ("firmware") is in one of a thousand. Each ticket has five messages, a conversation between
+ * the customer (every fourth ticket's first mail is HTML) and an agent; see {@link #MESSAGES} for
+ * the words only the bodies hold. Rows obey every constraint of the schema; the deadlines follow
+ * the priorities the way the SLA clocks set them; each ticket's search document is what the
+ * triggers of migration V33 would write (the same function builds it).
  */
 final class TicketCorpus {
   static final String[] PRODUCTS = {
@@ -84,6 +87,69 @@ final class TicketCorpus {
     "crashes randomly"
   };
 
+  /** Ticket {@code n}'s product and problem: spread like random picks, known to its messages. */
+  private static final String PRODUCT_PICK = "1 + (number * 7919 %% %d)";
+
+  private static final String PROBLEM_PICK = "1 + (number * 104723 %% %d)";
+
+  /**
+   * The five messages of every ticket. Words only bodies hold: each ticket's order code "A" + 7 ×
+   * number + 1,000,000 (one ticket each), "amber" (1 ticket in 3), "courier" (1 in 20), the error
+   * code "0x80070057" (1 in 500).
+   */
+  private static final String MESSAGES =
+      """
+      insert into messages (id, ticket_number, direction, visibility, author_contact_id,
+        author_agent_id, from_address, body_text, body_html, delivery_status, occurred_at,
+        created_at)
+      select gen_random_uuid(), number,
+        case when k %% 2 = 1 then 'INBOUND' else 'OUTBOUND' end, 'PUBLIC',
+        case when k %% 2 = 1 then contact end,
+        case when k %% 2 = 0 then 1 + number %% %3$d end,
+        case when k %% 2 = 1 then 'customer' || contact || '@client' || (contact %% %4$d + 1)
+          || '.example' end,
+        case when k = 1 and number %% 4 = 0 then null else body end,
+        case when k = 1 and number %% 4 = 0 then '<html><head><style>p { margin: 0 }</style>'
+          || '</head><body><p>' || replace(body, E'\n\n', '</p><p>') || '</p></body></html>'
+          end,
+        case when k %% 2 = 0 then 'SENT' end,
+        now() - interval '3 years' * (1 - (number - 1000)::float8 / %1$d)
+          + interval '1 hour' * k,
+        now()
+      from (
+        select number, k, contact,
+          case k
+          when 1 then 'Hello,' || E'\n\n' || 'my ' || products[product] || ' '
+            || problems[problem] || ' since ' || (array['Monday', 'Tuesday', 'Wednesday',
+            'Thursday', 'Friday'])[1 + number %% 5] || '. I already restarted it twice.'
+            || ' The order number is A' || (1000000 + number * 7) || '.' || E'\n\n'
+            || 'Kind regards,' || E'\n' || 'Customer ' || contact
+          when 2 then 'Hi,' || E'\n\n' || 'thank you for reaching out about your '
+            || products[product] || '. Could you send a photo of the label and tell us whether'
+            || ' the status light is blinking?'
+            || case when number %% 7 = 0 then ' Please also try the reset button on the back.'
+              else '' end || E'\n\n' || 'Best regards,' || E'\n' || 'Support'
+          when 3 then 'Here is the photo. The light is '
+            || (array['blinking amber', 'solid red', 'off'])[1 + number %% 3] || '.'
+            || case when number %% 500 = 11 then ' The screen shows error 0x80070057.'
+              else '' end
+          when 4 then 'Thanks. We have '
+            || (array['reset', 'updated', 'replaced'])[1 + number %% 3] || ' the '
+            || products[product] || ' configuration'
+            || case when number %% 20 = 0 then ' and booked a courier to collect the old one'
+              else '' end || '. Please let us know if it happens again.'
+          else (array['Thanks, that fixed it.', 'It is still not working, sadly.',
+            'Works now, you can close this.'])[1 + number %% 3]
+          end as body
+        from (
+          select number, k, %5$s as product, %6$s as problem,
+            1 + (number * 104729 %% %2$d) as contact,
+            array[%7$s] as products, array[%8$s] as problems
+          from (select (g + 1000)::bigint as number, k
+                from generate_series(1, %1$d) g, generate_series(1, 5) k) n) picks
+      ) message
+      """;
+
   final int tickets;
   final int organizations;
   final int contacts;
@@ -94,6 +160,11 @@ final class TicketCorpus {
     this.organizations = Math.max(10, tickets / 2_000);
     this.contacts = Math.max(50, tickets / 20);
     this.agents = 60;
+  }
+
+  /** The order code that only the first message of the {@code n}th ticket (1-based) holds. */
+  String orderCode(int n) {
+    return "A" + (1_000_000L + 7L * (1000 + n));
   }
 
   /** Fills an empty, migrated database; returns the number of live (not CLOSED) tickets. */
@@ -118,6 +189,8 @@ final class TicketCorpus {
           "insert into agents (email, display_name, role, capacity) select 'agent' || g"
               + " || '@tempodesk.example', 'Agent ' || g, 'AGENT', 20 from generate_series(1, %d) g"
                   .formatted(agents));
+      // Messages first: the tickets' search documents are built from them as the rows go in.
+      sql.execute(insertMessages());
       sql.execute(insertTickets());
       sql.execute("select setval('ticket_numbers', %d)".formatted(1000 + tickets));
       // A running install has computed its past hours: without this the stats workflow would
@@ -141,7 +214,7 @@ final class TicketCorpus {
           organization_id, asset_id, channel, pending_reason, pending_until, resolution,
           created_at, assigned_at, first_response_at, closed_at, assign_due_at, resolve_due_at,
           sla_sort_key, version, updated_at, assign_target_ms, resolve_target_ms,
-          resolve_remaining_ms)
+          resolve_remaining_ms, search_vector)
         select number, subject, status, priority,
           case when status <> 'NEW' then agent end,
           contact, contact %% %2$d + 1,
@@ -164,7 +237,8 @@ final class TicketCorpus {
           (extract(epoch from assign_target) * 1000)::bigint,
           (extract(epoch from resolve_target) * 1000)::bigint,
           case when status in ('PENDING', 'CLOSED')
-            then (extract(epoch from resolve_target) * 500)::bigint end
+            then (extract(epoch from resolve_target) * 500)::bigint end,
+          ticket_search_document(number, subject, contact, contact %% %2$d + 1, '{}')
         from (
           select number, created, agent, contact, priority,
             case priority when 'LOW' then interval '8 hours' when 'NORMAL' then interval '4 hours'
@@ -174,19 +248,18 @@ final class TicketCorpus {
             case when closing < (case when age > 0.15 then 0.97 else 0.5 end) then 'CLOSED'
               when kind < 0.55 then 'OPEN' when kind < 0.8 then 'NEW' else 'PENDING' end
               as status,
-            initcap(products[1 + floor(pick1 * %3$d)::int]) || ' '
-              || problems[1 + floor(pick2 * %4$d)::int]
+            initcap(products[%9$s]) || ' ' || problems[%10$s]
               || case when number %% 3 = 0 then ' (order ' || (100000 + number * 7 %% 900000)
                 || ')' else '' end
               || case when number %% 1000 = 7 then ' after the firmware upgrade' else '' end
               as subject
           from (
-            select 1000 + g as number,
+            select (1000 + g)::bigint as number,
               1 - g::float8 / %1$d as age,
               now() - interval '3 years' * (1 - g::float8 / %1$d) as created,
-              random() as closing, random() as kind, random() as pick1, random() as pick2,
+              random() as closing, random() as kind,
               1 + floor(random() * %5$d)::bigint as agent,
-              1 + floor(random() * %6$d)::bigint as contact,
+              1 + ((1000 + g)::bigint * 104729 %% %6$d) as contact,
               (array['LOW', 'NORMAL', 'NORMAL', 'NORMAL', 'HIGH', 'HIGH', 'URGENT'])
                 [1 + floor(random() * 7)::int] as priority,
               array[%7$s] as products, array[%8$s] as problems
@@ -201,7 +274,21 @@ final class TicketCorpus {
             agents,
             contacts,
             literals(PRODUCTS),
-            literals(PROBLEMS));
+            literals(PROBLEMS),
+            PRODUCT_PICK.formatted(PRODUCTS.length),
+            PROBLEM_PICK.formatted(PROBLEMS.length));
+  }
+
+  private String insertMessages() {
+    return MESSAGES.formatted(
+        tickets,
+        contacts,
+        agents,
+        organizations,
+        PRODUCT_PICK.formatted(PRODUCTS.length),
+        PROBLEM_PICK.formatted(PROBLEMS.length),
+        literals(PRODUCTS),
+        literals(PROBLEMS));
   }
 
   private static String literals(String[] words) {

@@ -5,13 +5,29 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Position in the ticket list for keyset pagination: the (sla_sort_key, number) of the last row
- * seen. Opaque to clients.
+ * Position in the ticket list for keyset pagination: the sort key and number of the last row seen,
+ * for the order the list was in. Opaque to clients.
+ *
+ * <p>The key is the row's value of the order: {@code sla_sort_key} for URGENCY, epoch microseconds
+ * of {@code created_at} / {@code updated_at} for CREATED / UPDATED, the bits of the float rank for
+ * RELEVANCE. URGENCY cursors keep the form "key:number" that clients held before there were other
+ * orders; the others are "ORDER:key:number".
  */
-public record TicketCursor(long slaSortKey, long number) {
+public record TicketCursor(TicketSort sort, long key, long number) {
+
+  public TicketCursor {
+    if (sort == null) {
+      throw new IllegalArgumentException("a cursor belongs to an order");
+    }
+  }
+
+  /** An URGENCY cursor (the form of every cursor before issue 19). */
+  public TicketCursor(long slaSortKey, long number) {
+    this(TicketSort.URGENCY, slaSortKey, number);
+  }
 
   public String encode() {
-    String plain = slaSortKey + ":" + number;
+    String plain = (sort == TicketSort.URGENCY ? "" : sort.name() + ":") + key + ":" + number;
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -21,11 +37,16 @@ public record TicketCursor(long slaSortKey, long number) {
   public static Optional<TicketCursor> decode(String encoded) {
     try {
       String plain = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-      String[] parts = plain.split(":");
-      if (parts.length != 2) {
-        return Optional.empty();
+      String[] parts = plain.split(":", -1);
+      if (parts.length == 2) {
+        return Optional.of(new TicketCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
       }
-      return Optional.of(new TicketCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+      if (parts.length == 3 && !parts[0].equals(TicketSort.URGENCY.name())) {
+        return Optional.of(
+            new TicketCursor(
+                TicketSort.valueOf(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])));
+      }
+      return Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

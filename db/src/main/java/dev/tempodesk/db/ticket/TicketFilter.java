@@ -2,6 +2,7 @@ package dev.tempodesk.db.ticket;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the ticket list shows. Empty sets mean "any". CLOSED tickets are hidden unless {@code
@@ -9,7 +10,9 @@ import java.util.Set;
  *
  * @param assigneeId only tickets of this agent
  * @param unassigned only tickets without an assignee (ignored when assigneeId is set)
- * @param text words of the subject (prefix match), or a ticket number like {@code #1042}
+ * @param text words (each a prefix of some word) of the subject, the message bodies, the reporter's
+ *     and senders' names and addresses, the organization or the tags; or a ticket number like
+ *     {@code #1042}
  * @param tags only tickets carrying all of these (normalized) tags
  * @param pendingReasons only PENDING tickets suspended for one of these reasons
  * @param idleFor only tickets not changed for at least this long
@@ -27,6 +30,7 @@ public record TicketFilter(
     Set<String> pendingReasons,
     Duration idleFor,
     TicketSort sort) {
+  private static final Pattern WORD_CHAR = Pattern.compile("[\\p{L}\\p{N}]");
 
   public TicketFilter {
     tags = tags == null ? Set.of() : Set.copyOf(tags);
@@ -55,6 +59,16 @@ public record TicketFilter(
         Set.of(),
         null,
         TicketSort.URGENCY);
+  }
+
+  /** Whether the text holds something to search for (a letter or a digit). */
+  public boolean searches() {
+    return text != null && WORD_CHAR.matcher(text).find();
+  }
+
+  /** The order the list is really in: RELEVANCE without anything to search is URGENCY. */
+  public TicketSort order() {
+    return sort == TicketSort.RELEVANCE && !searches() ? TicketSort.URGENCY : sort;
   }
 
   public static TicketFilter defaults() {

@@ -8,7 +8,10 @@ import static dev.tempodesk.db.jooq.Tables.ORGANIZATIONS;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +24,17 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /** Reads and writes of the tickets table, the projection of the ticket workflows. */
 @Repository
 public class TicketRepository {
   private static final Pattern TICKET_NUMBER = Pattern.compile("#?(\\d{1,18})");
-  private static final Pattern NOT_A_WORD_CHAR = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private static final String RANK = "search_rank";
 
   private static final Set<Field<?>> IMMUTABLE_COLUMNS =
       Set.of(TICKETS.NUMBER, TICKETS.CREATED_AT, TICKETS.SEARCH_VECTOR);
@@ -85,12 +91,23 @@ public class TicketRepository {
         .fetch();
   }
 
-  /** Most urgent first (soonest resolve deadline), then by number; keyset-paginated. */
+  /**
+   * One page of the list in the filter's order ({@link TicketFilter#order()}), keyset-paginated:
+   * URGENCY soonest resolve deadline first; RELEVANCE best match first; CREATED / UPDATED newest
+   * first. Every order ends with the number, so equal keys never make a page skip or repeat a row.
+   *
+   * @param after a cursor of a previous page of the same order
+   * @throws IllegalArgumentException if {@code after} was made for another order
+   */
   public TicketPage list(TicketFilter filter, TicketCursor after, int limit) {
+    Order order = Order.of(filter);
     List<Condition> conditions = conditionsFor(filter);
     if (after != null) {
-      conditions.add(
-          DSL.row(TICKETS.SLA_SORT_KEY, TICKETS.NUMBER).gt(after.slaSortKey(), after.number()));
+      if (after.sort() != order.sort()) {
+        throw new IllegalArgumentException(
+            "The cursor is of the " + after.sort() + " order, the list is " + order.sort());
+      }
+      conditions.add(order.after(after));
     }
     // The page's tickets are picked first and only they are joined with their people: joined
     // before the limit, a search matching thousands of tickets joined them all (B2 measured 50 to
@@ -99,18 +116,89 @@ public class TicketRepository {
         DSL.select(TICKETS.NUMBER)
             .from(TICKETS)
             .where(conditions)
-            .orderBy(TICKETS.SLA_SORT_KEY, TICKETS.NUMBER)
+            .orderBy(order.fields())
             .limit(limit + 1);
-    List<TicketView> rows =
-        selectViews()
+    List<Record> rows =
+        selectViews(order.extra())
             .where(TICKETS.NUMBER.in(pageNumbers))
-            .orderBy(TICKETS.SLA_SORT_KEY, TICKETS.NUMBER)
-            .fetch(TicketRepository::toView);
+            .orderBy(order.fields())
+            .fetch();
+    List<TicketView> views = rows.stream().limit(limit).map(TicketRepository::toView).toList();
     if (rows.size() <= limit) {
-      return new TicketPage(rows, Optional.empty());
+      return new TicketPage(views, Optional.empty());
     }
-    List<TicketView> page = rows.subList(0, limit);
-    return new TicketPage(List.copyOf(page), Optional.of(page.getLast().cursor()));
+    return new TicketPage(views, Optional.of(order.cursor(rows.get(limit - 1))));
+  }
+
+  /** The order of a list: its key, the fields it sorts by, and the keyset condition past a row. */
+  private record Order(TicketSort sort, Field<Float> rank, List<SortField<?>> fields) {
+    static Order of(TicketFilter filter) {
+      return switch (filter.order()) {
+        case URGENCY ->
+            new Order(
+                TicketSort.URGENCY,
+                null,
+                List.of(TICKETS.SLA_SORT_KEY.asc(), TICKETS.NUMBER.asc()));
+        case CREATED ->
+            new Order(
+                TicketSort.CREATED,
+                null,
+                List.of(TICKETS.CREATED_AT.desc(), TICKETS.NUMBER.desc()));
+        case UPDATED ->
+            new Order(
+                TicketSort.UPDATED,
+                null,
+                List.of(TICKETS.UPDATED_AT.desc(), TICKETS.NUMBER.desc()));
+        case RELEVANCE -> {
+          Field<Float> rank = TicketRepository.rank(filter.text().strip());
+          yield new Order(TicketSort.RELEVANCE, rank, List.of(rank.desc(), TICKETS.NUMBER.asc()));
+        }
+      };
+    }
+
+    /** What the page's rows carry besides the ticket: the rank, for the next page's cursor. */
+    List<Field<?>> extra() {
+      return rank == null ? List.of() : List.of(rank.as(RANK));
+    }
+
+    Condition after(TicketCursor cursor) {
+      return switch (sort) {
+        case URGENCY ->
+            DSL.row(TICKETS.SLA_SORT_KEY, TICKETS.NUMBER).gt(cursor.key(), cursor.number());
+        case CREATED ->
+            DSL.row(TICKETS.CREATED_AT, TICKETS.NUMBER)
+                .lt(fromMicros(cursor.key()), cursor.number());
+        case UPDATED ->
+            DSL.row(TICKETS.UPDATED_AT, TICKETS.NUMBER)
+                .lt(fromMicros(cursor.key()), cursor.number());
+        case RELEVANCE -> {
+          float last = Float.intBitsToFloat((int) cursor.key());
+          yield rank.lt(last).or(rank.eq(last).and(TICKETS.NUMBER.gt(cursor.number())));
+        }
+      };
+    }
+
+    TicketCursor cursor(Record row) {
+      long number = row.get(TICKETS.NUMBER);
+      return switch (sort) {
+        case URGENCY -> new TicketCursor(row.get(TICKETS.SLA_SORT_KEY), number);
+        case CREATED -> new TicketCursor(sort, toMicros(row.get(TICKETS.CREATED_AT)), number);
+        case UPDATED -> new TicketCursor(sort, toMicros(row.get(TICKETS.UPDATED_AT)), number);
+        case RELEVANCE ->
+            new TicketCursor(sort, Float.floatToIntBits(row.get(RANK, Float.class)), number);
+      };
+    }
+
+    private static long toMicros(OffsetDateTime time) {
+      Instant instant = time.toInstant();
+      return Math.addExact(
+          Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    }
+
+    private static OffsetDateTime fromMicros(long micros) {
+      return OffsetDateTime.ofInstant(
+          Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
   }
 
   private static List<Condition> conditionsFor(TicketFilter filter) {
@@ -131,7 +219,7 @@ public class TicketRepository {
     if (filter.reporterId() != null) {
       conditions.add(TICKETS.REPORTER_ID.eq(filter.reporterId()));
     }
-    if (filter.text() != null && !filter.text().isBlank()) {
+    if (filter.searches()) {
       conditions.add(textCondition(filter.text().strip()));
     }
     if (!filter.tags().isEmpty()) {
@@ -144,17 +232,45 @@ public class TicketRepository {
   }
 
   /**
-   * "#1042" or "1042" finds that ticket; words find subjects containing words with those prefixes.
+   * Words find tickets whose document (subject, message bodies, people, organization, tags; see
+   * migration V33) has words starting with each of them. "#1042" or "1042" finds that ticket, and
+   * tickets whose document holds the number as a word (an order number in a mail).
    */
   private static Condition textCondition(String text) {
     var number = TICKET_NUMBER.matcher(text);
     if (number.matches()) {
-      return TICKETS.NUMBER.eq(Long.parseLong(number.group(1)));
+      return TICKETS
+          .NUMBER
+          .eq(Long.parseLong(number.group(1)))
+          .or(DSL.condition("{0} @@ {1}", TICKETS.SEARCH_VECTOR, query(text)));
     }
-    if (NOT_A_WORD_CHAR.matcher(text).matches()) {
-      return DSL.noCondition();
+    return DSL.condition("{0} @@ {1}", TICKETS.SEARCH_VECTOR, query(text));
+  }
+
+  /**
+   * How well a ticket matches: {@code ts_rank} of its document (a subject word counts ten times a
+   * body word, a person, organization or tag four times), and the ticket whose number was typed
+   * first of all.
+   */
+  private static Field<Float> rank(String text) {
+    Field<Float> rank =
+        DSL.field("ts_rank({0}, {1})", SQLDataType.REAL, TICKETS.SEARCH_VECTOR, query(text));
+    var number = TICKET_NUMBER.matcher(text);
+    if (number.matches()) {
+      return DSL.field(
+          "cast({0} + case when {1} then 1 else 0 end as real)",
+          SQLDataType.REAL, rank, TICKETS.NUMBER.eq(Long.parseLong(number.group(1))));
     }
-    return DSL.condition("{0} @@ {1}", TICKETS.SEARCH_VECTOR, prefixQuery(text));
+    return rank;
+  }
+
+  /** A number is looked for as a whole word; anything else as prefixes. */
+  private static Field<Object> query(String text) {
+    var number = TICKET_NUMBER.matcher(text);
+    if (number.matches()) {
+      return DSL.field("cast({0} as tsquery)", DSL.val("'" + number.group(1) + "'"));
+    }
+    return prefixQuery(text);
   }
 
   /**
@@ -174,6 +290,10 @@ public class TicketRepository {
   }
 
   private SelectOnConditionStep<Record> selectViews() {
+    return selectViews(List.of());
+  }
+
+  private SelectOnConditionStep<Record> selectViews(List<Field<?>> extra) {
     return dsl.select(TICKETS.asterisk().except(TICKETS.SEARCH_VECTOR))
         .select(
             AGENTS.DISPLAY_NAME,
@@ -181,6 +301,7 @@ public class TicketRepository {
             CONTACTS.EMAIL,
             ORGANIZATIONS.NAME,
             ASSETS.NAME)
+        .select(extra)
         .from(TICKETS)
         .join(CONTACTS)
         .on(CONTACTS.ID.eq(TICKETS.REPORTER_ID))
