@@ -32,7 +32,12 @@ export const useShortcuts = (shortcuts: ShortcutMap, enabled = true) => {
       if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
       if (isTyping(event.target)) return;
       if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('button, a')) return;
-      if (event.target instanceof HTMLElement && event.target.closest('[role="dialog"]')) return;
+      // Dialogs and open menus or lists use letters and Enter themselves (type-ahead, choosing).
+      if (
+        event.target instanceof HTMLElement &&
+        event.target.closest('[role="dialog"], [role="listbox"], [role="menu"]')
+      )
+        return;
       const action = latest.current[event.key];
       if (!action) return;
       event.preventDefault();
