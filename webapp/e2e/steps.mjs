@@ -543,7 +543,7 @@ export const scenario = [
       await page.getByRole('link', { name: 'Mailboxes' }).click();
       await page.getByRole('link', { name: 'Tickets' }).click();
       await page.waitForURL((url) => url.pathname === '/' && url.search === '');
-      await rail.getByRole('button', { name: new RegExp(viewName) }).click();
+      await rail.getByRole('button', { name: new RegExp(`^${viewName}`) }).click();
       await page.waitForURL((url) => url.search === filtered);
       await page.waitForFunction(() => {
         const statuses = [...document.querySelectorAll('tbody tr td:nth-child(3)')].map((td) => td.textContent);

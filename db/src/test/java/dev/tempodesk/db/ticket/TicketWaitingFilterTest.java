@@ -81,20 +81,9 @@ class TicketWaitingFilterTest {
 
   @Test
   void shouldStillHideClosedTicketsUnlessDoneTicketsAreIncluded() {
-    TicketFilter withDone =
-        new TicketFilter(
-            Set.of(),
-            Set.of(),
-            null,
-            false,
-            null,
-            null,
-            true,
-            Set.of(),
-            Set.of(),
-            Duration.ofDays(2),
-            null);
+    TicketFilter withDone = filter(Set.of(), Duration.ofDays(2), true);
 
+    assertThat(list(filter(Set.of(), Duration.ofDays(2)))).doesNotContain(closedThreeDays);
     assertThat(list(withDone)).contains(closedThreeDays);
   }
 
@@ -108,6 +97,11 @@ class TicketWaitingFilterTest {
   }
 
   private static TicketFilter filter(Set<String> pendingReasons, Duration idleFor) {
+    return filter(pendingReasons, idleFor, false);
+  }
+
+  private static TicketFilter filter(
+      Set<String> pendingReasons, Duration idleFor, boolean includeDone) {
     return new TicketFilter(
         Set.of(),
         Set.of(),
@@ -115,7 +109,7 @@ class TicketWaitingFilterTest {
         false,
         null,
         null,
-        false,
+        includeDone,
         Set.of(),
         pendingReasons,
         idleFor,
