@@ -537,6 +537,78 @@ export const scenario = [
       await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
       await screenshot('search-body');
       await page.getByLabel('Search').fill('');
+    id: 'saved-views',
+    name: 'an agent saves a view and reopens it from the rail',
+    needs: ['/api/auth/login', '/api/views'],
+    run: async ({ page, context, screenshot }) => {
+      const viewName = `Open tickets ${unique}`;
+      await signIn(page, context, 'alice@tempodesk.demo');
+      await page.waitForURL((url) => url.pathname === '/');
+      const rail = page.getByRole('navigation', { name: 'Saved views' });
+      await rail.getByText('Waiting on customer > 2 days').waitFor();
+      // the filter goes into the URL
+      await page.getByRole('combobox', { name: 'Status' }).click();
+      await page.getByRole('option', { name: 'OPEN', exact: true }).click();
+      await page.keyboard.press('Escape');
+      await page.waitForURL(/[?&]status=OPEN/);
+      const filtered = new URL(page.url()).search;
+      await rows(page).first().waitFor();
+      await page.getByRole('button', { name: 'Save view' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Save the current filter as a view' });
+      await dialog.getByLabel('View name').fill(viewName);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      // elsewhere, then back to an unfiltered list
+      await page.getByRole('link', { name: 'Mailboxes' }).click();
+      await page.getByRole('link', { name: 'Tickets' }).click();
+      await page.waitForURL((url) => url.pathname === '/' && url.search === '');
+      await rail.getByRole('button', { name: new RegExp(`^${viewName}`) }).click();
+      await page.waitForURL((url) => url.search === filtered);
+      await page.waitForFunction(() => {
+        const statuses = [...document.querySelectorAll('tbody tr td:nth-child(3)')].map((td) => td.textContent);
+        return statuses.length > 0 && statuses.every((status) => status === 'OPEN');
+      });
+      // reload keeps the filter
+      await page.reload();
+      await page.waitForURL((url) => url.search === filtered);
+      await rows(page).first().waitFor();
+      await screenshot('saved-views');
+    },
+  },
+  {
+    id: 'keyboard-shortcuts',
+    name: 'keyboard shortcuts move through the list and open a ticket',
+    needs: ['/api/views'],
+    run: async ({ page, screenshot }) => {
+      await page.goto('/');
+      await rows(page).nth(1).waitFor();
+      const focused = page.locator('tbody tr[aria-current="true"]');
+      await page.keyboard.press('/');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('placeholder')),
+        'Subject words or #1042',
+      );
+      await page.evaluate(() => document.activeElement?.blur());
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      assert.equal(await focused.getAttribute('data-testid'), await rows(page).nth(1).getAttribute('data-testid'));
+      await page.keyboard.press('k');
+      const first = await rows(page).nth(0).getAttribute('data-testid');
+      assert.equal(await focused.getAttribute('data-testid'), first);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`/tickets/${first.replace('ticket-row-', '')}$`));
+      await page.getByLabel('Reply', { exact: true }).waitFor();
+      await page.keyboard.press('n');
+      await page.getByRole('tab', { name: 'Internal note', selected: true }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'reply-body');
+      await page.evaluate(() => document.activeElement?.blur());
+      await page.keyboard.press('r');
+      await page.getByRole('tab', { name: 'Reply to customer', selected: true }).waitFor();
+      await page.evaluate(() => document.activeElement?.blur());
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Open the highlighted ticket').waitFor();
+      await screenshot('keyboard-shortcuts');
+      await page.keyboard.press('Escape');
     },
   },
   {

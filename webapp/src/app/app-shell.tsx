@@ -9,6 +9,7 @@ import { useLogout } from '@/features/auth/api/auth';
 import { useSession } from '@/features/auth/components/session';
 import { SimulateEmailDialog } from '@/features/mailboxes/components/simulate-email-dialog';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { ShortcutsHelp } from '@/components/shortcuts-help';
 
 export type NavItem = { to: string; label: string };
 
@@ -75,6 +76,7 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
         {children}
       </Box>
       <SimulateEmailDialog open={simulating} onClose={() => setSimulating(false)} />
+      {agent && <ShortcutsHelp />}
     </Box>
   );
 };

@@ -57,6 +57,8 @@ const UnauthorizedRedirect = () => {
 
 type Guard = { children: ReactNode; allow?: (user: SessionUser) => boolean };
 
+const TicketListPage = () => <TicketList canShareViews={isManagement(useSession().user)} />;
+
 /** The workspace for staff; `allow` narrows a page to some roles (others go to the ticket list). */
 const AgentOnly = ({ children, allow }: Guard) => {
   const { user } = useSession();
@@ -192,7 +194,7 @@ export const AppRoutes = () => {
       <ErrorBoundary resetKey={pathname}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
-          <Route path="/" element={agentOnly(<TicketList />)} />
+          <Route path="/" element={agentOnly(<TicketListPage />)} />
           <Route path="/tickets/new" element={agentOnly(<NewTicketPage />)} />
           <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
           <Route path="/mailboxes" element={agentOnly(<MailboxesPage />)} />

@@ -5,13 +5,14 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { FilePicker } from '@/components/file-picker';
 import { formErrorsOf } from '@/lib/api-client';
 import { fileErrorOf } from '@/lib/multipart';
 import { useAddNote } from '@/features/tickets/api/add-note';
 import { useNoteWithFiles, useReplyWithFiles } from '@/features/tickets/api/post-with-files';
 import { useReplyToTicket } from '@/features/tickets/api/reply-to-ticket';
+import { useShortcuts } from '@/hooks/use-shortcuts';
 
 type Kind = 'replies' | 'notes';
 
@@ -57,6 +58,16 @@ export const ReplyBox = ({ number }: { number: number }) => {
   const post = messages.state(kind);
   const fileError = fileErrorOf(post.error);
   const problems = formErrorsOf(fileError ? null : post.error, ['body']);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // r: write a reply, n: write a note (the box keeps what was typed in it).
+  const write = (next: Kind) => {
+    if (next !== kind) {
+      setKind(next);
+      messages.reset();
+    }
+    bodyRef.current?.focus();
+  };
+  useShortcuts({ r: () => write('replies'), n: () => write('notes') });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,6 +97,7 @@ export const ReplyBox = ({ number }: { number: number }) => {
       <Stack spacing={1.5} sx={{ pt: 2 }}>
         <TextField
           id="reply-body"
+          inputRef={bodyRef}
           label={kind === 'replies' ? 'Reply' : 'Note (only agents see it)'}
           multiline
           minRows={3}

@@ -6,6 +6,7 @@ import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
+import type { Ref } from 'react';
 import { ListTicketsPriorityItem, ListTicketsStatusItem } from '@/api/generated/model';
 
 export type TicketFilterValues = {
@@ -31,9 +32,11 @@ type Props = {
   value: TicketFilterValues;
   onChange: (next: TicketFilterValues) => void;
   assignees: { id: number; name: string }[];
+  /** The search box, for the '/' shortcut. */
+  searchRef?: Ref<HTMLInputElement>;
 };
 
-export const TicketFilters = ({ value, onChange, assignees }: Props) => {
+export const TicketFilters = ({ value, onChange, assignees, searchRef }: Props) => {
   const set = <K extends keyof TicketFilterValues>(key: K, next: TicketFilterValues[K]) =>
     onChange({ ...value, [key]: next });
   return (
@@ -45,6 +48,7 @@ export const TicketFilters = ({ value, onChange, assignees }: Props) => {
         size="small"
         value={value.text}
         onChange={(event) => set('text', event.target.value)}
+        inputRef={searchRef}
         sx={{ minWidth: 320 }}
       />
       <FormControl size="small" sx={{ minWidth: 160 }}>

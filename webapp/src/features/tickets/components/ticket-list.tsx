@@ -3,23 +3,41 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useListTickets } from '@/api/generated/endpoints/tickets/tickets';
 import type { ListTicketsParams, TicketPageDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
 import { EMPTY_FILTERS, TicketFilters, type TicketFilterValues } from '@/features/tickets/components/ticket-filters';
 import { TicketTable } from '@/features/tickets/components/ticket-table';
+import { useListParams, type ListParams } from '@/features/tickets/hooks/use-list-params';
+import { useListKeyboard } from '@/features/tickets/hooks/use-list-keyboard';
+import { ViewsRail } from '@/features/tickets/components/views-rail';
 
-const toParams = (filters: TicketFilterValues, limit: number): ListTicketsParams => ({
-  status: filters.status.length ? (filters.status as ListTicketsParams['status']) : undefined,
-  priority: filters.priority.length ? (filters.priority as ListTicketsParams['priority']) : undefined,
-  unassigned: filters.assignee === 'none' ? true : undefined,
-  assigneeId: filters.assignee && filters.assignee !== 'none' ? Number(filters.assignee) : undefined,
-  text: filters.text.trim() || undefined,
-  includeDone: filters.includeDone || undefined,
-  limit,
+/** The form's values for the URL's parameters (those the form has no input for are kept aside). */
+const toFilterValues = (params: ListParams): TicketFilterValues => ({
+  ...EMPTY_FILTERS,
+  status: params.status ?? [],
+  priority: params.priority ?? [],
+  assignee: params.assigneeId != null ? String(params.assigneeId) : params.unassigned ? 'none' : '',
+  text: params.text ?? '',
+  includeDone: params.includeDone ?? false,
 });
+
+/** The URL's parameters after a change of the form; the others (mine, tags, …) stay as they were. */
+const withFilterValues = (params: ListParams, filters: TicketFilterValues): ListParams => ({
+  ...params,
+  status: filters.status,
+  priority: filters.priority,
+  unassigned: filters.assignee === 'none' || undefined,
+  assigneeId: filters.assignee && filters.assignee !== 'none' ? Number(filters.assignee) : undefined,
+  text: filters.text || undefined,
+  includeDone: filters.includeDone || undefined,
+});
+
+const toQuery = (params: ListParams, limit: number): ListTicketsParams =>
+  ({ ...params, text: params.text?.trim() || undefined, limit }) as ListTicketsParams;
 
 const PAGE = 50;
 
@@ -42,46 +60,61 @@ const useSeenAssignees = (page: TicketPageDto | undefined) => {
   );
 };
 
-export const TicketList = () => {
-  const [filters, setFilters] = useState<TicketFilterValues>(EMPTY_FILTERS);
+/** The ticket list with its saved views; `canShareViews` for managers and admins. */
+export const TicketList = ({ canShareViews = false }: { canShareViews?: boolean }) => {
+  const [params, setParams] = useListParams();
+  const filters = useMemo(() => toFilterValues(params), [params]);
   const [limit, setLimit] = useState(PAGE);
-  const deferred = useDeferredValue(filters);
-  const tickets = useListTickets(toParams(deferred, limit), {
+  const deferred = useDeferredValue(params);
+  const tickets = useListTickets(toQuery(deferred, limit), {
     query: { refetchInterval: LIVE_REFRESH_MS, placeholderData: keepPreviousData },
   });
   const assignees = useSeenAssignees(tickets.data);
+  const navigate = useNavigate();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const focused = useListKeyboard({
+    rows: tickets.data?.items ?? [],
+    open: (ticket) => navigate(`/tickets/${ticket.number}`),
+    search: () => searchRef.current?.focus(),
+  });
+  const apply = (next: ListParams, options?: { replace?: boolean }) => {
+    setParams(next, options);
+    setLimit(PAGE);
+  };
 
   return (
-    <Paper>
-      <Box sx={{ p: 2 }}>
-        <TicketFilters
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            setLimit(PAGE);
-          }}
-          assignees={assignees}
-        />
-      </Box>
-      <Box sx={{ height: 4 }}>{tickets.isFetching && <LinearProgress aria-label="Refreshing tickets" />}</Box>
-      {tickets.isPending ? (
-        <Loading label="Loading tickets…" />
-      ) : tickets.isError ? (
-        <ErrorState error={tickets.error} title="Could not load the tickets" />
-      ) : tickets.data.items.length === 0 ? (
-        <EmptyState>No tickets match these filters.</EmptyState>
-      ) : (
-        <>
-          <TicketTable tickets={tickets.data.items} fetchedAt={tickets.dataUpdatedAt} />
-          {tickets.data.nextCursor && (
-            <Box sx={{ p: 2, textAlign: 'center' }}>
-              <Button onClick={() => setLimit((current) => Math.min(current + PAGE, 200))} disabled={limit >= 200}>
-                Show more
-              </Button>
-            </Box>
-          )}
-        </>
-      )}
-    </Paper>
+    <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
+      <ViewsRail current={params} onApply={apply} canShare={canShareViews} />
+      <Paper sx={{ flexGrow: 1, minWidth: 0 }}>
+        <Box sx={{ p: 2 }}>
+          <TicketFilters
+            value={filters}
+            // Typing in the search box replaces the history entry; other changes add one.
+            onChange={(next) => apply(withFilterValues(params, next), { replace: next.text !== filters.text })}
+            assignees={assignees}
+            searchRef={searchRef}
+          />
+        </Box>
+        <Box sx={{ height: 4 }}>{tickets.isFetching && <LinearProgress aria-label="Refreshing tickets" />}</Box>
+        {tickets.isPending ? (
+          <Loading label="Loading tickets…" />
+        ) : tickets.isError ? (
+          <ErrorState error={tickets.error} title="Could not load the tickets" />
+        ) : tickets.data.items.length === 0 ? (
+          <EmptyState>No tickets match these filters.</EmptyState>
+        ) : (
+          <>
+            <TicketTable tickets={tickets.data.items} fetchedAt={tickets.dataUpdatedAt} focused={focused} />
+            {tickets.data.nextCursor && (
+              <Box sx={{ p: 2, textAlign: 'center' }}>
+                <Button onClick={() => setLimit((current) => Math.min(current + PAGE, 200))} disabled={limit >= 200}>
+                  Show more
+                </Button>
+              </Box>
+            )}
+          </>
+        )}
+      </Paper>
+    </Box>
   );
 };

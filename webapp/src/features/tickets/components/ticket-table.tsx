@@ -12,9 +12,17 @@ import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { SlaChip } from '@/features/tickets/components/sla-chip';
 import { formatDateTime } from '@/utils/duration';
 
-type Props = { tickets: TicketDto[]; fetchedAt: number; linkTo?: (ticket: TicketDto) => string };
+type Props = {
+  tickets: TicketDto[];
+  fetchedAt: number;
+  linkTo?: (ticket: TicketDto) => string;
+  /** The row the keyboard (j/k) is on: highlighted and scrolled into view. */
+  focused?: number;
+};
 
-export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.number}` }: Props) => (
+const scrollIntoView = (row: HTMLTableRowElement | null) => row?.scrollIntoView?.({ block: 'nearest' });
+
+export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.number}`, focused }: Props) => (
   <Table size="small" aria-label="Tickets">
     <TableHead>
       <TableRow>
@@ -30,7 +38,15 @@ export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.
     </TableHead>
     <TableBody>
       {tickets.map((ticket) => (
-        <TableRow key={ticket.number} hover data-testid={`ticket-row-${ticket.number}`}>
+        <TableRow
+          key={ticket.number}
+          hover
+          data-testid={`ticket-row-${ticket.number}`}
+          selected={ticket.number === focused}
+          aria-current={ticket.number === focused ? 'true' : undefined}
+          ref={ticket.number === focused ? scrollIntoView : undefined}
+          sx={ticket.number === focused ? { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } : undefined}
+        >
           <TableCell>{ticket.number}</TableCell>
           <TableCell sx={{ maxWidth: 420 }}>
             <Link component={RouterLink} to={linkTo(ticket)} underline="hover" fontWeight={500}>

@@ -121,6 +121,11 @@ class SecurityConfig {
     auth.requestMatchers(PUT, "/api/business-calendars/*").hasRole(ADMIN);
     auth.requestMatchers(DELETE, "/api/business-calendars/*").hasRole(ADMIN);
     auth.requestMatchers(GET, "/api/assignment/queue").hasAnyRole(MANAGEMENT);
+    // Saved views (issue 19): each view's rights (own, shared) are checked by SavedViews.
+    auth.requestMatchers(GET, "/api/views", "/api/views/*").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/views").hasAnyRole(STAFF);
+    auth.requestMatchers(PUT, "/api/views/*").hasAnyRole(STAFF);
+    auth.requestMatchers(DELETE, "/api/views/*").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/notifications").authenticated();
     auth.requestMatchers(POST, "/api/notifications/*/read", "/api/notifications/read-all")
         .authenticated();

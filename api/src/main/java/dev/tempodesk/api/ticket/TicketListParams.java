@@ -1,5 +1,7 @@
 package dev.tempodesk.api.ticket;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.db.ticket.TicketFilter;
 import dev.tempodesk.db.ticket.TicketSort;
@@ -36,6 +38,37 @@ public record TicketListParams(
     @Schema(type = "string", example = "P2D", description = "Not changed for at least this long")
         Duration idleFor,
     TicketSort sort) {
+
+  /**
+   * Read from JSON (a saved view's stored or sent filter): a flag left out is false, as a query
+   * parameter left out of the list's URL (the strict request JSON refuses a missing primitive).
+   */
+  @JsonCreator
+  public static TicketListParams fromJson(
+      @JsonProperty("status") Set<TicketStatus> status,
+      @JsonProperty("priority") Set<Priority> priority,
+      @JsonProperty("assigneeId") Long assigneeId,
+      @JsonProperty("unassigned") Boolean unassigned,
+      @JsonProperty("mine") Boolean mine,
+      @JsonProperty("text") String text,
+      @JsonProperty("includeDone") Boolean includeDone,
+      @JsonProperty("tag") Set<String> tag,
+      @JsonProperty("pendingReason") Set<PendingReason> pendingReason,
+      @JsonProperty("idleFor") Duration idleFor,
+      @JsonProperty("sort") TicketSort sort) {
+    return new TicketListParams(
+        status,
+        priority,
+        assigneeId,
+        Boolean.TRUE.equals(unassigned),
+        Boolean.TRUE.equals(mine),
+        text,
+        Boolean.TRUE.equals(includeDone),
+        tag,
+        pendingReason,
+        idleFor,
+        sort);
+  }
 
   /** The repository's filter, {@code mine} resolved to the agent {@code me} (null: no agent). */
   public TicketFilter toFilter(Long me) {

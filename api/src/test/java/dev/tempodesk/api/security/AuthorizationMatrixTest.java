@@ -133,6 +133,11 @@ class AuthorizationMatrixTest {
           entry("DELETE /api/business-calendars/{id}", Access.ADMIN),
           entry("POST /api/business-calendars/{id}/holidays/import", Access.ADMIN),
           entry("GET /api/assignment/queue", Access.MANAGEMENT),
+          entry("GET /api/views", Access.STAFF),
+          entry("POST /api/views", Access.STAFF),
+          entry("GET /api/views/{id}", Access.STAFF),
+          entry("PUT /api/views/{id}", Access.STAFF),
+          entry("DELETE /api/views/{id}", Access.STAFF),
           entry("GET /api/notifications", Access.SIGNED_IN),
           entry("POST /api/notifications/{id}/read", Access.SIGNED_IN),
           entry("POST /api/notifications/read-all", Access.SIGNED_IN),
@@ -204,6 +209,8 @@ class AuthorizationMatrixTest {
                 // No such calendar: nothing is changed or deleted, those allowed get 404.
                 .replace(
                     "/api/business-calendars/{id}", "/api/business-calendars/" + Long.MAX_VALUE)
+                // No such view: nothing is changed or deleted, those allowed get 404.
+                .replace("/api/views/{id}", "/api/views/" + Long.MAX_VALUE)
                 // No such recalculation: those allowed get 404.
                 .replace("recalculations/{id}", "recalculations/sla-recalc-none")
                 // No such policy: nothing is changed or deleted, those allowed get 404.

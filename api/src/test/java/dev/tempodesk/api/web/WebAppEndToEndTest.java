@@ -101,6 +101,8 @@ class WebAppEndToEndTest {
               "PASS a ticket shows its first-response and next-reply clocks in business time",
               "PASS the statistics dashboard",
               "PASS an agent finds a ticket by a word that appears only in a message body",
+              "PASS an agent saves a view and reopens it from the rail",
+              "PASS keyboard shortcuts move through the list and open a ticket",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
               "PASS the customer sends a file and downloads it, and gets 404 for another",

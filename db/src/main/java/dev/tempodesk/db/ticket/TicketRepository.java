@@ -8,6 +8,7 @@ import static dev.tempodesk.db.jooq.Tables.ORGANIZATIONS;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +28,7 @@ import org.jooq.SelectOnConditionStep;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
 /** Reads and writes of the tickets table, the projection of the ticket workflows. */
@@ -40,9 +42,19 @@ public class TicketRepository {
       Set.of(TICKETS.NUMBER, TICKETS.CREATED_AT, TICKETS.SEARCH_VECTOR);
 
   private final DSLContext dsl;
+  private final Clock clock;
 
   public TicketRepository(DSLContext dsl) {
+    this(dsl, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock "now" of the filters that are relative to it ({@link TicketFilter#idleFor()})
+   */
+  @Autowired
+  public TicketRepository(DSLContext dsl, Clock clock) {
     this.dsl = dsl;
+    this.clock = clock;
   }
 
   public long nextNumber() {
@@ -201,7 +213,18 @@ public class TicketRepository {
     }
   }
 
-  private static List<Condition> conditionsFor(TicketFilter filter) {
+  /**
+   * How many tickets the filter matches, counted up to {@code cap}: a saved view's badge shows
+   * "999+" rather than making Postgres count a million rows on every refresh of the rail.
+   *
+   * @return the count, or {@code cap} when at least that many match
+   */
+  public int count(TicketFilter filter, int cap) {
+    var matching = DSL.selectOne().from(TICKETS).where(conditionsFor(filter)).limit(cap);
+    return dsl.fetchCount(matching);
+  }
+
+  private List<Condition> conditionsFor(TicketFilter filter) {
     List<Condition> conditions = new ArrayList<>();
     if (!filter.statuses().isEmpty()) {
       conditions.add(TICKETS.STATUS.in(filter.statuses()));
@@ -227,6 +250,21 @@ public class TicketRepository {
       String[] tags = filter.tags().toArray(String[]::new);
       conditions.add(
           DSL.condition("{0} @> {1}", TICKETS.TAGS, DSL.val(tags, TICKETS.TAGS.getDataType())));
+    }
+    conditions.addAll(waitingConditions(filter));
+    return conditions;
+  }
+
+  /** Pending reasons and idle time: "waiting on the customer for more than two days". */
+  private List<Condition> waitingConditions(TicketFilter filter) {
+    List<Condition> conditions = new ArrayList<>();
+    if (!filter.pendingReasons().isEmpty()) {
+      conditions.add(TICKETS.STATUS.eq("PENDING"));
+      conditions.add(TICKETS.PENDING_REASON.in(filter.pendingReasons()));
+    }
+    if (filter.idleFor() != null) {
+      OffsetDateTime changedBy = clock.instant().minus(filter.idleFor()).atOffset(ZoneOffset.UTC);
+      conditions.add(TICKETS.UPDATED_AT.le(changedBy));
     }
     return conditions;
   }
