@@ -26,6 +26,9 @@ import { TicketDetail } from '@/features/tickets/components/ticket-detail';
 import { TicketList } from '@/features/tickets/components/ticket-list';
 import { useAssignableAgents } from '@/features/tickets/hooks/use-assignable-agents';
 
+/** The ticket list with the agents a bulk change may assign to (the signed-in user's rights). */
+const TicketListPage = () => <TicketList agents={useAssignableAgents(useSession().user)} />;
+
 /** The workspace pages a role may use. */
 const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/', label: 'Tickets' },
@@ -192,7 +195,7 @@ export const AppRoutes = () => {
       <ErrorBoundary resetKey={pathname}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
-          <Route path="/" element={agentOnly(<TicketList />)} />
+          <Route path="/" element={agentOnly(<TicketListPage />)} />
           <Route path="/tickets/new" element={agentOnly(<NewTicketPage />)} />
           <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
           <Route path="/mailboxes" element={agentOnly(<MailboxesPage />)} />

@@ -10,6 +10,8 @@ import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
 import { EMPTY_FILTERS, TicketFilters, type TicketFilterValues } from '@/features/tickets/components/ticket-filters';
 import { TicketTable } from '@/features/tickets/components/ticket-table';
+import { BulkBar } from '@/features/tickets/components/bulk-bar';
+import { useRowSelection } from '@/features/tickets/hooks/use-row-selection';
 
 const toParams = (filters: TicketFilterValues, limit: number): ListTicketsParams => ({
   status: filters.status.length ? (filters.status as ListTicketsParams['status']) : undefined,
@@ -42,14 +44,17 @@ const useSeenAssignees = (page: TicketPageDto | undefined) => {
   );
 };
 
-export const TicketList = () => {
+/** @param agents whom a bulk change may assign tickets to */
+export const TicketList = ({ agents = [] }: { agents?: { id: number; name: string }[] }) => {
   const [filters, setFilters] = useState<TicketFilterValues>(EMPTY_FILTERS);
   const [limit, setLimit] = useState(PAGE);
   const deferred = useDeferredValue(filters);
-  const tickets = useListTickets(toParams(deferred, limit), {
+  const params = toParams(deferred, limit);
+  const tickets = useListTickets(params, {
     query: { refetchInterval: LIVE_REFRESH_MS, placeholderData: keepPreviousData },
   });
   const assignees = useSeenAssignees(tickets.data);
+  const selection = useRowSelection(useMemo(() => tickets.data?.items.map((t) => t.number) ?? [], [tickets.data]));
 
   return (
     <Paper>
@@ -59,10 +64,12 @@ export const TicketList = () => {
           onChange={(next) => {
             setFilters(next);
             setLimit(PAGE);
+            selection.clear();
           }}
           assignees={assignees}
         />
       </Box>
+      <BulkBar selection={selection} params={params} hasMore={!!tickets.data?.nextCursor} agents={agents} />
       <Box sx={{ height: 4 }}>{tickets.isFetching && <LinearProgress aria-label="Refreshing tickets" />}</Box>
       {tickets.isPending ? (
         <Loading label="Loading tickets…" />
@@ -72,7 +79,7 @@ export const TicketList = () => {
         <EmptyState>No tickets match these filters.</EmptyState>
       ) : (
         <>
-          <TicketTable tickets={tickets.data.items} fetchedAt={tickets.dataUpdatedAt} />
+          <TicketTable tickets={tickets.data.items} fetchedAt={tickets.dataUpdatedAt} selection={selection} />
           {tickets.data.nextCursor && (
             <Box sx={{ p: 2, textAlign: 'center' }}>
               <Button onClick={() => setLimit((current) => Math.min(current + PAGE, 200))} disabled={limit >= 200}>

@@ -1,3 +1,4 @@
+import Checkbox from '@mui/material/Checkbox';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -10,14 +11,31 @@ import { Link as RouterLink } from 'react-router';
 import type { TicketDto } from '@/api/generated/model';
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { SlaChip } from '@/features/tickets/components/sla-chip';
+import type { RowSelection } from '@/features/tickets/hooks/use-row-selection';
 import { formatDateTime } from '@/utils/duration';
 
-type Props = { tickets: TicketDto[]; fetchedAt: number; linkTo?: (ticket: TicketDto) => string };
+type Props = {
+  tickets: TicketDto[];
+  fetchedAt: number;
+  linkTo?: (ticket: TicketDto) => string;
+  /** With a selection, each row gets a checkbox (bulk actions). */
+  selection?: RowSelection;
+};
 
-export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.number}` }: Props) => (
+export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.number}`, selection }: Props) => (
   <Table size="small" aria-label="Tickets">
     <TableHead>
       <TableRow>
+        {selection && (
+          <TableCell padding="checkbox">
+            <Checkbox
+              checked={selection.pageState === 'all'}
+              indeterminate={selection.pageState === 'some'}
+              onChange={() => selection.togglePage()}
+              slotProps={{ input: { 'aria-label': 'Select the tickets on this page' } }}
+            />
+          </TableCell>
+        )}
         <TableCell>#</TableCell>
         <TableCell>Subject</TableCell>
         <TableCell>Status</TableCell>
@@ -30,7 +48,24 @@ export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.
     </TableHead>
     <TableBody>
       {tickets.map((ticket) => (
-        <TableRow key={ticket.number} hover data-testid={`ticket-row-${ticket.number}`}>
+        <TableRow
+          key={ticket.number}
+          hover
+          data-testid={`ticket-row-${ticket.number}`}
+          selected={selection?.isSelected(ticket.number)}
+        >
+          {selection && (
+            <TableCell padding="checkbox">
+              <Checkbox
+                checked={selection.isSelected(ticket.number)}
+                onClick={(event) => {
+                  event.preventDefault();
+                  selection.toggle(ticket.number, event.shiftKey);
+                }}
+                slotProps={{ input: { 'aria-label': `Select ticket ${ticket.number}` } }}
+              />
+            </TableCell>
+          )}
           <TableCell>{ticket.number}</TableCell>
           <TableCell sx={{ maxWidth: 420 }}>
             <Link component={RouterLink} to={linkTo(ticket)} underline="hover" fontWeight={500}>

@@ -19,12 +19,12 @@ public record BulkActionDto(
     boolean done,
     Instant createdAt,
     Instant finishedAt,
-    List<Result> results,
+    List<BulkTicketResult> results,
     @Schema(description = "Pass as after for the next results; null at the end", nullable = true)
         Long nextAfter) {
 
   /** One ticket's outcome; {@code reason} and {@code field} only when refused. */
-  public record Result(long number, Outcome outcome, String reason, String field) {}
+  public record BulkTicketResult(long number, Outcome outcome, String reason, String field) {}
 
   public enum Outcome {
     APPLIED,

@@ -251,7 +251,7 @@ public class BulkActions {
         decided.stream()
             .map(
                 r ->
-                    new BulkActionDto.Result(
+                    new BulkActionDto.BulkTicketResult(
                         r.getTicketNumber(),
                         BulkActionDto.Outcome.valueOf(r.getOutcome()),
                         r.getReason(),
