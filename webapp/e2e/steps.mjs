@@ -518,6 +518,42 @@ export const scenario = [
     },
   },
   {
+    id: 'bulk-close',
+    name: 'a manager bulk-closes three tickets',
+    needs: ['/api/tickets/bulk', '/api/tickets/bulk/{id}'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'max@tempodesk.demo');
+      await page.getByRole('link', { name: 'Tickets' }).waitFor();
+      const word = `bulkwave${unique}`.replace(/[^a-z0-9]/gi, '');
+      for (const what of ['Printer', 'Scanner', 'Plotter']) {
+        const status = await callApi(page, 'POST', '/api/tickets', {
+          subject: `${what} offline ${word}`,
+          description: 'Since the network outage.',
+          reporterEmail: `bulk-${unique}@example.com`,
+        });
+        assert.equal(status, 201, 'the ticket is opened');
+      }
+      await page.getByRole('textbox', { name: 'Search' }).fill(word);
+      const boxes = page.getByRole('checkbox', { name: /^Select ticket / });
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('input[aria-label^="Select ticket "]').length === count,
+        3,
+        { timeout: 60_000 },
+      );
+      await boxes.nth(0).click();
+      await boxes.nth(2).click({ modifiers: ['Shift'] });
+      await page.getByRole('region', { name: 'Bulk selection' }).getByText('3 selected.').waitFor();
+      await page.getByRole('button', { name: 'Change selected…' }).click();
+      await choose(page, 'Status', 'CLOSED');
+      await page.getByRole('textbox', { name: /Comment/ }).fill('Network outage over; all printers back');
+      await page.getByRole('button', { name: 'Apply to 3 tickets' }).click();
+      await page.getByText('3 of 3 done: 3 changed, 0 refused.').waitFor({ timeout: 60_000 });
+      await screenshot('bulk-actions');
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
+      await page.getByText('No tickets match these filters.').waitFor({ timeout: 30_000 });
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

@@ -18,18 +18,10 @@ import {
   type TicketPatchRequest,
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
+import { humanize, PENDING_DURATIONS } from '@/features/tickets/utils/change-options';
 import { matchingOf, useStartBulkAction } from '@/features/tickets/api/bulk-actions';
 import { BulkProgress } from '@/features/tickets/components/bulk-progress';
 import type { RowSelection } from '@/features/tickets/hooks/use-row-selection';
-
-const PENDING_DURATIONS = [
-  { value: 'PT4H', label: '4 hours' },
-  { value: 'P1D', label: '1 day' },
-  { value: 'P2D', label: '2 days' },
-  { value: 'P7D', label: '1 week' },
-];
-
-const humanize = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
 
 /** '' leaves a field as it is on every ticket. */
 export type BulkForm = {
