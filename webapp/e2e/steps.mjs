@@ -518,6 +518,42 @@ export const scenario = [
     },
   },
   {
+    id: 'tags',
+    name: 'an agent tags a ticket and filters the list by the tag',
+    needs: ['/api/tags', '/api/stats/tags'],
+    run: async ({ page, context, screenshot }) => {
+      const tag = `room-${unique}`;
+      await signIn(page, context, 'alice@tempodesk.demo');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await page.goto(`/tickets/${state.ticketNumber}`);
+      // typed as people type it; saved normalized (lower case, spaces as hyphens)
+      const editor = page.getByRole('combobox', { name: 'Tags' });
+      await editor.fill(`Room ${unique.toUpperCase()}`);
+      await editor.press('Enter');
+      await page.getByRole('textbox', { name: /Comment/ }).fill('Tagged with the room');
+      await page.getByRole('button', { name: 'Save change' }).click();
+      await page.getByText('Updated: tags.').waitFor();
+      await page.getByRole('list', { name: 'Tags', exact: true }).getByText(tag).waitFor();
+      await page
+        .getByTestId('audit-entry')
+        .filter({ hasText: `tags: — → ${tag}` })
+        .waitFor();
+      await page.getByRole('link', { name: 'Tickets' }).click();
+      const filter = page.getByRole('combobox', { name: 'Tags' });
+      await filter.fill(tag.slice(0, -2));
+      // suggested with its count (one ticket)
+      await page.getByRole('option', { name: new RegExp(`^${tag}\\s?1$`) }).click();
+      await page.keyboard.press('Escape');
+      await page.getByTestId(`ticket-row-${state.ticketNumber}`).waitFor();
+      await assert.doesNotReject(() => page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1));
+      await page
+        .getByRole('list', { name: `Tags of #${state.ticketNumber}` })
+        .getByText(tag)
+        .waitFor();
+      await screenshot('ticket-tags');
+    },
+  },
+  {
     id: 'search-body',
     name: 'an agent finds a ticket by a word that appears only in a message body',
     needs: ['/api/dev/inbound-email', '/api/tickets'],
@@ -537,6 +573,9 @@ export const scenario = [
       await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
       await screenshot('search-body');
       await page.getByLabel('Search').fill('');
+    },
+  },
+  {
     id: 'saved-views',
     name: 'an agent saves a view and reopens it from the rail',
     needs: ['/api/auth/login', '/api/views'],
@@ -609,6 +648,42 @@ export const scenario = [
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Open the highlighted ticket').waitFor();
       await screenshot('keyboard-shortcuts');
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    id: 'bulk-close',
+    name: 'a manager bulk-closes three tickets',
+    needs: ['/api/tickets/bulk', '/api/tickets/bulk/{id}'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'max@tempodesk.demo');
+      await page.getByRole('link', { name: 'Tickets' }).waitFor();
+      const word = `bulkwave${unique}`.replace(/[^a-z0-9]/gi, '');
+      for (const what of ['Printer', 'Scanner', 'Plotter']) {
+        const status = await callApi(page, 'POST', '/api/tickets', {
+          subject: `${what} offline ${word}`,
+          description: 'Since the network outage.',
+          reporterEmail: `bulk-${unique}@example.com`,
+        });
+        assert.equal(status, 201, 'the ticket is opened');
+      }
+      await page.getByRole('textbox', { name: 'Search' }).fill(word);
+      const boxes = page.getByRole('checkbox', { name: /^Select ticket / });
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('input[aria-label^="Select ticket "]').length === count,
+        3,
+        { timeout: 60_000 },
+      );
+      await boxes.nth(0).click();
+      await boxes.nth(2).click({ modifiers: ['Shift'] });
+      await page.getByRole('region', { name: 'Bulk selection' }).getByText('3 selected.').waitFor();
+      await page.getByRole('button', { name: 'Change selected…' }).click();
+      await choose(page, 'Status', 'CLOSED');
+      await page.getByRole('textbox', { name: /Comment/ }).fill('Network outage over; all printers back');
+      await page.getByRole('button', { name: 'Apply to 3 tickets' }).click();
+      await page.getByText('3 of 3 done: 3 changed, 0 refused.').waitFor({ timeout: 60_000 });
+      await screenshot('bulk-actions');
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
+      await page.getByText('No tickets match these filters.').waitFor({ timeout: 30_000 });
     },
   },
   {

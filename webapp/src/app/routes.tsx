@@ -26,6 +26,15 @@ import { TicketDetail } from '@/features/tickets/components/ticket-detail';
 import { TicketList } from '@/features/tickets/components/ticket-list';
 import { useAssignableAgents } from '@/features/tickets/hooks/use-assignable-agents';
 
+/**
+ * The ticket list: managers and admins may share views; a bulk change may assign to the agents the
+ * signed-in user's rights allow.
+ */
+const TicketListPage = () => {
+  const { user } = useSession();
+  return <TicketList canShareViews={isManagement(user)} agents={useAssignableAgents(user)} />;
+};
+
 /** The workspace pages a role may use. */
 const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/', label: 'Tickets' },
@@ -56,8 +65,6 @@ const UnauthorizedRedirect = () => {
 };
 
 type Guard = { children: ReactNode; allow?: (user: SessionUser) => boolean };
-
-const TicketListPage = () => <TicketList canShareViews={isManagement(useSession().user)} />;
 
 /** The workspace for staff; `allow` narrows a page to some roles (others go to the ticket list). */
 const AgentOnly = ({ children, allow }: Guard) => {

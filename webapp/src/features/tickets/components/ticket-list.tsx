@@ -14,6 +14,8 @@ import { TicketTable } from '@/features/tickets/components/ticket-table';
 import { useListParams, type ListParams } from '@/features/tickets/hooks/use-list-params';
 import { useListKeyboard } from '@/features/tickets/hooks/use-list-keyboard';
 import { ViewsRail } from '@/features/tickets/components/views-rail';
+import { BulkBar } from '@/features/tickets/components/bulk-bar';
+import { useRowSelection } from '@/features/tickets/hooks/use-row-selection';
 
 /** The form's values for the URL's parameters (those the form has no input for are kept aside). */
 const toFilterValues = (params: ListParams): TicketFilterValues => ({
@@ -60,16 +62,27 @@ const useSeenAssignees = (page: TicketPageDto | undefined) => {
   );
 };
 
-/** The ticket list with its saved views; `canShareViews` for managers and admins. */
-export const TicketList = ({ canShareViews = false }: { canShareViews?: boolean }) => {
+/**
+ * The ticket list with its saved views; `canShareViews` for managers and admins; `agents`, whom a
+ * bulk change may assign tickets to.
+ */
+export const TicketList = ({
+  canShareViews = false,
+  agents = [],
+}: {
+  canShareViews?: boolean;
+  agents?: { id: number; name: string }[];
+}) => {
   const [params, setParams] = useListParams();
   const filters = useMemo(() => toFilterValues(params), [params]);
   const [limit, setLimit] = useState(PAGE);
   const deferred = useDeferredValue(params);
-  const tickets = useListTickets(toQuery(deferred, limit), {
+  const query = toQuery(deferred, limit);
+  const tickets = useListTickets(query, {
     query: { refetchInterval: LIVE_REFRESH_MS, placeholderData: keepPreviousData },
   });
   const assignees = useSeenAssignees(tickets.data);
+  const selection = useRowSelection(useMemo(() => tickets.data?.items.map((t) => t.number) ?? [], [tickets.data]));
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
   const focused = useListKeyboard({
@@ -80,6 +93,7 @@ export const TicketList = ({ canShareViews = false }: { canShareViews?: boolean 
   const apply = (next: ListParams, options?: { replace?: boolean }) => {
     setParams(next, options);
     setLimit(PAGE);
+    selection.clear();
   };
 
   return (
@@ -95,6 +109,7 @@ export const TicketList = ({ canShareViews = false }: { canShareViews?: boolean 
             searchRef={searchRef}
           />
         </Box>
+        <BulkBar selection={selection} params={query} hasMore={!!tickets.data?.nextCursor} agents={agents} />
         <Box sx={{ height: 4 }}>{tickets.isFetching && <LinearProgress aria-label="Refreshing tickets" />}</Box>
         {tickets.isPending ? (
           <Loading label="Loading tickets…" />
@@ -104,7 +119,12 @@ export const TicketList = ({ canShareViews = false }: { canShareViews?: boolean 
           <EmptyState>No tickets match these filters.</EmptyState>
         ) : (
           <>
-            <TicketTable tickets={tickets.data.items} fetchedAt={tickets.dataUpdatedAt} focused={focused} />
+            <TicketTable
+              tickets={tickets.data.items}
+              fetchedAt={tickets.dataUpdatedAt}
+              focused={focused}
+              selection={selection}
+            />
             {tickets.data.nextCursor && (
               <Box sx={{ p: 2, textAlign: 'center' }}>
                 <Button onClick={() => setLimit((current) => Math.min(current + PAGE, 200))} disabled={limit >= 200}>

@@ -1,3 +1,4 @@
+import Checkbox from '@mui/material/Checkbox';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -10,6 +11,7 @@ import { Link as RouterLink } from 'react-router';
 import type { TicketDto } from '@/api/generated/model';
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { SlaChip } from '@/features/tickets/components/sla-chip';
+import type { RowSelection } from '@/features/tickets/hooks/use-row-selection';
 import { formatDateTime } from '@/utils/duration';
 
 type Props = {
@@ -18,14 +20,32 @@ type Props = {
   linkTo?: (ticket: TicketDto) => string;
   /** The row the keyboard (j/k) is on: highlighted and scrolled into view. */
   focused?: number;
+  /** With a selection, each row gets a checkbox (bulk actions). */
+  selection?: RowSelection;
 };
 
 const scrollIntoView = (row: HTMLTableRowElement | null) => row?.scrollIntoView?.({ block: 'nearest' });
 
-export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.number}`, focused }: Props) => (
+export const TicketTable = ({
+  tickets,
+  fetchedAt,
+  linkTo = (t) => `/tickets/${t.number}`,
+  focused,
+  selection,
+}: Props) => (
   <Table size="small" aria-label="Tickets">
     <TableHead>
       <TableRow>
+        {selection && (
+          <TableCell padding="checkbox">
+            <Checkbox
+              checked={selection.pageState === 'all'}
+              indeterminate={selection.pageState === 'some'}
+              onChange={() => selection.togglePage()}
+              slotProps={{ input: { 'aria-label': 'Select the tickets on this page' } }}
+            />
+          </TableCell>
+        )}
         <TableCell>#</TableCell>
         <TableCell>Subject</TableCell>
         <TableCell>Status</TableCell>
@@ -42,11 +62,23 @@ export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.
           key={ticket.number}
           hover
           data-testid={`ticket-row-${ticket.number}`}
-          selected={ticket.number === focused}
+          selected={ticket.number === focused || selection?.isSelected(ticket.number)}
           aria-current={ticket.number === focused ? 'true' : undefined}
           ref={ticket.number === focused ? scrollIntoView : undefined}
           sx={ticket.number === focused ? { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } : undefined}
         >
+          {selection && (
+            <TableCell padding="checkbox">
+              <Checkbox
+                checked={selection.isSelected(ticket.number)}
+                onClick={(event) => {
+                  event.preventDefault();
+                  selection.toggle(ticket.number, event.shiftKey);
+                }}
+                slotProps={{ input: { 'aria-label': `Select ticket ${ticket.number}` } }}
+              />
+            </TableCell>
+          )}
           <TableCell>{ticket.number}</TableCell>
           <TableCell sx={{ maxWidth: 420 }}>
             <Link component={RouterLink} to={linkTo(ticket)} underline="hover" fontWeight={500}>

@@ -15,6 +15,7 @@ import {
   type TicketUpdateResponse,
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
+import { humanize, PENDING_DURATIONS } from '@/features/tickets/utils/change-options';
 import { useUpdateTicket } from '@/features/tickets/api/update-ticket';
 import {
   buildPatch,
@@ -25,16 +26,6 @@ import {
   type FieldErrors,
   type UpdateForm,
 } from '@/features/tickets/utils/update-rules';
-
-const PENDING_DURATIONS = [
-  { value: 'PT4H', label: '4 hours' },
-  { value: 'P1D', label: '1 day' },
-  { value: 'P2D', label: '2 days' },
-  { value: 'P7D', label: '1 week' },
-  { value: 'P30D', label: '30 days' },
-];
-
-const humanize = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
 
 type Props = {
   ticket: TicketDto;

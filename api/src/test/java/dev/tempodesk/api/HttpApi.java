@@ -121,6 +121,12 @@ public final class HttpApi {
     return send(withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST with one extra header (e.g. Idempotency-Key). */
+  public Response post(String path, String json, String header, String value) {
+    return send(
+        withJson(path).header(header, value).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Response patch(String path, String json) {
     return send(withJson(path).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }

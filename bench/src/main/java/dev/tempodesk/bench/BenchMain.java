@@ -1,6 +1,7 @@
 package dev.tempodesk.bench;
 
 import dev.tempodesk.bench.assignment.AssignmentLatencyBenchmark;
+import dev.tempodesk.bench.bulk.BulkActionBenchmark;
 import dev.tempodesk.bench.ingest.IngestBenchmark;
 import dev.tempodesk.bench.list.TicketListBenchmark;
 import dev.tempodesk.bench.memory.WorkerMemoryBenchmark;
@@ -31,7 +32,8 @@ public final class BenchMain {
         new SlaLatencyBenchmark(),
         new AssignmentLatencyBenchmark(),
         new WorkerMemoryBenchmark(),
-        new SlaRecalculationBenchmark());
+        new SlaRecalculationBenchmark(),
+        new BulkActionBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

@@ -80,6 +80,9 @@ class SecurityConfig {
     auth.requestMatchers(POST, "/api/tickets").hasAnyRole(STAFF);
     // Agents may assign only themselves; AssignmentRights checks the field.
     auth.requestMatchers(PATCH, "/api/tickets/*").hasAnyRole(STAFF);
+    // Each ticket of a bulk action is changed with its starter's rights (BulkActionActivitiesImpl).
+    auth.requestMatchers(POST, "/api/tickets/bulk").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/tickets/bulk/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/tickets/*/replies", "/api/tickets/*/notes").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/tickets/*/replies/*/retry").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);

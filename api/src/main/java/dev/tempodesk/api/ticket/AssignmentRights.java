@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * their own (DESIGN.md section 6).
  */
 @Component
-class AssignmentRights {
+public class AssignmentRights {
   private final CurrentActor current;
   private final TicketRepository tickets;
 
@@ -30,7 +30,11 @@ class AssignmentRights {
   }
 
   void checkChange(long number, TicketPatchRequest patch) {
-    SignedInUser user = current.required();
+    checkChange(current.required(), number, patch);
+  }
+
+  /** The same check for a change {@code user} makes outside a request (a bulk action's ticket). */
+  public void checkChange(SignedInUser user, long number, TicketPatchRequest patch) {
     if (user.role() != Role.AGENT || !patch.hasAssigneeId()) {
       return;
     }

@@ -99,6 +99,7 @@ class WebAppEndToEndTest {
               "PASS an admin creates a business calendar",
               "PASS an admin writes an SLA policy",
               "PASS a ticket shows its first-response and next-reply clocks in business time",
+              "PASS a manager bulk-closes three tickets",
               "PASS the statistics dashboard",
               "PASS an agent finds a ticket by a word that appears only in a message body",
               "PASS an agent saves a view and reopens it from the rail",

@@ -18,12 +18,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * profile: in-memory Temporal, no auto-assignment), on a free port. One bean is left out: the
  * start-up reconciler would re-create a workflow for each of the ~100,000 live tickets, which the
  * in-memory server forgot, before the app answers; a real server still has them, and the list never
- * touches a workflow.
+ * touches a workflow. B7 (bulk actions) starts it over a fresh database.
  */
-final class ListApp implements AutoCloseable {
+public final class ListApp implements AutoCloseable {
   private final ConfigurableApplicationContext context;
 
-  ListApp(TestDatabases.TestDatabase database) {
+  public ListApp(TestDatabases.TestDatabase database) {
     context =
         new SpringApplicationBuilder(TempodeskApplication.class)
             .profiles("test")
@@ -51,12 +51,12 @@ final class ListApp implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return ((WebServerApplicationContext) context).getWebServer().getPort();
   }
 
   /** {@code count} agents (role AGENT), each signed in with a session of their own. */
-  List<HttpApi> signedInAgents(int count) {
+  public List<HttpApi> signedInAgents(int count) {
     TestAccounts accounts = TestAccounts.of(context);
     List<HttpApi> agents = new ArrayList<>();
     for (int i = 0; i < count; i++) {

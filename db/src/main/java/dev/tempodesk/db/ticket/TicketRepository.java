@@ -224,6 +224,29 @@ public class TicketRepository {
     return dsl.fetchCount(matching);
   }
 
+  /**
+   * The numbers of the tickets the filter matches (as {@link #list} would list them), ascending, at
+   * most {@code limit}: a bulk action's "all matching", resolved when it starts.
+   */
+  public List<Long> matchingNumbers(TicketFilter filter, int limit) {
+    return dsl.select(TICKETS.NUMBER)
+        .from(TICKETS)
+        .where(conditionsFor(filter))
+        .orderBy(TICKETS.NUMBER)
+        .limit(limit)
+        .fetch(TICKETS.NUMBER);
+  }
+
+  /** Those of {@code numbers} that name no ticket, ascending. */
+  public List<Long> unknownNumbers(List<Long> numbers) {
+    var known =
+        dsl.select(TICKETS.NUMBER)
+            .from(TICKETS)
+            .where(TICKETS.NUMBER.in(numbers))
+            .fetchSet(TICKETS.NUMBER);
+    return numbers.stream().filter(n -> !known.contains(n)).sorted().toList();
+  }
+
   private List<Condition> conditionsFor(TicketFilter filter) {
     List<Condition> conditions = new ArrayList<>();
     if (!filter.statuses().isEmpty()) {

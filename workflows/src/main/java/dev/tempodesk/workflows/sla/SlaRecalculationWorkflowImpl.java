@@ -1,13 +1,12 @@
 package dev.tempodesk.workflows.sla;
 
+import dev.tempodesk.workflows.paging.TicketPaging;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Pages of live tickets by number; each page split into {@code parallelism} batches signalled by
@@ -48,24 +47,17 @@ public class SlaRecalculationWorkflowImpl implements SlaRecalculationWorkflow {
   @Override
   public RecalculationProgress recalculate(RecalculationInput input) {
     progress = input.progress();
-    long after = input.afterNumber();
-    int done = 0;
-    while (true) {
-      List<Long> page =
-          pages.liveTickets(new TicketPageRequest(input.selection(), after, input.pageSize()));
-      if (page.isEmpty()) {
-        break;
-      }
-      signal(page, input.parallelism());
-      after = page.getLast();
-      done++;
-      if (page.size() < input.pageSize()) {
-        break;
-      }
-      if (done >= input.pagesBeforeContinueAsNew()
-          || Workflow.getInfo().isContinueAsNewSuggested()) {
-        Workflow.continueAsNew(input.resumingAfter(after, progress));
-      }
+    OptionalLong stoppedAfter =
+        TicketPaging.walk(
+            input.afterNumber(),
+            input.pageSize(),
+            input.pagesBeforeContinueAsNew(),
+            after ->
+                pages.liveTickets(
+                    new TicketPageRequest(input.selection(), after, input.pageSize())),
+            page -> signal(page, input.parallelism()));
+    if (stoppedAfter.isPresent()) {
+      Workflow.continueAsNew(input.resumingAfter(stoppedAfter.getAsLong(), progress));
     }
     progress = progress.done();
     return progress;
@@ -77,36 +69,22 @@ public class SlaRecalculationWorkflowImpl implements SlaRecalculationWorkflow {
   }
 
   private void signal(List<Long> page, int parallelism) {
-    List<Long> pending = page;
-    for (int attempt = 1; ; attempt++) {
-      SignalOutcome outcome = signalInParallel(pending, parallelism);
-      progress = progress.delivered(outcome);
-      if (outcome.failed().isEmpty()) {
-        return;
-      }
-      if (attempt == SIGNAL_ATTEMPTS) {
-        progress = progress.gaveUp(outcome.failed());
-        return;
-      }
-      pending = outcome.failed().stream().map(FailedSignal::ticket).toList();
-      Workflow.sleep(Duration.ofSeconds(1L << (attempt - 1)));
-    }
-  }
-
-  private SignalOutcome signalInParallel(List<Long> tickets, int parallelism) {
-    int size = Math.max(1, (tickets.size() + parallelism - 1) / Math.max(1, parallelism));
-    List<Promise<SignalOutcome>> batches = new ArrayList<>();
-    for (int from = 0; from < tickets.size(); from += size) {
-      SignalBatch batch =
-          new SignalBatch(
-              progress.reason(),
-              List.copyOf(tickets.subList(from, Math.min(tickets.size(), from + size))));
-      batches.add(Async.function(signals::signalTickets, batch));
-    }
-    SignalOutcome all = SignalOutcome.none();
-    for (Promise<SignalOutcome> batch : batches) {
-      all = all.plus(batch.get());
-    }
-    return all;
+    TicketPaging.withAttempts(
+        page,
+        SIGNAL_ATTEMPTS,
+        (pending, attempt) -> {
+          SignalOutcome outcome =
+              TicketPaging.inParallel(
+                      pending,
+                      parallelism,
+                      batch -> signals.signalTickets(new SignalBatch(progress.reason(), batch)))
+                  .stream()
+                  .reduce(SignalOutcome.none(), SignalOutcome::plus);
+          progress = progress.delivered(outcome);
+          if (attempt == SIGNAL_ATTEMPTS && !outcome.failed().isEmpty()) {
+            progress = progress.gaveUp(outcome.failed());
+          }
+          return outcome.failed().stream().map(FailedSignal::ticket).toList();
+        });
   }
 }
