@@ -625,7 +625,7 @@ export const scenario = [
       await page.keyboard.press('/');
       assert.equal(
         await page.evaluate(() => document.activeElement?.getAttribute('placeholder')),
-        'Subject words or #1042',
+        'Words or #1042',
       );
       await page.evaluate(() => document.activeElement?.blur());
       await page.keyboard.press('j');
