@@ -14,10 +14,18 @@ import java.util.Optional;
  * orders; the others are "ORDER:key:number".
  */
 public record TicketCursor(TicketSort sort, long key, long number) {
+  /** Microseconds of 0001-01-01 and of 9999-12-31T23:59:59.999999Z: the times a cursor can hold. */
+  private static final long FIRST_MICROS = -62_135_596_800_000_000L;
+
+  private static final long LAST_MICROS = 253_402_300_799_999_999L;
 
   public TicketCursor {
     if (sort == null) {
       throw new IllegalArgumentException("a cursor belongs to an order");
+    }
+    if ((sort == TicketSort.CREATED || sort == TicketSort.UPDATED)
+        && (key < FIRST_MICROS || key > LAST_MICROS)) {
+      throw new IllegalArgumentException("not a time of a ticket: " + key);
     }
   }
 

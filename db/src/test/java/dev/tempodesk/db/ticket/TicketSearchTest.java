@@ -289,7 +289,8 @@ class TicketSearchTest {
   @ParameterizedTest
   @EnumSource(TicketSort.class)
   void shouldDecodeWhatItEncodedForEveryOrder(TicketSort sort) {
-    for (long key : new long[] {0, -1, Long.MAX_VALUE, Float.floatToIntBits(0.0607927f)}) {
+    for (long key :
+        new long[] {0, -1, 253_402_300_799_999_999L, Float.floatToIntBits(0.0607927f)}) {
       TicketCursor cursor = new TicketCursor(sort, key, 1042);
       assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+");
       assertThat(TicketCursor.decode(cursor.encode())).contains(cursor);
@@ -298,7 +299,14 @@ class TicketSearchTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"URGENCY:1:2", "SIDEWAYS:1:2", "CREATED:1", "CREATED:x:2", "CREATED:1:2:3"})
+      strings = {
+        "URGENCY:1:2",
+        "SIDEWAYS:1:2",
+        "CREATED:1",
+        "CREATED:x:2",
+        "CREATED:1:2:3",
+        "UPDATED:-9223372036854775808:1"
+      })
   void shouldRejectMalformedOrderedCursors(String plain) {
     String encoded =
         Base64.getUrlEncoder()
