@@ -121,6 +121,13 @@ public final class HttpApi {
     return send(withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A JSON POST with extra headers (e.g. Idempotency-Key). */
+  public Response post(String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request = withJson(path).POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   public Response patch(String path, String json) {
     return send(withJson(path).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
