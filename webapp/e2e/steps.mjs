@@ -576,6 +576,44 @@ export const scenario = [
     },
   },
   {
+    id: 'macro',
+    name: 'an agent applies a macro and sends the reply',
+    needs: ['/api/macros', '/api/tickets/{number}/macros/{id}/preview'],
+    run: async ({ page, context, screenshot }) => {
+      const macroName = `Ask for logs ${unique}`;
+      await signIn(page, context, 'alice@tempodesk.demo');
+      await page.getByRole('link', { name: 'Macros' }).click();
+      await page.getByRole('button', { name: 'New macro' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New macro' });
+      await dialog.getByLabel('Name').fill(macroName);
+      await dialog
+        .getByLabel('Reply text')
+        .fill('Hi {{customer.firstName}}, could you send us the projector logs for #{{ticket.number}}? {{agent.name}}');
+      await dialog.getByRole('combobox', { name: 'Set priority' }).click();
+      await page.getByRole('option', { name: 'URGENT', exact: true }).click();
+      await dialog.getByRole('button', { name: 'Save macro' }).click();
+      await page.getByRole('row').filter({ hasText: macroName }).getByText('Priority URGENT').waitFor();
+      await screenshot('macros');
+
+      await page.goto(`/tickets/${state.ticketNumber}`);
+      await choose(page, 'Macro', `${macroName} (personal)`);
+      await page.getByRole('button', { name: 'Apply macro' }).click();
+      const reply = `Hi Kim, could you send us the projector logs for #${state.ticketNumber}? Alice Agent`;
+      const box = page.getByLabel('Reply', { exact: true });
+      await page.waitForFunction((text) => document.querySelector('#reply-body')?.value === text, reply);
+      assert.equal(await page.getByRole('textbox', { name: /Comment/ }).inputValue(), `Macro: ${macroName}`);
+      await page.getByRole('combobox', { name: 'Priority' }).getByText('URGENT').waitFor();
+      await screenshot('macro-apply');
+      assert.equal(await box.inputValue(), reply);
+
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      await page.getByRole('list', { name: 'Conversation' }).getByText(reply).waitFor();
+      await page.getByRole('button', { name: 'Save change' }).click();
+      const entry = page.getByTestId('audit-entry').filter({ hasText: 'priority: HIGH → URGENT' });
+      await entry.getByText(`Macro: ${macroName}`).waitFor();
+    },
+  },
+  {
     id: 'saved-views',
     name: 'an agent saves a view and reopens it from the rail',
     needs: ['/api/auth/login', '/api/views'],

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link as RouterLink, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { AppShell, type NavItem } from '@/app/app-shell';
+import { macroFillSource } from '@/app/macro-fill';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { EmptyState, Loading } from '@/components/states';
 import { setUnauthorizedHandler } from '@/lib/api-client';
@@ -16,6 +17,7 @@ import { AssignmentQueuePanel } from '@/features/stats/components/assignment-que
 import { LoginForm } from '@/features/auth/components/login-form';
 import { useSession } from '@/features/auth/components/session';
 import { MailboxList } from '@/features/mailboxes/components/mailbox-list';
+import { MacroList } from '@/features/macros/components/macro-list';
 import { MyTicket, MyTickets, NewRequest } from '@/features/portal/components/portal-pages';
 import { CalendarEditor, CalendarEditorPage } from '@/features/sla/components/calendar-editor';
 import { CalendarList } from '@/features/sla/components/calendar-list';
@@ -40,6 +42,7 @@ const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/', label: 'Tickets' },
   { to: '/tickets/new', label: 'New ticket' },
   { to: '/mailboxes', label: 'Mailboxes' },
+  { to: '/macros', label: 'Macros' },
   ...(isManagement(user) ? [{ to: '/stats', label: 'Statistics' }] : []),
   ...(isAdmin(user)
     ? [
@@ -109,7 +112,7 @@ const TicketPage = () => {
   const number = Number(useParams().number);
   const agents = useAssignableAgents(useSession().user);
   if (!Number.isInteger(number) || number <= 0) return <NotFound />;
-  return <TicketDetail key={number} number={number} agents={agents} />;
+  return <TicketDetail key={number} number={number} agents={agents} fillSource={macroFillSource} />;
 };
 
 const NewTicketPage = () => {
@@ -150,6 +153,13 @@ const StatsPage = () => (
 const MailboxesPage = () => {
   const { user } = useSession();
   return <MailboxList showQuarantine={isManagement(user)} />;
+};
+
+// Every agent keeps personal macros; admins and managers also write the shared ones.
+const MacrosPage = () => {
+  const { user } = useSession();
+  const agents = useAssignableAgents(user);
+  return <MacroList canShare={isManagement(user)} agents={agents} />;
 };
 
 const AgentsPage = () => {
@@ -205,6 +215,7 @@ export const AppRoutes = () => {
           <Route path="/tickets/new" element={agentOnly(<NewTicketPage />)} />
           <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
           <Route path="/mailboxes" element={agentOnly(<MailboxesPage />)} />
+          <Route path="/macros" element={agentOnly(<MacrosPage />)} />
           <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
           <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
           <Route path="/sla-policies" element={agentOnly(<PolicyList />, isAdmin)} />

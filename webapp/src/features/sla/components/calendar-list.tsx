@@ -14,7 +14,7 @@ import { useListBusinessCalendars } from '@/api/generated/endpoints/sla/sla';
 import type { CalendarDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useDeleteBusinessCalendar } from '@/features/sla/api/business-calendars';
-import { ConfirmDelete } from '@/features/sla/components/confirm-delete';
+import { ConfirmDelete } from '@/components/confirm-delete';
 import { RowActions } from '@/features/sla/components/row-actions';
 import { weekSummary } from '@/features/sla/utils/calendar-form';
 

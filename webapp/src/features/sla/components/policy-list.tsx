@@ -17,7 +17,7 @@ import { useListBusinessCalendars, useListSlaPolicies } from '@/api/generated/en
 import type { PolicyDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useDeleteSlaPolicy, useReorderSlaPolicies } from '@/features/sla/api/sla-policies';
-import { ConfirmDelete } from '@/features/sla/components/confirm-delete';
+import { ConfirmDelete } from '@/components/confirm-delete';
 import { RowActions } from '@/features/sla/components/row-actions';
 import { conditionsSummary, targetsSummary } from '@/features/sla/utils/policy-form';
 

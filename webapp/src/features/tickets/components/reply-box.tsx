@@ -48,10 +48,25 @@ const usePostMessage = (number: number) => {
   };
 };
 
-/** Answer the customer (sent by email) or leave an internal note for colleagues. */
-export const ReplyBox = ({ number }: { number: number }) => {
+/** Text filled in by a macro (see MacroPicker): `seq` changes with every pick. */
+export type ReplyFill = { seq: number; reply: string; note: string };
+
+/**
+ * Answer the customer (sent by email) or leave an internal note for colleagues. Each tab keeps its
+ * own draft; a macro fills both, and nothing is sent until the agent sends.
+ */
+export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill }) => {
   const [kind, setKind] = useState<Kind>('replies');
-  const [body, setBody] = useState('');
+  const [drafts, setDrafts] = useState<Record<Kind, string>>({ replies: '', notes: '' });
+  const body = drafts[kind];
+  const setBody = (text: string) => setDrafts((current) => ({ ...current, [kind]: text }));
+  // A new macro pick: adopted while rendering, as React advises instead of an effect.
+  const [filled, setFilled] = useState(fill?.seq);
+  if (fill && fill.seq !== filled) {
+    setFilled(fill.seq);
+    setDrafts((current) => ({ replies: fill.reply, notes: fill.note || current.notes }));
+    setKind('replies');
+  }
   const [blank, setBlank] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const messages = usePostMessage(number);
@@ -75,8 +90,9 @@ export const ReplyBox = ({ number }: { number: number }) => {
       setBlank(true);
       return;
     }
+    const sent = kind;
     messages.mutate(kind, body, files, () => {
-      setBody('');
+      setDrafts((current) => ({ ...current, [sent]: '' }));
       setFiles([]);
     });
   };

@@ -14,19 +14,45 @@ import { SlaPanel } from '@/features/tickets/components/sla-panel';
 import { Thread } from '@/components/thread';
 import { UpdatePanel } from '@/features/tickets/components/update-panel';
 import { formatDateTime } from '@/utils/duration';
+import { useState, type ReactNode } from 'react';
+import type { TicketDto, TicketPatchRequest } from '@/api/generated/model';
+import type { ReplyFill } from '@/features/tickets/components/reply-box';
+import type { UpdateFill } from '@/features/tickets/components/update-panel';
+import { formWith, type FilledChange } from '@/features/tickets/utils/update-rules';
+
+/** What a macro fills in for review: the reply, the note and the change (PATCH-shaped). */
+export type TicketFill = {
+  reply: string;
+  note: string;
+  change: FilledChange & Pick<Partial<TicketPatchRequest>, 'addTags' | 'removeTags'>;
+};
+
+/** Renders something that fills the reply box and the update panel (the app passes the macro picker). */
+export type FillSource = (ticket: TicketDto, fill: (filled: TicketFill) => void) => ReactNode;
 
 const live = { query: { refetchInterval: LIVE_REFRESH_MS } };
 
-export const TicketDetail = ({ number, agents }: { number: number; agents: { id: number; name: string }[] }) => {
+type Props = { number: number; agents: { id: number; name: string }[]; fillSource?: FillSource };
+
+export const TicketDetail = ({ number, agents, fillSource }: Props) => {
   const ticket = useGetTicket(number, live);
   const messages = useListTicketMessages(number, live);
   const events = useListTicketEvents(number, live);
   const retryReply = useRetryReply();
   const retryAttachment = useRetryAttachment();
+  // The last macro picked: fills the reply box and the update panel for review (nothing is sent).
+  const [fill, setFill] = useState<{ reply: ReplyFill; update: UpdateFill }>();
 
   if (ticket.isPending) return <Loading label={`Loading ticket #${number}…`} />;
   if (ticket.isError) return <ErrorState error={ticket.error} title={`Could not load ticket #${number}`} />;
   const t = ticket.data;
+  const fillIn = ({ reply, note, change }: TicketFill) => {
+    const seq = (fill?.reply.seq ?? 0) + 1;
+    setFill({
+      reply: { seq, reply, note },
+      update: { seq, form: formWith(t, change), tags: { addTags: change.addTags, removeTags: change.removeTags } },
+    });
+  };
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', gap: 2, alignItems: 'start' }}>
@@ -64,11 +90,12 @@ export const TicketDetail = ({ number, agents }: { number: number; agents: { id:
             }}
           />
         )}
-        <ReplyBox number={number} />
+        {fillSource?.(t, fillIn)}
+        <ReplyBox number={number} fill={fill?.reply} />
       </Stack>
       <Stack spacing={2}>
         <SlaPanel ticket={t} fetchedAt={ticket.dataUpdatedAt} />
-        <UpdatePanel ticket={t} agents={agents} />
+        <UpdatePanel ticket={t} agents={agents} fill={fill?.update} />
         {events.isPending ? (
           <Loading label="Loading history…" />
         ) : events.isError ? (

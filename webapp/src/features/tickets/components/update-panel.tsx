@@ -12,6 +12,7 @@ import {
   TicketPatchRequestResolution,
   TicketPatchRequestStatus,
   type TicketDto,
+  type TicketPatchRequest,
   type TicketUpdateResponse,
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
@@ -27,18 +28,24 @@ import {
   type UpdateForm,
 } from '@/features/tickets/utils/update-rules';
 
+/** A change filled in by a macro (see MacroPicker): `seq` changes with every pick. */
+export type UpdateFill = { seq: number; form: UpdateForm; tags?: Pick<TicketPatchRequest, 'addTags' | 'removeTags'> };
+
 type Props = {
   ticket: TicketDto;
   agents: { id: number; name: string }[];
+  fill?: UpdateFill;
 };
 
 /** Change status, priority, assignee, suspension or resolution; always with a comment. */
-export const UpdatePanel = ({ ticket, agents }: Props) => {
+export const UpdatePanel = ({ ticket, agents, fill }: Props) => {
   const [form, setForm] = useState<UpdateForm>(() => formFor(ticket));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string>();
   const [result, setResult] = useState<TicketUpdateResponse>();
   const update = useUpdateTicket();
+  // Tag changes from a macro (the panel has no tag inputs): sent with the next Save change.
+  const [tags, setTags] = useState<UpdateFill['tags']>();
 
   // Someone else changed the ticket (live refresh): follow it unless the agent is mid-edit. Only
   // a new version is a change; adjusted while rendering, as React advises instead of an effect.
@@ -46,6 +53,15 @@ export const UpdatePanel = ({ ticket, agents }: Props) => {
   if (ticket.version !== version) {
     setVersion(ticket.version);
     setForm((current) => (current.comment ? current : formFor(ticket)));
+  }
+  // A macro's change: filled in for review, saved only with Save change.
+  const [filled, setFilled] = useState(fill?.seq);
+  if (fill && fill.seq !== filled) {
+    setFilled(fill.seq);
+    setForm(fill.form);
+    setTags(fill.tags);
+    setErrors({});
+    setResult(undefined);
   }
 
   const set = (key: keyof UpdateForm) => (event: { target: { value: string } }) => {
@@ -61,10 +77,11 @@ export const UpdatePanel = ({ ticket, agents }: Props) => {
     setErrors(found);
     if (!patch) return;
     update.mutate(
-      { number: ticket.number, data: patch },
+      { number: ticket.number, data: { ...patch, ...tags } },
       {
         onSuccess: (response) => {
           setResult(response);
+          setTags(undefined);
           setForm(formFor(response.ticket));
         },
         onError: (error) => {
@@ -146,6 +163,14 @@ export const UpdatePanel = ({ ticket, agents }: Props) => {
             </MenuItem>
           ))}
         </TextField>
+        {(tags?.addTags?.length || tags?.removeTags?.length) && (
+          <Typography variant="body2" aria-label="Tag changes">
+            Tags:{' '}
+            {[...(tags.addTags ?? []).map((tag) => `+${tag}`), ...(tags.removeTags ?? []).map((tag) => `−${tag}`)].join(
+              ' ',
+            )}
+          </Typography>
+        )}
         <TextField {...field('comment', 'Comment (why)')} required multiline minRows={2} />
         {problem && <Alert severity="error">{problem}</Alert>}
         {result && (

@@ -23,6 +23,26 @@ export const formFor = (ticket: TicketDto): UpdateForm => ({
   comment: '',
 });
 
+/** A change in the shape of a PATCH body, as a macro fills it in (absent fields stay as they are). */
+export type FilledChange = Pick<
+  Partial<TicketPatchRequest>,
+  'status' | 'priority' | 'assigneeId' | 'pendingReason' | 'pendingFor' | 'resolution' | 'comment'
+>;
+
+/** The form with `change` filled in over the ticket as it is, for the agent to review and save. */
+export const formWith = (ticket: TicketDto, change: FilledChange): UpdateForm => {
+  const form = formFor(ticket);
+  return {
+    status: change.status ?? form.status,
+    priority: change.priority ?? form.priority,
+    assignee: change.assigneeId != null ? String(change.assigneeId) : form.assignee,
+    pendingReason: change.pendingReason ?? '',
+    pendingFor: change.pendingFor ?? '',
+    resolution: change.resolution ?? '',
+    comment: change.comment ?? '',
+  };
+};
+
 /** Pending fields belong to PENDING only, the resolution to CLOSED only (as the server rules). */
 export const showsPendingFields = (form: UpdateForm) => form.status === 'PENDING';
 export const showsResolution = (form: UpdateForm) => form.status === 'CLOSED';

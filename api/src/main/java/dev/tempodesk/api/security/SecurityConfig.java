@@ -87,6 +87,13 @@ class SecurityConfig {
     auth.requestMatchers(POST, "/api/tickets/*/replies/*/retry").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tags").hasAnyRole(STAFF);
+    // Macros (issue 19): who writes shared ones is decided per macro (dev.tempodesk.api.macro).
+    auth.requestMatchers(GET, "/api/macros", "/api/macros/*").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/macros").hasAnyRole(STAFF);
+    auth.requestMatchers(PUT, "/api/macros/*").hasAnyRole(STAFF);
+    auth.requestMatchers(DELETE, "/api/macros/*").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/tickets/*/macros/*/preview", "/api/tickets/*/macros/*/apply")
+        .hasAnyRole(STAFF);
 
     auth.requestMatchers(GET, "/api/agents", "/api/agents/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/agents").hasRole(ADMIN);
