@@ -121,6 +121,8 @@ class SecurityConfig {
     auth.requestMatchers(DELETE, "/api/business-calendars/*").hasRole(ADMIN);
     auth.requestMatchers(GET, "/api/assignment/queue").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(GET, "/api/notifications").authenticated();
+    // Live updates, filtered to what the person may see (LiveEvent.visibleTo).
+    auth.requestMatchers(GET, "/api/stream").authenticated();
     auth.requestMatchers(POST, "/api/notifications/*/read", "/api/notifications/read-all")
         .authenticated();
     auth.requestMatchers(GET, "/api/mailboxes").hasAnyRole(STAFF);

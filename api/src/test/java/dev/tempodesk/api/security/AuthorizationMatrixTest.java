@@ -134,6 +134,7 @@ class AuthorizationMatrixTest {
           entry("POST /api/business-calendars/{id}/holidays/import", Access.ADMIN),
           entry("GET /api/assignment/queue", Access.MANAGEMENT),
           entry("GET /api/notifications", Access.SIGNED_IN),
+          entry("GET /api/stream", Access.SIGNED_IN),
           entry("POST /api/notifications/{id}/read", Access.SIGNED_IN),
           entry("POST /api/notifications/read-all", Access.SIGNED_IN),
           entry("GET /api/mailboxes", Access.STAFF),
@@ -257,7 +258,7 @@ class AuthorizationMatrixTest {
 
   private static Response call(HttpApi api, String method, String path) {
     return switch (method) {
-      case "GET" -> api.get(path);
+      case "GET" -> path.equals("/api/stream") ? api.openStream(path) : api.get(path);
       case "POST" -> api.post(path, "{}");
       case "PATCH" -> api.patch(path, "{}");
       case "PUT" -> api.put(path, "{}");
