@@ -6,8 +6,10 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** This replica's streams and the one listening connection that feeds them. */
 @Configuration
@@ -17,6 +19,14 @@ class LiveConfig {
   @Bean
   LiveStreams liveStreams(LiveEventRepository events, LiveProperties settings) {
     return new LiveStreams(events, settings);
+  }
+
+  /**
+   * Closing starts with this event, before the web server's graceful shutdown waits for requests.
+   */
+  @Bean
+  ApplicationListener<ContextClosedEvent> closeLiveStreams(LiveStreams streams) {
+    return event -> streams.closeAll();
   }
 
   @Bean

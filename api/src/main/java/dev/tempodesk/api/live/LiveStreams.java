@@ -45,6 +45,17 @@ public class LiveStreams implements Consumer<LiveEvent> {
     }
   }
 
+  /**
+   * Ends every open stream (at shutdown, so the web server need not wait for them): the browsers
+   * reconnect, to another replica, and resume.
+   */
+  public void closeAll() {
+    for (Stream stream : streams) {
+      stream.emitter.complete();
+      stream.close();
+    }
+  }
+
   /** How many streams are open on this replica. */
   public int size() {
     return streams.size();
