@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useGetTicket, useListTicketEvents, useListTicketMessages } from '@/api/generated/endpoints/tickets/tickets';
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { ErrorState, Loading } from '@/components/states';
-import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { liveRefreshInterval } from '@/lib/react-query';
 import { useRetryAttachment } from '@/features/tickets/api/retry-attachment';
 import { useRetryReply } from '@/features/tickets/api/retry-reply';
 import { AuditTimeline } from '@/features/tickets/components/audit-timeline';
@@ -15,7 +15,7 @@ import { Thread } from '@/components/thread';
 import { UpdatePanel } from '@/features/tickets/components/update-panel';
 import { formatDateTime } from '@/utils/duration';
 
-const live = { query: { refetchInterval: LIVE_REFRESH_MS } };
+const live = { query: { refetchInterval: liveRefreshInterval } };
 
 export const TicketDetail = ({ number, agents }: { number: number; agents: { id: number; name: string }[] }) => {
   const ticket = useGetTicket(number, live);

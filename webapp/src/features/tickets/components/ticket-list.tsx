@@ -7,7 +7,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useListTickets } from '@/api/generated/endpoints/tickets/tickets';
 import type { ListTicketsParams, TicketPageDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
-import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { liveRefreshInterval } from '@/lib/react-query';
 import { EMPTY_FILTERS, TicketFilters, type TicketFilterValues } from '@/features/tickets/components/ticket-filters';
 import { TicketTable } from '@/features/tickets/components/ticket-table';
 
@@ -47,7 +47,7 @@ export const TicketList = () => {
   const [limit, setLimit] = useState(PAGE);
   const deferred = useDeferredValue(filters);
   const tickets = useListTickets(toParams(deferred, limit), {
-    query: { refetchInterval: LIVE_REFRESH_MS, placeholderData: keepPreviousData },
+    query: { refetchInterval: liveRefreshInterval, placeholderData: keepPreviousData },
   });
   const assignees = useSeenAssignees(tickets.data);
 
