@@ -70,3 +70,16 @@ create trigger notifications_live_insert after insert on notifications
 create trigger notifications_live_read after update of read_at on notifications
   for each row when (new.channel = 'IN_APP' and old.read_at is distinct from new.read_at)
   execute function live_notification_event();
+
+-- A message's file stored, failed or refused in the background: the thread shows its state.
+create function live_attachment_event() returns trigger language plpgsql as $$
+begin
+  insert into live_events (kind, ticket_number, reporter_id, message_id, internal)
+  select 'message.changed', m.ticket_number, t.reporter_id, m.id, m.visibility = 'INTERNAL'
+  from messages m join tickets t on t.number = m.ticket_number
+  where m.id = new.message_id;
+  return null;
+end $$;
+create trigger attachments_live_state after update of state on attachments
+  for each row when (old.state is distinct from new.state)
+  execute function live_attachment_event();

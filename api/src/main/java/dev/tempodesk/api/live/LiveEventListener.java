@@ -129,7 +129,14 @@ public class LiveEventListener implements SmartLifecycle {
       PGNotification[] notifications = listener.getNotifications((int) POLL.toMillis());
       if (notifications != null) {
         for (PGNotification notification : notifications) {
-          deliver(LiveEvent.fromJson(JSON.readTree(notification.getParameter())));
+          LiveEvent event;
+          try {
+            event = LiveEvent.fromJson(JSON.readTree(notification.getParameter()));
+          } catch (RuntimeException e) {
+            log.warn("Live events: unreadable notification {}", notification.getParameter(), e);
+            continue;
+          }
+          deliver(event);
         }
       }
       Instant now = clock.instant();

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -91,7 +92,7 @@ public class LiveStreams implements Consumer<LiveEvent> {
     streams.add(stream);
     Thread.ofVirtual()
         .name("live-stream-" + person)
-        .start(() -> stream.run(lastEventId == null ? List.of() : replay(user, lastEventId)));
+        .start(() -> stream.run(() -> lastEventId == null ? List.of() : replay(user, lastEventId)));
     return emitter;
   }
 
@@ -125,12 +126,12 @@ public class LiveStreams implements Consumer<LiveEvent> {
       }
     }
 
-    void run(List<LiveEvent> missed) {
+    void run(Supplier<List<LiveEvent>> missed) {
       thread = Thread.currentThread();
       Set<Long> replayed = new HashSet<>();
       try {
         emitter.send(SseEmitter.event().reconnectTime(2_000).comment("connected"));
-        for (LiveEvent event : missed) {
+        for (LiveEvent event : missed.get()) {
           send(event);
           replayed.add(event.id());
         }
@@ -143,8 +144,9 @@ public class LiveStreams implements Consumer<LiveEvent> {
             send(event);
           }
         }
-      } catch (IOException | IllegalStateException e) {
-        // The client went away (or the stream was completed): nothing more to send.
+      } catch (IOException | RuntimeException e) {
+        // The client went away, the stream was completed, or the replay could not be read: end
+        // it; the browser reconnects and resumes.
         try {
           emitter.completeWithError(e);
         } catch (RuntimeException alreadyDone) {

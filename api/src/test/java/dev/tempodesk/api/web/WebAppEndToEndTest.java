@@ -99,6 +99,7 @@ class WebAppEndToEndTest {
               "PASS an admin creates a business calendar",
               "PASS an admin writes an SLA policy",
               "PASS a ticket shows its first-response and next-reply clocks in business time",
+              "PASS the ticket list updates live when a ticket changes elsewhere",
               "PASS the statistics dashboard",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
