@@ -725,6 +725,27 @@ export const scenario = [
     },
   },
   {
+    id: 'live-list',
+    name: 'the ticket list updates live when a ticket changes elsewhere',
+    needs: ['/api/stream'],
+    run: async ({ page }) => {
+      await page.getByRole('link', { name: 'Tickets' }).click();
+      await page.getByLabel('Search').fill(unique);
+      const row = page.getByTestId(`ticket-row-${state.ticketNumber}`);
+      await row.getByText('HIGH', { exact: true }).waitFor();
+      // changed by "someone else": a direct API call, not through this page
+      const status = await callApi(page, 'PATCH', `/api/tickets/${state.ticketNumber}`, {
+        priority: 'LOW',
+        comment: 'Changed in another tab',
+      });
+      assert.equal(status, 200, 'the change is accepted');
+      const changedAt = Date.now();
+      // the stream brings it within a second or two; the fallback poll would take 60 s (5 s without it)
+      await row.getByText('LOW', { exact: true }).waitFor({ timeout: 3000 });
+      assert.ok(Date.now() - changedAt < 3000, 'the row changed without a reload');
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

@@ -10,6 +10,7 @@ import { useSession } from '@/features/auth/components/session';
 import { SimulateEmailDialog } from '@/features/mailboxes/components/simulate-email-dialog';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { ShortcutsHelp } from '@/components/shortcuts-help';
+import { BrowserNotificationsButton, useLiveUpdates } from '@/features/live/live-updates-provider';
 
 export type NavItem = { to: string; label: string };
 
@@ -22,6 +23,9 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
   const navigate = useNavigate();
   const [simulating, setSimulating] = useState(false);
   const agent = user?.kind === 'AGENT';
+  const ticketPath = (number: number) =>
+    user?.role === 'CUSTOMER' ? `/portal/tickets/${number}` : `/tickets/${number}`;
+  useLiveUpdates(user ? `${user.kind}:${user.id}` : undefined, (number) => navigate(ticketPath(number)));
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
       <AppBar position="sticky" elevation={0}>
@@ -50,12 +54,8 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
               Simulate customer email
             </Button>
           )}
-          {user && (
-            <NotificationBell
-              ticketPath={(number) => (user.role === 'CUSTOMER' ? `/portal/tickets/${number}` : `/tickets/${number}`)}
-              onNavigate={navigate}
-            />
-          )}
+          {user && <BrowserNotificationsButton />}
+          {user && <NotificationBell ticketPath={ticketPath} onNavigate={navigate} />}
           {user && (
             <>
               <Typography variant="body2" noWrap sx={{ ml: 1 }}>

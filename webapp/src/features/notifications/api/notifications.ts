@@ -5,14 +5,14 @@ import {
   useMarkAllNotificationsRead,
   useMarkNotificationRead,
 } from '@/api/generated/endpoints/notifications/notifications';
-import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { liveRefreshInterval } from '@/lib/react-query';
 
 /** Every page of the feed is cached under this prefix, so one invalidation refreshes bell and page. */
 const FEED_PREFIX = getListNotificationsQueryKey();
 
-/** The newest notifications and the unread count, polled so the bell notices new ones. */
+/** The newest notifications and the unread count; the live stream refreshes them, polling is the fallback. */
 export const useNotificationFeed = (limit: number) =>
-  useListNotifications({ limit }, { query: { refetchInterval: LIVE_REFRESH_MS * 2 } });
+  useListNotifications({ limit }, { query: { refetchInterval: liveRefreshInterval } });
 
 export const useMarkRead = () => {
   const queryClient = useQueryClient();

@@ -16,12 +16,12 @@ import { Thread } from '@/components/thread';
 import { FilePicker } from '@/components/file-picker';
 import { formErrorsOf } from '@/lib/api-client';
 import { fileErrorOf } from '@/lib/multipart';
-import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { liveRefreshInterval } from '@/lib/react-query';
 import { formatDateTime } from '@/utils/duration';
 import { useOpenRequest, usePortalReply, usePortalReplyWithFiles } from '@/features/portal/api/portal';
 
 export const MyTickets = () => {
-  const tickets = useListMyTickets(undefined, { query: { refetchInterval: LIVE_REFRESH_MS } });
+  const tickets = useListMyTickets(undefined, { query: { refetchInterval: liveRefreshInterval } });
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
@@ -101,7 +101,7 @@ export const NewRequest = ({ onCreated }: { onCreated: (number: number) => void 
 };
 
 export const MyTicket = ({ number }: { number: number }) => {
-  const detail = useGetMyTicket(number, { query: { refetchInterval: LIVE_REFRESH_MS } });
+  const detail = useGetMyTicket(number, { query: { refetchInterval: liveRefreshInterval } });
   const [files, setFiles] = useState<File[]>([]);
   const plainReply = usePortalReply(number);
   const replyWithFiles = usePortalReplyWithFiles(number);

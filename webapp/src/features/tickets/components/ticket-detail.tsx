@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useGetTicket, useListTicketEvents, useListTicketMessages } from '@/api/generated/endpoints/tickets/tickets';
 import { PriorityChip, StatusChip } from '@/components/status-chip';
 import { ErrorState, Loading } from '@/components/states';
-import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { liveRefreshInterval } from '@/lib/react-query';
 import { useRetryAttachment } from '@/features/tickets/api/retry-attachment';
 import { useRetryReply } from '@/features/tickets/api/retry-reply';
 import { AuditTimeline } from '@/features/tickets/components/audit-timeline';
@@ -30,7 +30,7 @@ export type TicketFill = {
 /** Renders something that fills the reply box and the update panel (the app passes the macro picker). */
 export type FillSource = (ticket: TicketDto, fill: (filled: TicketFill) => void) => ReactNode;
 
-const live = { query: { refetchInterval: LIVE_REFRESH_MS } };
+const live = { query: { refetchInterval: liveRefreshInterval } };
 
 type Props = { number: number; agents: { id: number; name: string }[]; fillSource?: FillSource };
 

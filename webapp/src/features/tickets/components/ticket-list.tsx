@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import { useListTickets } from '@/api/generated/endpoints/tickets/tickets';
 import type { ListTicketsParams, TicketPageDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
-import { LIVE_REFRESH_MS } from '@/lib/react-query';
+import { liveRefreshInterval } from '@/lib/react-query';
 import { EMPTY_FILTERS, TicketFilters, type TicketFilterValues } from '@/features/tickets/components/ticket-filters';
 import { TicketTable } from '@/features/tickets/components/ticket-table';
 import { useListParams, type ListParams } from '@/features/tickets/hooks/use-list-params';
@@ -79,7 +79,7 @@ export const TicketList = ({
   const deferred = useDeferredValue(params);
   const query = toQuery(deferred, limit);
   const tickets = useListTickets(query, {
-    query: { refetchInterval: LIVE_REFRESH_MS, placeholderData: keepPreviousData },
+    query: { refetchInterval: liveRefreshInterval, placeholderData: keepPreviousData },
   });
   const assignees = useSeenAssignees(tickets.data);
   const selection = useRowSelection(useMemo(() => tickets.data?.items.map((t) => t.number) ?? [], [tickets.data]));

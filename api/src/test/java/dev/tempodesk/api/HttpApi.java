@@ -117,6 +117,45 @@ public final class HttpApi {
     }
   }
 
+  /**
+   * A GET whose body is a stream (Server-Sent Events): answered as soon as the headers arrive; the
+   * caller reads and closes the body. {@code headers} are name, value pairs (e.g. Last-Event-ID).
+   */
+  public HttpResponse<java.io.InputStream> stream(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A GET of a streaming endpoint for its status: an open event stream is closed at once (empty
+   * body); any other answer (a ProblemDetail) is read like {@link #get}'s.
+   */
+  public Response openStream(String path) {
+    HttpResponse<java.io.InputStream> response = stream(path);
+    try (java.io.InputStream body = response.body()) {
+      boolean events =
+          response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+      String text =
+          events ? "" : new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new Response(response.statusCode(), parse(text), null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Response post(String path, String json) {
     return send(withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }

@@ -137,6 +137,8 @@ class SecurityConfig {
     auth.requestMatchers(PUT, "/api/views/*").hasAnyRole(STAFF);
     auth.requestMatchers(DELETE, "/api/views/*").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/notifications").authenticated();
+    // Live updates, filtered to what the person may see (LiveEvent.visibleTo).
+    auth.requestMatchers(GET, "/api/stream").authenticated();
     auth.requestMatchers(POST, "/api/notifications/*/read", "/api/notifications/read-all")
         .authenticated();
     auth.requestMatchers(GET, "/api/mailboxes").hasAnyRole(STAFF);

@@ -139,6 +139,7 @@ class AuthorizationMatrixTest {
           entry("PUT /api/views/{id}", Access.STAFF),
           entry("DELETE /api/views/{id}", Access.STAFF),
           entry("GET /api/notifications", Access.SIGNED_IN),
+          entry("GET /api/stream", Access.SIGNED_IN),
           entry("POST /api/notifications/{id}/read", Access.SIGNED_IN),
           entry("POST /api/notifications/read-all", Access.SIGNED_IN),
           entry("GET /api/mailboxes", Access.STAFF),
@@ -264,7 +265,7 @@ class AuthorizationMatrixTest {
 
   private static Response call(HttpApi api, String method, String path) {
     return switch (method) {
-      case "GET" -> api.get(path);
+      case "GET" -> path.equals("/api/stream") ? api.openStream(path) : api.get(path);
       case "POST" -> api.post(path, "{}");
       case "PATCH" -> api.patch(path, "{}");
       case "PUT" -> api.put(path, "{}");

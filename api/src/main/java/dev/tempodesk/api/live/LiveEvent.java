@@ -1,0 +1,91 @@
+package dev.tempodesk.api.live;
+
+import dev.tempodesk.api.security.SignedInUser;
+import dev.tempodesk.db.jooq.tables.records.LiveEventsRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One change of the read model as the V37 triggers describe it: what happened ({@code kind}), to
+ * which ticket, message or notification, and who may see it (the ticket's customer, whether a
+ * message is an internal note, a notification's recipient).
+ */
+public record LiveEvent(
+    long id,
+    String kind,
+    Long ticketNumber,
+    Long reporterId,
+    UUID messageId,
+    boolean internal,
+    Long notificationId,
+    String recipientKind,
+    Long recipientId) {
+
+  public static final String NOTIFICATION_PREFIX = "notification.";
+
+  /** The NOTIFY payload: the live_events row as {@code row_to_json} writes it. */
+  static LiveEvent fromJson(JsonNode row) {
+    return new LiveEvent(
+        row.get("id").asLong(),
+        row.get("kind").asString(),
+        longOrNull(row.get("ticket_number")),
+        longOrNull(row.get("reporter_id")),
+        row.hasNonNull("message_id") ? UUID.fromString(row.get("message_id").asString()) : null,
+        row.path("internal").asBoolean(false),
+        longOrNull(row.get("notification_id")),
+        row.hasNonNull("recipient_kind") ? row.get("recipient_kind").asString() : null,
+        longOrNull(row.get("recipient_id")));
+  }
+
+  static LiveEvent of(LiveEventsRecord row) {
+    return new LiveEvent(
+        row.getId(),
+        row.getKind(),
+        row.getTicketNumber(),
+        row.getReporterId(),
+        row.getMessageId(),
+        Boolean.TRUE.equals(row.getInternal()),
+        row.getNotificationId(),
+        row.getRecipientKind(),
+        row.getRecipientId());
+  }
+
+  private static Long longOrNull(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asLong();
+  }
+
+  /**
+   * Whether this person may see the event: a notification only its recipient; a ticket or message
+   * event any staff member, and the ticket's own customer unless it is an internal note.
+   */
+  public boolean visibleTo(SignedInUser user) {
+    if (kind.startsWith(NOTIFICATION_PREFIX)) {
+      return user.kind().name().equals(recipientKind) && Objects.equals(recipientId, user.id());
+    }
+    if (user.role().isStaff()) {
+      return user.kind() == SignedInUser.Kind.AGENT;
+    }
+    return user.kind() == SignedInUser.Kind.CONTACT
+        && !internal
+        && Objects.equals(reporterId, user.id());
+  }
+
+  /** What the stream sends: what changed, never who else may see it. */
+  public Map<String, Object> data() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("kind", kind);
+    if (ticketNumber != null) {
+      data.put("ticketNumber", ticketNumber);
+    }
+    if (messageId != null) {
+      data.put("messageId", messageId.toString());
+    }
+    if (notificationId != null) {
+      data.put("notificationId", notificationId);
+    }
+    return data;
+  }
+}
