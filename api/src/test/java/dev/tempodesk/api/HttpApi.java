@@ -164,6 +164,8 @@ public final class HttpApi {
   public Response post(String path, String json, String header, String value) {
     return send(
         withJson(path).header(header, value).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A JSON POST with extra headers (e.g. Idempotency-Key). */
   public Response post(String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request = withJson(path).POST(HttpRequest.BodyPublishers.ofString(json));

@@ -78,13 +78,13 @@ class WebAppEndToEndTest {
       node.environment().put("BASE_URL", "http://localhost:" + port);
       node.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
       Process process = node.start();
-      boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+      boolean finished = process.waitFor(10, TimeUnit.MINUTES);
       if (!finished) {
         process.destroyForcibly();
       }
       String output = Files.readString(log);
       System.out.println(output);
-      assertThat(finished).as("the browser journeys finish within 5 minutes").isTrue();
+      assertThat(finished).as("the browser journeys finish within 10 minutes").isTrue();
       assertThat(process.exitValue()).as("browser journeys:%n%s", output).isZero();
       // The journeys whose APIs this backend serves must have run, not been skipped.
       assertThat(output)
