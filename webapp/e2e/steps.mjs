@@ -518,6 +518,41 @@ export const scenario = [
     },
   },
   {
+    id: 'tags',
+    name: 'an agent tags a ticket and filters the list by the tag',
+    needs: ['/api/tags', '/api/stats/tags'],
+    run: async ({ page, context, screenshot }) => {
+      const tag = `room-${unique}`;
+      await signIn(page, context, 'alice@tempodesk.demo');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await page.goto(`/tickets/${state.ticketNumber}`);
+      // typed as people type it; saved normalized (lower case, spaces as hyphens)
+      const editor = page.getByRole('combobox', { name: 'Tags' });
+      await editor.fill(`Room ${unique.toUpperCase()}`);
+      await editor.press('Enter');
+      await page.getByRole('textbox', { name: /Comment/ }).fill('Tagged with the room');
+      await page.getByRole('button', { name: 'Save change' }).click();
+      await page.getByText('Updated: tags.').waitFor();
+      await page.getByRole('list', { name: 'Tags', exact: true }).getByText(tag).waitFor();
+      await page
+        .getByTestId('audit-entry')
+        .filter({ hasText: `tags: — → ${tag}` })
+        .waitFor();
+      await page.getByRole('link', { name: 'Tickets' }).click();
+      const filter = page.getByRole('combobox', { name: 'Tags' });
+      await filter.fill(tag.slice(0, -2));
+      await page.getByRole('option', { name: `${tag} 1` }).click(); // suggested with its count
+      await page.keyboard.press('Escape');
+      await page.getByTestId(`ticket-row-${state.ticketNumber}`).waitFor();
+      await assert.doesNotReject(() => page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1));
+      await page
+        .getByRole('list', { name: `Tags of #${state.ticketNumber}` })
+        .getByText(tag)
+        .waitFor();
+      await screenshot('ticket-tags');
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

@@ -10,6 +10,7 @@ import { useRetryAttachment } from '@/features/tickets/api/retry-attachment';
 import { useRetryReply } from '@/features/tickets/api/retry-reply';
 import { AuditTimeline } from '@/features/tickets/components/audit-timeline';
 import { ReplyBox } from '@/features/tickets/components/reply-box';
+import { TagChips } from '@/features/tickets/components/tag-chips';
 import { SlaPanel } from '@/features/tickets/components/sla-panel';
 import { Thread } from '@/components/thread';
 import { UpdatePanel } from '@/features/tickets/components/update-panel';
@@ -45,6 +46,9 @@ export const TicketDetail = ({ number, agents }: { number: number; agents: { id:
               {t.assigneeName ? ` · assigned to ${t.assigneeName}` : ' · unassigned'}
             </Typography>
           </Stack>
+          <Box sx={{ mt: 1 }}>
+            <TagChips tags={t.tags} />
+          </Box>
         </Paper>
         {messages.isPending ? (
           <Loading label="Loading the conversation…" />

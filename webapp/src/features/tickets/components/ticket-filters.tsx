@@ -6,6 +6,7 @@ import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
+import { TagInput } from '@/features/tickets/components/tag-input';
 import { ListTicketsPriorityItem, ListTicketsStatusItem } from '@/api/generated/model';
 
 export type TicketFilterValues = {
@@ -14,6 +15,7 @@ export type TicketFilterValues = {
   assignee: string; // '' any, 'none' unassigned, or an agent id
   text: string;
   includeDone: boolean;
+  tags: string[]; // all of them (tag=…&tag=…)
 };
 
 export const EMPTY_FILTERS: TicketFilterValues = {
@@ -22,6 +24,7 @@ export const EMPTY_FILTERS: TicketFilterValues = {
   assignee: '',
   text: '',
   includeDone: false,
+  tags: [],
 };
 
 type Props = {
@@ -92,6 +95,13 @@ export const TicketFilters = ({ value, onChange, assignees }: Props) => {
           ))}
         </Select>
       </FormControl>
+      <TagInput
+        id="filter-tags"
+        label="Tags"
+        placeholder="All of these tags"
+        value={value.tags}
+        onChange={(tags) => set('tags', tags)}
+      />
       <FormControlLabel
         control={<Switch checked={value.includeDone} onChange={(event) => set('includeDone', event.target.checked)} />}
         label="Show closed"

@@ -18,6 +18,7 @@ const toParams = (filters: TicketFilterValues, limit: number): ListTicketsParams
   assigneeId: filters.assignee && filters.assignee !== 'none' ? Number(filters.assignee) : undefined,
   text: filters.text.trim() || undefined,
   includeDone: filters.includeDone || undefined,
+  tag: filters.tags.length ? filters.tags : undefined,
   limit,
 });
 

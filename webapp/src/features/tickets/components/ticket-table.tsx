@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import type { TicketDto } from '@/api/generated/model';
 import { PriorityChip, StatusChip } from '@/components/status-chip';
+import { TagChips } from '@/features/tickets/components/tag-chips';
 import { SlaChip } from '@/features/tickets/components/sla-chip';
 import { formatDateTime } from '@/utils/duration';
 
@@ -36,6 +37,7 @@ export const TicketTable = ({ tickets, fetchedAt, linkTo = (t) => `/tickets/${t.
             <Link component={RouterLink} to={linkTo(ticket)} underline="hover" fontWeight={500}>
               {ticket.subject}
             </Link>
+            <TagChips tags={ticket.tags} label={`Tags of #${ticket.number}`} />
           </TableCell>
           <TableCell>
             <StatusChip status={ticket.status} />

@@ -15,9 +15,11 @@ import {
   type TicketUpdateResponse,
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
+import { TagInput } from '@/features/tickets/components/tag-input';
 import { useUpdateTicket } from '@/features/tickets/api/update-ticket';
 import {
   buildPatch,
+  FIELD_RENAMES,
   FORM_FIELDS,
   formFor,
   showsPendingFields,
@@ -77,7 +79,7 @@ export const UpdatePanel = ({ ticket, agents }: Props) => {
           setForm(formFor(response.ticket));
         },
         onError: (error) => {
-          const placed = formErrorsOf(error, FORM_FIELDS, { assigneeId: 'assignee' });
+          const placed = formErrorsOf(error, FORM_FIELDS, FIELD_RENAMES);
           if (placed.form) setProblem(placed.form);
           else setErrors(placed.fields);
         },
@@ -155,6 +157,16 @@ export const UpdatePanel = ({ ticket, agents }: Props) => {
             </MenuItem>
           ))}
         </TextField>
+        <TagInput
+          id="update-tags"
+          label="Tags"
+          value={form.tags}
+          error={errors.tags}
+          onChange={(tags) => {
+            setForm((current) => ({ ...current, tags }));
+            setErrors((current) => ({ ...current, tags: undefined }));
+          }}
+        />
         <TextField {...field('comment', 'Comment (why)')} required multiline minRows={2} />
         {problem && <Alert severity="error">{problem}</Alert>}
         {result && (

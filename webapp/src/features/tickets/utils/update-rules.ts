@@ -8,6 +8,7 @@ export type UpdateForm = {
   pendingReason: string;
   pendingFor: string;
   resolution: string;
+  tags: string[];
   comment: string;
 };
 
@@ -20,6 +21,7 @@ export const formFor = (ticket: TicketDto): UpdateForm => ({
   pendingReason: '',
   pendingFor: '',
   resolution: '',
+  tags: ticket.tags ?? [],
   comment: '',
 });
 
@@ -60,6 +62,11 @@ export const buildPatch = (
   if (showsResolution(form) && form.resolution) {
     patch.resolution = form.resolution as TicketPatchRequest['resolution'];
   }
+  // Tags are sent whole ("tags" replaces them) and only when they differ; the server normalizes.
+  const sorted = (tags: readonly string[]) => [...tags].sort().join('\n');
+  if (sorted(form.tags) !== sorted(ticket.tags ?? [])) {
+    patch.tags = form.tags;
+  }
   if (!patch.comment) errors.comment = 'A comment is required: say why you make this change.';
   return Object.keys(errors).length ? { errors } : { patch, errors };
 };
@@ -68,4 +75,15 @@ export const buildPatch = (
  * The inputs a ProblemDetail's `field` may name as it is; the server's "assigneeId" is the
  * assignee input (the update panel renames it).
  */
-export const FORM_FIELDS = ['status', 'priority', 'pendingReason', 'pendingFor', 'resolution', 'comment'] as const;
+export const FORM_FIELDS = [
+  'status',
+  'priority',
+  'pendingReason',
+  'pendingFor',
+  'resolution',
+  'tags',
+  'comment',
+] as const;
+
+/** Server fields shown by another input: the assignee's id, and the tags' add/remove forms. */
+export const FIELD_RENAMES = { assigneeId: 'assignee', addTags: 'tags', removeTags: 'tags' } as const;

@@ -100,6 +100,7 @@ class WebAppEndToEndTest {
               "PASS an admin writes an SLA policy",
               "PASS a ticket shows its first-response and next-reply clocks in business time",
               "PASS the statistics dashboard",
+              "PASS an agent tags a ticket and filters the list by the tag",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
               "PASS the customer sends a file and downloads it, and gets 404 for another",
