@@ -541,7 +541,8 @@ export const scenario = [
       await page.getByRole('link', { name: 'Tickets' }).click();
       const filter = page.getByRole('combobox', { name: 'Tags' });
       await filter.fill(tag.slice(0, -2));
-      await page.getByRole('option', { name: `${tag} 1` }).click(); // suggested with its count
+      // suggested with its count (one ticket)
+      await page.getByRole('option', { name: new RegExp(`^${tag}\\s?1$`) }).click();
       await page.keyboard.press('Escape');
       await page.getByTestId(`ticket-row-${state.ticketNumber}`).waitFor();
       await assert.doesNotReject(() => page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1));
