@@ -39,6 +39,7 @@ export const aTicket = (overrides: Partial<TicketDto> = {}, sla: Partial<SlaDto>
   resolveDueAt: '2026-11-23T10:00:00Z',
   version: 4,
   updatedAt: '2026-11-22T10:05:00Z',
+  tags: [],
   ...overrides,
   sla: { ...NO_BREACH, ...sla },
 });

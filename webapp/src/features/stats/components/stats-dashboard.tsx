@@ -12,9 +12,11 @@ import {
   useGetStatsAgents,
   useGetStatsHourly,
   useGetStatsSummary,
+  useGetStatsTags,
 } from '@/api/generated/endpoints/statistics/statistics';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { AgentComplianceTable, ComplianceChart } from '@/features/stats/components/compliance';
+import { TagStatsTable } from '@/features/stats/components/tag-stats';
 import { formatDateTime, formatSpan } from '@/utils/duration';
 import { agentRanking, hourlySeries, percent, rangeEndingNow, RANGES } from '@/features/stats/utils/stats';
 
@@ -57,6 +59,8 @@ export const StatsDashboard = ({ aside }: { aside?: ReactNode }) => {
   const summary = useGetStatsSummary({ hours }, query);
   const hourly = useGetStatsHourly(range, query);
   const agents = useGetStatsAgents(range, query);
+  // Up to now, not the last whole hour: tags are read from the tickets, not from computed hours.
+  const tags = useGetStatsTags({ from: range.from }, query);
   const series = useMemo(() => hourlySeries(hourly.data?.hours ?? [], hours), [hourly.data, hours]);
   const ranking = agentRanking(agents.data?.agents ?? []);
 
@@ -186,6 +190,15 @@ export const StatsDashboard = ({ aside }: { aside?: ReactNode }) => {
                   .join(' · ')}
               </Typography>
             </>
+          )}
+        </Section>
+        <Section title="Tickets per tag">
+          {tags.isPending ? (
+            <Loading />
+          ) : tags.isError ? (
+            <ErrorState error={tags.error} title="Could not load the figures per tag" />
+          ) : (
+            <TagStatsTable tags={tags.data.tags} />
           )}
         </Section>
         {aside}

@@ -10,6 +10,7 @@ import { useRetryAttachment } from '@/features/tickets/api/retry-attachment';
 import { useRetryReply } from '@/features/tickets/api/retry-reply';
 import { AuditTimeline } from '@/features/tickets/components/audit-timeline';
 import { ReplyBox } from '@/features/tickets/components/reply-box';
+import { TagChips } from '@/features/tickets/components/tag-chips';
 import { SlaPanel } from '@/features/tickets/components/sla-panel';
 import { Thread } from '@/components/thread';
 import { UpdatePanel } from '@/features/tickets/components/update-panel';
@@ -50,7 +51,7 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
     const seq = (fill?.reply.seq ?? 0) + 1;
     setFill({
       reply: { seq, reply, note },
-      update: { seq, form: formWith(t, change), tags: { addTags: change.addTags, removeTags: change.removeTags } },
+      update: { seq, form: formWith(t, change) },
     });
   };
 
@@ -71,6 +72,9 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
               {t.assigneeName ? ` · assigned to ${t.assigneeName}` : ' · unassigned'}
             </Typography>
           </Stack>
+          <Box sx={{ mt: 1 }}>
+            <TagChips tags={t.tags} />
+          </Box>
         </Paper>
         {messages.isPending ? (
           <Loading label="Loading the conversation…" />

@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import type { Ref } from 'react';
+import { TagInput } from '@/features/tickets/components/tag-input';
 import { ListTicketsPriorityItem, ListTicketsStatusItem } from '@/api/generated/model';
 
 export type TicketFilterValues = {
@@ -15,6 +16,7 @@ export type TicketFilterValues = {
   assignee: string; // '' any, 'none' unassigned, or an agent id
   text: string;
   includeDone: boolean;
+  tags: string[]; // all of them (tag=…&tag=…)
 };
 
 export const EMPTY_FILTERS: TicketFilterValues = {
@@ -23,6 +25,7 @@ export const EMPTY_FILTERS: TicketFilterValues = {
   assignee: '',
   text: '',
   includeDone: false,
+  tags: [],
 };
 
 /** What the search box looks in, and the order a search lists in (the API's default with a text). */
@@ -100,6 +103,13 @@ export const TicketFilters = ({ value, onChange, assignees, searchRef }: Props) 
           ))}
         </Select>
       </FormControl>
+      <TagInput
+        id="filter-tags"
+        label="Tags"
+        placeholder="All of these tags"
+        value={value.tags}
+        onChange={(tags) => set('tags', tags)}
+      />
       <FormControlLabel
         control={<Switch checked={value.includeDone} onChange={(event) => set('includeDone', event.target.checked)} />}
         label="Show closed"

@@ -25,9 +25,10 @@ const toFilterValues = (params: ListParams): TicketFilterValues => ({
   assignee: params.assigneeId != null ? String(params.assigneeId) : params.unassigned ? 'none' : '',
   text: params.text ?? '',
   includeDone: params.includeDone ?? false,
+  tags: params.tag ?? [],
 });
 
-/** The URL's parameters after a change of the form; the others (mine, tags, …) stay as they were. */
+/** The URL's parameters after a change of the form; the others (mine, pendingReason, …) stay as they were. */
 const withFilterValues = (params: ListParams, filters: TicketFilterValues): ListParams => ({
   ...params,
   status: filters.status,
@@ -36,6 +37,7 @@ const withFilterValues = (params: ListParams, filters: TicketFilterValues): List
   assigneeId: filters.assignee && filters.assignee !== 'none' ? Number(filters.assignee) : undefined,
   text: filters.text || undefined,
   includeDone: filters.includeDone || undefined,
+  tag: filters.tags.length ? filters.tags : undefined,
 });
 
 const toQuery = (params: ListParams, limit: number): ListTicketsParams =>

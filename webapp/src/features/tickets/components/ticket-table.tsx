@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import type { TicketDto } from '@/api/generated/model';
 import { PriorityChip, StatusChip } from '@/components/status-chip';
+import { TagChips } from '@/features/tickets/components/tag-chips';
 import { SlaChip } from '@/features/tickets/components/sla-chip';
 import type { RowSelection } from '@/features/tickets/hooks/use-row-selection';
 import { formatDateTime } from '@/utils/duration';
@@ -84,6 +85,7 @@ export const TicketTable = ({
             <Link component={RouterLink} to={linkTo(ticket)} underline="hover" fontWeight={500}>
               {ticket.subject}
             </Link>
+            <TagChips tags={ticket.tags} label={`Tags of #${ticket.number}`} />
           </TableCell>
           <TableCell>
             <StatusChip status={ticket.status} />

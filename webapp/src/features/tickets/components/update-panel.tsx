@@ -17,9 +17,11 @@ import {
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
 import { humanize, PENDING_DURATIONS } from '@/features/tickets/utils/change-options';
+import { TagInput } from '@/features/tickets/components/tag-input';
 import { useUpdateTicket } from '@/features/tickets/api/update-ticket';
 import {
   buildPatch,
+  FIELD_RENAMES,
   FORM_FIELDS,
   formFor,
   showsPendingFields,
@@ -29,7 +31,7 @@ import {
 } from '@/features/tickets/utils/update-rules';
 
 /** A change filled in by a macro (see MacroPicker): `seq` changes with every pick. */
-export type UpdateFill = { seq: number; form: UpdateForm; tags?: Pick<TicketPatchRequest, 'addTags' | 'removeTags'> };
+export type UpdateFill = { seq: number; form: UpdateForm };
 
 type Props = {
   ticket: TicketDto;
@@ -44,8 +46,6 @@ export const UpdatePanel = ({ ticket, agents, fill }: Props) => {
   const [problem, setProblem] = useState<string>();
   const [result, setResult] = useState<TicketUpdateResponse>();
   const update = useUpdateTicket();
-  // Tag changes from a macro (the panel has no tag inputs): sent with the next Save change.
-  const [tags, setTags] = useState<UpdateFill['tags']>();
 
   // Someone else changed the ticket (live refresh): follow it unless the agent is mid-edit. Only
   // a new version is a change; adjusted while rendering, as React advises instead of an effect.
@@ -59,7 +59,6 @@ export const UpdatePanel = ({ ticket, agents, fill }: Props) => {
   if (fill && fill.seq !== filled) {
     setFilled(fill.seq);
     setForm(fill.form);
-    setTags(fill.tags);
     setErrors({});
     setResult(undefined);
   }
@@ -77,15 +76,14 @@ export const UpdatePanel = ({ ticket, agents, fill }: Props) => {
     setErrors(found);
     if (!patch) return;
     update.mutate(
-      { number: ticket.number, data: { ...patch, ...tags } },
+      { number: ticket.number, data: patch },
       {
         onSuccess: (response) => {
           setResult(response);
-          setTags(undefined);
           setForm(formFor(response.ticket));
         },
         onError: (error) => {
-          const placed = formErrorsOf(error, FORM_FIELDS, { assigneeId: 'assignee' });
+          const placed = formErrorsOf(error, FORM_FIELDS, FIELD_RENAMES);
           if (placed.form) setProblem(placed.form);
           else setErrors(placed.fields);
         },
@@ -163,14 +161,16 @@ export const UpdatePanel = ({ ticket, agents, fill }: Props) => {
             </MenuItem>
           ))}
         </TextField>
-        {(tags?.addTags?.length || tags?.removeTags?.length) && (
-          <Typography variant="body2" aria-label="Tag changes">
-            Tags:{' '}
-            {[...(tags.addTags ?? []).map((tag) => `+${tag}`), ...(tags.removeTags ?? []).map((tag) => `−${tag}`)].join(
-              ' ',
-            )}
-          </Typography>
-        )}
+        <TagInput
+          id="update-tags"
+          label="Tags"
+          value={form.tags}
+          error={errors.tags}
+          onChange={(tags) => {
+            setForm((current) => ({ ...current, tags }));
+            setErrors((current) => ({ ...current, tags: undefined }));
+          }}
+        />
         <TextField {...field('comment', 'Comment (why)')} required multiline minRows={2} />
         {problem && <Alert severity="error">{problem}</Alert>}
         {result && (

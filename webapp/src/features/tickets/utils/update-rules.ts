@@ -8,6 +8,7 @@ export type UpdateForm = {
   pendingReason: string;
   pendingFor: string;
   resolution: string;
+  tags: string[];
   comment: string;
 };
 
@@ -20,13 +21,22 @@ export const formFor = (ticket: TicketDto): UpdateForm => ({
   pendingReason: '',
   pendingFor: '',
   resolution: '',
+  tags: ticket.tags ?? [],
   comment: '',
 });
 
 /** A change in the shape of a PATCH body, as a macro fills it in (absent fields stay as they are). */
 export type FilledChange = Pick<
   Partial<TicketPatchRequest>,
-  'status' | 'priority' | 'assigneeId' | 'pendingReason' | 'pendingFor' | 'resolution' | 'comment'
+  | 'status'
+  | 'priority'
+  | 'assigneeId'
+  | 'pendingReason'
+  | 'pendingFor'
+  | 'resolution'
+  | 'comment'
+  | 'addTags'
+  | 'removeTags'
 >;
 
 /** The form with `change` filled in over the ticket as it is, for the agent to review and save. */
@@ -40,6 +50,10 @@ export const formWith = (ticket: TicketDto, change: FilledChange): UpdateForm =>
     pendingFor: change.pendingFor ?? '',
     resolution: change.resolution ?? '',
     comment: change.comment ?? '',
+    // The macro's tag changes applied to the ticket's tags (sent whole, as the tag editor does).
+    tags: [...new Set([...form.tags, ...(change.addTags ?? [])])].filter(
+      (tag) => !(change.removeTags ?? []).includes(tag),
+    ),
   };
 };
 
@@ -80,6 +94,11 @@ export const buildPatch = (
   if (showsResolution(form) && form.resolution) {
     patch.resolution = form.resolution as TicketPatchRequest['resolution'];
   }
+  // Tags are sent whole ("tags" replaces them) and only when they differ; the server normalizes.
+  const sorted = (tags: readonly string[]) => [...tags].sort().join('\n');
+  if (sorted(form.tags) !== sorted(ticket.tags ?? [])) {
+    patch.tags = form.tags;
+  }
   if (!patch.comment) errors.comment = 'A comment is required: say why you make this change.';
   return Object.keys(errors).length ? { errors } : { patch, errors };
 };
@@ -88,4 +107,15 @@ export const buildPatch = (
  * The inputs a ProblemDetail's `field` may name as it is; the server's "assigneeId" is the
  * assignee input (the update panel renames it).
  */
-export const FORM_FIELDS = ['status', 'priority', 'pendingReason', 'pendingFor', 'resolution', 'comment'] as const;
+export const FORM_FIELDS = [
+  'status',
+  'priority',
+  'pendingReason',
+  'pendingFor',
+  'resolution',
+  'tags',
+  'comment',
+] as const;
+
+/** Server fields shown by another input: the assignee's id, and the tags' add/remove forms. */
+export const FIELD_RENAMES = { assigneeId: 'assignee', addTags: 'tags', removeTags: 'tags' } as const;

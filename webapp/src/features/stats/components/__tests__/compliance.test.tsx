@@ -76,7 +76,13 @@ const agents = {
 const answering = (hourlyBody: unknown, agentsBody: unknown) =>
   stubFetch(({ url }) => ({
     status: 200,
-    body: url.includes('/summary') ? summary : url.includes('/hourly') ? hourlyBody : agentsBody,
+    body: url.includes('/summary')
+      ? summary
+      : url.includes('/hourly')
+        ? hourlyBody
+        : url.includes('/stats/tags')
+          ? { from: '2026-11-21T10:00:00Z', to: '2026-11-22T10:00:00Z', tags: [{ tag: 'vpn', created: 2, open: 1 }] }
+          : agentsBody,
   }));
 
 describe('SLA compliance on the statistics page', () => {

@@ -24,6 +24,8 @@ final class ApiSurface {
             new Target("tickets.list", "/api/tickets", "text"),
             new Target("tickets.byId", "/api/tickets/" + ticket, "x"),
             new Target("tickets.events", "/api/tickets/" + ticket + "/events", "x"),
+            new Target("tickets.byTag", "/api/tickets", "tag"),
+            new Target("tags.list", "/api/tags", "prefix"),
             new Target("contacts.list", "/api/contacts", "organizationId"),
             new Target("stats.summary", "/api/stats/summary", "hours"),
             new Target("notifications.feed", "/api/notifications", "before"),

@@ -106,6 +106,7 @@ class WebAppEndToEndTest {
               "PASS an agent finds a ticket by a word that appears only in a message body",
               "PASS an agent saves a view and reopens it from the rail",
               "PASS keyboard shortcuts move through the list and open a ticket",
+              "PASS an agent tags a ticket and filters the list by the tag",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
               "PASS the customer sends a file and downloads it, and gets 404 for another",
