@@ -661,10 +661,7 @@ export const scenario = [
       await rows(page).nth(1).waitFor();
       const focused = page.locator('tbody tr[aria-current="true"]');
       await page.keyboard.press('/');
-      assert.equal(
-        await page.evaluate(() => document.activeElement?.getAttribute('placeholder')),
-        'Words or #1042',
-      );
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('placeholder')), 'Words or #1042');
       await page.evaluate(() => document.activeElement?.blur());
       await page.keyboard.press('j');
       await page.keyboard.press('j');

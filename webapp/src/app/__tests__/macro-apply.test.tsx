@@ -50,7 +50,8 @@ describe('apply macro on the ticket page', () => {
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveTextContent('PENDING');
     expect(screen.getByRole('combobox', { name: 'Priority' })).toHaveTextContent('HIGH');
     expect(screen.getByRole('textbox', { name: /Comment/ })).toHaveValue('Macro: Waiting on logs');
-    expect(screen.getByLabelText('Tag changes')).toHaveTextContent('+logs');
+    // The macro's tag change, in the tag editor for review.
+    expect(screen.getByRole('combobox', { name: 'Tags' }).closest('.MuiAutocomplete-root')).toHaveTextContent('logs');
     const writes = () => requests.filter((request) => request.method !== 'GET');
     expect(writes().map((request) => request.url)).toEqual(['/api/tickets/1042/macros/5/preview']);
 
@@ -67,7 +68,7 @@ describe('apply macro on the ticket page', () => {
         pendingReason: 'CUSTOMER',
         pendingFor: 'P2D',
         priority: 'HIGH',
-        addTags: ['logs'],
+        tags: ['logs'], // the tag editor sends the whole set, the macro's tag added
       },
     });
   });

@@ -12,7 +12,6 @@ import {
   TicketPatchRequestResolution,
   TicketPatchRequestStatus,
   type TicketDto,
-  type TicketPatchRequest,
   type TicketUpdateResponse,
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';

@@ -11,6 +11,9 @@ const TICKETS = [1041, 1042, 1043, 1044].map((number) => aTicket({ number, subje
 const server = (nextCursor: string | null = null) => {
   let polls = 0;
   return stubFetch((request: RecordedRequest) => {
+    if (request.url.startsWith('/api/views')) {
+      return { status: 200, body: [] }; // the list's saved-views rail
+    }
     if (request.method === 'POST' && request.url === '/api/tickets/bulk') {
       return { status: 202, body: { id: 5, total: 3 } };
     }

@@ -18,7 +18,11 @@ const SUGGESTIONS = [
 /** Answers /api/tags with the suggestions and everything else with `other`. */
 const withSuggestions =
   (other: (request: RecordedRequest) => { status: number; body: unknown }) => (request: RecordedRequest) =>
-    request.url.startsWith('/api/tags') ? { status: 200, body: SUGGESTIONS } : other(request);
+    request.url.startsWith('/api/tags')
+      ? { status: 200, body: SUGGESTIONS }
+      : request.url.startsWith('/api/views') // the list's saved-views rail
+        ? { status: 200, body: [] }
+        : other(request);
 
 const Editor = ({ initial = [] as string[] }) => {
   const [tags, setTags] = useState(initial);

@@ -1,10 +1,11 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
+import { renderWithQueries } from '@/testing/render';
 import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTERS, SEARCH_HINT, TicketFilters } from '@/features/tickets/components/ticket-filters';
 
 describe('Ticket filters', () => {
   it('says what the search box searches and in what order it lists', () => {
-    render(<TicketFilters value={EMPTY_FILTERS} onChange={() => {}} assignees={[]} />);
+    renderWithQueries(<TicketFilters value={EMPTY_FILTERS} onChange={() => {}} assignees={[]} />);
     const search = screen.getByLabelText('Search');
     expect(search).toHaveAttribute('placeholder', 'Words or #1042');
     expect(screen.getByText(SEARCH_HINT)).toBeInTheDocument();
@@ -14,7 +15,9 @@ describe('Ticket filters', () => {
 
   it('hands the typed text on with the other filters unchanged', () => {
     const onChange = vi.fn();
-    render(<TicketFilters value={{ ...EMPTY_FILTERS, includeDone: true }} onChange={onChange} assignees={[]} />);
+    renderWithQueries(
+      <TicketFilters value={{ ...EMPTY_FILTERS, includeDone: true }} onChange={onChange} assignees={[]} />,
+    );
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'A1234567' } });
     expect(onChange).toHaveBeenCalledWith({ ...EMPTY_FILTERS, includeDone: true, text: 'A1234567' });
   });
