@@ -17,6 +17,7 @@ import {
   type ListTicketsParams,
   type TicketPatchRequest,
 } from '@/api/generated/model';
+import { useListMacros } from '@/api/generated/endpoints/macros/macros';
 import { formErrorsOf } from '@/lib/api-client';
 import { humanize, PENDING_DURATIONS } from '@/features/tickets/utils/change-options';
 import { matchingOf, useStartBulkAction } from '@/features/tickets/api/bulk-actions';
@@ -33,6 +34,7 @@ export type BulkForm = {
   assignee: string; // '' as is, 'none' unassign, or an agent id
   addTags: string;
   removeTags: string;
+  macroId: string; // '' none, or the macro applied to each ticket (its change, reply and note)
   comment: string;
 };
 
@@ -45,6 +47,7 @@ const EMPTY: BulkForm = {
   assignee: '',
   addTags: '',
   removeTags: '',
+  macroId: '',
   comment: '',
 };
 
@@ -72,7 +75,9 @@ export const bulkChanges = (form: BulkForm): { changes?: TicketPatchRequest; err
   if (form.assignee) changes.assigneeId = form.assignee === 'none' ? null : Number(form.assignee);
   if (tags(form.addTags).length) changes.addTags = tags(form.addTags);
   if (tags(form.removeTags).length) changes.removeTags = tags(form.removeTags);
-  if (Object.keys(changes).length === 0) return { error: 'Choose at least one change.' };
+  if (Object.keys(changes).length === 0) {
+    return form.macroId ? {} : { error: 'Choose at least one change or a macro.' };
+  }
   return { changes };
 };
 
@@ -148,6 +153,7 @@ const BulkDialog = ({ selection, params, agents, onClose, onStarted }: DialogPro
   const [problem, setProblem] = useState<string>();
   const [commentError, setCommentError] = useState<string>();
   const start = useStartBulkAction();
+  const macros = useListMacros();
   const set = (key: keyof BulkForm) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [key]: event.target.value }));
 
@@ -160,7 +166,7 @@ const BulkDialog = ({ selection, params, agents, onClose, onStarted }: DialogPro
       setCommentError('A comment is required; it goes to every ticket’s history.');
       return;
     }
-    if (!changes) {
+    if (error) {
       setProblem(error);
       return;
     }
@@ -168,7 +174,14 @@ const BulkDialog = ({ selection, params, agents, onClose, onStarted }: DialogPro
       ? { matching: matchingOf(params) }
       : { numbers: [...selection.selected].sort((a, b) => a - b) };
     start.mutate(
-      { data: { ...selected, changes, comment: form.comment.trim() } },
+      {
+        data: {
+          ...selected,
+          ...(changes ? { changes } : {}),
+          ...(form.macroId ? { macroId: Number(form.macroId) } : {}),
+          comment: form.comment.trim(),
+        },
+      },
       {
         onSuccess: (started) => onStarted(started.id),
         onError: (failure) => {
@@ -241,6 +254,21 @@ const BulkDialog = ({ selection, params, agents, onClose, onStarted }: DialogPro
                 ))}
               </TextField>
             )}
+            <TextField
+              select
+              label="Macro"
+              value={form.macroId}
+              onChange={set('macroId')}
+              size="small"
+              helperText="Its change, reply and note on each ticket, as applying it there would"
+            >
+              <MenuItem value="">None</MenuItem>
+              {(macros.data ?? []).map((macro) => (
+                <MenuItem key={macro.id} value={String(macro.id)}>
+                  {macro.name}
+                </MenuItem>
+              ))}
+            </TextField>
             <TextField select label="Priority" value={form.priority} onChange={set('priority')} size="small">
               <MenuItem value="">Leave as is</MenuItem>
               {Object.values(TicketPatchRequestPriority).map((priority) => (

@@ -14,6 +14,9 @@ const server = (nextCursor: string | null = null) => {
     if (request.url.startsWith('/api/views')) {
       return { status: 200, body: [] }; // the list's saved-views rail
     }
+    if (request.url.startsWith('/api/macros')) {
+      return { status: 200, body: [{ id: 9, name: 'Replacement on its way', shared: true }] };
+    }
     if (request.method === 'POST' && request.url === '/api/tickets/bulk') {
       return { status: 202, body: { id: 5, total: 3 } };
     }
@@ -115,6 +118,24 @@ describe('bulk actions in the ticket list', () => {
       matching: { unassigned: false, mine: false, includeDone: false },
       changes: { priority: 'URGENT' },
       comment: 'Escalated',
+    });
+  });
+
+  it('applies a macro to the selection without any other change', async () => {
+    const requests = server();
+    renderList();
+
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select ticket 1044' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Change selected…' }));
+    await choose('Macro', 'Replacement on its way');
+    await userEvent.type(screen.getByRole('textbox', { name: /Comment/ }), 'Known fault');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply to 1 tickets' }));
+
+    await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({
+      numbers: [1044],
+      macroId: 9,
+      comment: 'Known fault',
     });
   });
 });

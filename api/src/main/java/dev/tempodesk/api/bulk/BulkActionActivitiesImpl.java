@@ -4,6 +4,7 @@ import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.security.Role;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.AssignmentRights;
+import dev.tempodesk.api.ticket.MacroCommands;
 import dev.tempodesk.api.ticket.TicketCommands;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
 import dev.tempodesk.api.ticket.TicketRefusals;
@@ -46,6 +47,7 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
   private final AgentRepository agents;
   private final AssignmentRights rights;
   private final TicketCommands commands;
+  private final MacroCommands macroCommands;
   private final Clock clock;
 
   public BulkActionActivitiesImpl(
@@ -55,8 +57,10 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
       AgentRepository agents,
       AssignmentRights rights,
       TicketCommands commands,
+      MacroCommands macroCommands,
       Clock clock) {
     this.actions = actions;
+    this.macroCommands = macroCommands;
     this.bulk = bulk;
     this.tickets = tickets;
     this.agents = agents;
@@ -124,24 +128,35 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
       return Decision.SKIPPED;
     }
     Long tried = entry.get().getAttemptVersion();
-    if (tried != null && actions.changedSince(number, tried, user.id(), action.getComment())) {
+    Long macroId = action.getMacroId();
+    // An attempt that died after its change was made (seen in the ticket's version and trail).
+    boolean changedBefore =
+        tried != null && actions.changedSince(number, tried, user.id(), action.getComment());
+    if (changedBefore && macroId == null) {
       return record(id, number, BulkActionRepository.APPLIED, null, null);
     }
     try {
       TicketsRecord ticket =
           tickets.find(number).orElseThrow(() -> TicketRefusals.noSuchTicket(number));
-      actions.attempting(id, number, ticket.getVersion());
       TicketPatchRequest patch = bulk.changes(action);
-      patch.setExpectedVersion(ticket.getVersion());
-      rights.checkChange(user, number, patch);
-      TicketUpdateResponse response = commands.update(number, patch, user.actor());
-      if (response.changes().isEmpty()) {
-        return record(
-            id,
-            number,
-            BulkActionRepository.REFUSED,
-            "Nothing to change: ticket #" + number + " already is as the action asks.",
-            null);
+      if (!changedBefore && BulkActions.changesSomething(patch)) {
+        actions.attempting(id, number, ticket.getVersion());
+        patch.setExpectedVersion(ticket.getVersion());
+        rights.checkChange(user, number, patch);
+        TicketUpdateResponse response = commands.update(number, patch, user.actor());
+        if (response.changes().isEmpty() && macroId == null) {
+          return record(
+              id,
+              number,
+              BulkActionRepository.REFUSED,
+              "Nothing to change: ticket #" + number + " already is as the action asks.",
+              null);
+        }
+      }
+      if (macroId != null) {
+        // The macro's change, reply and note, as the one-step apply; its key makes a retried
+        // attempt replay the first application instead of replying twice.
+        macroCommands.apply(number, macroId, user, "bulk-" + id + "-" + number);
       }
       return record(id, number, BulkActionRepository.APPLIED, null, null);
     } catch (FieldException refusal) {

@@ -23,7 +23,13 @@ public record BulkActionRequest(
     @Schema(description = "Every ticket the list shows with this filter (\"select all matching\")")
         @Valid
         TicketListParams matching,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Valid TicketPatchRequest changes,
+    @Schema(description = "The change made to each ticket; optional with a macro") @Valid
+        TicketPatchRequest changes,
+    @Schema(
+            description =
+                "A macro applied to each ticket (its change, reply and note, as the one-step"
+                    + " apply does), after the changes if both are given")
+        Long macroId,
     @Schema(
             requiredMode = Schema.RequiredMode.REQUIRED,
             description = "Why; written to every ticket's audit trail")

@@ -3,6 +3,7 @@ package dev.tempodesk.api.bulk;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.macro.Macros;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
 import dev.tempodesk.db.bulk.BulkActionRepository;
@@ -45,6 +46,7 @@ public class BulkActions {
   private final WorkflowClient client;
   private final JsonMapper json;
   private final String taskQueue;
+  private final Macros macros;
 
   @Autowired
   BulkActions(
@@ -53,8 +55,9 @@ public class BulkActions {
       AgentRepository agents,
       WorkflowClient client,
       JsonMapper json,
-      TempodeskProperties properties) {
-    this(actions, tickets, agents, client, json, properties.taskQueue());
+      TempodeskProperties properties,
+      Macros macros) {
+    this(actions, tickets, agents, client, json, properties.taskQueue(), macros);
   }
 
   public BulkActions(
@@ -63,8 +66,10 @@ public class BulkActions {
       AgentRepository agents,
       WorkflowClient client,
       JsonMapper json,
-      String taskQueue) {
+      String taskQueue,
+      Macros macros) {
     this.actions = actions;
+    this.macros = macros;
     this.tickets = tickets;
     this.agents = agents;
     this.client = client;
@@ -87,6 +92,9 @@ public class BulkActions {
       }
     }
     String comment = checked(request);
+    if (request.macroId() != null) {
+      macros.visible(request.macroId(), user, "macroId"); // 404 naming macroId if not theirs
+    }
     List<Long> numbers = selection(request, user);
     String selection =
         json.writeValueAsString(
@@ -97,7 +105,13 @@ public class BulkActions {
     try {
       id =
           actions.insert(
-              user.id(), comment, changesJson(request.changes()), selection, key, numbers);
+              user.id(),
+              comment,
+              changesJson(request.changes() == null ? new TicketPatchRequest() : request.changes()),
+              request.macroId(),
+              selection,
+              key,
+              numbers);
     } catch (DuplicateKeyException sameKeyAtOnce) {
       id = actions.findByKey(user.id(), key).orElseThrow();
     }
@@ -127,11 +141,14 @@ public class BulkActions {
           "comment", "A bulk action needs a comment; it goes to every ticket's audit trail.");
     }
     TicketPatchRequest changes = request.changes();
+    if (request.macroId() != null && (changes == null || !changesSomething(changes))) {
+      return request.comment().strip(); // the macro alone
+    }
     if (changes == null || !changesSomething(changes)) {
       throw FieldException.invalid(
           "changes",
-          "Name at least one change: status, priority, assigneeId, pendingReason, pendingFor,"
-              + " resolution, tags, addTags or removeTags.");
+          "Name at least one change (status, priority, assigneeId, pendingReason, pendingFor,"
+              + " resolution, tags, addTags or removeTags) or a macroId.");
     }
     if (changes.getExpectedVersion() != null) {
       throw FieldException.invalid(
@@ -146,7 +163,8 @@ public class BulkActions {
     return request.comment().strip();
   }
 
-  private static boolean changesSomething(TicketPatchRequest c) {
+  /** Whether {@code c} names any change at all (a stored macro-only action's is empty). */
+  public static boolean changesSomething(TicketPatchRequest c) {
     return c.getStatus() != null
         || c.getPriority() != null
         || c.hasAssigneeId()

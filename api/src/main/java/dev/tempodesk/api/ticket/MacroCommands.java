@@ -149,7 +149,7 @@ public class MacroCommands {
     MacroUpdate update = Macros.update(macro, agent);
     if (update.changesSomething()) {
       TicketPatchRequest patch = update.toPatch();
-      assignmentRights.checkChange(number, patch);
+      assignmentRights.checkChange(agent, number, patch);
       TicketUpdateResponse changed = commands.update(number, patch, actor);
       progress.changed = true;
       progress.changes.addAll(changed.changes());

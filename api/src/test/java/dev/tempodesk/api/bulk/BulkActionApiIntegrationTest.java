@@ -103,6 +103,64 @@ class BulkActionApiIntegrationTest {
   }
 
   @Test
+  void aBulkActionAppliesAMacroToEachTicketOnceWithItsReplyAndChange() {
+    long first = ticket("Badge reader dead");
+    long second = ticket("Badge reader blinking");
+    Response macro =
+        manager.post(
+            "/api/macros",
+            HttpApi.json(
+                Map.of(
+                    "name",
+                    "Badge readers " + UUID.randomUUID(),
+                    "shared",
+                    true,
+                    "replyText",
+                    "We are replacing the readers on ticket #{{ticket.number}}.",
+                    "priority",
+                    "HIGH")));
+    assertThat(macro.status()).as(macro.body().toString()).isEqualTo(201);
+    long macroId = macro.body().get("id").asLong();
+
+    JsonNode done =
+        finished(
+            manager.post(
+                PATH,
+                HttpApi.json(
+                    Map.of(
+                        "numbers",
+                        List.of(first, second),
+                        "macroId",
+                        macroId,
+                        "comment",
+                        "Known fault of the batch"))));
+
+    assertThat(done.get("applied").asInt()).as(done.toString()).isEqualTo(2);
+    for (long number : List.of(first, second)) {
+      assertThat(manager.get("/api/tickets/" + number).body().get("priority").asString())
+          .isEqualTo("HIGH");
+      List<String> replies =
+          StreamSupport.stream(
+                  manager.get("/api/tickets/" + number + "/messages").body().spliterator(), false)
+              .filter(m -> m.get("direction").asString().equals("OUTBOUND"))
+              .filter(m -> m.get("visibility").asString().equals("PUBLIC"))
+              .map(m -> m.get("bodyText").asString())
+              .toList();
+      assertThat(replies)
+          .as("one reply, rendered for its own ticket")
+          .containsExactly("We are replacing the readers on ticket #" + number + ".");
+    }
+
+    // Another agent's personal macro, or none at all, is refused naming macroId.
+    Response unknown =
+        manager.post(
+            PATH,
+            HttpApi.json(Map.of("numbers", List.of(first), "macroId", 999_999, "comment", "Nope")));
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.problemField()).isEqualTo("macroId");
+  }
+
+  @Test
   void aManagerBulkClosesThreeTicketsAndTheClosedOneIsRefusedWithItsReason() {
     long first = ticket("Printer jammed");
     long second = ticket("Scanner offline");

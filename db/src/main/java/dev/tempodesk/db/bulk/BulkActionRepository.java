@@ -40,6 +40,18 @@ public class BulkActionRepository {
       String selectionJson,
       String idempotencyKey,
       List<Long> tickets) {
+    return insert(agentId, comment, changesJson, null, selectionJson, idempotencyKey, tickets);
+  }
+
+  /** A new action applying macro #macroId (null: none) besides its changes; the action's id. */
+  public long insert(
+      long agentId,
+      String comment,
+      String changesJson,
+      Long macroId,
+      String selectionJson,
+      String idempotencyKey,
+      List<Long> tickets) {
     return dsl.transactionResult(
         tx -> {
           DSLContext t = tx.dsl();
@@ -48,6 +60,7 @@ public class BulkActionRepository {
                   .set(BULK_ACTIONS.AGENT_ID, agentId)
                   .set(BULK_ACTIONS.COMMENT, comment)
                   .set(BULK_ACTIONS.CHANGES, JSONB.jsonb(changesJson))
+                  .set(BULK_ACTIONS.MACRO_ID, macroId)
                   .set(BULK_ACTIONS.SELECTION, JSONB.jsonb(selectionJson))
                   .set(BULK_ACTIONS.IDEMPOTENCY_KEY, idempotencyKey)
                   .set(BULK_ACTIONS.TOTAL, tickets.size())
