@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -85,10 +85,18 @@ export const useListParams = () => {
   const [query, setQuery] = useSearchParams();
   const key = query.toString();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the parsed form changes with the query text
-  const params = useMemo(() => parseListParams(query), [key]);
+  const fromUrl = useMemo(() => parseListParams(query), [key]);
+  // The router applies a URL change as a transition, so a second click (another option of the same
+  // open menu) could still see the filter before the first: the last set filter is shown at once,
+  // until the URL it was set from has changed (caught up, or Back pressed).
+  const [latest, setLatest] = useState<{ from: string; params: ListParams }>();
+  const params = latest && latest.from === key ? latest.params : fromUrl;
   const setParams = useCallback(
-    (next: ListParams, options?: { replace?: boolean }) => setQuery(toSearchParams(next), options),
-    [setQuery],
+    (next: ListParams, options?: { replace?: boolean }) => {
+      setLatest({ from: key, params: compactListParams(next) });
+      setQuery(toSearchParams(next), options);
+    },
+    [setQuery, key],
   );
   return [params, setParams] as const;
 };
