@@ -90,6 +90,9 @@ export const useListParams = () => {
   // open menu) could still see the filter before the first: the last set filter is shown at once,
   // until the URL it was set from has changed (caught up, or Back pressed).
   const [latest, setLatest] = useState<{ from: string; params: ListParams }>();
+  if (latest && latest.from !== key) {
+    setLatest(undefined); // the URL moved on: it is the filter again (adjusted while rendering)
+  }
   const params = latest && latest.from === key ? latest.params : fromUrl;
   const setParams = useCallback(
     (next: ListParams, options?: { replace?: boolean }) => {

@@ -97,6 +97,16 @@ class AuthorizationMatrixTest {
           entry("POST /api/tickets/{number}/replies/{messageId}/retry", Access.STAFF),
           entry("GET /api/customers/{contactId}/tickets", Access.STAFF),
           entry("GET /api/tags", Access.STAFF),
+          entry("POST /api/tickets/bulk", Access.STAFF),
+          entry("GET /api/tickets/bulk/{id}", Access.STAFF),
+          entry("GET /api/macros", Access.STAFF),
+          entry("GET /api/macros/placeholders", Access.STAFF),
+          entry("GET /api/macros/{id}", Access.STAFF),
+          entry("POST /api/macros", Access.STAFF),
+          entry("PUT /api/macros/{id}", Access.STAFF),
+          entry("DELETE /api/macros/{id}", Access.STAFF),
+          entry("POST /api/tickets/{number}/macros/{id}/preview", Access.STAFF),
+          entry("POST /api/tickets/{number}/macros/{id}/apply", Access.STAFF),
           entry("GET /api/agents", Access.STAFF),
           entry("GET /api/agents/{id}", Access.STAFF),
           entry("POST /api/agents", Access.ADMIN),
@@ -212,6 +222,9 @@ class AuthorizationMatrixTest {
                 // No such calendar: nothing is changed or deleted, those allowed get 404.
                 .replace(
                     "/api/business-calendars/{id}", "/api/business-calendars/" + Long.MAX_VALUE)
+                // No such bulk action or macro: nothing is changed, those allowed get 404.
+                .replace("/api/tickets/bulk/{id}", "/api/tickets/bulk/" + Long.MAX_VALUE)
+                .replace("/macros/{id}", "/macros/" + Long.MAX_VALUE)
                 // No such view: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/views/{id}", "/api/views/" + Long.MAX_VALUE)
                 // No such recalculation: those allowed get 404.
