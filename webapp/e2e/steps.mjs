@@ -120,7 +120,7 @@ export const scenario = [
     run: async ({ page, screenshot }) => {
       await page.goto('/');
       await rows(page).first().waitFor();
-      const statuses = await rows(page).locator('td:nth-child(3)').allInnerTexts();
+      const statuses = await rows(page).getByTestId('ticket-status').allInnerTexts();
       assert.ok(statuses.length > 0, 'the demo data has tickets');
       assert.ok(!statuses.includes('CLOSED'), `closed tickets are hidden by default: ${statuses}`);
       await screenshot('ticket-list');
@@ -642,7 +642,9 @@ export const scenario = [
       await rail.getByRole('button', { name: new RegExp(`^${viewName}`) }).click();
       await page.waitForURL((url) => url.search === filtered);
       await page.waitForFunction(() => {
-        const statuses = [...document.querySelectorAll('tbody tr td:nth-child(3)')].map((td) => td.textContent);
+        const statuses = [...document.querySelectorAll('tbody tr td[data-testid="ticket-status"]')].map(
+          (td) => td.textContent,
+        );
         return statuses.length > 0 && statuses.every((status) => status === 'OPEN');
       });
       // reload keeps the filter

@@ -87,7 +87,7 @@ export const TicketTable = ({
             </Link>
             <TagChips tags={ticket.tags} label={`Tags of #${ticket.number}`} />
           </TableCell>
-          <TableCell>
+          <TableCell data-testid="ticket-status">
             <StatusChip status={ticket.status} />
           </TableCell>
           <TableCell>
