@@ -728,12 +728,22 @@ export const scenario = [
     name: 'the ticket list updates live when a ticket changes elsewhere',
     needs: ['/api/stream'],
     run: async ({ page }) => {
+      // A ticket of its own: the steps before may have closed or re-prioritized the others.
+      const liveSubject = `Kiosk ${unique} frozen`;
+      const created = await callApi(page, 'POST', '/api/tickets', {
+        subject: liveSubject,
+        description: 'The lobby kiosk shows a frozen screen.',
+        reporterEmail: `kiosk-${unique}@example.com`,
+        priority: 'HIGH',
+      });
+      assert.equal(created, 201, 'the ticket is opened');
       await page.getByRole('link', { name: 'Tickets' }).click();
-      await page.getByLabel('Search').fill(unique);
-      const row = page.getByTestId(`ticket-row-${state.ticketNumber}`);
+      await page.getByLabel('Search').fill(`Kiosk ${unique}`);
+      const row = rows(page).filter({ hasText: liveSubject });
       await row.getByText('HIGH', { exact: true }).waitFor();
+      const number = (await row.getAttribute('data-testid')).replace('ticket-row-', '');
       // changed by "someone else": a direct API call, not through this page
-      const status = await callApi(page, 'PATCH', `/api/tickets/${state.ticketNumber}`, {
+      const status = await callApi(page, 'PATCH', `/api/tickets/${number}`, {
         priority: 'LOW',
         comment: 'Changed in another tab',
       });
