@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /** An agent's reply to the customer, optionally changing the ticket's status in the same step. */
 @Schema(description = "A reply mailed to the ticket's reporter")
@@ -20,11 +21,30 @@ public record ReplyBody(
         @Schema(
             description = "Each one address, with or without a name: \"Doe, Jane\" <jane@x.org>")
         List<@NotBlank @ValidAddress @Size(max = 320) String> cc,
+    @Size(max = 20)
+        @Schema(description = "Blind copies: mailed, never shown to the other recipients")
+        List<@NotBlank @ValidAddress @Size(max = 320) String> bcc,
     @Valid
         @Schema(
             description =
                 "Change applied with the reply (e.g. PENDING CUSTOMER), with a required comment")
-        StatusOnReply setStatus) {
+        StatusOnReply setStatus,
+    @Schema(
+            description =
+                "Whether the agent's and the mailbox's signatures are appended (default true)")
+        Boolean signature,
+    @Schema(
+            description =
+                "The newest message of the thread the writer had seen; when another reply was sent"
+                    + " after it, the reply is refused with 409 unless sendAnyway")
+        UUID seenUpTo,
+    @Schema(description = "Send even though someone else replied since seenUpTo")
+        Boolean sendAnyway) {
+
+  /** A plain reply: no BCC, signatures appended, no collision check. */
+  public ReplyBody(String body, BodyFormat bodyFormat, List<String> cc, StatusOnReply setStatus) {
+    this(body, bodyFormat, cc, null, setStatus, null, null, null);
+  }
 
   public enum BodyFormat {
     TEXT,
