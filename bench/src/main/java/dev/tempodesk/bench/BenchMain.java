@@ -4,6 +4,7 @@ import dev.tempodesk.bench.assignment.AssignmentLatencyBenchmark;
 import dev.tempodesk.bench.bulk.BulkActionBenchmark;
 import dev.tempodesk.bench.ingest.IngestBenchmark;
 import dev.tempodesk.bench.list.TicketListBenchmark;
+import dev.tempodesk.bench.live.LiveStreamBenchmark;
 import dev.tempodesk.bench.memory.WorkerMemoryBenchmark;
 import dev.tempodesk.bench.recalc.SlaRecalculationBenchmark;
 import dev.tempodesk.bench.sla.SlaLatencyBenchmark;
@@ -33,7 +34,8 @@ public final class BenchMain {
         new AssignmentLatencyBenchmark(),
         new WorkerMemoryBenchmark(),
         new SlaRecalculationBenchmark(),
-        new BulkActionBenchmark());
+        new BulkActionBenchmark(),
+        new LiveStreamBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

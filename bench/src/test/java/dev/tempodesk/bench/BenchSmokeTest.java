@@ -28,6 +28,11 @@ class BenchSmokeTest {
               assertThat(figure.value()).as(figure.name()).isPositive();
               assertThat(figure.baseline()).as(figure.name() + " baseline").isPositive();
             });
+    assertThat(report.figures())
+        .as("B8: every open stream received every change it may see")
+        .filteredOn(figure -> figure.benchmark().equals("B8") && figure.unit().equals("events"))
+        .singleElement()
+        .satisfies(figure -> assertThat(figure.value()).isEqualTo(figure.baseline()));
     assertThat(report.markdown()).contains("| bench | figure | Tempodesk |");
   }
 }

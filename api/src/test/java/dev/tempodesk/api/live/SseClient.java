@@ -19,13 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a text/event-stream as a browser's EventSource would (id, event, data lines, a blank line
- * ends an event; lines starting with ':' are comments), on a thread of its own.
+ * ends an event; lines starting with ':' are comments), on a thread of its own. Also the client of
+ * benchmark B8 (bench module), hence public and the receipt time on each event.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  record Event(long id, String name, JsonNode data) {
-    Long ticketNumber() {
+  /**
+   * One event as received.
+   *
+   * @param receivedNanos {@link System#nanoTime()} when its closing blank line was read
+   */
+  public record Event(long id, String name, JsonNode data, long receivedNanos) {
+    public Long ticketNumber() {
       return data.hasNonNull("ticketNumber") ? data.get("ticketNumber").asLong() : null;
     }
   }
@@ -41,7 +47,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** Opens {@code /api/stream} for this signed-in client, resuming after an id when given. */
-  static SseClient open(HttpApi api, Long lastEventId) {
+  public static SseClient open(HttpApi api, Long lastEventId) {
     HttpResponse<InputStream> response =
         lastEventId == null
             ? api.stream("/api/stream")
@@ -61,7 +67,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** Every event received so far, including those returned by {@link #await}. */
-  List<Event> seen() {
+  public List<Event> seen() {
     drain();
     synchronized (seen) {
       return List.copyOf(seen);
@@ -113,10 +119,14 @@ final class SseClient implements AutoCloseable {
       StringBuilder data = new StringBuilder();
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (line.isEmpty()) {
+          long receivedNanos = System.nanoTime();
           if (!data.isEmpty()) {
             events.add(
                 new Event(
-                    id == null ? -1 : Long.parseLong(id), name, JSON.readTree(data.toString())));
+                    id == null ? -1 : Long.parseLong(id),
+                    name,
+                    JSON.readTree(data.toString()),
+                    receivedNanos));
           }
           id = null;
           name = "message";

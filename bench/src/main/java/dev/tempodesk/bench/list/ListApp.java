@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * profile: in-memory Temporal, no auto-assignment), on a free port. One bean is left out: the
  * start-up reconciler would re-create a workflow for each of the ~100,000 live tickets, which the
  * in-memory server forgot, before the app answers; a real server still has them, and the list never
- * touches a workflow. B7 (bulk actions) starts it over a fresh database.
+ * touches a workflow. B7 (bulk actions) and B8 (live streams) start it over a fresh database.
  */
 public final class ListApp implements AutoCloseable {
   private final ConfigurableApplicationContext context;
@@ -55,9 +55,14 @@ public final class ListApp implements AutoCloseable {
     return ((WebServerApplicationContext) context).getWebServer().getPort();
   }
 
+  /** Creates people who can sign in (agents, portal customers) in the app's database. */
+  public TestAccounts accounts() {
+    return TestAccounts.of(context);
+  }
+
   /** {@code count} agents (role AGENT), each signed in with a session of their own. */
   public List<HttpApi> signedInAgents(int count) {
-    TestAccounts accounts = TestAccounts.of(context);
+    TestAccounts accounts = accounts();
     List<HttpApi> agents = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       agents.add(TestAccounts.signIn(port(), accounts.agent("AGENT").getEmail()));
