@@ -818,7 +818,8 @@ export const scenario = [
         // A starts writing; B sees it.
         const aliceWrites = page.waitForResponse(
           (response) =>
-            response.request().method() === 'PUT' && response.url().endsWith(`/api/tickets/${created}/presence`),
+            response.url().endsWith(`/api/tickets/${created}/presence`) &&
+            response.request().postData()?.includes('"typing":true'),
         );
         await page.getByLabel('Reply', { exact: true }).fill(`Alice: try the other tray (${unique}).`);
         await aliceWrites;
