@@ -103,8 +103,7 @@ class ReplyCollisions {
     String detail =
         first.authorName()
             + (newer.size() == 1 ? " replied" : " and others replied")
-            + " to the customer after you started writing. Read the newer reply, then send"
-            + " anyway (sendAnyway: true) or change yours.";
+            + " to the customer after you started writing; read that before sending yours.";
     ProblemDetail problem =
         ApiExceptionHandler.problem(
             HttpStatus.CONFLICT, "reply-collision", "Someone else replied", detail, "seenUpTo");
