@@ -19,8 +19,12 @@ const browser = await chromium.launch({
   executablePath,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: baseUrl });
-context.setDefaultTimeout(20_000);
+const newContext = async () => {
+  const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: baseUrl });
+  created.setDefaultTimeout(20_000);
+  return created;
+};
+const context = await newContext();
 const page = await context.newPage();
 const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -65,7 +69,8 @@ for (const step of scenario.filter((candidate) => !only || only.includes(candida
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${screenshots}/${name}.png`, animations: 'disabled' });
     };
-    await step.run({ page, context, screenshot, api });
+    // newContext: a second person in a browser of their own (the step closes it).
+    await step.run({ page, context, screenshot, api, newContext });
     passed++;
     console.log(`PASS ${step.name} (${Date.now() - started} ms)`);
   } catch (error) {

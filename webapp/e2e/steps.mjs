@@ -37,7 +37,8 @@ const tallScreenshot = async (page, screenshot, name) => {
 };
 
 /** A same-origin API call from the page, with the session cookie and the CSRF header. */
-const callApi = (page, method, path, body) =>
+/** Calls the API from the page (its session and CSRF cookie); returns the status and the JSON answer. */
+const requestApi = (page, method, path, body) =>
   page.evaluate(
     async ({ method, path, body }) => {
       const token = document.cookie
@@ -49,10 +50,13 @@ const callApi = (page, method, path, body) =>
         headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(token ?? '') },
         body: body ? JSON.stringify(body) : undefined,
       });
-      return response.status;
+      const text = await response.text();
+      return { status: response.status, json: text ? JSON.parse(text) : undefined };
     },
     { method, path, body },
   );
+
+const callApi = async (page, method, path, body) => (await requestApi(page, method, path, body)).status;
 
 const choose = async (page, label, option) => {
   await page.getByRole('combobox', { name: label }).click();
@@ -752,6 +756,107 @@ export const scenario = [
       // the stream brings it within a second or two; the fallback poll would take 60 s (5 s without it)
       await row.getByText('LOW', { exact: true }).waitFor({ timeout: 3000 });
       assert.ok(Date.now() - changedAt < 3000, 'the row changed without a reload');
+    },
+  },
+  {
+    id: 'presence',
+    name: 'two agents on one ticket see each other live, and crossing replies ask for confirmation',
+    needs: ['/api/stream', '/api/tickets/{number}/presence'],
+    run: async ({ page, context, newContext, screenshot }) => {
+      // A = Alice (this browser), B = Max (a browser of his own); the page clock times "within 1 s".
+      const now = (p) => p.evaluate(() => Date.now());
+      const within = async (what, from, target, locator) => {
+        await locator.waitFor({ timeout: 1500 });
+        const ms = (await now(target)) - from;
+        console.log(`  ${what}: ${ms} ms`);
+        assert.ok(ms < 1000, `${what} took ${ms} ms`);
+      };
+      const scanSubject = `Scanner ${unique} jams on every page`;
+      await signIn(page, context, 'alice@tempodesk.demo');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      const opened = await requestApi(page, 'POST', '/api/tickets', {
+        subject: scanSubject,
+        description: 'Page 2 always jams.',
+        reporterEmail: `scan-${unique}@example.com`,
+      });
+      assert.equal(opened.status, 201, 'the ticket is opened');
+      const created = opened.json.number;
+
+      const maxContext = await newContext();
+      try {
+        const max = await maxContext.newPage();
+        await signIn(max, maxContext, 'max@tempodesk.demo');
+        await max.waitForURL((url) => !url.pathname.startsWith('/login'));
+        const maxStream = max.waitForResponse((response) => new URL(response.url()).pathname === '/api/stream');
+        await max.goto(`/tickets/${created}`);
+        await max.getByRole('heading', { name: new RegExp(scanSubject) }).waitFor();
+        await maxStream;
+        const maxSees = max.getByRole('status', { name: 'Who else is here' });
+
+        // A opens the ticket: B sees A's presence.
+        const aliceHere = page.waitForResponse(
+          (response) =>
+            response.request().method() === 'PUT' && response.url().endsWith(`/api/tickets/${created}/presence`),
+        );
+        await page.goto(`/tickets/${created}`);
+        await aliceHere;
+        await within('presence reached B', await now(page), max, maxSees.getByText('Alice Agent is viewing'));
+        await page.getByRole('status', { name: 'Who else is here' }).getByText('Max Manager is viewing').waitFor();
+
+        // A changes the priority: B's page shows it without a reload.
+        await choose(page, 'Priority', 'URGENT');
+        await page.getByRole('textbox', { name: /Comment/ }).fill('The whole floor depends on it');
+        await page.getByRole('button', { name: 'Save change' }).click();
+        await page.getByText('Updated: priority.').waitFor();
+        await within(
+          'the priority change reached B',
+          await now(page),
+          max,
+          max.getByTestId('audit-entry').filter({ hasText: 'The whole floor depends on it' }),
+        );
+
+        // A starts writing; B sees it.
+        const aliceWrites = page.waitForResponse(
+          (response) =>
+            response.url().endsWith(`/api/tickets/${created}/presence`) &&
+            response.request().postData()?.includes('"typing":true'),
+        );
+        await page.getByLabel('Reply', { exact: true }).fill(`Alice: try the other tray (${unique}).`);
+        await aliceWrites;
+        await within('"writing" reached B', await now(page), max, maxSees.getByText('Alice Agent is writing a reply…'));
+
+        // B answers first (A sees B writing on the way).
+        await max.getByLabel('Reply', { exact: true }).fill(`Max: a technician comes at 3 pm (${unique}).`);
+        await page
+          .getByRole('status', { name: 'Who else is here' })
+          .getByText('Max Manager is writing a reply…')
+          .waitFor();
+        await screenshot('presence');
+        await max.getByRole('button', { name: 'Send reply' }).click();
+        await max
+          .getByRole('list', { name: 'Conversation' })
+          .getByText(`Max: a technician comes at 3 pm (${unique}).`)
+          .waitFor();
+
+        // A sends: asked first, with B's reply shown; A sends anyway.
+        await page.getByRole('button', { name: 'Send reply' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Someone else replied' });
+        await dialog.getByText(`Max: a technician comes at 3 pm (${unique}).`).waitFor();
+        await dialog.getByText(/^Max Manager/).waitFor();
+        await screenshot('reply-collision');
+        await dialog.getByRole('button', { name: 'Send anyway' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page
+          .getByRole('list', { name: 'Conversation' })
+          .getByText(`Alice: try the other tray (${unique}).`)
+          .waitFor();
+        await max
+          .getByRole('list', { name: 'Conversation' })
+          .getByText(`Alice: try the other tray (${unique}).`)
+          .waitFor();
+      } finally {
+        await maxContext.close();
+      }
     },
   },
   {

@@ -8,6 +8,7 @@ import {
   getGetTicketQueryKey,
   getListTicketEventsQueryKey,
   getListTicketMessagesQueryKey,
+  getListTicketPresenceQueryKey,
   getListTicketsQueryKey,
 } from '@/api/generated/endpoints/tickets/tickets';
 
@@ -21,6 +22,7 @@ export const LIVE_EVENT_KINDS = [
   'message.changed',
   'notification.created',
   'notification.read',
+  'presence.changed',
 ] as const;
 
 export type LiveEventData = {
@@ -33,6 +35,9 @@ export type LiveEventData = {
 /** The caches an event makes stale: the lists, the ticket with its thread and history, the bell. */
 export const staleQueriesOf = (event: LiveEventData): QueryKey[] => {
   if (event.kind.startsWith('notification.')) return [getListNotificationsQueryKey()];
+  // Who else has the ticket open (staff only): nothing else changed.
+  if (event.kind === 'presence.changed')
+    return event.ticketNumber == null ? [] : [getListTicketPresenceQueryKey(event.ticketNumber)];
   const keys: QueryKey[] = [getListTicketsQueryKey(), getListMyTicketsQueryKey()];
   const number = event.ticketNumber;
   if (number != null) {

@@ -9,6 +9,7 @@ import { getListNotificationsQueryKey } from '@/api/generated/endpoints/notifica
 import {
   getGetTicketQueryKey,
   getListTicketEventsQueryKey,
+  getListTicketPresenceQueryKey,
   getListTicketMessagesQueryKey,
   getListTicketsQueryKey,
 } from '@/api/generated/endpoints/tickets/tickets';
@@ -61,6 +62,7 @@ const keys = [
   getGetTicketQueryKey(7),
   getListTicketMessagesQueryKey(7),
   getListTicketEventsQueryKey(7),
+  getListTicketPresenceQueryKey(7),
   getGetTicketQueryKey(8),
   getListTicketMessagesQueryKey(8),
   getListMyTicketsQueryKey(),
@@ -129,6 +131,17 @@ describe('live updates', () => {
     expect(stale()).not.toContain('/api/tickets/8');
     expect(stale()).not.toContain('/api/tickets/8/messages');
     expect(stale()).not.toContain('/api/notifications');
+  });
+
+  it('refreshes only who else is on ticket 7 when its presence changes', () => {
+    const { stale, stream, fresh } = setUp();
+    stream.open();
+    fresh();
+
+    stream.send('presence.changed', { ticketNumber: 7 });
+    vi.advanceTimersByTime(100);
+
+    expect(stale()).toEqual(['/api/tickets/7/presence']);
   });
 
   it('updates the bell on a new notification and reports it for a browser notification', () => {

@@ -13,6 +13,7 @@ import { useAddNote } from '@/features/tickets/api/add-note';
 import { useNoteWithFiles, useReplyWithFiles } from '@/features/tickets/api/post-with-files';
 import { useReplyToTicket } from '@/features/tickets/api/reply-to-ticket';
 import { useShortcuts } from '@/hooks/use-shortcuts';
+import { useReplyCollision } from '@/features/tickets/hooks/use-reply-collision';
 
 type Kind = 'replies' | 'notes';
 
@@ -29,8 +30,8 @@ const usePostMessage = (number: number) => {
   const active = (kind: Kind) =>
     kind === 'replies' ? (withFiles ? replyWithFiles : reply) : withFiles ? noteWithFiles : note;
   return {
-    mutate: (kind: Kind, body: string, files: File[], onSuccess: () => void) => {
-      const data = { body, bodyFormat: 'TEXT' as const };
+    mutate: (kind: Kind, body: string, files: File[], onSuccess: () => void, extra: object = {}) => {
+      const data = { body, bodyFormat: 'TEXT' as const, ...extra };
       setWithFiles(files.length > 0);
       if (kind === 'replies') {
         if (files.length > 0) replyWithFiles.mutate({ number, data, files }, { onSuccess });
@@ -83,18 +84,25 @@ export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill })
     bodyRef.current?.focus();
   };
   useShortcuts({ r: () => write('replies'), n: () => write('notes') });
+  const collision = useReplyCollision(number, drafts.replies); // presence "writing", seenUpTo, 409
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = (event?: FormEvent, sendAnyway = false) => {
+    event?.preventDefault();
     if (!body.trim()) {
       setBlank(true);
       return;
     }
     const sent = kind;
-    messages.mutate(kind, body, files, () => {
-      setDrafts((current) => ({ ...current, [sent]: '' }));
-      setFiles([]);
-    });
+    messages.mutate(
+      kind,
+      body,
+      files,
+      () => {
+        setDrafts((current) => ({ ...current, [sent]: '' }));
+        setFiles([]);
+      },
+      kind === 'replies' ? collision.fields(sendAnyway) : {},
+    );
   };
 
   return (
@@ -127,6 +135,7 @@ export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill })
         />
         <FilePicker files={files} onChange={setFiles} error={fileError} />
         {problems.form && <Alert severity="error">{problems.form}</Alert>}
+        {collision.dialog(post.error, () => submit(undefined, true), messages.reset)}
         <Button type="submit" variant="contained" loading={post.isPending} sx={{ alignSelf: 'flex-end' }}>
           {kind === 'replies' ? 'Send reply' : 'Add note'}
         </Button>

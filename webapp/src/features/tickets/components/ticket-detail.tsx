@@ -13,6 +13,7 @@ import { ReplyBox } from '@/features/tickets/components/reply-box';
 import { TagChips } from '@/features/tickets/components/tag-chips';
 import { SlaPanel } from '@/features/tickets/components/sla-panel';
 import { Thread } from '@/components/thread';
+import { PresenceBar } from '@/features/tickets/components/presence-bar';
 import { UpdatePanel } from '@/features/tickets/components/update-panel';
 import { formatDateTime } from '@/utils/duration';
 import { useState, type ReactNode } from 'react';
@@ -75,6 +76,7 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
           <Box sx={{ mt: 1 }}>
             <TagChips tags={t.tags} />
           </Box>
+          <PresenceBar number={number} />
         </Paper>
         {messages.isPending ? (
           <Loading label="Loading the conversation…" />

@@ -25,6 +25,7 @@ public record LiveEvent(
     Long recipientId) {
 
   public static final String NOTIFICATION_PREFIX = "notification.";
+  public static final String PRESENCE_PREFIX = "presence.";
 
   /** The NOTIFY payload: the live_events row as {@code row_to_json} writes it. */
   static LiveEvent fromJson(JsonNode row) {
@@ -59,11 +60,15 @@ public record LiveEvent(
 
   /**
    * Whether this person may see the event: a notification only its recipient; a ticket or message
-   * event any staff member, and the ticket's own customer unless it is an internal note.
+   * event any staff member, and the ticket's own customer unless it is an internal note; a presence
+   * event (V41) staff only.
    */
   public boolean visibleTo(SignedInUser user) {
     if (kind.startsWith(NOTIFICATION_PREFIX)) {
       return user.kind().name().equals(recipientKind) && Objects.equals(recipientId, user.id());
+    }
+    if (kind.startsWith(PRESENCE_PREFIX) && !user.role().isStaff()) {
+      return false; // who else has a ticket open: staff only, whatever the row says
     }
     if (user.role().isStaff()) {
       return user.kind() == SignedInUser.Kind.AGENT;

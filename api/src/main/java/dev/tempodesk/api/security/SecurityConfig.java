@@ -85,6 +85,10 @@ class SecurityConfig {
     auth.requestMatchers(GET, "/api/tickets/bulk/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/tickets/*/replies", "/api/tickets/*/notes").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/tickets/*/replies/*/retry").hasAnyRole(STAFF);
+    // Who else has the ticket open (PresenceController): staff only, never a customer.
+    auth.requestMatchers(GET, "/api/tickets/*/presence").hasAnyRole(STAFF);
+    auth.requestMatchers(PUT, "/api/tickets/*/presence").hasAnyRole(STAFF);
+    auth.requestMatchers(DELETE, "/api/tickets/*/presence").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tags").hasAnyRole(STAFF);
     // Macros (issue 19): who writes shared ones is decided per macro (dev.tempodesk.api.macro).

@@ -29,18 +29,21 @@ class ReplyCommands {
   private final TicketWorkflowCalls calls;
   private final FileUploads uploads;
   private final Clock clock;
+  private final ReplyCollisions collisions;
 
   ReplyCommands(
       TicketRepository tickets,
       OutboundMessageRepository messages,
       TicketWorkflowCalls calls,
       FileUploads uploads,
-      Clock clock) {
+      Clock clock,
+      ReplyCollisions collisions) {
     this.tickets = tickets;
     this.messages = messages;
     this.calls = calls;
     this.uploads = uploads;
     this.clock = clock;
+    this.collisions = collisions;
   }
 
   /**
@@ -62,6 +65,7 @@ class ReplyCommands {
     if (tickets.find(number).isEmpty()) {
       throw TicketRefusals.noSuchTicket(number); // before any file is stored
     }
+    collisions.check(number, body, actor); // 409 if another agent replied since seenUpTo
     List<AttachedFile> attached = uploads.keep(files, true);
     ReplyRequest request = new ReplyRequest(actor, body.body(), body.html(), cc, change, attached);
     // The status change's fields are nested under setStatus; the reply's own body is not.

@@ -62,6 +62,16 @@ class LiveEventTest {
   }
 
   @Test
+  void shouldShowPresenceToStaffOnlyEvenIfTheRowNamedACustomer() {
+    LiveEvent presence =
+        new LiveEvent(4, "presence.changed", 42L, CARLA.id(), null, false, null, null, null);
+
+    assertThat(presence.visibleTo(AGENT)).isTrue();
+    assertThat(presence.visibleTo(ADMIN)).isTrue();
+    assertThat(presence.visibleTo(CARLA)).as("the ticket's own customer").isFalse();
+  }
+
+  @Test
   void shouldSendWhatChangedButNotWhoMaySeeIt() {
     LiveEvent event = message(true);
 
