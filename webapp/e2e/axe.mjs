@@ -37,6 +37,14 @@ export const createAxeCheck = () => {
     if (!url.startsWith('http')) return;
     const route = routeOf(url);
     checkedRoutes.add(route);
+    // A dialog fading in or out is half transparent: wait until transitions end (spinners never do).
+    await page
+      .waitForFunction(
+        () => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity),
+        undefined,
+        { timeout: 3000 },
+      )
+      .catch(() => {});
     // Through the DevTools protocol (not a <script> tag), so the app's Content-Security-Policy stays on.
     if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
     const run = (options) =>
@@ -46,7 +54,11 @@ export const createAxeCheck = () => {
           id: violation.id,
           impact: violation.impact,
           help: violation.help,
-          targets: violation.nodes.map((node) => node.target.join(' ')),
+          targets: violation.nodes.map((node) => ({
+            selector: node.target.join(' '),
+            // e.g. "Element has insufficient color contrast of 3.1 (foreground color: …)"
+            why: node.failureSummary?.split('\n').slice(1).join(' ').trim(),
+          })),
         }));
       }, options);
     const violations = await run({ runOnly: { type: 'tag', values: TAGS } });
@@ -63,10 +75,10 @@ export const createAxeCheck = () => {
     const seen = findings.get(route) ?? new Map();
     findings.set(route, seen);
     for (const violation of violations) {
-      for (const selector of violation.targets) {
+      for (const { selector, why } of violation.targets) {
         const key = `${violation.id}|${selector}`;
-        if (!seen.has(key))
-          seen.set(key, { impact: violation.impact, rule: violation.id, help: violation.help, selector, step });
+        const help = why || violation.help;
+        if (!seen.has(key)) seen.set(key, { impact: violation.impact, rule: violation.id, help, selector, step });
       }
     }
   };
