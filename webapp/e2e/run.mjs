@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { scenario } from './steps.mjs';
+import { createAxeCheck } from './axe.mjs';
 
 const baseUrl = process.env.BASE_URL ?? 'http://localhost:8080';
 const screenshots = process.env.SCREENSHOTS_DIR ?? new URL('../target/screenshots/', import.meta.url).pathname;
@@ -46,6 +47,7 @@ page.on('response', (response) => {
   }
 });
 
+const axe = createAxeCheck();
 let failed = 0;
 let passed = 0;
 let skipped = 0;
@@ -68,9 +70,11 @@ for (const step of scenario.filter((candidate) => !only || only.includes(candida
     const screenshot = async (name) => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${screenshots}/${name}.png`, animations: 'disabled' });
+      await axe.check(page, step.name); // what a screenshot shows (an open dialog too) is checked
     };
     // newContext: a second person in a browser of their own (the step closes it).
     await step.run({ page, context, screenshot, api, newContext });
+    await axe.check(page, step.name);
     passed++;
     console.log(`PASS ${step.name} (${Date.now() - started} ms)`);
   } catch (error) {
@@ -88,6 +92,10 @@ if (pageErrors.length) {
 if (cspViolations.length) {
   failed++;
   console.log(`FAIL Content-Security-Policy violations:\n  ${cspViolations.join('\n  ')}`);
+}
+if (axe.report()) {
+  failed++;
+  console.log('FAIL accessibility: serious or critical axe-core findings (listed above; docs/accessibility.md)');
 }
 await browser.close();
 console.log(`e2e: ${passed} passed, ${failed} failed, ${skipped} skipped; screenshots in ${screenshots}`);

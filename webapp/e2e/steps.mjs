@@ -99,6 +99,15 @@ const signIn = async (page, context, email, password = 'demo') => {
   await page.getByRole('button', { name: 'Sign in' }).click();
 };
 
+/** Fails when the page is wider than the window (a phone would scroll sideways). */
+const assertNoHorizontalOverflow = async (page, what) => {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth, `${what} is ${scrollWidth} px wide in a ${innerWidth} px window`);
+};
+
 export const scenario = [
   {
     id: 'login',
@@ -856,6 +865,58 @@ export const scenario = [
           .waitFor();
       } finally {
         await maxContext.close();
+      }
+    },
+  },
+  {
+    id: 'phone',
+    name: 'on a 390 px phone the list, the ticket page and the portal fit, and the header menu navigates',
+    needs: ['/api/auth/login', '/api/portal/tickets'],
+    run: async ({ page, context, screenshot }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await page.goto('/');
+        await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
+        await rows(page).first().waitFor();
+        await assertNoHorizontalOverflow(page, 'the ticket list');
+        await screenshot('list-390');
+        // the pages are behind one menu button: it opens (aria-expanded) and navigates
+        assert.equal(await page.getByRole('link', { name: 'Mailboxes' }).count(), 0, 'no page links in the bar');
+        // (while the menu is open MUI hides the rest of the page from assistive technology)
+        const menuButton = page.getByRole('button', { name: 'Menu', includeHidden: true });
+        assert.equal(await menuButton.getAttribute('aria-expanded'), 'false');
+        await menuButton.focus();
+        await page.keyboard.press('Enter');
+        const menu = page.getByRole('menu', { name: 'Main' });
+        await menu.waitFor();
+        assert.equal(await menuButton.getAttribute('aria-expanded'), 'true');
+        await menu.getByRole('menuitem', { name: 'New ticket' }).click();
+        await page.waitForURL('**/tickets/new');
+        await menu.waitFor({ state: 'hidden' });
+        await page.getByRole('heading', { level: 1, name: /New ticket/ }).waitFor();
+        await assertNoHorizontalOverflow(page, 'the new-ticket form');
+        // the ticket page: the side panel (SLA, changes, history) under the thread and the reply box
+        await page.goto(`/tickets/${state.ticketNumber}`);
+        await page.getByRole('heading', { level: 1, name: new RegExp(`#${state.ticketNumber} `) }).waitFor();
+        await assertNoHorizontalOverflow(page, 'the ticket page');
+        const reply = await page.getByLabel('Reply', { exact: true }).boundingBox();
+        const sla = await page.getByRole('heading', { name: 'SLA', exact: true }).boundingBox();
+        assert.ok(sla.y > reply.y + reply.height, `the SLA panel (y ${sla.y}) is under the reply box (y ${reply.y})`);
+        assert.ok(sla.x < 40, `the SLA panel starts at the left edge, not beside the thread (x ${sla.x})`);
+        await screenshot('ticket-390');
+        // the portal: the list and a ticket
+        await signIn(page, context, 'carla@acme.example');
+        await page.waitForURL('**/portal');
+        const mine = page.getByRole('list', { name: 'My tickets' });
+        await mine.getByText('Invoice shows the wrong VAT number').waitFor();
+        await assertNoHorizontalOverflow(page, 'the portal list');
+        await mine.getByText('Invoice shows the wrong VAT number').click();
+        await page.waitForURL(/\/portal\/tickets\/\d+$/);
+        await page.getByLabel('Your reply').waitFor();
+        await assertNoHorizontalOverflow(page, 'a portal ticket');
+        await screenshot('portal-ticket-390');
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 800 });
       }
     },
   },

@@ -102,7 +102,10 @@ const LoginPage = () => {
   const navigate = useNavigate();
   if (user) return <Navigate to={isCustomer(user) ? '/portal' : '/'} replace />;
   return (
-    <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default' }}>
+    <Box
+      component="main"
+      sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 1.5 }}
+    >
       <LoginForm onSignedIn={(signedIn) => navigate(isCustomer(signedIn) ? '/portal' : '/', { replace: true })} />
     </Box>
   );

@@ -84,7 +84,7 @@ const Attachment = ({ file, retry }: { file: ThreadAttachment; retry?: RetryAtta
         clickable
         variant="outlined"
         label={describe(file)}
-        aria-label={`Download ${file.filename}`}
+        aria-label={`Download ${describe(file)}`}
       />
     );
   }

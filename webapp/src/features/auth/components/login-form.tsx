@@ -26,7 +26,12 @@ export const LoginForm = ({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
   };
 
   return (
-    <Paper component="form" onSubmit={submit} sx={{ p: 4, width: 380 }} aria-labelledby="login-title">
+    <Paper
+      component="form"
+      onSubmit={submit}
+      sx={{ p: { xs: 3, sm: 4 }, width: '100%', maxWidth: 380 }}
+      aria-labelledby="login-title"
+    >
       <Stack spacing={2}>
         <Typography id="login-title" variant="h5" component="h1">
           Sign in to Tempodesk

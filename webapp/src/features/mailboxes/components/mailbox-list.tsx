@@ -93,13 +93,13 @@ export const MailboxList = ({ showQuarantine = false }: { showQuarantine?: boole
         Mailboxes
       </Typography>
       <Paper component="form" onSubmit={submit} sx={{ p: 2 }} aria-label="Connect a mailbox">
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
           <TextField
             size="small"
             label="Mailbox address (optional)"
             value={email}
             onChange={(event) => setEmail(event.target.value)}
-            sx={{ minWidth: 320 }}
+            sx={{ minWidth: { sm: 320 }, width: { xs: '100%', sm: 'auto' } }}
           />
           <Button type="submit" variant="contained" loading={connecting}>
             Connect with Nylas
@@ -111,7 +111,7 @@ export const MailboxList = ({ showQuarantine = false }: { showQuarantine?: boole
           </Alert>
         )}
       </Paper>
-      <Paper>
+      <Paper sx={{ overflowX: 'auto' }}>
         {mailboxes.isPending ? (
           <Loading label="Loading mailboxes…" />
         ) : mailboxes.isError ? (

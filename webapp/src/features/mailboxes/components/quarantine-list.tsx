@@ -76,7 +76,7 @@ export const QuarantineList = ({ mailboxId, mailboxEmail }: { mailboxId: number;
   if (held.data.length === 0 && !outcome) return null;
 
   return (
-    <Paper sx={{ p: 2 }} component="section" aria-label={`Quarantined mail of ${mailboxEmail}`}>
+    <Paper sx={{ p: 2, overflowX: 'auto' }} component="section" aria-label={`Quarantined mail of ${mailboxEmail}`}>
       <Stack spacing={1}>
         <Typography variant="h6" component="h2">
           Quarantined mail of {mailboxEmail}

@@ -39,9 +39,14 @@ export const NotificationBell = ({ ticketPath, onNavigate }: Props) => {
         aria-label={`Notifications, ${unread} unread`}
         onClick={(event) => setAnchor(event.currentTarget)}
       >
-        <Badge badgeContent={unread} color="error" max={99}>
+        {/* No badge at 0: a fading one would still show the old count, unlike the button's name. */}
+        {unread > 0 ? (
+          <Badge badgeContent={unread} color="error" max={99}>
+            <NotificationsIcon />
+          </Badge>
+        ) : (
           <NotificationsIcon />
-        </Badge>
+        )}
       </IconButton>
       <Popover
         open={Boolean(anchor)}

@@ -1,5 +1,6 @@
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import type { NotificationDto } from '@/api/generated/model';
@@ -16,21 +17,23 @@ type Props = {
 export const NotificationList = ({ items, onOpen, dense }: Props) => (
   <List dense={dense} aria-label="Notifications">
     {items.map((item) => (
-      <ListItemButton key={item.id} onClick={() => onOpen(item)} data-testid="notification" selected={!item.readAt}>
-        <ListItemText
-          primary={`${item.readAt ? '' : '● '}${item.title}`}
-          secondary={
-            <>
-              {item.body}
-              <br />
-              {formatDateTime(item.createdAt)}
-              {item.ticketNumber != null && ` · #${item.ticketNumber}`}
-              {!item.readAt && ' · unread'}
-            </>
-          }
-          slotProps={{ primary: { fontWeight: item.readAt ? 400 : 600 } }}
-        />
-      </ListItemButton>
+      <ListItem key={item.id} disablePadding>
+        <ListItemButton onClick={() => onOpen(item)} data-testid="notification" selected={!item.readAt}>
+          <ListItemText
+            primary={`${item.readAt ? '' : '● '}${item.title}`}
+            secondary={
+              <>
+                {item.body}
+                <br />
+                {formatDateTime(item.createdAt)}
+                {item.ticketNumber != null && ` · #${item.ticketNumber}`}
+                {!item.readAt && ' · unread'}
+              </>
+            }
+            slotProps={{ primary: { fontWeight: item.readAt ? 400 : 600 } }}
+          />
+        </ListItemButton>
+      </ListItem>
     ))}
   </List>
 );

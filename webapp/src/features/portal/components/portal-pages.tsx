@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
@@ -42,13 +43,15 @@ export const MyTickets = () => {
         ) : (
           <List aria-label="My tickets">
             {tickets.data.items.map((ticket) => (
-              <ListItemButton key={ticket.number} component={RouterLink} to={`/portal/tickets/${ticket.number}`}>
-                <ListItemText
-                  primary={`#${ticket.number} ${ticket.subject}`}
-                  secondary={`Updated ${formatDateTime(ticket.updatedAt)}${ticket.assigneeName ? ` · ${ticket.assigneeName} is on it` : ''}`}
-                />
-                <StatusChip status={ticket.status} />
-              </ListItemButton>
+              <ListItem key={ticket.number} disablePadding>
+                <ListItemButton component={RouterLink} to={`/portal/tickets/${ticket.number}`}>
+                  <ListItemText
+                    primary={`#${ticket.number} ${ticket.subject}`}
+                    secondary={`Updated ${formatDateTime(ticket.updatedAt)}${ticket.assigneeName ? ` · ${ticket.assigneeName} is on it` : ''}`}
+                  />
+                  <StatusChip status={ticket.status} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         )}

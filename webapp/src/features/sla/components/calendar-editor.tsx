@@ -229,8 +229,14 @@ const WeekdayRow = ({ day, ranges, errors, onChange }: WeekdayRowProps) => {
     );
   };
   return (
-    <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }} role="group" aria-label={label}>
-      <Typography sx={{ width: 110, pt: 1 }}>{label}</Typography>
+    <Stack
+      direction={{ xs: 'column', sm: 'row' }}
+      spacing={{ xs: 1, sm: 2 }}
+      sx={{ alignItems: 'flex-start' }}
+      role="group"
+      aria-label={label}
+    >
+      <Typography sx={{ width: { sm: 110 }, pt: { sm: 1 } }}>{label}</Typography>
       <Stack spacing={1} sx={{ flex: 1 }}>
         {ranges.length === 0 && (
           <Typography color="text.secondary" sx={{ pt: 1 }}>
@@ -259,7 +265,7 @@ const WeekdayRow = ({ day, ranges, errors, onChange }: WeekdayRowProps) => {
         size="small"
         startIcon={<AddIcon />}
         onClick={() => onChange([...ranges, { start: '', end: '' }])}
-        aria-label={`Add ${label} range`}
+        aria-label={`Add range on ${label}`}
         sx={{ mt: 0.5 }}
       >
         Add range

@@ -93,7 +93,7 @@ export const NewTicketForm = ({ onCreated }: { onCreated: (ticket: TicketDto) =>
         <Typography id="new-title" variant="h5" component="h1">
           New ticket on behalf of a customer
         </Typography>
-        <Stack direction="row" spacing={2}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextField {...field('reporterEmail', 'Customer email')} required />
           <TextField {...field('reporterName', 'Customer name')} />
         </Stack>

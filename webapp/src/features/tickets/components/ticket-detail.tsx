@@ -57,7 +57,15 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
   };
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', gap: 2, alignItems: 'start' }}>
+    // Thread and side panel side by side; on a phone (below md) the side panel stacks under the thread.
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 1fr) 360px' },
+        gap: 2,
+        alignItems: 'start',
+      }}
+    >
       <Stack spacing={2} sx={{ minWidth: 0 }}>
         <Paper sx={{ p: 2 }}>
           <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
@@ -99,7 +107,7 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
         {fillSource?.(t, fillIn)}
         <ReplyBox number={number} fill={fill?.reply} />
       </Stack>
-      <Stack spacing={2}>
+      <Stack spacing={2} sx={{ minWidth: 0 }}>
         <SlaPanel ticket={t} fetchedAt={ticket.dataUpdatedAt} />
         <UpdatePanel ticket={t} agents={agents} fill={fill?.update} />
         {events.isPending ? (

@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { useListTickets } from '@/api/generated/endpoints/tickets/tickets';
 import type { ListTicketsParams, TicketPageDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { PageHeading } from '@/components/page-heading';
 import { liveRefreshInterval } from '@/lib/react-query';
 import { EMPTY_FILTERS, TicketFilters, type TicketFilterValues } from '@/features/tickets/components/ticket-filters';
 import { TicketTable } from '@/features/tickets/components/ticket-table';
@@ -99,10 +100,14 @@ export const TicketList = ({
   };
 
   return (
-    <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
+    // On a phone the views rail sits above the list (docs/accessibility.md, "Responsive").
+    <Box sx={{ display: 'flex', flexDirection: { xs: 'column', md: 'row' }, gap: 2, alignItems: { md: 'flex-start' } }}>
       <ViewsRail current={params} onApply={apply} canShare={canShareViews} />
-      <Paper sx={{ flexGrow: 1, minWidth: 0 }}>
+      <Paper sx={{ flexGrow: 1, minWidth: 0, overflowX: 'auto' }}>
         <Box sx={{ p: 2 }}>
+          <Box sx={{ mb: 2 }}>
+            <PageHeading>Tickets</PageHeading>
+          </Box>
           <TicketFilters
             value={filters}
             // Typing in the search box replaces the history entry; other changes add one.

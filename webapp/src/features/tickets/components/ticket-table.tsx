@@ -25,6 +25,9 @@ type Props = {
   selection?: RowSelection;
 };
 
+// Columns a phone leaves out (the ticket page shows them): number, subject and status stay.
+const wide = { display: { xs: 'none', md: 'table-cell' } } as const;
+
 const scrollIntoView = (row: HTMLTableRowElement | null) => row?.scrollIntoView?.({ block: 'nearest' });
 
 export const TicketTable = ({
@@ -34,7 +37,7 @@ export const TicketTable = ({
   focused,
   selection,
 }: Props) => (
-  <Table size="small" aria-label="Tickets">
+  <Table size="small" aria-label="Tickets" sx={{ '& th, & td': { px: { xs: 0.75, sm: 2 } } }}>
     <TableHead>
       <TableRow>
         {selection && (
@@ -50,11 +53,11 @@ export const TicketTable = ({
         <TableCell>#</TableCell>
         <TableCell>Subject</TableCell>
         <TableCell>Status</TableCell>
-        <TableCell>Priority</TableCell>
-        <TableCell>SLA</TableCell>
-        <TableCell>Assignee</TableCell>
-        <TableCell>Customer</TableCell>
-        <TableCell>Updated</TableCell>
+        <TableCell sx={wide}>Priority</TableCell>
+        <TableCell sx={wide}>SLA</TableCell>
+        <TableCell sx={wide}>Assignee</TableCell>
+        <TableCell sx={wide}>Customer</TableCell>
+        <TableCell sx={wide}>Updated</TableCell>
       </TableRow>
     </TableHead>
     <TableBody>
@@ -81,7 +84,7 @@ export const TicketTable = ({
             </TableCell>
           )}
           <TableCell>{ticket.number}</TableCell>
-          <TableCell sx={{ maxWidth: 420 }}>
+          <TableCell sx={{ maxWidth: 420, minWidth: { md: 180 }, overflowWrap: 'anywhere' }}>
             <Link component={RouterLink} to={linkTo(ticket)} underline="hover" fontWeight={500}>
               {ticket.subject}
             </Link>
@@ -90,20 +93,20 @@ export const TicketTable = ({
           <TableCell data-testid="ticket-status">
             <StatusChip status={ticket.status} />
           </TableCell>
-          <TableCell>
+          <TableCell sx={wide}>
             <PriorityChip priority={ticket.priority} />
           </TableCell>
-          <TableCell>
+          <TableCell sx={wide}>
             <SlaChip ticket={ticket} fetchedAt={fetchedAt} />
           </TableCell>
-          <TableCell>
+          <TableCell sx={wide}>
             {ticket.assigneeName ?? (
               <Typography component="span" variant="body2" color="text.secondary">
                 Unassigned
               </Typography>
             )}
           </TableCell>
-          <TableCell>
+          <TableCell sx={wide}>
             <Stack>
               <span>{ticket.reporterName}</span>
               <Typography variant="caption" color="text.secondary">
@@ -111,7 +114,7 @@ export const TicketTable = ({
               </Typography>
             </Stack>
           </TableCell>
-          <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(ticket.updatedAt)}</TableCell>
+          <TableCell sx={{ ...wide, whiteSpace: 'nowrap' }}>{formatDateTime(ticket.updatedAt)}</TableCell>
         </TableRow>
       ))}
     </TableBody>

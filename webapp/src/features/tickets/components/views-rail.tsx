@@ -180,7 +180,11 @@ export const ViewsRail = ({ current, onApply, canShare }: Props) => {
     );
 
   return (
-    <Paper component="nav" aria-label="Saved views" sx={{ width: 260, flexShrink: 0, alignSelf: 'start', py: 1 }}>
+    <Paper
+      component="nav"
+      aria-label="Saved views"
+      sx={{ width: { xs: 'auto', md: 260 }, flexShrink: 0, alignSelf: { md: 'start' }, py: 1 }}
+    >
       {views.isPending ? (
         <Loading label="Loading views…" />
       ) : views.isError ? (

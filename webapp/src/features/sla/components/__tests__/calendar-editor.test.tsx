@@ -63,8 +63,8 @@ describe('business calendar editor', () => {
     await userEvent.click(await screen.findByRole('option', { name: 'Europe/Berlin' }, SLOW));
     // Monday to Friday 09:00–17:00 to start with; Friday closes early, Saturday opens twice
     fill(screen.getByLabelText('Friday range 1 to'), '15:00');
-    await userEvent.click(screen.getByRole('button', { name: 'Add Saturday range' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Add Saturday range' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add range on Saturday' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add range on Saturday' }));
     fill(screen.getByLabelText('Saturday range 1 from'), '10:00');
     fill(screen.getByLabelText('Saturday range 1 to'), '12:00');
     fill(screen.getByLabelText('Saturday range 2 from'), '13:00');

@@ -103,6 +103,7 @@ class WebAppEndToEndTest {
               "PASS an agent applies a macro and sends the reply",
               "PASS the ticket list updates live when a ticket changes elsewhere",
               "PASS two agents on one ticket see each other live",
+              "PASS on a 390 px phone the list, the ticket page and the portal fit",
               "PASS the statistics dashboard",
               "PASS an agent finds a ticket by a word that appears only in a message body",
               "PASS an agent saves a view and reopens it from the rail",
