@@ -600,11 +600,11 @@ export const scenario = [
       await page.getByRole('button', { name: 'Apply macro' }).click();
       const reply = `Hi Kim, could you send us the projector logs for #${state.ticketNumber}? Alice Agent`;
       const box = page.getByLabel('Reply', { exact: true });
-      await page.waitForFunction((text) => document.querySelector('#reply-body')?.value === text, reply);
+      await page.waitForFunction((text) => document.querySelector('#reply-body')?.textContent === text, reply);
       assert.equal(await page.getByRole('textbox', { name: /Comment/ }).inputValue(), `Macro: ${macroName}`);
       await page.getByRole('combobox', { name: 'Priority' }).getByText('URGENT').waitFor();
       await screenshot('macro-apply');
-      assert.equal(await box.inputValue(), reply);
+      assert.equal(await box.textContent(), reply);
 
       await page.getByRole('button', { name: 'Send reply' }).click();
       await page.getByRole('list', { name: 'Conversation' }).getByText(reply).waitFor();

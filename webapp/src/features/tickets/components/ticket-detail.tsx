@@ -95,7 +95,11 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
           />
         )}
         {fillSource?.(t, fillIn)}
-        <ReplyBox number={number} fill={fill?.reply} />
+        <ReplyBox
+          number={number}
+          fill={fill?.reply}
+          quoted={messages.data?.filter((message) => message.visibility !== 'INTERNAL').at(-1)}
+        />
       </Stack>
       <Stack spacing={2}>
         <SlaPanel ticket={t} fetchedAt={ticket.dataUpdatedAt} />
