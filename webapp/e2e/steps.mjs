@@ -761,9 +761,9 @@ export const scenario = [
     run: async ({ page, screenshot }) => {
       await page.goto(`/tickets/${state.ticketNumber}`);
       // Kim (from the inline-image mail) is a contact now: picked from the suggestions
-      await page.getByRole('combobox', { name: 'Cc' }).fill(`kim-${unique}`);
+      await page.getByRole('combobox', { name: 'Cc', exact: true }).fill(`kim-${unique}`);
       await page.getByRole('option', { name: `Kim Caller <kim-${unique}@example.com>` }).click();
-      const bcc = page.getByRole('combobox', { name: 'Bcc' });
+      const bcc = page.getByRole('combobox', { name: 'Bcc', exact: true });
       await bcc.fill(`audit-${unique}@example.com`);
       await bcc.press('Enter');
       const box = page.getByLabel('Reply', { exact: true });
