@@ -7,9 +7,7 @@ import { useState } from 'react';
 import { EmailHtml } from '@/components/email-html';
 import type { ThreadMessage } from '@/components/thread';
 import { formatDateTime } from '@/utils/duration';
-import { textToHtml } from '@/features/tickets/components/rich-editor';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml as escape, textToHtml } from '@/features/tickets/components/rich-editor';
 
 const sender = (message: ThreadMessage) =>
   message.fromAddress ?? (message.direction === 'OUTBOUND' ? 'Support' : 'Customer');

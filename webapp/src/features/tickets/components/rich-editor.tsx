@@ -20,10 +20,13 @@ import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'reac
 /** What the reply box may do with the editor from outside: focus it. */
 export type RichEditorHandle = { focus: () => void };
 
+/** Text as HTML text: &, <, > and " escaped. */
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** Plain text (a macro's, a draft's) as editor HTML: blank lines part paragraphs, a newline breaks. */
 export const textToHtml = (text: string): string => {
-  const escape = (s: string) =>
-    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const escape = escapeHtml;
   return text
     .split(/\n{2,}/)
     .filter((paragraph) => paragraph.trim() !== '')
