@@ -14,7 +14,9 @@ export type ThreadMessage = Pick<
   MessageDto,
   'id' | 'bodyHtml' | 'bodyText' | 'direction' | 'fromAddress' | 'occurredAt'
 > &
-  Partial<Pick<MessageDto, 'visibility' | 'deliveryStatus' | 'deliveryError'>> & {
+  Partial<Pick<MessageDto, 'visibility' | 'deliveryStatus' | 'deliveryError' | 'ccAddresses'>> & {
+    /** Blind copies: only agents' messages carry them (the portal's never do). */
+    bccAddresses?: string | null;
     attachments?: ThreadAttachment[];
   };
 
@@ -73,6 +75,13 @@ export const Thread = ({
                 />
               )}
             </Stack>
+            {(message.ccAddresses || message.bccAddresses) && (
+              <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: -0.5, mb: 1 }}>
+                {message.ccAddresses && <span data-testid="message-cc">Cc: {message.ccAddresses}</span>}
+                {message.ccAddresses && message.bccAddresses && ' · '}
+                {message.bccAddresses && <span data-testid="message-bcc">Bcc: {message.bccAddresses}</span>}
+              </Typography>
+            )}
             {failed && (
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
                 <Typography variant="body2" color="error">

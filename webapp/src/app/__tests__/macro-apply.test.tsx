@@ -46,7 +46,10 @@ describe('apply macro on the ticket page', () => {
     await userEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: 'Waiting on logs' }));
     await userEvent.click(screen.getByRole('button', { name: 'Apply macro' }));
 
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveValue(PREVIEW.replyText), SLOW);
+    await waitFor(
+      () => expect(screen.getByRole('textbox', { name: 'Reply' })).toHaveTextContent(PREVIEW.replyText),
+      SLOW,
+    );
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveTextContent('PENDING');
     expect(screen.getByRole('combobox', { name: 'Priority' })).toHaveTextContent('HIGH');
     expect(screen.getByRole('textbox', { name: /Comment/ })).toHaveValue('Macro: Waiting on logs');
@@ -57,7 +60,7 @@ describe('apply macro on the ticket page', () => {
     expect(writes().map((request) => request.url)).toEqual(['/api/tickets/1042/macros/5/preview']);
 
     await userEvent.click(screen.getByRole('tab', { name: 'Internal note' }));
-    expect(screen.getByRole('textbox', { name: /Note/ })).toHaveValue('Asked for logs');
+    expect(screen.getByRole('textbox', { name: /Note/ })).toHaveTextContent('Asked for logs');
 
     await userEvent.click(screen.getByRole('button', { name: 'Save change' }));
     await waitFor(() => expect(writes()).toHaveLength(2), SLOW);

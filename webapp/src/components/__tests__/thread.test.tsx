@@ -34,4 +34,13 @@ describe('thread', () => {
     expect(screen.getByText('QUEUED')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Send again' })).not.toBeInTheDocument();
   });
+
+  it("shows a reply's CC and, to agents, its BCC", () => {
+    const sent = { ...failedReply, deliveryStatus: 'SENT', ccAddresses: 'Kim <kim@x.org>' };
+    const { rerender } = render(<Thread messages={[{ ...sent, bccAddresses: 'audit@x.org' }]} />);
+    expect(screen.getByTestId('message-cc')).toHaveTextContent('Cc: Kim <kim@x.org>');
+    expect(screen.getByTestId('message-bcc')).toHaveTextContent('Bcc: audit@x.org');
+    rerender(<Thread messages={[sent]} />);
+    expect(screen.queryByTestId('message-bcc')).not.toBeInTheDocument();
+  });
 });

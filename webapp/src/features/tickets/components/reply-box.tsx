@@ -4,16 +4,19 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import { useRef, useState, type FormEvent } from 'react';
 import { FilePicker } from '@/components/file-picker';
-import { formErrorsOf } from '@/lib/api-client';
+import type { ThreadMessage } from '@/components/thread';
+import { ApiError, formErrorsOf } from '@/lib/api-client';
 import { fileErrorOf } from '@/lib/multipart';
 import { useAddNote } from '@/features/tickets/api/add-note';
 import { useNoteWithFiles, useReplyWithFiles } from '@/features/tickets/api/post-with-files';
 import { useReplyToTicket } from '@/features/tickets/api/reply-to-ticket';
 import { useShortcuts } from '@/hooks/use-shortcuts';
 import { useReplyCollision } from '@/features/tickets/hooks/use-reply-collision';
+import { AddressField } from '@/features/tickets/components/address-field';
+import { QuotedMessage, quoteHtml } from '@/features/tickets/components/quoted-message';
+import { RichEditor, textToHtml, type RichEditorHandle } from '@/features/tickets/components/rich-editor';
 
 type Kind = 'replies' | 'notes';
 
@@ -30,12 +33,24 @@ const usePostMessage = (number: number) => {
   const active = (kind: Kind) =>
     kind === 'replies' ? (withFiles ? replyWithFiles : reply) : withFiles ? noteWithFiles : note;
   return {
-    mutate: (kind: Kind, body: string, files: File[], onSuccess: () => void, extra: object = {}) => {
-      const data = { body, bodyFormat: 'TEXT' as const, ...extra };
+    mutate: (
+      kind: Kind,
+      body: string,
+      recipients: Recipients,
+      files: File[],
+      onSuccess: () => void,
+      extra: object = {},
+    ) => {
+      const data = { body, bodyFormat: 'HTML' as const, ...extra };
       setWithFiles(files.length > 0);
       if (kind === 'replies') {
-        if (files.length > 0) replyWithFiles.mutate({ number, data, files }, { onSuccess });
-        else reply.mutate({ number, data }, { onSuccess });
+        const replyData = {
+          ...data,
+          ...(recipients.cc.length > 0 ? { cc: recipients.cc } : {}),
+          ...(recipients.bcc.length > 0 ? { bcc: recipients.bcc } : {}),
+        };
+        if (files.length > 0) replyWithFiles.mutate({ number, data: replyData, files }, { onSuccess });
+        else reply.mutate({ number, data: replyData }, { onSuccess });
       } else if (files.length > 0) noteWithFiles.mutate({ number, data, files }, { onSuccess });
       else note.mutate({ number, data }, { onSuccess });
     },
@@ -49,23 +64,45 @@ const usePostMessage = (number: number) => {
   };
 };
 
+type Recipients = { cc: string[]; bcc: string[] };
+
+/** The server's problems with single recipients, by list and position (`cc[1]`, `bcc[0]`). */
+const recipientErrors = (error: unknown, list: 'cc' | 'bcc'): Record<number, string> => {
+  if (!(error instanceof ApiError)) return {};
+  const found: Record<number, string> = {};
+  const field = error.problem?.field;
+  const match = field ? new RegExp(`^${list}\\[(\\d+)\\]$`).exec(field) : null;
+  if (match) found[Number(match[1])] = error.problem?.detail ?? 'Not an email address.';
+  return found;
+};
+
 /** Text filled in by a macro (see MacroPicker): `seq` changes with every pick. */
 export type ReplyFill = { seq: number; reply: string; note: string };
 
 /**
- * Answer the customer (sent by email) or leave an internal note for colleagues. Each tab keeps its
- * own draft; a macro fills both, and nothing is sent until the agent sends.
+ * Answer the customer (sent by email) or leave an internal note for colleagues, in rich text (see
+ * RichEditor). Each tab keeps its own draft; a macro fills both (its plain text becomes
+ * paragraphs), and nothing is sent until the agent sends. A reply has CC and BCC (chips with
+ * contact suggestions) and quotes `quoted`, the thread's newest message, folded under "Show quoted
+ * text" unless the agent removes it.
  */
-export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill }) => {
+export const ReplyBox = ({ number, fill, quoted }: { number: number; fill?: ReplyFill; quoted?: ThreadMessage }) => {
   const [kind, setKind] = useState<Kind>('replies');
   const [drafts, setDrafts] = useState<Record<Kind, string>>({ replies: '', notes: '' });
   const body = drafts[kind];
-  const setBody = (text: string) => setDrafts((current) => ({ ...current, [kind]: text }));
+  const setBody = (html: string) => setDrafts((current) => ({ ...current, [kind]: html }));
+  const [recipients, setRecipients] = useState<Recipients>({ cc: [], bcc: [] });
+  // The quote is of one message: removing it holds until a newer one arrives.
+  const [removedQuote, setRemovedQuote] = useState<string | null>(null);
+  const quote = kind === 'replies' && quoted && removedQuote !== quoted.id ? quoted : undefined;
   // A new macro pick: adopted while rendering, as React advises instead of an effect.
   const [filled, setFilled] = useState(fill?.seq);
   if (fill && fill.seq !== filled) {
     setFilled(fill.seq);
-    setDrafts((current) => ({ replies: fill.reply, notes: fill.note || current.notes }));
+    setDrafts((current) => ({
+      replies: textToHtml(fill.reply),
+      notes: fill.note ? textToHtml(fill.note) : current.notes,
+    }));
     setKind('replies');
   }
   const [blank, setBlank] = useState(false);
@@ -73,8 +110,11 @@ export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill })
   const messages = usePostMessage(number);
   const post = messages.state(kind);
   const fileError = fileErrorOf(post.error);
-  const problems = formErrorsOf(fileError ? null : post.error, ['body']);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const ccErrors = recipientErrors(post.error, 'cc');
+  const bccErrors = recipientErrors(post.error, 'bcc');
+  const recipientProblem = Object.keys(ccErrors).length + Object.keys(bccErrors).length > 0;
+  const problems = formErrorsOf(fileError || recipientProblem ? null : post.error, ['body']);
+  const bodyRef = useRef<RichEditorHandle>(null);
   // r: write a reply, n: write a note (the box keeps what was typed in it).
   const write = (next: Kind) => {
     if (next !== kind) {
@@ -93,12 +133,15 @@ export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill })
       return;
     }
     const sent = kind;
+    const html = quote ? body + quoteHtml(quote) : body;
     messages.mutate(
       kind,
-      body,
+      html,
+      recipients,
       files,
       () => {
         setDrafts((current) => ({ ...current, [sent]: '' }));
+        if (sent === 'replies') setRecipients({ cc: [], bcc: [] });
         setFiles([]);
       },
       kind === 'replies' ? collision.fields(sendAnyway) : {},
@@ -119,20 +162,35 @@ export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill })
         <Tab value="notes" label="Internal note" />
       </Tabs>
       <Stack spacing={1.5} sx={{ pt: 2 }}>
-        <TextField
+        {kind === 'replies' && (
+          <>
+            <AddressField
+              label="Cc"
+              value={recipients.cc}
+              onChange={(cc) => setRecipients((current) => ({ ...current, cc }))}
+              serverErrors={ccErrors}
+            />
+            <AddressField
+              label="Bcc"
+              value={recipients.bcc}
+              onChange={(bcc) => setRecipients((current) => ({ ...current, bcc }))}
+              serverErrors={bccErrors}
+            />
+          </>
+        )}
+        <RichEditor
           id="reply-body"
-          inputRef={bodyRef}
+          ref={bodyRef}
           label={kind === 'replies' ? 'Reply' : 'Note (only agents see it)'}
-          multiline
-          minRows={3}
           value={body}
-          onChange={(event) => {
-            setBody(event.target.value);
+          onChange={(html) => {
+            setBody(html);
             setBlank(false);
           }}
           error={blank || Boolean(problems.fields.body)}
           helperText={blank ? 'Write something first.' : problems.fields.body}
         />
+        {quote && <QuotedMessage message={quote} onRemove={() => setRemovedQuote(quote.id)} />}
         <FilePicker files={files} onChange={setFiles} error={fileError} />
         {problems.form && <Alert severity="error">{problems.form}</Alert>}
         {collision.dialog(post.error, () => submit(undefined, true), messages.reset)}

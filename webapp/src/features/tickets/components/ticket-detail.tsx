@@ -105,7 +105,11 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
           />
         )}
         {fillSource?.(t, fillIn)}
-        <ReplyBox number={number} fill={fill?.reply} />
+        <ReplyBox
+          number={number}
+          fill={fill?.reply}
+          quoted={messages.data?.filter((message) => message.visibility !== 'INTERNAL').at(-1)}
+        />
       </Stack>
       <Stack spacing={2} sx={{ minWidth: 0 }}>
         <SlaPanel ticket={t} fetchedAt={ticket.dataUpdatedAt} />

@@ -85,8 +85,11 @@ describe('keyboard shortcuts on the ticket page', () => {
     expect(screen.getByLabelText('Note (only agents see it)')).toHaveFocus();
 
     // Typed into the note, r and n are letters, not shortcuts.
-    await userEvent.keyboard('ran');
-    expect(screen.getByLabelText('Note (only agents see it)')).toHaveValue('ran');
+    await userEvent.keyboard('r');
+    await userEvent.keyboard('n');
+    expect(screen.getByRole('tab', { name: 'Internal note' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByLabelText('Note (only agents see it)')).toHaveFocus();
+    expect(screen.getByLabelText('Note (only agents see it)')).toHaveTextContent('rn');
 
     await userEvent.click(document.body);
     await userEvent.keyboard('r');

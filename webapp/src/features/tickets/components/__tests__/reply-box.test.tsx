@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithQueries, stubFetch } from '@/testing/render';
 import { ReplyBox } from '@/features/tickets/components/reply-box';
+import { writeInto } from '@/testing/editor';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -11,11 +12,11 @@ describe('reply box', () => {
     const requests = stubFetch(() => ({ status: 201, body: { id: 'm1' } }));
     renderWithQueries(<ReplyBox number={7} />);
     await userEvent.click(screen.getByRole('tab', { name: 'Internal note' }));
-    await userEvent.type(screen.getByLabelText('Note (only agents see it)'), 'Customer is a VIP');
+    await writeInto(screen.getByLabelText('Note (only agents see it)'), 'Customer is a VIP');
     await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await vi.waitFor(() => expect(screen.getByLabelText('Note (only agents see it)')).toHaveValue(''));
+    await vi.waitFor(() => expect(screen.getByLabelText('Note (only agents see it)')).toHaveTextContent(/^$/));
     expect(requests).toMatchObject([
-      { url: '/api/tickets/7/notes', method: 'POST', body: { body: 'Customer is a VIP', bodyFormat: 'TEXT' } },
+      { url: '/api/tickets/7/notes', method: 'POST', body: { body: '<p>Customer is a VIP</p>', bodyFormat: 'HTML' } },
     ]);
   });
 
@@ -51,18 +52,18 @@ describe('reply box with files', () => {
   it('sends a reply with an attached file as multipart and clears both', async () => {
     const requests = stubFetch(() => ({ status: 202, body: { message: { id: 'm1' } } }));
     renderWithQueries(<ReplyBox number={7} />);
-    await userEvent.type(screen.getByLabelText('Reply'), 'Manual attached');
+    await writeInto(screen.getByLabelText('Reply'), 'Manual attached');
     await userEvent.upload(screen.getByLabelText('Attach files'), pdf());
     expect(screen.getByText('manual.pdf (15 B)')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Send reply' }));
-    await vi.waitFor(() => expect(screen.getByLabelText('Reply')).toHaveValue(''));
+    await vi.waitFor(() => expect(screen.getByLabelText('Reply')).toHaveTextContent(/^$/));
     expect(screen.queryByText('manual.pdf (15 B)')).not.toBeInTheDocument();
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ url: '/api/tickets/7/replies', method: 'POST' });
     const form = requests[0].body as FormData;
     expect(JSON.parse(await readText(form.get('reply') as Blob))).toEqual({
-      body: 'Manual attached',
-      bodyFormat: 'TEXT',
+      body: '<p>Manual attached</p>',
+      bodyFormat: 'HTML',
     });
     expect((form.getAll('files') as File[]).map((f) => f.name)).toEqual(['manual.pdf']);
   });

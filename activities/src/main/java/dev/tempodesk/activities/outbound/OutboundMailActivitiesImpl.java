@@ -6,6 +6,7 @@ import dev.tempodesk.activities.attachment.AttachedFiles;
 import dev.tempodesk.activities.attachment.AttachmentStore;
 import dev.tempodesk.activities.attachment.PostgresAttachmentStore;
 import dev.tempodesk.activities.mail.MachineMailSigns;
+import dev.tempodesk.activities.mail.MailHtml;
 import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.Providers;
@@ -133,18 +134,23 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
         ("acknowledgement/" + ticketNumber).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Stores a reply or note. HTML is stored sanitized ({@link MailHtml}) with its plain-text
+   * alternative in {@code body_text}; the API sanitized it already, this holds for any caller.
+   */
   @Override
   public void store(OutboundMessage message) {
     TicketsRecord ticket = tickets.find(message.ticketNumber()).orElseThrow();
     Actor author = message.author();
+    String html = message.html() ? MailHtml.sanitize(message.body()) : null;
     MessagesRecord row =
         new MessagesRecord()
             .setId(UUID.fromString(message.messageId()))
             .setTicketNumber(ticket.getNumber())
             .setDirection("OUTBOUND")
             .setAuthorAgentId(author.kind() == Actor.Kind.AGENT ? author.id() : null)
-            .setBodyHtml(message.html() ? message.body() : null)
-            .setBodyText(message.html() ? null : message.body())
+            .setBodyHtml(html)
+            .setBodyText(html != null ? MailHtml.toText(html) : message.body())
             .setOccurredAt(at(clock.instant()));
     if (message.kind() == OutboundMessage.Kind.NOTE) {
       row.setVisibility("INTERNAL")
@@ -153,6 +159,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
           .setSubject(ticket.getSubject());
     } else {
       addressed(row, ticket, message.cc());
+      row.setBccAddresses(message.bcc().isEmpty() ? null : ccList(message.bcc()));
     }
     transaction.executeWithoutResult(
         status -> {
@@ -232,9 +239,9 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
   }
 
   /**
-   * The CC entries as one RFC 5322 address list in canonical form. An entry that is no address
-   * (only from a reply queued before the API validated with {@link MailAddresses}) stays as given;
-   * the send then fails with the reason instead of mailing someone else.
+   * The CC (or BCC) entries as one RFC 5322 address list in canonical form. An entry that is no
+   * address (only from a reply queued before the API validated with {@link MailAddresses}) stays as
+   * given; the send then fails with the reason instead of mailing someone else.
    */
   private static String ccList(List<String> cc) {
     return cc.stream()

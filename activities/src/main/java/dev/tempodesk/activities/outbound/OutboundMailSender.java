@@ -2,6 +2,7 @@ package dev.tempodesk.activities.outbound;
 
 import static dev.tempodesk.activities.ticket.TicketRows.at;
 
+import dev.tempodesk.activities.mail.MailHtml;
 import dev.tempodesk.activities.mail.MailboxOutages;
 import dev.tempodesk.activities.nylas.EmailAddress;
 import dev.tempodesk.activities.nylas.KeyedSend;
@@ -198,18 +199,21 @@ public class OutboundMailSender {
   }
 
   /**
-   * The send's payload. To and CC are RFC 5322 address lists (see {@link
+   * The send's payload. To, CC and BCC are RFC 5322 address lists (see {@link
    * MailAddresses#formatList}); each mailbox goes out as its own {name, email} entry, so a comma
    * inside a quoted name or local part never splits a recipient. Machine-written mail (the
    * acknowledgement) says so per RFC 3834 and asks Exchange not to auto-answer it; Exchange grants
    * (Graph, EWS) refuse custom headers not named X-…, so there {@code Auto-Submitted} is left out
    * and {@code X-Autoreply} (read by most auto-responders and helpdesks) stands in for it beside
-   * {@code X-Auto-Response-Suppress}.
+   * {@code X-Auto-Response-Suppress}. HTML goes out sanitized once more ({@link MailHtml}); Nylas
+   * v3 takes one {@code body}, so the stored plain-text alternative ({@code body_text}) stays with
+   * Tempodesk (search, the API's {@code bodyText}) and is not sent.
    */
   static SendMessageRequest request(
       MessagesRecord message, String provider, List<SendAttachment> files) {
     List<EmailAddress> to = recipients(message.getToAddresses());
     List<EmailAddress> cc = recipients(message.getCcAddresses());
+    List<EmailAddress> bcc = recipients(message.getBccAddresses());
     List<MessageHeader> headers = new ArrayList<>();
     headers.add(new MessageHeader(MESSAGE_ID_HEADER, message.getId().toString()));
     if (Boolean.TRUE.equals(message.getAutoSubmitted())) {
@@ -226,10 +230,10 @@ public class OutboundMailSender {
     return new SendMessageRequest(
         to,
         cc.isEmpty() ? null : cc,
-        null,
+        bcc.isEmpty() ? null : bcc,
         null,
         message.getSubject(),
-        html ? message.getBodyHtml() : message.getBodyText(),
+        html ? MailHtml.sanitize(message.getBodyHtml()) : message.getBodyText(),
         message.getReplyToProviderId(),
         headers,
         html ? null : Boolean.TRUE,

@@ -3,6 +3,7 @@ package dev.tempodesk.api.ticket;
 import dev.tempodesk.api.attachment.MessageAttachmentDto;
 import dev.tempodesk.api.attachment.MessageAttachments;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,8 @@ public record MessageDto(
     String bodyHtml,
     String toAddresses,
     String ccAddresses,
+    @Schema(description = "Blind copies of a reply: shown to agents, never in the portal")
+        String bccAddresses,
     String deliveryStatus,
     String deliveryError,
     OffsetDateTime occurredAt,
@@ -51,6 +54,7 @@ public record MessageDto(
         MessageAttachments.rewriteCids(row.getBodyHtml(), attachments),
         row.getToAddresses(),
         row.getCcAddresses(),
+        row.getBccAddresses(),
         row.getDeliveryStatus(),
         row.getDeliveryError(),
         row.getOccurredAt(),

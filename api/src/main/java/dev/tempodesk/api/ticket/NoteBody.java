@@ -7,4 +7,7 @@ import jakarta.validation.constraints.Size;
 /** An internal note: shown to agents in the ticket's thread, never mailed. */
 public record NoteBody(
     @NotBlank @Size(max = 100_000) String body,
-    @Schema(description = "TEXT (default) or HTML") ReplyBody.BodyFormat bodyFormat) {}
+    @Schema(
+            description =
+                "TEXT (default) or HTML; HTML keeps only formatting (see README, Replies)")
+        ReplyBody.BodyFormat bodyFormat) {}

@@ -16,7 +16,10 @@ import java.util.UUID;
 @Schema(description = "A reply mailed to the ticket's reporter")
 public record ReplyBody(
     @NotBlank @Size(max = 100_000) String body,
-    @Schema(description = "TEXT (default) or HTML") BodyFormat bodyFormat,
+    @Schema(
+            description =
+                "TEXT (default) or HTML; HTML keeps only formatting (see README, Replies)")
+        BodyFormat bodyFormat,
     @Size(max = 20)
         @Schema(
             description = "Each one address, with or without a name: \"Doe, Jane\" <jane@x.org>")

@@ -1,5 +1,6 @@
 package dev.tempodesk.api.ticket;
 
+import dev.tempodesk.activities.mail.MailHtml;
 import dev.tempodesk.api.attachment.FileUploads;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
@@ -61,13 +62,17 @@ class ReplyCommands {
                 .pendingFor(status.pendingFor())
                 .resolution(status.resolution())
                 .build();
-    List<String> cc = cc(body.cc());
+    List<String> cc = addresses("cc", body.cc());
+    List<String> bcc = addresses("bcc", body.bcc());
+    String text = sanitized(body.body(), body.html());
     if (tickets.find(number).isEmpty()) {
       throw TicketRefusals.noSuchTicket(number); // before any file is stored
     }
     collisions.check(number, body, actor); // 409 if another agent replied since seenUpTo
     List<AttachedFile> attached = uploads.keep(files, true);
-    ReplyRequest request = new ReplyRequest(actor, body.body(), body.html(), cc, change, attached);
+    ReplyRequest request =
+        new ReplyRequest(
+            actor, text, body.html(), cc, change, attached, bcc.isEmpty() ? null : bcc);
     // The status change's fields are nested under setStatus; the reply's own body is not.
     ReplyResult result =
         calls.update(
@@ -81,28 +86,44 @@ class ReplyCommands {
         result.autoFixes());
   }
 
-  /** The CC entries in canonical form, each with its name: one RFC 5322 mailbox per entry. */
-  private static List<String> cc(List<String> entries) {
+  /**
+   * The CC or BCC entries in canonical form, each with its name: one RFC 5322 mailbox per entry; a
+   * bad one is refused naming it ({@code cc[1]}, {@code bcc[0]}).
+   */
+  private static List<String> addresses(String field, List<String> entries) {
     if (entries == null) {
       return List.of();
     }
-    List<String> cc = new ArrayList<>();
+    List<String> list = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      cc.add(Addresses.require("cc[" + i + "]", entries.get(i)).formatted());
+      list.add(Addresses.require(field + "[" + i + "]", entries.get(i)).formatted());
     }
-    return cc;
+    return list;
+  }
+
+  /**
+   * An HTML body as it will be stored and mailed ({@link MailHtml#sanitize}); refused naming {@code
+   * body} when nothing visible is left. Plain text stays as written.
+   */
+  private static String sanitized(String body, boolean html) {
+    if (!html) {
+      return body;
+    }
+    String clean = MailHtml.sanitize(body);
+    if (MailHtml.isBlank(clean)) {
+      throw FieldException.invalid(
+          "body", "Nothing is left to send once scripts and unsupported markup are removed.");
+    }
+    return clean;
   }
 
   MessageDto note(long number, NoteBody body, Actor actor, List<MultipartFile> files) {
     if (tickets.find(number).isEmpty()) {
       throw TicketRefusals.noSuchTicket(number);
     }
-    NoteRequest request =
-        new NoteRequest(
-            actor,
-            body.body(),
-            body.bodyFormat() == ReplyBody.BodyFormat.HTML,
-            uploads.keep(files, false));
+    boolean html = body.bodyFormat() == ReplyBody.BodyFormat.HTML;
+    String text = sanitized(body.body(), html);
+    NoteRequest request = new NoteRequest(actor, text, html, uploads.keep(files, false));
     OutboundRef note = calls.update(number, workflow -> workflow.addNote(request));
     return message(number, note.messageId());
   }

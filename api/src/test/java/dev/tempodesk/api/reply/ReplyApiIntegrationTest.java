@@ -221,6 +221,65 @@ class ReplyApiIntegrationTest {
   }
 
   @Test
+  void shouldStoreAndMailAnHtmlReplySanitizedWithItsBlindCopies() {
+    long number = createPhoneTicket("Formatted " + unique, null);
+    Map<String, Object> body = new HashMap<>();
+    body.put(
+        "body",
+        "<p onmouseover=\"x()\"><strong>Restart</strong> it</p><script>steal()</script>"
+            + "<ol><li><p>Open <a href=\"javascript:alert(1)\">this</a></p></li>"
+            + "<li><p>See <a href=\"https://help.example/r\">the guide</a></p></li></ol>"
+            + "<iframe src=\"https://evil.example\"></iframe>");
+    body.put("bodyFormat", "HTML");
+    body.put("cc", List.of("boss@client.example"));
+    body.put("bcc", List.of("\"Audit, Team\" <audit@client.example>"));
+
+    Response replied = api.post("/api/tickets/" + number + "/replies", json(body));
+    assertThat(replied.status()).as(replied.body().toString()).isEqualTo(202);
+    String replyId = replied.body().get("message").get("id").asString();
+
+    String clean =
+        "<p><strong>Restart</strong> it</p><ol><li><p>Open <a rel=\"noopener noreferrer"
+            + " nofollow\">this</a></p></li><li><p>See <a href=\"https://help.example/r\""
+            + " rel=\"noopener noreferrer nofollow\">the guide</a></p></li></ol>";
+    JsonNode stored = awaitMessage(number, replyId, "SENT");
+    assertThat(stored.get("bodyHtml").asString()).isEqualTo(clean);
+    assertThat(stored.get("bodyText").asString())
+        .isEqualTo("Restart it\n\n1. Open this\n2. See the guide <https://help.example/r>");
+    assertThat(stored.get("bccAddresses").asString())
+        .as("agents see the blind copies")
+        .isEqualTo("\"Audit, Team\" <audit@client.example>");
+
+    FakeMessage mailed = sentWithSubject("[#" + number + "]").getLast();
+    assertThat(mailed.body()).isEqualTo(clean);
+    assertThat(mailed.cc())
+        .extracting(FakeMessage.Participant::email)
+        .containsExactly("boss@client.example");
+    assertThat(mailed.bcc())
+        .containsExactly(new FakeMessage.Participant("Audit, Team", "audit@client.example"));
+
+    Response badBcc =
+        api.post(
+            "/api/tickets/" + number + "/replies",
+            json(Map.of("body", "Hi", "bcc", List.of("not an address"))));
+    assertThat(badBcc.status()).as(badBcc.body().toString()).isIn(400, 422);
+    assertThat(badBcc.problemField()).isEqualTo("bcc[0]");
+    Response onlyScript =
+        api.post(
+            "/api/tickets/" + number + "/replies",
+            json(Map.of("body", "<script>alert(1)</script>", "bodyFormat", "HTML")));
+    assertThat(onlyScript.status()).as(onlyScript.body().toString()).isEqualTo(422);
+    assertThat(onlyScript.problemField()).isEqualTo("body");
+    Response note =
+        api.post(
+            "/api/tickets/" + number + "/notes",
+            json(Map.of("body", "<em>VIP</em><img src=x onerror=alert(1)>", "bodyFormat", "HTML")));
+    assertThat(note.status()).as(note.body().toString()).isEqualTo(201);
+    assertThat(note.body().get("bodyHtml").asString()).isEqualTo("<em>VIP</em><img>");
+    assertThat(note.body().get("bodyText").asString()).isEqualTo("VIP[image]");
+  }
+
+  @Test
   void shouldKeepNotesInternalAndRejectBadRepliesNamingTheField() {
     long number = createPhoneTicket("Notes " + unique, null);
 

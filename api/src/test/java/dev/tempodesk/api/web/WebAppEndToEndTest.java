@@ -102,6 +102,7 @@ class WebAppEndToEndTest {
               "PASS a manager bulk-closes three tickets",
               "PASS an agent applies a macro and sends the reply",
               "PASS the ticket list updates live when a ticket changes elsewhere",
+              "PASS an agent writes a formatted reply with CC and BCC",
               "PASS two agents on one ticket see each other live",
               "PASS on a 390 px phone the list, the ticket page and the portal fit",
               "PASS the statistics dashboard",

@@ -155,7 +155,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
             request.body(),
             request.html(),
             request.cc() == null ? List.of() : request.cc(),
-            attachments(request.attachments())));
+            attachments(request.attachments()),
+            request.bcc()));
     TicketState before = state;
     record(
         next,
