@@ -10,36 +10,14 @@ import type { ListTicketsParams, TicketPageDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { PageHeading } from '@/components/page-heading';
 import { liveRefreshInterval } from '@/lib/react-query';
-import { EMPTY_FILTERS, TicketFilters, type TicketFilterValues } from '@/features/tickets/components/ticket-filters';
+import { TicketFilters } from '@/features/tickets/components/ticket-filters';
+import { toFilterValues, withFilterValues } from '@/features/tickets/utils/list-filter-values';
 import { TicketTable } from '@/features/tickets/components/ticket-table';
 import { useListParams, type ListParams } from '@/features/tickets/hooks/use-list-params';
 import { useListKeyboard } from '@/features/tickets/hooks/use-list-keyboard';
 import { ViewsRail } from '@/features/tickets/components/views-rail';
 import { BulkBar } from '@/features/tickets/components/bulk-bar';
 import { useRowSelection } from '@/features/tickets/hooks/use-row-selection';
-
-/** The form's values for the URL's parameters (those the form has no input for are kept aside). */
-const toFilterValues = (params: ListParams): TicketFilterValues => ({
-  ...EMPTY_FILTERS,
-  status: params.status ?? [],
-  priority: params.priority ?? [],
-  assignee: params.assigneeId != null ? String(params.assigneeId) : params.unassigned ? 'none' : '',
-  text: params.text ?? '',
-  includeDone: params.includeDone ?? false,
-  tags: params.tag ?? [],
-});
-
-/** The URL's parameters after a change of the form; the others (mine, pendingReason, …) stay as they were. */
-const withFilterValues = (params: ListParams, filters: TicketFilterValues): ListParams => ({
-  ...params,
-  status: filters.status,
-  priority: filters.priority,
-  unassigned: filters.assignee === 'none' || undefined,
-  assigneeId: filters.assignee && filters.assignee !== 'none' ? Number(filters.assignee) : undefined,
-  text: filters.text || undefined,
-  includeDone: filters.includeDone || undefined,
-  tag: filters.tags.length ? filters.tags : undefined,
-});
 
 const toQuery = (params: ListParams, limit: number): ListTicketsParams =>
   ({ ...params, text: params.text?.trim() || undefined, limit }) as ListTicketsParams;

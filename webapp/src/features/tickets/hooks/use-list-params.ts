@@ -18,11 +18,24 @@ export type ListParams = {
   pendingReason?: string[];
   idleFor?: string;
   sort?: string;
+  mailboxId?: number[];
+  channel?: string[];
+  organizationId?: number[];
+  reporterId?: number;
+  /** Created/updated ranges: a date (YYYY-MM-DD, a whole day in UTC; "to" includes it) or an instant. */
+  createdFrom?: string;
+  createdTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
 };
 
-const LISTS = ['status', 'priority', 'tag', 'pendingReason'] as const;
+const LISTS = ['status', 'priority', 'tag', 'pendingReason', 'channel'] as const;
+const ID_LISTS = ['mailboxId', 'organizationId'] as const;
+const IDS = ['assigneeId', 'reporterId'] as const;
 const FLAGS = ['unassigned', 'mine', 'includeDone'] as const;
-const TEXTS = ['text', 'idleFor', 'sort'] as const;
+const TEXTS = ['text', 'idleFor', 'sort', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;
+
+const isId = (value: string) => /^\d+$/.test(value);
 
 /** Reads the parameters from a URL query; unknown names and empty values are left out. */
 export const parseListParams = (query: URLSearchParams): ListParams => {
@@ -34,6 +47,14 @@ export const parseListParams = (query: URLSearchParams): ListParams => {
       .filter(Boolean);
     if (values.length) params[name] = values;
   }
+  for (const name of ID_LISTS) {
+    const ids = query
+      .getAll(name)
+      .flatMap((value) => value.split(','))
+      .filter(isId)
+      .map(Number);
+    if (ids.length) params[name] = ids;
+  }
   for (const name of FLAGS) {
     if (query.get(name) === 'true') params[name] = true;
   }
@@ -41,8 +62,10 @@ export const parseListParams = (query: URLSearchParams): ListParams => {
     const value = query.get(name);
     if (value) params[name] = value;
   }
-  const assignee = Number(query.get('assigneeId'));
-  if (query.get('assigneeId') && Number.isInteger(assignee)) params.assigneeId = assignee;
+  for (const name of IDS) {
+    const id = query.get(name);
+    if (id && isId(id)) params[name] = Number(id);
+  }
   return params;
 };
 
@@ -50,7 +73,8 @@ export const parseListParams = (query: URLSearchParams): ListParams => {
 export const toSearchParams = (params: ListParams): URLSearchParams => {
   const query = new URLSearchParams();
   for (const name of LISTS) params[name]?.forEach((value) => query.append(name, value));
-  if (params.assigneeId != null) query.set('assigneeId', String(params.assigneeId));
+  for (const name of ID_LISTS) params[name]?.forEach((id) => query.append(name, String(id)));
+  for (const name of IDS) if (params[name] != null) query.set(name, String(params[name]));
   for (const name of FLAGS) if (params[name]) query.set(name, 'true');
   for (const name of TEXTS) {
     const value = params[name]?.trim();

@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 public class FieldException extends RuntimeException {
   /** Why the field is refused: each kind is one HTTP status with its problem type and title. */
   public enum Kind {
+    /** The value is malformed or contradicts another (e.g. a range ending before it starts). */
+    MALFORMED(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field"),
     /** The API itself found the value unusable (e.g. an unknown agent id). */
     INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", "Invalid field"),
     /** The signed-in person may use the endpoint but not with this value. */
@@ -46,6 +48,11 @@ public class FieldException extends RuntimeException {
   /** 422. */
   public static FieldException invalid(String field, String message) {
     return new FieldException(Kind.INVALID, field, message);
+  }
+
+  /** 400. */
+  public static FieldException malformed(String field, String message) {
+    return new FieldException(Kind.MALFORMED, field, message);
   }
 
   /** 403. */

@@ -13,6 +13,7 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.db.ticket.TicketSort;
 import dev.tempodesk.db.ticket.TicketView;
 import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.FieldChange;
 import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
@@ -122,9 +123,39 @@ class TicketController {
           Duration idleFor,
       @Parameter(
               description =
-                  "Order of the list: default RELEVANCE when a text is searched, URGENCY otherwise")
+                  "Order of the list: default RELEVANCE when a text is searched, URGENCY (soonest"
+                      + " SLA deadline) otherwise; PRIORITY is URGENT first, then by SLA deadline;"
+                      + " CREATED and UPDATED newest first")
           @RequestParam(required = false)
           TicketSort sort,
+      @Parameter(description = "Only tickets of one of these mailboxes (an unknown id: none)")
+          @RequestParam(required = false)
+          Set<Long> mailboxId,
+      @Parameter(description = "Only tickets that came in through one of these channels")
+          @RequestParam(required = false)
+          Set<Channel> channel,
+      @Parameter(description = "Only tickets of one of these organizations (an unknown id: none)")
+          @RequestParam(required = false)
+          Set<Long> organizationId,
+      @Parameter(description = "Only tickets of this reporter (a contact id)")
+          @RequestParam(required = false)
+          Long reporterId,
+      @Parameter(description = "Created at or after. " + TicketListParams.RANGE_RULES)
+          @RequestParam(required = false)
+          String createdFrom,
+      @Parameter(
+              description =
+                  "Created before (a date: on or before). " + TicketListParams.RANGE_RULES)
+          @RequestParam(required = false)
+          String createdTo,
+      @Parameter(description = "Last changed at or after. " + TicketListParams.RANGE_RULES)
+          @RequestParam(required = false)
+          String updatedFrom,
+      @Parameter(
+              description =
+                  "Last changed before (a date: on or before). " + TicketListParams.RANGE_RULES)
+          @RequestParam(required = false)
+          String updatedTo,
       @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
           String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
@@ -140,7 +171,15 @@ class TicketController {
             tag,
             pendingReason,
             idleFor,
-            sort);
+            sort,
+            mailboxId,
+            channel,
+            organizationId,
+            reporterId,
+            createdFrom,
+            createdTo,
+            updatedFrom,
+            updatedTo);
     Actor me = actor.get();
     TicketFilter filter = params.toFilter(me.kind() == Actor.Kind.AGENT ? me.id() : null);
     TicketCursor after = CursorParameter.parse(cursor, filter.order());

@@ -137,6 +137,11 @@ class SavedViews {
     if (params.idleFor() != null && (params.idleFor().isNegative() || params.idleFor().isZero())) {
       throw FieldException.invalid("params.idleFor", "The idle time is a positive duration.");
     }
+    try {
+      params.toFilter(null);
+    } catch (FieldException refused) {
+      throw new FieldException(refused.kind(), "params." + refused.field(), refused.getMessage());
+    }
     return params;
   }
 

@@ -10,10 +10,12 @@ import java.util.Optional;
  *
  * <p>The key is the row's value of the order: {@code sla_sort_key} for URGENCY, epoch microseconds
  * of {@code created_at} / {@code updated_at} for CREATED / UPDATED, the bits of the float rank for
- * RELEVANCE. URGENCY cursors keep the form "key:number" that clients held before there were other
- * orders; the others are "ORDER:key:number".
+ * RELEVANCE, {@code sla_sort_key} again for PRIORITY, whose cursor also holds the row's {@code
+ * tier} (its priority's place, 0 for URGENT to 3 for LOW; 0 for the other orders). URGENCY cursors
+ * keep the form "key:number" that clients held before there were other orders; PRIORITY's is
+ * "PRIORITY:tier:key:number", the others "ORDER:key:number".
  */
-public record TicketCursor(TicketSort sort, long key, long number) {
+public record TicketCursor(TicketSort sort, int tier, long key, long number) {
   /** Microseconds of 0001-01-01 and of 9999-12-31T23:59:59.999999Z: the times a cursor can hold. */
   private static final long FIRST_MICROS = -62_135_596_800_000_000L;
 
@@ -27,6 +29,14 @@ public record TicketCursor(TicketSort sort, long key, long number) {
         && (key < FIRST_MICROS || key > LAST_MICROS)) {
       throw new IllegalArgumentException("not a time of a ticket: " + key);
     }
+    if (tier < 0 || tier > (sort == TicketSort.PRIORITY ? 3 : 0)) {
+      throw new IllegalArgumentException("not a tier of the " + sort + " order: " + tier);
+    }
+  }
+
+  /** A cursor of an order without tiers (every order but PRIORITY). */
+  public TicketCursor(TicketSort sort, long key, long number) {
+    this(sort, 0, key, number);
   }
 
   /** An URGENCY cursor (the form of every cursor before issue 19). */
@@ -35,7 +45,12 @@ public record TicketCursor(TicketSort sort, long key, long number) {
   }
 
   public String encode() {
-    String plain = (sort == TicketSort.URGENCY ? "" : sort.name() + ":") + key + ":" + number;
+    String plain =
+        switch (sort) {
+          case URGENCY -> key + ":" + number;
+          case PRIORITY -> sort.name() + ":" + tier + ":" + key + ":" + number;
+          default -> sort.name() + ":" + key + ":" + number;
+        };
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -49,7 +64,17 @@ public record TicketCursor(TicketSort sort, long key, long number) {
       if (parts.length == 2) {
         return Optional.of(new TicketCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
       }
-      if (parts.length == 3 && !parts[0].equals(TicketSort.URGENCY.name())) {
+      if (parts.length == 4 && parts[0].equals(TicketSort.PRIORITY.name())) {
+        return Optional.of(
+            new TicketCursor(
+                TicketSort.PRIORITY,
+                Integer.parseInt(parts[1]),
+                Long.parseLong(parts[2]),
+                Long.parseLong(parts[3])));
+      }
+      if (parts.length == 3
+          && !parts[0].equals(TicketSort.URGENCY.name())
+          && !parts[0].equals(TicketSort.PRIORITY.name())) {
         return Optional.of(
             new TicketCursor(
                 TicketSort.valueOf(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])));

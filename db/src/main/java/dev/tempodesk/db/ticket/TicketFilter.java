@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  * @param pendingReasons only PENDING tickets suspended for one of these reasons
  * @param idleFor only tickets not changed for at least this long
  * @param sort the order of the list; null means {@link TicketSort#URGENCY}
+ * @param mailboxIds only tickets of one of these mailboxes (an unknown id matches nothing)
+ * @param channels only tickets that came in through one of these channels (EMAIL, PORTAL, …)
+ * @param organizationIds only tickets of one of these organizations
+ * @param created only tickets created in this range
+ * @param updated only tickets last changed in this range
  */
 public record TicketFilter(
     Set<String> statuses,
@@ -29,13 +34,55 @@ public record TicketFilter(
     Set<String> tags,
     Set<String> pendingReasons,
     Duration idleFor,
-    TicketSort sort) {
+    TicketSort sort,
+    Set<Long> mailboxIds,
+    Set<String> channels,
+    Set<Long> organizationIds,
+    TimeRange created,
+    TimeRange updated) {
   private static final Pattern WORD_CHAR = Pattern.compile("[\\p{L}\\p{N}]");
 
   public TicketFilter {
     tags = tags == null ? Set.of() : Set.copyOf(tags);
     pendingReasons = pendingReasons == null ? Set.of() : Set.copyOf(pendingReasons);
     sort = sort == null ? TicketSort.URGENCY : sort;
+    mailboxIds = mailboxIds == null ? Set.of() : Set.copyOf(mailboxIds);
+    channels = channels == null ? Set.of() : Set.copyOf(channels);
+    organizationIds = organizationIds == null ? Set.of() : Set.copyOf(organizationIds);
+    created = created == null ? TimeRange.ANY : created;
+    updated = updated == null ? TimeRange.ANY : updated;
+  }
+
+  /** The filter of the issue-19 list: without mailboxes, channels, organizations and ranges. */
+  public TicketFilter(
+      Set<String> statuses,
+      Set<String> priorities,
+      Long assigneeId,
+      boolean unassigned,
+      Long reporterId,
+      String text,
+      boolean includeDone,
+      Set<String> tags,
+      Set<String> pendingReasons,
+      Duration idleFor,
+      TicketSort sort) {
+    this(
+        statuses,
+        priorities,
+        assigneeId,
+        unassigned,
+        reporterId,
+        text,
+        includeDone,
+        tags,
+        pendingReasons,
+        idleFor,
+        sort,
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        TimeRange.ANY,
+        TimeRange.ANY);
   }
 
   /** The filter of the issue-18 list: statuses, priorities, assignee, reporter, text, done. */

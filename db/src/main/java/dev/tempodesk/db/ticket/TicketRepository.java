@@ -106,7 +106,8 @@ public class TicketRepository {
   /**
    * One page of the list in the filter's order ({@link TicketFilter#order()}), keyset-paginated:
    * URGENCY soonest resolve deadline first; RELEVANCE best match first; CREATED / UPDATED newest
-   * first. Every order ends with the number, so equal keys never make a page skip or repeat a row.
+   * first; PRIORITY URGENT first, then as URGENCY. Every order ends with the number, so equal keys
+   * never make a page skip or repeat a row.
    *
    * @param after a cursor of a previous page of the same order
    * @throws IllegalArgumentException if {@code after} was made for another order
@@ -142,6 +143,19 @@ public class TicketRepository {
     return new TicketPage(views, Optional.of(order.cursor(rows.get(limit - 1))));
   }
 
+  /**
+   * A priority's place in the PRIORITY order, URGENT 0 to LOW 3. Literals inlined, so the
+   * expression is the one of the index {@code tickets_active_by_priority} (V42).
+   */
+  private static final Field<Integer> PRIORITY_TIER =
+      DSL.choose(TICKETS.PRIORITY)
+          .when(DSL.inline("URGENT"), DSL.inline(0))
+          .when(DSL.inline("HIGH"), DSL.inline(1))
+          .when(DSL.inline("NORMAL"), DSL.inline(2))
+          .otherwise(DSL.inline(3));
+
+  private static final String TIER = "priority_tier";
+
   /** The order of a list: its key, the fields it sorts by, and the keyset condition past a row. */
   private record Order(TicketSort sort, Field<Float> rank, List<SortField<?>> fields) {
     static Order of(TicketFilter filter) {
@@ -161,6 +175,11 @@ public class TicketRepository {
                 TicketSort.UPDATED,
                 null,
                 List.of(TICKETS.UPDATED_AT.desc(), TICKETS.NUMBER.desc()));
+        case PRIORITY ->
+            new Order(
+                TicketSort.PRIORITY,
+                null,
+                List.of(PRIORITY_TIER.asc(), TICKETS.SLA_SORT_KEY.asc(), TICKETS.NUMBER.asc()));
         case RELEVANCE -> {
           Field<Float> rank = TicketRepository.rank(filter.text().strip());
           yield new Order(TicketSort.RELEVANCE, rank, List.of(rank.desc(), TICKETS.NUMBER.asc()));
@@ -170,6 +189,9 @@ public class TicketRepository {
 
     /** What the page's rows carry besides the ticket: the rank, for the next page's cursor. */
     List<Field<?>> extra() {
+      if (sort == TicketSort.PRIORITY) {
+        return List.of(PRIORITY_TIER.as(TIER));
+      }
       return rank == null ? List.of() : List.of(rank.as(RANK));
     }
 
@@ -183,6 +205,9 @@ public class TicketRepository {
         case UPDATED ->
             DSL.row(TICKETS.UPDATED_AT, TICKETS.NUMBER)
                 .lt(fromMicros(cursor.key()), cursor.number());
+        case PRIORITY ->
+            DSL.row(PRIORITY_TIER, TICKETS.SLA_SORT_KEY, TICKETS.NUMBER)
+                .gt(DSL.inline(cursor.tier()), DSL.val(cursor.key()), DSL.val(cursor.number()));
         case RELEVANCE -> {
           float last = Float.intBitsToFloat((int) cursor.key());
           yield rank.lt(last).or(rank.eq(last).and(TICKETS.NUMBER.gt(cursor.number())));
@@ -196,6 +221,9 @@ public class TicketRepository {
         case URGENCY -> new TicketCursor(row.get(TICKETS.SLA_SORT_KEY), number);
         case CREATED -> new TicketCursor(sort, toMicros(row.get(TICKETS.CREATED_AT)), number);
         case UPDATED -> new TicketCursor(sort, toMicros(row.get(TICKETS.UPDATED_AT)), number);
+        case PRIORITY ->
+            new TicketCursor(
+                sort, row.get(TIER, Integer.class), row.get(TICKETS.SLA_SORT_KEY), number);
         case RELEVANCE ->
             new TicketCursor(sort, Float.floatToIntBits(row.get(RANK, Float.class)), number);
       };
@@ -265,6 +293,17 @@ public class TicketRepository {
     if (filter.reporterId() != null) {
       conditions.add(TICKETS.REPORTER_ID.eq(filter.reporterId()));
     }
+    if (!filter.mailboxIds().isEmpty()) {
+      conditions.add(TICKETS.MAILBOX_ID.in(filter.mailboxIds()));
+    }
+    if (!filter.channels().isEmpty()) {
+      conditions.add(TICKETS.CHANNEL.in(filter.channels()));
+    }
+    if (!filter.organizationIds().isEmpty()) {
+      conditions.add(TICKETS.ORGANIZATION_ID.in(filter.organizationIds()));
+    }
+    conditions.addAll(within(TICKETS.CREATED_AT, filter.created()));
+    conditions.addAll(within(TICKETS.UPDATED_AT, filter.updated()));
     if (filter.searches()) {
       conditions.add(textCondition(filter.text().strip()));
     }
@@ -275,6 +314,17 @@ public class TicketRepository {
           DSL.condition("{0} @> {1}", TICKETS.TAGS, DSL.val(tags, TICKETS.TAGS.getDataType())));
     }
     conditions.addAll(waitingConditions(filter));
+    return conditions;
+  }
+
+  private static List<Condition> within(Field<OffsetDateTime> time, TimeRange range) {
+    List<Condition> conditions = new ArrayList<>();
+    if (range.from() != null) {
+      conditions.add(time.ge(range.from().atOffset(ZoneOffset.UTC)));
+    }
+    if (range.until() != null) {
+      conditions.add(time.lt(range.until().atOffset(ZoneOffset.UTC)));
+    }
     return conditions;
   }
 

@@ -297,6 +297,13 @@ class TicketSearchTest {
     }
   }
 
+  @Test
+  void shouldKeepThePriorityTierInPriorityCursors() {
+    TicketCursor cursor = new TicketCursor(TicketSort.PRIORITY, 3, Long.MAX_VALUE, 1042);
+
+    assertThat(TicketCursor.decode(cursor.encode())).contains(cursor);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -305,7 +312,11 @@ class TicketSearchTest {
         "CREATED:1",
         "CREATED:x:2",
         "CREATED:1:2:3",
-        "UPDATED:-9223372036854775808:1"
+        "UPDATED:-9223372036854775808:1",
+        "PRIORITY:1:2",
+        "PRIORITY:4:1:2",
+        "PRIORITY:-1:1:2",
+        "CREATED:0:1:2"
       })
   void shouldRejectMalformedOrderedCursors(String plain) {
     String encoded =
