@@ -102,6 +102,7 @@ class WebAppEndToEndTest {
               "PASS a manager bulk-closes three tickets",
               "PASS an agent applies a macro and sends the reply",
               "PASS the ticket list updates live when a ticket changes elsewhere",
+              "PASS a manager edits an organization and adds an asset",
               "PASS the statistics dashboard",
               "PASS an agent finds a ticket by a word that appears only in a message body",
               "PASS an agent saves a view and reopens it from the rail",
