@@ -996,6 +996,37 @@ export const scenario = [
     },
   },
   {
+    id: 'organization',
+    name: 'a manager edits an organization and adds an asset',
+    needs: ['/api/organizations/{id}/assets/{assetId}', '/api/organizations/{id}/tickets'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'max@tempodesk.demo');
+      await page.getByRole('link', { name: 'Organizations' }).click();
+      await page.getByRole('searchbox', { name: 'Search organizations' }).fill('acme');
+      await page.getByRole('link', { name: 'Acme Networks' }).click();
+      await page.getByRole('heading', { name: 'Acme Networks' }).waitFor();
+      // The domain only describes the organization (nothing routes by it), so later steps are unaffected.
+      await page.getByRole('button', { name: 'Edit organization' }).click();
+      const edit = page.getByRole('dialog', { name: 'Edit Acme Networks' });
+      await edit.getByRole('textbox', { name: 'Domain' }).fill(`acme-${unique}.example`);
+      await edit.getByRole('button', { name: 'Save organization' }).click();
+      await page.getByText(`acme-${unique}.example`).waitFor();
+
+      const asset = `Branch switch ${unique}`;
+      await page.getByRole('button', { name: 'Add asset' }).click();
+      const add = page.getByRole('dialog', { name: 'Add an asset' });
+      await add.getByRole('textbox', { name: 'Type' }).fill('NETWORK');
+      await add.getByRole('textbox', { name: 'Asset name' }).fill(asset);
+      await add.getByRole('textbox', { name: 'Details' }).fill('Rack 2, uplink on port 24');
+      await add.getByRole('button', { name: 'Add asset' }).click();
+      const row = page.getByRole('table', { name: 'Assets' }).getByRole('row').filter({ hasText: asset });
+      await row.getByText('Rack 2, uplink on port 24').waitFor();
+      await page.getByRole('table', { name: 'Contacts of the organization' }).getByText('carla@acme.example').waitFor();
+      await page.getByRole('list', { name: 'Tickets of the organization' }).getByRole('link').first().waitFor();
+      await tallScreenshot(page, screenshot, 'organization');
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

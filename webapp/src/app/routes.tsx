@@ -23,6 +23,10 @@ import { CalendarEditor, CalendarEditorPage } from '@/features/sla/components/ca
 import { CalendarList } from '@/features/sla/components/calendar-list';
 import { PolicyEditorPage } from '@/features/sla/components/policy-editor';
 import { PolicyList } from '@/features/sla/components/policy-list';
+import { ContactList } from '@/features/contacts/components/contact-list';
+import { ContactPage } from '@/features/contacts/components/contact-page';
+import { OrganizationList } from '@/features/organizations/components/organization-list';
+import { OrganizationPage } from '@/features/organizations/components/organization-page';
 import { NewTicketForm } from '@/features/tickets/components/new-ticket-form';
 import { TicketDetail } from '@/features/tickets/components/ticket-detail';
 import { TicketList } from '@/features/tickets/components/ticket-list';
@@ -43,6 +47,8 @@ const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/tickets/new', label: 'New ticket' },
   { to: '/mailboxes', label: 'Mailboxes' },
   { to: '/macros', label: 'Macros' },
+  { to: '/organizations', label: 'Organizations' },
+  { to: '/contacts', label: 'Contacts' },
   ...(isManagement(user) ? [{ to: '/stats', label: 'Statistics' }] : []),
   ...(isAdmin(user)
     ? [
@@ -176,6 +182,23 @@ const useIdParam = () => {
   return Number.isInteger(id) && id > 0 ? id : undefined;
 };
 
+// Agents read organizations; admins and managers change them (the API refuses agents).
+const OrganizationsPage = () => <OrganizationList canEdit={isManagement(useSession().user)} />;
+
+const OrganizationRoute = () => {
+  const id = useIdParam();
+  const canEdit = isManagement(useSession().user);
+  if (id === undefined) return <NotFound />;
+  return <OrganizationPage key={id} id={id} canEdit={canEdit} />;
+};
+
+const ContactRoute = () => {
+  const id = useIdParam();
+  const canEdit = isManagement(useSession().user);
+  if (id === undefined) return <NotFound />;
+  return <ContactPage key={id} id={id} canEdit={canEdit} />;
+};
+
 const PolicyEditorRoute = ({ creating = false }: { creating?: boolean }) => {
   const navigate = useNavigate();
   const id = useIdParam();
@@ -219,6 +242,10 @@ export const AppRoutes = () => {
           <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
           <Route path="/mailboxes" element={agentOnly(<MailboxesPage />)} />
           <Route path="/macros" element={agentOnly(<MacrosPage />)} />
+          <Route path="/organizations" element={agentOnly(<OrganizationsPage />)} />
+          <Route path="/organizations/:id" element={agentOnly(<OrganizationRoute />)} />
+          <Route path="/contacts" element={agentOnly(<ContactList />)} />
+          <Route path="/contacts/:id" element={agentOnly(<ContactRoute />)} />
           <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
           <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
           <Route path="/sla-policies" element={agentOnly(<PolicyList />, isAdmin)} />

@@ -32,6 +32,8 @@ const server = (request: RecordedRequest) => {
   if (request.method === 'PATCH') return { status: 200, body: { ticket: aTicket(), changes: [], autoFixes: [] } };
   if (request.url === '/api/macros') return { status: 200, body: [MACRO] };
   if (request.url === '/api/tickets/1042') return { status: 200, body: aTicket() };
+  if (request.url === '/api/tickets/1042/context')
+    return { status: 200, body: { reporterTickets: [], organizationTickets: [], assetTickets: [] } };
   return { status: 200, body: [] };
 };
 

@@ -11,6 +11,7 @@ import { useRetryReply } from '@/features/tickets/api/retry-reply';
 import { AuditTimeline } from '@/features/tickets/components/audit-timeline';
 import { ReplyBox } from '@/features/tickets/components/reply-box';
 import { TagChips } from '@/features/tickets/components/tag-chips';
+import { CustomerContext } from '@/features/tickets/components/customer-context';
 import { SlaPanel } from '@/features/tickets/components/sla-panel';
 import { Thread } from '@/components/thread';
 import { PresenceBar } from '@/features/tickets/components/presence-bar';
@@ -114,6 +115,7 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
       <Stack spacing={2} sx={{ minWidth: 0 }}>
         <SlaPanel ticket={t} fetchedAt={ticket.dataUpdatedAt} />
         <UpdatePanel ticket={t} agents={agents} fill={fill?.update} />
+        <CustomerContext ticket={t} />
         {events.isPending ? (
           <Loading label="Loading history…" />
         ) : events.isError ? (

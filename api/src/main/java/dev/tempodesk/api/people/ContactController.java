@@ -36,8 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Customer contacts. Reporters need no login; an admin can open the portal to a contact and set
- * their password.
+ * Customer contacts. Reporters need no login; a manager or an admin can open the portal to a
+ * contact and set their password.
  */
 @RestController
 @RequestMapping("/api/contacts")

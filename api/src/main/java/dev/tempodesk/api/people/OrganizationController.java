@@ -6,6 +6,7 @@ import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
 import dev.tempodesk.db.people.OrganizationRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -16,12 +17,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Customer organizations and their assets (network gear, products, orders) that tickets name. */
@@ -60,10 +63,20 @@ class OrganizationController {
       @NotBlank @Size(max = 50) @Schema(example = "NETWORK") String kind,
       @Size(max = 2000) String description) {}
 
+  @Schema(description = "Changes to an asset; absent fields stay, a blank description clears it")
+  record PatchAsset(
+      @Size(min = 1, max = 200) String name,
+      @Size(min = 1, max = 50) String kind,
+      @Size(max = 2000) String description) {}
+
   @GetMapping
   @Operation(operationId = "listOrganizations")
-  List<OrganizationDto> list() {
-    return organizations.listAll().stream().map(OrganizationDto::from).toList();
+  List<OrganizationDto> list(
+      @Parameter(description = "Part of the name or domain")
+          @RequestParam(required = false)
+          @Size(max = 200)
+          String text) {
+    return organizations.list(text).stream().map(OrganizationDto::from).toList();
   }
 
   @GetMapping("/{id}")
@@ -93,7 +106,7 @@ class OrganizationController {
       return OrganizationDto.from(
           organizations.update(
               id,
-              patch.name() == null ? before.getName() : patch.name().strip(),
+              patch.name() == null ? before.getName() : required("name", patch.name()),
               patch.domain() == null ? before.getDomain() : blankToNull(patch.domain())));
     } catch (DuplicateKeyException taken) {
       throw nameTaken(patch.name());
@@ -118,11 +131,60 @@ class OrganizationController {
           organizations.insertAsset(
               id, request.name().strip(), request.kind().strip(), request.description());
     } catch (DuplicateKeyException taken) {
-      throw FieldException.conflict(
-          "name", "Organization #" + id + " already has an asset named " + request.name() + ".");
+      throw assetNameTaken(id, request.name());
     }
     return ResponseEntity.created(URI.create("/api/organizations/" + id + "/assets"))
         .body(AssetDto.from(created));
+  }
+
+  @PatchMapping("/{id}/assets/{assetId}")
+  @Operation(operationId = "updateOrganizationAsset", summary = "Rename or describe an asset")
+  AssetDto updateAsset(
+      @PathVariable long id, @PathVariable long assetId, @Valid @RequestBody PatchAsset patch) {
+    AssetsRecord before = findAsset(id, assetId);
+    String name = patch.name() == null ? before.getName() : required("name", patch.name());
+    String kind = patch.kind() == null ? before.getKind() : required("kind", patch.kind());
+    String description =
+        patch.description() == null ? before.getDescription() : blankToNull(patch.description());
+    try {
+      return AssetDto.from(organizations.updateAsset(assetId, name, kind, description));
+    } catch (DuplicateKeyException taken) {
+      throw assetNameTaken(id, name);
+    }
+  }
+
+  @DeleteMapping("/{id}/assets/{assetId}")
+  @Operation(
+      operationId = "deleteOrganizationAsset",
+      summary = "Delete an asset no ticket names (409 otherwise: the tickets keep their history)")
+  ResponseEntity<Void> deleteAsset(@PathVariable long id, @PathVariable long assetId) {
+    findAsset(id, assetId);
+    if (!organizations.deleteAssetIfUnused(assetId)) {
+      throw FieldException.conflict(
+          "assetId",
+          "Tickets name asset #" + assetId + "; it stays so that they keep their history.");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private AssetsRecord findAsset(long id, long assetId) {
+    find(id);
+    return organizations
+        .findAsset(id, assetId)
+        .orElseThrow(
+            () -> new NotFoundException("Organization #" + id + " has no asset #" + assetId + "."));
+  }
+
+  private static String required(String field, String value) {
+    if (value.isBlank()) {
+      throw FieldException.invalid(field, "The " + field + " must not be blank.");
+    }
+    return value.strip();
+  }
+
+  private static FieldException assetNameTaken(long id, String name) {
+    return FieldException.conflict(
+        "name", "Organization #" + id + " already has an asset named " + name + ".");
   }
 
   private OrganizationsRecord find(long id) {

@@ -90,6 +90,8 @@ class SecurityConfig {
     auth.requestMatchers(PUT, "/api/tickets/*/presence").hasAnyRole(STAFF);
     auth.requestMatchers(DELETE, "/api/tickets/*/presence").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/tickets/*/context", "/api/organizations/*/tickets")
+        .hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tags").hasAnyRole(STAFF);
     // Macros (issue 19): who writes shared ones is decided per macro (dev.tempodesk.api.macro).
     auth.requestMatchers(GET, "/api/macros", "/api/macros/*").hasAnyRole(STAFF);
@@ -106,12 +108,14 @@ class SecurityConfig {
     auth.requestMatchers(GET, "/api/contacts", "/api/contacts/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/contacts").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(PATCH, "/api/contacts/*").hasAnyRole(MANAGEMENT);
-    auth.requestMatchers(PUT, "/api/contacts/*/portal-access").hasRole(ADMIN);
+    auth.requestMatchers(PUT, "/api/contacts/*/portal-access").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(GET, "/api/organizations", "/api/organizations/*").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/organizations/*/assets").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/organizations", "/api/organizations/*/assets")
         .hasAnyRole(MANAGEMENT);
-    auth.requestMatchers(PATCH, "/api/organizations/*").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(PATCH, "/api/organizations/*", "/api/organizations/*/assets/*")
+        .hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(DELETE, "/api/organizations/*/assets/*").hasAnyRole(MANAGEMENT);
 
     auth.requestMatchers(GET, "/api/portal/tickets", "/api/portal/tickets/*").hasRole(CUSTOMER);
     auth.requestMatchers(POST, "/api/portal/tickets", "/api/portal/tickets/*/replies")

@@ -345,6 +345,117 @@ class PeopleApiIntegrationTest {
     assertThat(mismatch.problemField()).isEqualTo("assetId");
   }
 
+  @Test
+  void shouldFindEditAndDeleteAnOrganizationsAssetsNamingTheFieldOfABadChange() {
+    long acme = organization();
+    long other = organization();
+    String name = manager.get("/api/organizations/" + acme).body().get("name").asString();
+    long router = asset(acme, "Router");
+    long firewall = asset(acme, "Firewall");
+    long named = asset(acme, "Named by a ticket");
+    ticketAbout(named, "r-" + unique + "@example.com");
+
+    Response found = manager.get("/api/organizations?text=" + name.substring(4, 20).toUpperCase());
+    Response edited =
+        manager.patch(
+            "/api/organizations/" + acme + "/assets/" + router,
+            json(Map.of("name", "Core router", "description", "rack 4")));
+    Response taken =
+        manager.patch(
+            "/api/organizations/" + acme + "/assets/" + router, json(Map.of("name", "Firewall")));
+    Response blankKind =
+        manager.patch(
+            "/api/organizations/" + acme + "/assets/" + router, json(Map.of("kind", " ")));
+    Response blankName = manager.patch("/api/organizations/" + acme, json(Map.of("name", "  ")));
+    Response elsewhere =
+        manager.send(
+            "DELETE",
+            "/api/organizations/" + other + "/assets/" + firewall,
+            "application/json",
+            "");
+    Response deleted =
+        manager.send(
+            "DELETE", "/api/organizations/" + acme + "/assets/" + firewall, "application/json", "");
+    Response inUse =
+        manager.send(
+            "DELETE", "/api/organizations/" + acme + "/assets/" + named, "application/json", "");
+
+    assertThat(found.body()).hasSize(1);
+    assertThat(found.body().get(0).get("id").asLong()).isEqualTo(acme);
+    assertThat(edited.status()).as(edited.body().toString()).isEqualTo(200);
+    assertThat(edited.body().get("name").asString()).isEqualTo("Core router");
+    assertThat(edited.body().get("kind").asString()).isEqualTo("NETWORK");
+    assertThat(edited.body().get("description").asString()).isEqualTo("rack 4");
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.problemField()).isEqualTo("name");
+    assertThat(blankKind.status()).isEqualTo(422);
+    assertThat(blankKind.problemField()).isEqualTo("kind");
+    assertThat(blankName.status()).isEqualTo(422);
+    assertThat(blankName.problemField()).isEqualTo("name");
+    assertThat(elsewhere.status()).isEqualTo(404);
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(inUse.status()).isEqualTo(409);
+    assertThat(inUse.problemField()).isEqualTo("assetId");
+    assertThat(manager.get("/api/organizations/" + acme + "/assets").body())
+        .extracting(asset -> asset.get("name").asString())
+        .containsExactly("Core router", "Named by a ticket");
+  }
+
+  @Test
+  void shouldShowAnOrganizationsTicketsAndTheCustomerContextOfATicket() {
+    long acme = organization();
+    long router = asset(acme, "Router");
+    String carla = "carla-" + unique + "@example.com";
+    String dan = "dan-" + unique + "@example.com";
+    for (String email : List.of(carla, dan)) {
+      Response contact =
+          manager.post(
+              "/api/contacts",
+              json(Map.of("email", email, "displayName", email, "organizationId", acme)));
+      assertThat(contact.status()).as(contact.body().toString()).isEqualTo(201);
+    }
+    long first = ticketAbout(router, carla);
+    long second = ticketAbout(null, carla);
+    long third = ticketAbout(router, dan);
+
+    Response context = manager.get("/api/tickets/" + first + "/context");
+    Response ofAcme = manager.get("/api/organizations/" + acme + "/tickets");
+    Response noSuch = manager.get("/api/organizations/" + Long.MAX_VALUE + "/tickets");
+
+    assertThat(context.status()).as(context.body().toString()).isEqualTo(200);
+    assertThat(numbers(context.body().get("reporterTickets"))).containsExactly(second);
+    assertThat(numbers(context.body().get("organizationTickets"))).containsExactly(third, second);
+    assertThat(numbers(context.body().get("assetTickets"))).containsExactly(third);
+    assertThat(numbers(ofAcme.body())).containsExactly(third, second, first);
+    assertThat(noSuch.status()).isEqualTo(404);
+  }
+
+  private static List<Long> numbers(JsonNode tickets) {
+    return tickets.valueStream().map(ticket -> ticket.get("number").asLong()).toList();
+  }
+
+  private long asset(long organization, String name) {
+    Response created =
+        manager.post(
+            "/api/organizations/" + organization + "/assets",
+            json(Map.of("name", name, "kind", "NETWORK")));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.body().get("id").asLong();
+  }
+
+  private long ticketAbout(Long assetId, String reporterEmail) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("subject", "About " + assetId);
+    body.put("description", "d");
+    body.put("reporterEmail", reporterEmail);
+    if (assetId != null) {
+      body.put("assetId", assetId);
+    }
+    Response created = manager.post("/api/tickets", json(body));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.body().get("number").asLong();
+  }
+
   private long organization() {
     Response created =
         manager.post(

@@ -118,13 +118,17 @@ class AuthorizationMatrixTest {
           entry("GET /api/contacts/{id}", Access.STAFF),
           entry("POST /api/contacts", Access.MANAGEMENT),
           entry("PATCH /api/contacts/{id}", Access.MANAGEMENT),
-          entry("PUT /api/contacts/{id}/portal-access", Access.ADMIN),
+          entry("PUT /api/contacts/{id}/portal-access", Access.MANAGEMENT),
           entry("GET /api/organizations", Access.STAFF),
           entry("GET /api/organizations/{id}", Access.STAFF),
           entry("POST /api/organizations", Access.MANAGEMENT),
           entry("PATCH /api/organizations/{id}", Access.MANAGEMENT),
           entry("GET /api/organizations/{id}/assets", Access.STAFF),
           entry("POST /api/organizations/{id}/assets", Access.MANAGEMENT),
+          entry("PATCH /api/organizations/{id}/assets/{assetId}", Access.MANAGEMENT),
+          entry("DELETE /api/organizations/{id}/assets/{assetId}", Access.MANAGEMENT),
+          entry("GET /api/organizations/{id}/tickets", Access.STAFF),
+          entry("GET /api/tickets/{number}/context", Access.STAFF),
           entry("GET /api/portal/tickets", Access.CUSTOMER),
           entry("POST /api/portal/tickets", Access.CUSTOMER),
           entry("GET /api/portal/tickets/{number}", Access.CUSTOMER),
@@ -228,6 +232,8 @@ class AuthorizationMatrixTest {
                 // No such bulk action or macro: nothing is changed, those allowed get 404.
                 .replace("/api/tickets/bulk/{id}", "/api/tickets/bulk/" + Long.MAX_VALUE)
                 .replace("/macros/{id}", "/macros/" + Long.MAX_VALUE)
+                // No such asset: nothing is changed or deleted, those allowed get 404.
+                .replace("{assetId}", Long.toString(Long.MAX_VALUE))
                 // No such view: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/views/{id}", "/api/views/" + Long.MAX_VALUE)
                 // No such recalculation: those allowed get 404.

@@ -105,6 +105,7 @@ class WebAppEndToEndTest {
               "PASS an agent writes a formatted reply with CC and BCC",
               "PASS two agents on one ticket see each other live",
               "PASS on a 390 px phone the list, the ticket page and the portal fit",
+              "PASS a manager edits an organization and adds an asset",
               "PASS the statistics dashboard",
               "PASS an agent finds a ticket by a word that appears only in a message body",
               "PASS an agent saves a view and reopens it from the rail",

@@ -2,12 +2,15 @@ package dev.tempodesk.db.people;
 
 import static dev.tempodesk.db.jooq.Tables.ASSETS;
 import static dev.tempodesk.db.jooq.Tables.ORGANIZATIONS;
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Customer organizations and their assets (network gear, products, orders). */
@@ -43,7 +46,21 @@ public class OrganizationRepository {
   }
 
   public List<OrganizationsRecord> listAll() {
-    return dsl.selectFrom(ORGANIZATIONS).orderBy(ORGANIZATIONS.NAME).fetch();
+    return list(null);
+  }
+
+  /** By name; {@code text} (if not blank) narrows to names or domains containing it. */
+  public List<OrganizationsRecord> list(String text) {
+    Condition matches = DSL.noCondition();
+    if (text != null && !text.isBlank()) {
+      // containsIgnoreCase escapes % and _ in the text
+      matches =
+          ORGANIZATIONS
+              .NAME
+              .containsIgnoreCase(text.strip())
+              .or(ORGANIZATIONS.DOMAIN.containsIgnoreCase(text.strip()));
+    }
+    return dsl.selectFrom(ORGANIZATIONS).where(matches).orderBy(ORGANIZATIONS.NAME).fetch();
   }
 
   public OrganizationsRecord update(long id, String name, String domain) {
@@ -64,5 +81,36 @@ public class OrganizationRepository {
 
   public Optional<AssetsRecord> findAsset(long id) {
     return dsl.selectFrom(ASSETS).where(ASSETS.ID.eq(id)).fetchOptional();
+  }
+
+  /** An asset of this organization, or empty (also when the asset is another organization's). */
+  public Optional<AssetsRecord> findAsset(long organizationId, long id) {
+    return dsl.selectFrom(ASSETS)
+        .where(ASSETS.ID.eq(id))
+        .and(ASSETS.ORGANIZATION_ID.eq(organizationId))
+        .fetchOptional();
+  }
+
+  public AssetsRecord updateAsset(long id, String name, String kind, String description) {
+    return dsl.update(ASSETS)
+        .set(ASSETS.NAME, name)
+        .set(ASSETS.KIND, kind)
+        .set(ASSETS.DESCRIPTION, description)
+        .where(ASSETS.ID.eq(id))
+        .returning()
+        .fetchOne();
+  }
+
+  /**
+   * Deletes an asset no ticket names.
+   *
+   * @return false if tickets name it (it stays: they keep their history)
+   */
+  public boolean deleteAssetIfUnused(long id) {
+    return dsl.deleteFrom(ASSETS)
+            .where(ASSETS.ID.eq(id))
+            .andNotExists(DSL.selectOne().from(TICKETS).where(TICKETS.ASSET_ID.eq(id)))
+            .execute()
+        == 1;
   }
 }

@@ -73,6 +73,40 @@ public class TicketRepository {
     return selectViews().where(TICKETS.NUMBER.eq(number)).fetchOptional(TicketRepository::toView);
   }
 
+  /** Whom or what {@link #listRelated} lists the tickets of. */
+  public enum RelatedBy {
+    REPORTER,
+    ORGANIZATION,
+    ASSET
+  }
+
+  /**
+   * The tickets of one reporter, organization or asset, for the customer context of a ticket and
+   * the organization page: not CLOSED ones first, then the newest first.
+   *
+   * @param exceptNumber a ticket to leave out (the one the context is shown on), or null
+   */
+  public List<TicketView> listRelated(RelatedBy by, long id, Long exceptNumber, int limit) {
+    Field<Long> column =
+        switch (by) {
+          case REPORTER -> TICKETS.REPORTER_ID;
+          case ORGANIZATION -> TICKETS.ORGANIZATION_ID;
+          case ASSET -> TICKETS.ASSET_ID;
+        };
+    Condition which = column.eq(id);
+    if (exceptNumber != null) {
+      which = which.and(TICKETS.NUMBER.ne(exceptNumber));
+    }
+    return selectViews()
+        .where(which)
+        .orderBy(
+            DSL.when(TICKETS.STATUS.eq("CLOSED"), 1).otherwise(0),
+            TICKETS.CREATED_AT.desc(),
+            TICKETS.NUMBER.desc())
+        .limit(limit)
+        .fetch(TicketRepository::toView);
+  }
+
   /**
    * Writes the workflow's view of a ticket. A write carrying an older version than the row is
    * ignored, so a retried or late activity can never roll a ticket back.
