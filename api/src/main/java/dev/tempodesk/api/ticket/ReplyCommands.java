@@ -3,9 +3,11 @@ package dev.tempodesk.api.ticket;
 import dev.tempodesk.api.attachment.FileUploads;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.signature.Signatures;
 import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.db.ticket.TicketView;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.AttachedFile;
 import dev.tempodesk.workflows.ticket.NoteRequest;
@@ -28,6 +30,7 @@ class ReplyCommands {
   private final OutboundMessageRepository messages;
   private final TicketWorkflowCalls calls;
   private final FileUploads uploads;
+  private final Signatures signatures;
   private final Clock clock;
 
   ReplyCommands(
@@ -35,17 +38,21 @@ class ReplyCommands {
       OutboundMessageRepository messages,
       TicketWorkflowCalls calls,
       FileUploads uploads,
+      Signatures signatures,
       Clock clock) {
     this.tickets = tickets;
     this.messages = messages;
     this.calls = calls;
     this.uploads = uploads;
+    this.signatures = signatures;
     this.clock = clock;
   }
 
   /**
    * Queues a reply with its files: they are checked and stored first, and the workflow writes them
-   * with the message in one transaction (see OutboundMailActivities#store).
+   * with the message in one transaction (see OutboundMailActivities#store). The agent's signature
+   * and the mailbox's footer are appended here, unless {@code signature} is false, so what is
+   * stored is what is sent.
    */
   ReplyResponse reply(long number, ReplyBody body, Actor actor, List<MultipartFile> files) {
     ReplyBody.StatusOnReply status = body.setStatus();
@@ -59,11 +66,16 @@ class ReplyCommands {
                 .resolution(status.resolution())
                 .build();
     List<String> cc = cc(body.cc());
-    if (tickets.find(number).isEmpty()) {
-      throw TicketRefusals.noSuchTicket(number); // before any file is stored
-    }
+    TicketView ticket =
+        tickets
+            .findView(number)
+            .orElseThrow(() -> TicketRefusals.noSuchTicket(number)); // before any file is stored
+    String text =
+        Boolean.FALSE.equals(body.signature())
+            ? body.body()
+            : signatures.appendTo(body.body(), body.html(), ticket, actor);
     List<AttachedFile> attached = uploads.keep(files, true);
-    ReplyRequest request = new ReplyRequest(actor, body.body(), body.html(), cc, change, attached);
+    ReplyRequest request = new ReplyRequest(actor, text, body.html(), cc, change, attached);
     // The status change's fields are nested under setStatus; the reply's own body is not.
     ReplyResult result =
         calls.update(
