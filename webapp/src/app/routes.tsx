@@ -18,6 +18,7 @@ import { LoginForm } from '@/features/auth/components/login-form';
 import { useSession } from '@/features/auth/components/session';
 import { MailboxList } from '@/features/mailboxes/components/mailbox-list';
 import { MacroList } from '@/features/macros/components/macro-list';
+import { SignaturesPage } from '@/features/signatures/components/signatures-page';
 import { MyTicket, MyTickets, NewRequest } from '@/features/portal/components/portal-pages';
 import { CalendarEditor, CalendarEditorPage } from '@/features/sla/components/calendar-editor';
 import { CalendarList } from '@/features/sla/components/calendar-list';
@@ -43,6 +44,7 @@ const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/tickets/new', label: 'New ticket' },
   { to: '/mailboxes', label: 'Mailboxes' },
   { to: '/macros', label: 'Macros' },
+  { to: '/settings/signatures', label: 'Signatures' },
   ...(isManagement(user) ? [{ to: '/stats', label: 'Statistics' }] : []),
   ...(isAdmin(user)
     ? [
@@ -162,6 +164,11 @@ const MacrosPage = () => {
   return <MacroList canShare={isManagement(user)} agents={agents} />;
 };
 
+const SignaturesRoute = () => {
+  const { user } = useSession();
+  return <SignaturesPage canEditMailboxes={isAdmin(user)} />;
+};
+
 const AgentsPage = () => {
   const { user } = useSession();
   return <AgentAdmin canEdit={isAdmin(user)} />;
@@ -216,6 +223,7 @@ export const AppRoutes = () => {
           <Route path="/tickets/:number" element={agentOnly(<TicketPage />)} />
           <Route path="/mailboxes" element={agentOnly(<MailboxesPage />)} />
           <Route path="/macros" element={agentOnly(<MacrosPage />)} />
+          <Route path="/settings/signatures" element={agentOnly(<SignaturesRoute />)} />
           <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
           <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
           <Route path="/sla-policies" element={agentOnly(<PolicyList />, isAdmin)} />

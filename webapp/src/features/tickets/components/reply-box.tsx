@@ -12,6 +12,7 @@ import { fileErrorOf } from '@/lib/multipart';
 import { useAddNote } from '@/features/tickets/api/add-note';
 import { useNoteWithFiles, useReplyWithFiles } from '@/features/tickets/api/post-with-files';
 import { useReplyToTicket } from '@/features/tickets/api/reply-to-ticket';
+import { ReplySignature } from '@/features/tickets/components/reply-signature';
 import { useShortcuts } from '@/hooks/use-shortcuts';
 
 type Kind = 'replies' | 'notes';
@@ -29,8 +30,8 @@ const usePostMessage = (number: number) => {
   const active = (kind: Kind) =>
     kind === 'replies' ? (withFiles ? replyWithFiles : reply) : withFiles ? noteWithFiles : note;
   return {
-    mutate: (kind: Kind, body: string, files: File[], onSuccess: () => void) => {
-      const data = { body, bodyFormat: 'TEXT' as const };
+    mutate: (kind: Kind, body: string, files: File[], onSuccess: () => void, signature = true) => {
+      const data = { body, bodyFormat: 'TEXT' as const, ...(signature ? {} : { signature: false }) };
       setWithFiles(files.length > 0);
       if (kind === 'replies') {
         if (files.length > 0) replyWithFiles.mutate({ number, data, files }, { onSuccess });
@@ -69,6 +70,7 @@ export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill })
   }
   const [blank, setBlank] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
+  const [signature, setSignature] = useState(true);
   const messages = usePostMessage(number);
   const post = messages.state(kind);
   const fileError = fileErrorOf(post.error);
@@ -91,10 +93,16 @@ export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill })
       return;
     }
     const sent = kind;
-    messages.mutate(kind, body, files, () => {
-      setDrafts((current) => ({ ...current, [sent]: '' }));
-      setFiles([]);
-    });
+    messages.mutate(
+      kind,
+      body,
+      files,
+      () => {
+        setDrafts((current) => ({ ...current, [sent]: '' }));
+        setFiles([]);
+      },
+      kind === 'notes' || signature,
+    );
   };
 
   return (
@@ -125,6 +133,7 @@ export const ReplyBox = ({ number, fill }: { number: number; fill?: ReplyFill })
           error={blank || Boolean(problems.fields.body)}
           helperText={blank ? 'Write something first.' : problems.fields.body}
         />
+        {kind === 'replies' && <ReplySignature number={number} checked={signature} onChange={setSignature} />}
         <FilePicker files={files} onChange={setFiles} error={fileError} />
         {problems.form && <Alert severity="error">{problems.form}</Alert>}
         <Button type="submit" variant="contained" loading={post.isPending} sx={{ alignSelf: 'flex-end' }}>
