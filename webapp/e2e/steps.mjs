@@ -1027,6 +1027,43 @@ export const scenario = [
     },
   },
   {
+    id: 'signatures',
+    name: 'an agent sets a signature and it is appended to a reply',
+    needs: ['/api/me/signature'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'ada@tempodesk.demo');
+      await page.getByRole('link', { name: 'Signatures' }).click();
+      const mine = page.getByRole('form', { name: 'My signature' });
+      await mine
+        .getByRole('textbox', { name: 'My signature' })
+        .fill(`Warm regards,\n<b>{{agent.name}}</b>\nTicket #{{ticket.number}} (${unique})`);
+      await page.getByRole('region', { name: 'My signature preview' }).getByText('{{agent.name}}').waitFor();
+      await mine.getByRole('button', { name: 'Save' }).click();
+      await mine.getByText('Saved.').waitFor();
+      await screenshot('signatures');
+
+      const signedSubject = `Scanner ${unique} offline`;
+      const created = await callApi(page, 'POST', '/api/tickets', {
+        subject: signedSubject,
+        description: 'The scanner on floor 2 is offline.',
+        reporterEmail: `scanner-${unique}@example.com`,
+      });
+      assert.equal(created, 201, 'the ticket is opened');
+      await page.getByRole('link', { name: 'Tickets' }).click();
+      await page.getByLabel('Search').fill(`Scanner ${unique}`);
+      const row = rows(page).filter({ hasText: signedSubject });
+      const number = (await row.getAttribute('data-testid')).replace('ticket-row-', '');
+      await row.getByRole('link', { name: signedSubject }).click();
+      const signature = `Ticket #${number} (${unique})`;
+      await page.getByRole('note', { name: 'Signature preview' }).getByText(signature).waitFor();
+      await page.getByLabel('Reply', { exact: true }).fill(`The scanner is back (${unique}).`);
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      const conversation = page.getByRole('list', { name: 'Conversation' });
+      await conversation.getByText(`The scanner is back (${unique}).`).waitFor();
+      await conversation.getByText(signature).waitFor();
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

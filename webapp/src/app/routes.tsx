@@ -18,6 +18,7 @@ import { LoginForm } from '@/features/auth/components/login-form';
 import { useSession } from '@/features/auth/components/session';
 import { MailboxList } from '@/features/mailboxes/components/mailbox-list';
 import { MacroList } from '@/features/macros/components/macro-list';
+import { SignaturesPage } from '@/features/signatures/components/signatures-page';
 import { MyTicket, MyTickets, NewRequest } from '@/features/portal/components/portal-pages';
 import { CalendarEditor, CalendarEditorPage } from '@/features/sla/components/calendar-editor';
 import { CalendarList } from '@/features/sla/components/calendar-list';
@@ -49,6 +50,7 @@ const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/macros', label: 'Macros' },
   { to: '/organizations', label: 'Organizations' },
   { to: '/contacts', label: 'Contacts' },
+  { to: '/settings/signatures', label: 'Signatures' },
   ...(isManagement(user) ? [{ to: '/stats', label: 'Statistics' }] : []),
   ...(isAdmin(user)
     ? [
@@ -171,6 +173,11 @@ const MacrosPage = () => {
   return <MacroList canShare={isManagement(user)} agents={agents} />;
 };
 
+const SignaturesRoute = () => {
+  const { user } = useSession();
+  return <SignaturesPage canEditMailboxes={isAdmin(user)} />;
+};
+
 const AgentsPage = () => {
   const { user } = useSession();
   return <AgentAdmin canEdit={isAdmin(user)} />;
@@ -246,6 +253,7 @@ export const AppRoutes = () => {
           <Route path="/organizations/:id" element={agentOnly(<OrganizationRoute />)} />
           <Route path="/contacts" element={agentOnly(<ContactList />)} />
           <Route path="/contacts/:id" element={agentOnly(<ContactRoute />)} />
+          <Route path="/settings/signatures" element={agentOnly(<SignaturesRoute />)} />
           <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
           <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
           <Route path="/sla-policies" element={agentOnly(<PolicyList />, isAdmin)} />

@@ -9,9 +9,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { useListMacroPlaceholders } from '@/api/generated/endpoints/macros/macros';
 import {
   MacroRequestPendingReason,
   MacroRequestPriority,
@@ -20,6 +18,7 @@ import {
   type MacroDto,
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
+import { PlaceholderList } from '@/components/placeholder-list';
 import { useCreateMacro, useReplaceMacro } from '@/features/macros/api/macros';
 import { EMPTY_MACRO, formOf, requestOf, type MacroForm } from '@/features/macros/utils/macro-form';
 
@@ -57,7 +56,6 @@ type Props = {
 /** Create or edit a macro: its reply text with placeholders and the changes it makes. */
 export const MacroEditor = ({ macro, canShare, agents, onClose }: Props) => {
   const [form, setForm] = useState<MacroForm>(() => (macro ? formOf(macro) : EMPTY_MACRO));
-  const placeholders = useListMacroPlaceholders();
   const create = useCreateMacro();
   const replace = useReplaceMacro();
   const save = macro ? replace : create;
@@ -107,15 +105,9 @@ export const MacroEditor = ({ macro, canShare, agents, onClose }: Props) => {
               />
             )}
             <TextField {...field('replyText', 'Reply text')} multiline minRows={4} />
-            <Typography variant="body2" color="text.secondary" component="div" aria-label="Placeholders">
-              Placeholders:{' '}
-              {placeholders.data?.map((placeholder) => (
-                <span key={placeholder.name} title={placeholder.description} style={{ marginRight: 8 }}>
-                  <code>{`{{${placeholder.name}}}`}</code>
-                </span>
-              ))}
+            <PlaceholderList>
               <br />A value the ticket does not have (e.g. no organization) is left empty.
-            </Typography>
+            </PlaceholderList>
             <TextField {...field('note', 'Internal note (optional)')} multiline minRows={2} />
             <Stack direction="row" spacing={1}>
               <TextField select {...field('status', 'Set status')}>

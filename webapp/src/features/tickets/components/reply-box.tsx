@@ -12,6 +12,7 @@ import { fileErrorOf } from '@/lib/multipart';
 import { useAddNote } from '@/features/tickets/api/add-note';
 import { useNoteWithFiles, useReplyWithFiles } from '@/features/tickets/api/post-with-files';
 import { useReplyToTicket } from '@/features/tickets/api/reply-to-ticket';
+import { ReplySignature } from '@/features/tickets/components/reply-signature';
 import { useShortcuts } from '@/hooks/use-shortcuts';
 import { useReplyCollision } from '@/features/tickets/hooks/use-reply-collision';
 import { AddressField } from '@/features/tickets/components/address-field';
@@ -107,6 +108,7 @@ export const ReplyBox = ({ number, fill, quoted }: { number: number; fill?: Repl
   }
   const [blank, setBlank] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
+  const [signature, setSignature] = useState(true);
   const messages = usePostMessage(number);
   const post = messages.state(kind);
   const fileError = fileErrorOf(post.error);
@@ -144,7 +146,7 @@ export const ReplyBox = ({ number, fill, quoted }: { number: number; fill?: Repl
         if (sent === 'replies') setRecipients({ cc: [], bcc: [] });
         setFiles([]);
       },
-      kind === 'replies' ? collision.fields(sendAnyway) : {},
+      kind === 'replies' ? { ...collision.fields(sendAnyway), ...(signature ? {} : { signature: false }) } : {},
     );
   };
 
@@ -190,6 +192,7 @@ export const ReplyBox = ({ number, fill, quoted }: { number: number; fill?: Repl
           error={blank || Boolean(problems.fields.body)}
           helperText={blank ? 'Write something first.' : problems.fields.body}
         />
+        {kind === 'replies' && <ReplySignature number={number} checked={signature} onChange={setSignature} />}
         {quote && <QuotedMessage message={quote} onRemove={() => setRemovedQuote(quote.id)} />}
         <FilePicker files={files} onChange={setFiles} error={fileError} />
         {problems.form && <Alert severity="error">{problems.form}</Alert>}

@@ -1,15 +1,26 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWithQueries, stubFetch } from '@/testing/render';
+import { renderWithQueries, stubFetch, type RecordedRequest } from '@/testing/render';
 import { ReplyBox } from '@/features/tickets/components/reply-box';
 import { writeInto } from '@/testing/editor';
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** stubFetch that answers the box's read of the signature it would append, and records the rest. */
+const stubPosts = (respond: Parameters<typeof stubFetch>[0]) => {
+  const posts: RecordedRequest[] = [];
+  stubFetch((request) => {
+    if (request.url.endsWith('/signature')) return { status: 200, body: { agentText: '', mailboxText: '' } };
+    posts.push(request);
+    return respond(request);
+  });
+  return posts;
+};
+
 describe('reply box', () => {
   it('adds an internal note and clears the box', async () => {
-    const requests = stubFetch(() => ({ status: 201, body: { id: 'm1' } }));
+    const requests = stubPosts(() => ({ status: 201, body: { id: 'm1' } }));
     renderWithQueries(<ReplyBox number={7} />);
     await userEvent.click(screen.getByRole('tab', { name: 'Internal note' }));
     await writeInto(screen.getByLabelText('Note (only agents see it)'), 'Customer is a VIP');
@@ -21,7 +32,7 @@ describe('reply box', () => {
   });
 
   it('refuses an empty reply without asking the server', async () => {
-    const requests = stubFetch(() => ({ status: 202, body: {} }));
+    const requests = stubPosts(() => ({ status: 202, body: {} }));
     renderWithQueries(<ReplyBox number={7} />);
     await userEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     expect(screen.getByText('Write something first.')).toBeInTheDocument();
@@ -50,7 +61,7 @@ describe('reply box with files', () => {
   const pdf = () => new File(['%PDF-1.4 manual'], 'manual.pdf', { type: 'application/pdf' });
 
   it('sends a reply with an attached file as multipart and clears both', async () => {
-    const requests = stubFetch(() => ({ status: 202, body: { message: { id: 'm1' } } }));
+    const requests = stubPosts(() => ({ status: 202, body: { message: { id: 'm1' } } }));
     renderWithQueries(<ReplyBox number={7} />);
     await writeInto(screen.getByLabelText('Reply'), 'Manual attached');
     await userEvent.upload(screen.getByLabelText('Attach files'), pdf());
@@ -69,7 +80,7 @@ describe('reply box with files', () => {
   });
 
   it('takes files dropped on the box and lets one be removed before sending', async () => {
-    const requests = stubFetch(() => ({ status: 201, body: { id: 'n1' } }));
+    const requests = stubPosts(() => ({ status: 201, body: { id: 'n1' } }));
     renderWithQueries(<ReplyBox number={7} />);
     await userEvent.click(screen.getByRole('tab', { name: 'Internal note' }));
     const photo = new File(['png'], 'photo.png', { type: 'image/png' });

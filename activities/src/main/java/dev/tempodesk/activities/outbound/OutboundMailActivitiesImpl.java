@@ -261,10 +261,7 @@ public class OutboundMailActivitiesImpl implements OutboundMailActivities {
    */
   private void addressed(MessagesRecord row, TicketsRecord ticket, List<String> cc) {
     ContactsRecord reporter = contacts.find(ticket.getReporterId()).orElseThrow();
-    Optional<MailboxesRecord> mailbox =
-        ticket.getMailboxId() != null
-            ? mailboxes.find(ticket.getMailboxId())
-            : mailboxes.listActive().stream().findFirst();
+    Optional<MailboxesRecord> mailbox = mailboxes.replyingFor(ticket.getMailboxId());
     Optional<MessagesRecord> parent =
         mailbox.flatMap(box -> outbound.latestInbound(ticket.getNumber(), box.getId()));
     row.setVisibility("PUBLIC")

@@ -1,13 +1,16 @@
 package dev.tempodesk.api.demo;
 
 import dev.tempodesk.api.config.TempodeskProperties;
+import dev.tempodesk.api.signature.Signatures;
 import dev.tempodesk.api.ticket.CreateTicketRequest;
 import dev.tempodesk.api.ticket.TicketCommands;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
+import dev.tempodesk.db.jooq.tables.records.MailboxesRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
+import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
@@ -39,6 +42,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DemoData {
   public static final String DOMAIN = "tempodesk.demo";
+  static final String AGENT_SIGNATURE =
+      "Kind regards,\n<b>{{agent.name}}</b>\n<a href=\"mailto:{{agent.email}}\">{{agent.email}}</a>";
+  static final String MAILBOX_FOOTER =
+      "<i>Tempodesk Demo Support</i> · {{mailbox.email}} · Ticket #{{ticket.number}}";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final TempodeskProperties properties;
@@ -48,6 +55,8 @@ public class DemoData {
   private final TicketCommands tickets;
   private final DemoHistory history;
   private final DemoServiceLevels serviceLevels;
+  private final Signatures signatures;
+  private final MailboxRepository mailboxes;
   private final CompletableFuture<Void> liveTickets = new CompletableFuture<>();
 
   public DemoData(
@@ -57,7 +66,9 @@ public class DemoData {
       OrganizationRepository organizations,
       TicketCommands tickets,
       DemoHistory history,
-      DemoServiceLevels serviceLevels) {
+      DemoServiceLevels serviceLevels,
+      Signatures signatures,
+      MailboxRepository mailboxes) {
     this.properties = properties;
     this.agents = agents;
     this.contacts = contacts;
@@ -65,6 +76,8 @@ public class DemoData {
     this.tickets = tickets;
     this.history = history;
     this.serviceLevels = serviceLevels;
+    this.signatures = signatures;
+    this.mailboxes = mailboxes;
   }
 
   // Before StatsStartup (10): the stats workflow then resumes after the history's computed hours.
@@ -111,6 +124,9 @@ public class DemoData {
     AgentsRecord max = agents.insert("max@" + DOMAIN, "Max Manager", "MANAGER", 3);
     AgentsRecord alice = agents.insert("alice@" + DOMAIN, "Alice Agent", "AGENT", 3);
     Actor admin = Actor.agent(ada.getId(), ada.getDisplayName());
+    for (AgentsRecord agent : List.of(ada, max, alice)) {
+      signatures.saveForAgent(agent.getId(), AGENT_SIGNATURE, ada.getId());
+    }
 
     OrganizationsRecord acme = organizations.insert("Acme Networks", "acme.example");
     AssetsRecord router =
@@ -154,7 +170,13 @@ public class DemoData {
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         past,
         DemoHistory.DAYS);
-    return () -> seedTickets(admin, alice, max, carla, dan, gina, hank, router, vpn, shop, order);
+    return () -> {
+      seedTickets(admin, alice, max, carla, dan, gina, hank, router, vpn, shop, order);
+      // The demo mailbox is registered by MailboxStartup on this same ready event: by now it is.
+      for (MailboxesRecord mailbox : mailboxes.listAll()) {
+        signatures.saveForMailbox(mailbox.getId(), MAILBOX_FOOTER, ada.getId());
+      }
+    };
   }
 
   private void seedTickets(

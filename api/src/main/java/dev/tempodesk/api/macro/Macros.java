@@ -11,7 +11,6 @@ import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.MacrosRecord;
 import dev.tempodesk.db.macro.MacroRepository;
 import dev.tempodesk.db.people.AgentRepository;
-import dev.tempodesk.db.ticket.TicketView;
 import dev.tempodesk.workflows.ticket.PendingReason;
 import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.Resolution;
@@ -29,7 +28,8 @@ import org.springframework.stereotype.Service;
 /**
  * Macros (issue 19): who sees and writes which (shared ones: all staff see them, admins and
  * managers write them; personal ones: only their owner), the checks of a macro before it is saved,
- * and what one does to a ticket for one agent ({@link #update}, {@link #values}).
+ * and what one does to a ticket for one agent ({@link #update}; its placeholders' values: {@link
+ * PlaceholderValues}).
  */
 @Service
 public class Macros {
@@ -277,16 +277,5 @@ public class Macros {
 
   private static List<String> emptyToNull(String[] tags) {
     return tags == null || tags.length == 0 ? null : List.of(tags);
-  }
-
-  /** The placeholders' values for one ticket and the agent applying the macro. */
-  public static Placeholders.Values values(TicketView ticket, SignedInUser applier) {
-    return new Placeholders.Values(
-        ticket.reporterName(),
-        ticket.reporterEmail(),
-        ticket.number(),
-        ticket.subject(),
-        applier.displayName(),
-        ticket.organizationName());
   }
 }

@@ -5,27 +5,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The placeholders of a macro's reply text and note, the one home of their names and values: {@code
- * {{customer.name}}} and the rest of {@link #NAMES}, spaces inside the braces allowed. A name not
- * in the list is refused when the macro is saved; a value the ticket does not have (a customer
- * without a name, a ticket without an organization) renders as empty text.
+ * The placeholders of a macro's reply text and note and of signatures, the one home of their names
+ * and values: {@code {{customer.name}}} and the rest of {@link #NAMES}, spaces inside the braces
+ * allowed. A name not in the list is refused when the macro is saved; a value the ticket does not
+ * have (a customer without a name, a ticket without an organization) renders as empty text.
  */
 public final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 
-  /** The values one placeholder reads from a ticket and the agent applying the macro. */
+  /**
+   * The values one placeholder reads from a ticket, the agent applying the macro or sending the
+   * reply, and the mailbox the reply is sent from (see {@link PlaceholderValues}).
+   */
   public record Values(
       String customerName,
       String customerEmail,
       long ticketNumber,
       String ticketSubject,
       String agentName,
-      String organizationName) {}
+      String organizationName,
+      String agentEmail,
+      String mailboxEmail) {}
 
   /** One placeholder: its name, what it shows (for the web app's help) and how it renders. */
   record Placeholder(String name, String description, Function<Values, String> value) {}
@@ -44,13 +50,18 @@ public final class Placeholders {
               "ticket.number", "The ticket's number", v -> Long.toString(v.ticketNumber())),
           new Placeholder("ticket.subject", "The ticket's subject", Values::ticketSubject),
           new Placeholder(
-              "agent.name", "The name of the agent applying the macro", Values::agentName),
+              "agent.name",
+              "The name of the agent applying the macro or sending the reply",
+              Values::agentName),
           new Placeholder(
               "agent.firstName",
               "The first word of that agent's name",
               v -> firstName(v.agentName())),
+          new Placeholder("agent.email", "That agent's email address", Values::agentEmail),
           new Placeholder(
-              "organization.name", "The customer's organization", Values::organizationName));
+              "organization.name", "The customer's organization", Values::organizationName),
+          new Placeholder(
+              "mailbox.email", "The support address the reply is sent from", Values::mailboxEmail));
 
   /** Each placeholder by name. */
   public static final Map<String, Function<Values, String>> NAMES =
@@ -61,7 +72,10 @@ public final class Placeholders {
 
   private Placeholders() {}
 
-  /** Refuses (422 naming {@code field}) a text with a placeholder not in {@link #NAMES}. */
+  /**
+   * Refuses (422 naming {@code field}) a text with a placeholder not in {@link #NAMES}: macros'
+   * texts and signatures alike.
+   */
   public static void check(String field, String text) {
     if (text == null) {
       return;
@@ -94,6 +108,20 @@ public final class Placeholders {
               String rendered = value == null ? match.group() : value.apply(values);
               return Matcher.quoteReplacement(rendered == null ? "" : rendered);
             });
+  }
+
+  /** The values with each text passed through {@code escape} (e.g. to fill them into HTML). */
+  public static Values escaped(Values values, UnaryOperator<String> escape) {
+    UnaryOperator<String> safe = text -> text == null ? null : escape.apply(text);
+    return new Values(
+        safe.apply(values.customerName()),
+        safe.apply(values.customerEmail()),
+        values.ticketNumber(),
+        safe.apply(values.ticketSubject()),
+        safe.apply(values.agentName()),
+        safe.apply(values.organizationName()),
+        safe.apply(values.agentEmail()),
+        safe.apply(values.mailboxEmail()));
   }
 
   /** The first word of a name ("Jane" of "Jane Doe"); a "Doe, Jane" name gives "Jane". */

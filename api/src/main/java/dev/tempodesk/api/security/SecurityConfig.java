@@ -102,6 +102,12 @@ class SecurityConfig {
         .hasAnyRole(STAFF);
 
     auth.requestMatchers(GET, "/api/agents", "/api/agents/*").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/me/signature", "/api/mailboxes/*/signature").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/tickets/*/signature").hasAnyRole(STAFF);
+    auth.requestMatchers(PUT, "/api/me/signature").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/agents/*/signature").hasRole(ADMIN);
+    auth.requestMatchers(PUT, "/api/agents/*/signature", "/api/mailboxes/*/signature")
+        .hasRole(ADMIN);
     auth.requestMatchers(POST, "/api/agents").hasRole(ADMIN);
     auth.requestMatchers(PATCH, "/api/agents/*").hasRole(ADMIN);
 

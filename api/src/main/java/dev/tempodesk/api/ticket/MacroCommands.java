@@ -4,6 +4,7 @@ import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.macro.MacroDtos.MacroPreviewDto;
 import dev.tempodesk.api.macro.MacroDtos.MacroUpdate;
 import dev.tempodesk.api.macro.Macros;
+import dev.tempodesk.api.macro.PlaceholderValues;
 import dev.tempodesk.api.macro.Placeholders;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.db.jooq.tables.records.MacroApplicationsRecord;
@@ -50,6 +51,7 @@ public class MacroCommands {
   private final TicketCommands commands;
   private final ReplyCommands replies;
   private final AssignmentRights assignmentRights;
+  private final PlaceholderValues placeholders;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -61,6 +63,7 @@ public class MacroCommands {
       TicketCommands commands,
       ReplyCommands replies,
       AssignmentRights assignmentRights,
+      PlaceholderValues placeholders,
       JsonMapper json,
       Clock clock) {
     this.macros = macros;
@@ -70,6 +73,7 @@ public class MacroCommands {
     this.commands = commands;
     this.replies = replies;
     this.assignmentRights = assignmentRights;
+    this.placeholders = placeholders;
     this.json = json;
     this.clock = clock;
   }
@@ -78,7 +82,7 @@ public class MacroCommands {
   public MacroPreviewDto preview(long number, long macroId, SignedInUser agent) {
     MacrosRecord macro = macros.visible(macroId, agent, "id");
     TicketView ticket = ticket(number);
-    Placeholders.Values values = Macros.values(ticket, agent);
+    Placeholders.Values values = placeholders.of(ticket, agent.displayName(), agent.email());
     return new MacroPreviewDto(
         macro.getId(),
         macro.getName(),
@@ -138,7 +142,8 @@ public class MacroCommands {
   private MacroApplyResponse run(
       long number, MacrosRecord macro, SignedInUser agent, Progress progress) {
     Actor actor = agent.actor();
-    Placeholders.Values values = Macros.values(ticket(number), agent);
+    Placeholders.Values values =
+        placeholders.of(ticket(number), agent.displayName(), agent.email());
     String reply = Placeholders.render(macro.getReplyText(), values);
     if (!macro.getReplyText().isBlank() && reply.isBlank()) {
       throw FieldException.invalid(

@@ -4,9 +4,11 @@ import dev.tempodesk.activities.mail.MailHtml;
 import dev.tempodesk.api.attachment.FileUploads;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.signature.Signatures;
 import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.message.OutboundMessageRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.db.ticket.TicketView;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.AttachedFile;
 import dev.tempodesk.workflows.ticket.NoteRequest;
@@ -29,6 +31,7 @@ class ReplyCommands {
   private final OutboundMessageRepository messages;
   private final TicketWorkflowCalls calls;
   private final FileUploads uploads;
+  private final Signatures signatures;
   private final Clock clock;
   private final ReplyCollisions collisions;
 
@@ -37,19 +40,23 @@ class ReplyCommands {
       OutboundMessageRepository messages,
       TicketWorkflowCalls calls,
       FileUploads uploads,
+      Signatures signatures,
       Clock clock,
       ReplyCollisions collisions) {
     this.tickets = tickets;
     this.messages = messages;
     this.calls = calls;
     this.uploads = uploads;
+    this.signatures = signatures;
     this.clock = clock;
     this.collisions = collisions;
   }
 
   /**
    * Queues a reply with its files: they are checked and stored first, and the workflow writes them
-   * with the message in one transaction (see OutboundMailActivities#store).
+   * with the message in one transaction (see OutboundMailActivities#store). The agent's signature
+   * and the mailbox's footer are appended here, unless {@code signature} is false, so what is
+   * stored is what is sent.
    */
   ReplyResponse reply(long number, ReplyBody body, Actor actor, List<MultipartFile> files) {
     ReplyBody.StatusOnReply status = body.setStatus();
@@ -64,11 +71,16 @@ class ReplyCommands {
                 .build();
     List<String> cc = addresses("cc", body.cc());
     List<String> bcc = addresses("bcc", body.bcc());
-    String text = sanitized(body.body(), body.html());
-    if (tickets.find(number).isEmpty()) {
-      throw TicketRefusals.noSuchTicket(number); // before any file is stored
-    }
+    String own = sanitized(body.body(), body.html());
+    TicketView ticket =
+        tickets
+            .findView(number)
+            .orElseThrow(() -> TicketRefusals.noSuchTicket(number)); // before any file is stored
     collisions.check(number, body, actor); // 409 if another agent replied since seenUpTo
+    String text =
+        Boolean.FALSE.equals(body.signature())
+            ? own
+            : signatures.appendTo(own, body.html(), ticket, actor);
     List<AttachedFile> attached = uploads.keep(files, true);
     ReplyRequest request =
         new ReplyRequest(

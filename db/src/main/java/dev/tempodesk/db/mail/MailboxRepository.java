@@ -111,6 +111,14 @@ public class MailboxRepository {
     return dsl.selectFrom(MAILBOXES).where(MAILBOXES.ACTIVE).orderBy(MAILBOXES.ID).fetch();
   }
 
+  /**
+   * The mailbox a ticket's replies are sent from: its own ({@code ticketMailboxId}), or for a
+   * ticket opened by phone or in the portal the first connected one.
+   */
+  public Optional<MailboxesRecord> replyingFor(Long ticketMailboxId) {
+    return ticketMailboxId != null ? find(ticketMailboxId) : listActive().stream().findFirst();
+  }
+
   public List<MailboxesRecord> listAll() {
     return dsl.selectFrom(MAILBOXES).orderBy(MAILBOXES.ID).fetch();
   }
