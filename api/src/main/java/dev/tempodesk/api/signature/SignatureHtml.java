@@ -1,7 +1,6 @@
 package dev.tempodesk.api.signature;
 
 import dev.tempodesk.activities.mail.MailHtml;
-
 import java.util.regex.Pattern;
 
 /**

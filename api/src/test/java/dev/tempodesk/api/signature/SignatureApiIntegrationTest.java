@@ -191,7 +191,9 @@ class SignatureApiIntegrationTest {
                             + " onclick=\"x()\">Acme</a>\nLine two"))));
 
     assertThat(saved.get("html").asString())
-        .isEqualTo("<a href=\"https://acme.example\">Acme</a><br>\nLine two");
+        .isEqualTo(
+            "<a href=\"https://acme.example\" rel=\"noopener noreferrer nofollow\">Acme</a><br>\n"
+                + "Line two");
     assertThat(saved.get("text").asString()).isEqualTo("Acme <https://acme.example>\nLine two");
     assertThat(ok(agent.get("/api/me/signature")).get("html").asString())
         .isEqualTo(saved.get("html").asString());

@@ -13,8 +13,12 @@ class SignatureHtmlTest {
                 + " <a href=\"javascript:alert(1)\">click</a> <img src=\"https://t.example/p.gif\">"
                 + "<a href=\"https://acme.example\">Acme</a>");
 
+    // the rule for all mail HTML (MailHtml): an image (a logo) stays, links open without referrer
     assertThat(clean)
-        .isEqualTo("<b>Jane</b> <a>click</a> <a href=\"https://acme.example\">Acme</a>");
+        .isEqualTo(
+            "<b>Jane</b> <a rel=\"noopener noreferrer nofollow\">click</a>"
+                + " <img src=\"https://t.example/p.gif\"><a href=\"https://acme.example\""
+                + " rel=\"noopener noreferrer nofollow\">Acme</a>");
   }
 
   @Test
@@ -41,7 +45,7 @@ class SignatureHtmlTest {
                 "<b>Jane</b> &amp; co<br>\n<a href=\"https://acme.example\">Acme</a>"
                     + "<p>Call <a href=\"mailto:a@acme.example\">a@acme.example</a></p>"
                     + "<ul><li>one</li><li>two</li></ul>"))
-        .isEqualTo("Jane & co\nAcme <https://acme.example>\nCall a@acme.example\n- one\n- two");
+        .isEqualTo("Jane & co\nAcme <https://acme.example>\n\nCall a@acme.example\n\n- one\n- two");
     assertThat(SignatureHtml.toText("")).isEmpty();
   }
 }
