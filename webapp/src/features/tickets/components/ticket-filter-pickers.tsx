@@ -25,7 +25,7 @@ export const useMailboxOptions = (chosen: boolean) => {
 /** Organizations (any of them), picked by name from GET /api/organizations. */
 export const OrganizationFilter = ({ value, onChange }: { value: number[]; onChange: (ids: number[]) => void }) => {
   const [opened, setOpened] = useState(false);
-  const organizations = useListOrganizations({
+  const organizations = useListOrganizations(undefined, {
     query: { enabled: opened || value.length > 0, staleTime: 60_000 },
   });
   const options = organizations.data ?? [];

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithQueries, stubFetch } from '@/testing/render';
 import { ReplyBox } from '@/features/tickets/components/reply-box';
+import { writeInto } from '@/testing/editor';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -26,11 +27,12 @@ describe('reply box: signature', () => {
     expect(preview).toHaveTextContent('Cheers, Jane Acme Support');
     expect(screen.getByRole('checkbox', { name: 'Add signature' })).toBeChecked();
 
-    await userEvent.type(screen.getByLabelText('Reply'), 'Fixed.');
+    await writeInto(screen.getByLabelText('Reply'), 'Fixed.');
     await userEvent.click(screen.getByRole('button', { name: 'Send reply' }));
 
     await vi.waitFor(() => expect(sentReplies(requests)).toHaveLength(1));
-    expect(sentReplies(requests)[0].body).toEqual({ body: 'Fixed.', bodyFormat: 'TEXT' });
+    expect(sentReplies(requests)[0].body).toMatchObject({ body: '<p>Fixed.</p>', bodyFormat: 'HTML' });
+    expect(sentReplies(requests)[0].body).not.toHaveProperty('signature');
   });
 
   it('sends signature: false when "Add signature" is unticked, and hides the preview', async () => {
@@ -39,13 +41,13 @@ describe('reply box: signature', () => {
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Add signature' }));
     expect(screen.queryByRole('note', { name: 'Signature preview' })).not.toBeInTheDocument();
 
-    await userEvent.type(screen.getByLabelText('Reply'), 'Plain.');
+    await writeInto(screen.getByLabelText('Reply'), 'Plain.');
     await userEvent.click(screen.getByRole('button', { name: 'Send reply' }));
 
     await vi.waitFor(() => expect(sentReplies(requests)).toHaveLength(1));
     expect(sentReplies(requests)[0]).toMatchObject({
       url: '/api/tickets/7/replies',
-      body: { body: 'Plain.', bodyFormat: 'TEXT', signature: false },
+      body: { body: '<p>Plain.</p>', bodyFormat: 'HTML', signature: false },
     });
   });
 
