@@ -41,6 +41,12 @@ export const theme = createTheme({
         colorDefault: { backgroundColor: '#616161', color: '#ffffff' },
       },
     },
+    // The same inside a chip, which sets its avatar's colours itself.
+    MuiChip: {
+      styleOverrides: {
+        avatar: { backgroundColor: '#616161', color: '#ffffff' },
+      },
+    },
     // A visible keyboard focus everywhere, also where MUI shows only a faint ripple.
     MuiCssBaseline: {
       styleOverrides: {
