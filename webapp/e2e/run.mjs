@@ -67,9 +67,15 @@ for (const step of scenario.filter((candidate) => !only || only.includes(candida
   }
   const started = Date.now();
   try {
-    const screenshot = async (name) => {
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `${screenshots}/${name}.png`, animations: 'disabled' });
+    // the page's top, or (with a locator) just that part of the page, scrolled into view
+    const screenshot = async (name, part) => {
+      const path = `${screenshots}/${name}.png`;
+      if (part) {
+        await part.screenshot({ path, animations: 'disabled' });
+      } else {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path, animations: 'disabled' });
+      }
       await axe.check(page, step.name); // what a screenshot shows (an open dialog too) is checked
     };
     // newContext: a second person in a browser of their own (the step closes it).

@@ -825,7 +825,7 @@ export const scenario = [
       await page.keyboard.press('Enter');
       await page.keyboard.type('Update its firmware');
       await page.getByRole('button', { name: 'Show quoted text' }).waitFor();
-      await screenshot('composer');
+      await screenshot('composer', page.getByRole('form', { name: 'Reply or note' }));
       await page.getByRole('button', { name: 'Send reply' }).click();
 
       const message = page
