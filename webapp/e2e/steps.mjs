@@ -825,6 +825,7 @@ export const scenario = [
       await page.keyboard.press('Enter');
       await page.keyboard.type('Update its firmware');
       await page.getByRole('button', { name: 'Show quoted text' }).waitFor();
+      await page.mouse.move(0, 0); // no toolbar tooltip over the text
       await screenshot('composer', page.getByRole('form', { name: 'Reply or note' }));
       await page.getByRole('button', { name: 'Send reply' }).click();
 
