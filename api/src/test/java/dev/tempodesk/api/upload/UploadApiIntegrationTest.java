@@ -130,6 +130,92 @@ class UploadApiIntegrationTest {
   }
 
   @Test
+  void shouldMailAPastedImageInlineWithTheContentIdTheHtmlBodyShows() {
+    long number = createTicket("Pasted " + unique);
+    String cid = "paste-" + unique + "@tempodesk";
+
+    Response replied =
+        post(
+            "/api/tickets/" + number + "/replies",
+            new MultipartBody()
+                .json(
+                    "reply",
+                    json(
+                        Map.of(
+                            "body",
+                            "<p>See here:</p><p><img src=\"cid:"
+                                + cid
+                                + "\" alt=\"pasted image\"></p>",
+                            "bodyFormat",
+                            "HTML",
+                            "signature",
+                            false)))
+                .file("image.png", "image/png", PNG)
+                .file("manual.pdf", "application/pdf", PDF)
+                .json("inline", json(Map.of("image.png", cid))));
+
+    assertThat(replied.status()).as(replied.body().toString()).isEqualTo(202);
+    UUID replyId = UUID.fromString(replied.body().get("message").get("id").asString());
+    assertThat(attachmentsOf(replyId))
+        .extracting(
+            AttachmentsRecord::getFilename,
+            AttachmentsRecord::getContentId,
+            AttachmentsRecord::getInline)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("image.png", cid, true),
+            org.assertj.core.groups.Tuple.tuple("manual.pdf", null, false));
+    await(() -> "SENT".equals(deliveryStatus(replyId)));
+    FakeMessage sent =
+        NYLAS.sent(GRANT).stream()
+            .filter(m -> replyId.toString().equals(m.header("X-Tempodesk-Message-Id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(sent.body()).contains("src=\"cid:" + cid + "\"");
+    assertThat(NYLAS.sentFiles(sent.id()))
+        .extracting(SentFile::filename, SentFile::contentId, SentFile::inline, SentFile::sha256)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("image.png", cid, true, ContentDigest.sha256(PNG)),
+            org.assertj.core.groups.Tuple.tuple(
+                "manual.pdf", null, false, ContentDigest.sha256(PDF)));
+  }
+
+  @Test
+  void shouldRefuseAnInlineContentIdThatIsNoImageOrNotInTheBodyNamingInline() {
+    long number = createTicket("Bad inline " + unique);
+    String html = "<p>Look: <img src=\"cid:a@tempodesk\"></p>";
+
+    Response notAnImage =
+        post(
+            "/api/tickets/" + number + "/replies",
+            new MultipartBody()
+                .json("reply", json(Map.of("body", html, "bodyFormat", "HTML")))
+                .file("manual.pdf", "application/pdf", PDF)
+                .json("inline", json(Map.of("manual.pdf", "a@tempodesk"))));
+    Response notReferenced =
+        post(
+            "/api/tickets/" + number + "/replies",
+            new MultipartBody()
+                .json("reply", json(Map.of("body", html, "bodyFormat", "HTML")))
+                .file("image.png", "image/png", PNG)
+                .json("inline", json(Map.of("image.png", "b@tempodesk"))));
+    Response noSuchFile =
+        post(
+            "/api/tickets/" + number + "/replies",
+            new MultipartBody()
+                .json("reply", json(Map.of("body", html, "bodyFormat", "HTML")))
+                .file("image.png", "image/png", PNG)
+                .json("inline", json(Map.of("other.png", "a@tempodesk"))));
+
+    assertProblem(notAnImage, 422, "inline");
+    assertProblem(notReferenced, 422, "inline");
+    assertProblem(noSuchFile, 422, "inline");
+    assertThat(
+            dsl.fetchCount(
+                MESSAGES, MESSAGES.TICKET_NUMBER.eq(number).and(MESSAGES.DIRECTION.eq("OUTBOUND"))))
+        .isZero();
+  }
+
+  @Test
   void shouldKeepANotesFilesInternalAndNeverMailThem() {
     long number = createTicket("Note " + unique);
 
