@@ -185,26 +185,16 @@ class UploadApiIntegrationTest {
     String html = "<p>Look: <img src=\"cid:a@tempodesk\"></p>";
 
     Response notAnImage =
-        post(
-            "/api/tickets/" + number + "/replies",
-            new MultipartBody()
-                .json("reply", json(Map.of("body", html, "bodyFormat", "HTML")))
-                .file("manual.pdf", "application/pdf", PDF)
-                .json("inline", json(Map.of("manual.pdf", "a@tempodesk"))));
+        replyWithInline(number, html, "manual.pdf", "application/pdf", PDF, "manual.pdf");
     Response notReferenced =
-        post(
-            "/api/tickets/" + number + "/replies",
-            new MultipartBody()
-                .json("reply", json(Map.of("body", html, "bodyFormat", "HTML")))
-                .file("image.png", "image/png", PNG)
-                .json("inline", json(Map.of("image.png", "b@tempodesk"))));
-    Response noSuchFile =
-        post(
-            "/api/tickets/" + number + "/replies",
-            new MultipartBody()
-                .json("reply", json(Map.of("body", html, "bodyFormat", "HTML")))
-                .file("image.png", "image/png", PNG)
-                .json("inline", json(Map.of("other.png", "a@tempodesk"))));
+        replyWithInline(
+            number,
+            html.replace("a@tempodesk", "b@tempodesk"),
+            "image.png",
+            "image/png",
+            PNG,
+            "image.png");
+    Response noSuchFile = replyWithInline(number, html, "image.png", "image/png", PNG, "other.png");
 
     assertProblem(notAnImage, 422, "inline");
     assertProblem(notReferenced, 422, "inline");
@@ -353,6 +343,17 @@ class UploadApiIntegrationTest {
                 MESSAGES, MESSAGES.TICKET_NUMBER.eq(number).and(MESSAGES.DIRECTION.eq("OUTBOUND"))))
         .as("no reply was queued")
         .isZero();
+  }
+
+  /** A reply with one file and the part inline naming {@code inlineName} as a@tempodesk. */
+  private Response replyWithInline(
+      long number, String html, String filename, String type, byte[] bytes, String inlineName) {
+    return post(
+        "/api/tickets/" + number + "/replies",
+        new MultipartBody()
+            .json("reply", json(Map.of("body", html, "bodyFormat", "HTML")))
+            .file(filename, type, bytes)
+            .json("inline", json(Map.of(inlineName, "a@tempodesk"))));
   }
 
   private static void assertProblem(Response response, int status, String field) {
