@@ -116,12 +116,7 @@ class UploadApiIntegrationTest {
     assertThat(kept.get(0).getSha256()).isEqualTo(ContentDigest.sha256(PDF));
     assertThat(stored(kept.get(1).getSha256())).isEqualTo(PNG);
 
-    await(() -> "SENT".equals(deliveryStatus(replyId)));
-    FakeMessage sent =
-        NYLAS.sent(GRANT).stream()
-            .filter(m -> replyId.toString().equals(m.header("X-Tempodesk-Message-Id")))
-            .findFirst()
-            .orElseThrow();
+    FakeMessage sent = sentOnceDelivered(replyId);
     assertThat(NYLAS.sentFiles(sent.id()))
         .extracting(SentFile::filename, SentFile::sha256)
         .containsExactly(
@@ -164,12 +159,7 @@ class UploadApiIntegrationTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("image.png", cid, true),
             org.assertj.core.groups.Tuple.tuple("manual.pdf", null, false));
-    await(() -> "SENT".equals(deliveryStatus(replyId)));
-    FakeMessage sent =
-        NYLAS.sent(GRANT).stream()
-            .filter(m -> replyId.toString().equals(m.header("X-Tempodesk-Message-Id")))
-            .findFirst()
-            .orElseThrow();
+    FakeMessage sent = sentOnceDelivered(replyId);
     assertThat(sent.body()).contains("src=\"cid:" + cid + "\"");
     assertThat(NYLAS.sentFiles(sent.id()))
         .extracting(SentFile::filename, SentFile::contentId, SentFile::inline, SentFile::sha256)
@@ -343,6 +333,15 @@ class UploadApiIntegrationTest {
                 MESSAGES, MESSAGES.TICKET_NUMBER.eq(number).and(MESSAGES.DIRECTION.eq("OUTBOUND"))))
         .as("no reply was queued")
         .isZero();
+  }
+
+  /** The message Nylas got for this reply, once the reply is SENT. */
+  private FakeMessage sentOnceDelivered(UUID replyId) {
+    await(() -> "SENT".equals(deliveryStatus(replyId)));
+    return NYLAS.sent(GRANT).stream()
+        .filter(m -> replyId.toString().equals(m.header("X-Tempodesk-Message-Id")))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** A reply with one file and the part inline naming {@code inlineName} as a@tempodesk. */
