@@ -13,12 +13,15 @@ import { postWithFiles } from '@/lib/multipart';
 
 type WithFiles<T> = { number: number; data: T; files: File[] };
 
-/** A reply with files (multipart: part `reply` + `files`), then the ticket and thread refresh. */
+/**
+ * A reply with files (multipart: part `reply` + `files`, and `inline`, file name → content id, for
+ * pasted images the HTML shows as `cid:`), then the ticket and thread refresh.
+ */
 export const useReplyWithFiles = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ number, data, files }: WithFiles<ReplyBody>) =>
-      postWithFiles<ReplyResponse>(`/api/tickets/${number}/replies`, 'reply', data, files),
+    mutationFn: ({ number, data, files, inline }: WithFiles<ReplyBody> & { inline?: Record<string, string> }) =>
+      postWithFiles<ReplyResponse>(`/api/tickets/${number}/replies`, 'reply', data, files, inline),
     onSuccess: (_, { number }) => invalidateTicket(queryClient, number),
   });
 };

@@ -18,6 +18,7 @@ import { useReplyCollision } from '@/features/tickets/hooks/use-reply-collision'
 import { AddressField } from '@/features/tickets/components/address-field';
 import { QuotedMessage, quoteHtml } from '@/features/tickets/components/quoted-message';
 import { RichEditor, textToHtml, type RichEditorHandle } from '@/features/tickets/components/rich-editor';
+import { usePastedImages } from '@/features/tickets/components/pasted-images';
 
 type Kind = 'replies' | 'notes';
 
@@ -41,6 +42,7 @@ const usePostMessage = (number: number) => {
       files: File[],
       onSuccess: () => void,
       extra: object = {},
+      inline: Record<string, string> = {},
     ) => {
       const data = { body, bodyFormat: 'HTML' as const, ...extra };
       setWithFiles(files.length > 0);
@@ -50,7 +52,7 @@ const usePostMessage = (number: number) => {
           ...(recipients.cc.length > 0 ? { cc: recipients.cc } : {}),
           ...(recipients.bcc.length > 0 ? { bcc: recipients.bcc } : {}),
         };
-        if (files.length > 0) replyWithFiles.mutate({ number, data: replyData, files }, { onSuccess });
+        if (files.length > 0) replyWithFiles.mutate({ number, data: replyData, files, inline }, { onSuccess });
         else reply.mutate({ number, data: replyData }, { onSuccess });
       } else if (files.length > 0) noteWithFiles.mutate({ number, data, files }, { onSuccess });
       else note.mutate({ number, data }, { onSuccess });
@@ -108,6 +110,7 @@ export const ReplyBox = ({ number, fill, quoted }: { number: number; fill?: Repl
   }
   const [blank, setBlank] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
+  const pasted = usePastedImages(); // pasted or dropped images: files shown inline as cid:
   const [signature, setSignature] = useState(true);
   const messages = usePostMessage(number);
   const post = messages.state(kind);
@@ -135,7 +138,8 @@ export const ReplyBox = ({ number, fill, quoted }: { number: number; fill?: Repl
       return;
     }
     const sent = kind;
-    const html = quote ? body + quoteHtml(quote) : body;
+    const own = kind === 'replies' ? pasted.forSending(body, files) : { html: body, inline: {} };
+    const html = quote ? own.html + quoteHtml(quote) : own.html;
     messages.mutate(
       kind,
       html,
@@ -145,8 +149,10 @@ export const ReplyBox = ({ number, fill, quoted }: { number: number; fill?: Repl
         setDrafts((current) => ({ ...current, [sent]: '' }));
         if (sent === 'replies') setRecipients({ cc: [], bcc: [] });
         setFiles([]);
+        pasted.clear();
       },
       kind === 'replies' ? { ...collision.fields(sendAnyway), ...(signature ? {} : { signature: false }) } : {},
+      own.inline,
     );
   };
 
@@ -191,6 +197,15 @@ export const ReplyBox = ({ number, fill, quoted }: { number: number; fill?: Repl
           }}
           error={blank || Boolean(problems.fields.body)}
           helperText={blank ? 'Write something first.' : problems.fields.body}
+          onImages={
+            kind === 'replies'
+              ? (images) => {
+                  const added = pasted.add(images);
+                  setFiles((current) => [...current, ...added.map((image) => image.file)]);
+                  return added.map((image) => image.preview);
+                }
+              : undefined
+          }
         />
         {kind === 'replies' && <ReplySignature number={number} checked={signature} onChange={setSignature} />}
         {quote && <QuotedMessage message={quote} onRemove={() => setRemovedQuote(quote.id)} />}

@@ -15,6 +15,11 @@ import DataObjectIcon from '@mui/icons-material/DataObject';
 import LinkIcon from '@mui/icons-material/Link';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import Image from '@tiptap/extension-image';
+import { Fragment, Slice } from '@tiptap/pm/model';
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import { imageFilesOf } from '@/features/tickets/components/pasted-images';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 
 /** What the reply box may do with the editor from outside: focus it. */
@@ -33,6 +38,14 @@ export const textToHtml = (text: string): string => {
     .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br>')}</p>`)
     .join('');
 };
+
+/** Inline image nodes, one per preview URL, as a slice to put at the cursor. */
+const imageSlice = (view: EditorView, previews: string[]): Slice =>
+  new Slice(
+    Fragment.fromArray(previews.map((src) => view.state.schema.nodes.image.create({ src, alt: 'pasted image' }))),
+    0,
+    0,
+  );
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -217,6 +230,7 @@ export const RichEditor = ({
   error,
   helperText,
   ref,
+  onImages,
 }: {
   id: string;
   label: string;
@@ -225,13 +239,17 @@ export const RichEditor = ({
   error?: boolean;
   helperText?: string;
   ref?: Ref<RichEditorHandle>;
+  /** Images pasted or dropped in: the caller keeps them and returns each one's preview URL. */
+  onImages?: (files: File[]) => string[];
 }) => {
   const [linking, setLinking] = useState(false);
   // The HTML this editor last reported: a `value` that differs came from outside.
   const emitted = useRef(value);
   const changed = useRef(onChange);
+  const imagesIn = useRef(onImages);
   useEffect(() => {
     changed.current = onChange;
+    imagesIn.current = onImages;
   });
   const editor = useEditor({
     extensions: [
@@ -245,6 +263,7 @@ export const RichEditor = ({
           HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
         },
       }),
+      Image.configure({ inline: true, allowBase64: false }),
     ],
     content: value,
     editorProps: {
@@ -256,6 +275,26 @@ export const RichEditor = ({
         'aria-invalid': error ? 'true' : 'false',
         ...(helperText ? { 'aria-describedby': `${id}-helper` } : {}),
         class: 'rich-editor-content',
+      },
+      // Pasted or dropped images: kept by the caller, shown here from their preview URL.
+      handleDOMEvents: {
+        paste: (view, event) => {
+          const images = imageFilesOf(event.clipboardData?.files);
+          if (!imagesIn.current || images.length === 0) return false;
+          event.preventDefault();
+          view.dispatch(view.state.tr.replaceSelection(imageSlice(view, imagesIn.current(images))));
+          return true;
+        },
+        drop: (view, event) => {
+          const images = imageFilesOf(event.dataTransfer?.files);
+          if (!imagesIn.current || images.length === 0) return false;
+          event.preventDefault();
+          const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+          const tr = view.state.tr;
+          if (at != null) tr.setSelection(TextSelection.create(tr.doc, at));
+          view.dispatch(tr.replaceSelection(imageSlice(view, imagesIn.current(images))));
+          return true;
+        },
       },
       handleKeyDown: (_, event) => {
         if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
@@ -304,6 +343,7 @@ export const RichEditor = ({
           '& .rich-editor-content p': { my: 0.5 },
           '& .rich-editor-content blockquote': { borderLeft: 3, borderColor: 'divider', pl: 1.5, ml: 0 },
           '& .rich-editor-content pre': { bgcolor: 'grey.100', p: 1, borderRadius: 1 },
+          '& .rich-editor-content img': { maxWidth: '100%', height: 'auto' },
         }}
       >
         {editor && <Toolbar editor={editor} onLink={() => setLinking(true)} />}

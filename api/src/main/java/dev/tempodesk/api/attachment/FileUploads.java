@@ -8,7 +8,11 @@ import dev.tempodesk.workflows.ticket.AttachedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -23,6 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 public class FileUploads {
   /** More files than this in one message is refused (422). */
   public static final int MAX_FILES = 20;
+
+  private static final Pattern CONTENT_ID = Pattern.compile("[A-Za-z0-9._@-]{1,200}");
 
   private final AttachmentPolicy policy;
   private final AttachmentStore store;
@@ -39,6 +45,19 @@ public class FileUploads {
    *     message's files applies too ({@link NylasClient#MAX_ATTACHMENT_BYTES})
    */
   public List<AttachedFile> keep(List<MultipartFile> files, boolean mailed) {
+    return keep(files, mailed, Map.of());
+  }
+
+  /**
+   * Like {@link #keep(List, boolean)}, and the files named in {@code inline} (the request's {@code
+   * inline} part: file name → content id) become inline images an HTML body shows as {@code <img
+   * src="cid:…">}. Refused (422, naming {@code inline}) when a name matches no file, the file is
+   * not an image, or a content id is not a plain token.
+   */
+  public List<AttachedFile> keep(
+      List<MultipartFile> files, boolean mailed, Map<String, String> inline) {
+    Map<String, String> contentIds = inline == null ? Map.of() : inline;
+    checkContentIds(files == null ? List.of() : files, contentIds);
     if (files == null || files.isEmpty()) {
       return List.of();
     }
@@ -65,7 +84,17 @@ public class FileUploads {
               refusal -> {
                 throw FieldException.refused(refusal);
               });
-      checked.add(new Checked(verdict, file.getContentType(), bytes));
+      String contentId = contentIds.get(file.getOriginalFilename());
+      if (contentId != null && !AttachmentPolicy.inlineAllowed(verdict.detectedType())) {
+        throw FieldException.invalid(
+            "inline",
+            "Only a PNG, JPEG, GIF or WebP image can be shown inline; "
+                + file.getOriginalFilename()
+                + " is "
+                + verdict.detectedType()
+                + ".");
+      }
+      checked.add(new Checked(verdict, file.getContentType(), bytes, contentId));
       total += bytes.length;
     }
     policy
@@ -91,13 +120,36 @@ public class FileUploads {
               file.verdict().detectedType(),
               file.bytes().length,
               put(file.bytes()),
-              null,
-              false));
+              file.contentId(),
+              file.contentId() != null));
     }
     return kept;
   }
 
-  private record Checked(AttachmentPolicy.Verdict verdict, String declaredType, byte[] bytes) {}
+  private record Checked(
+      AttachmentPolicy.Verdict verdict, String declaredType, byte[] bytes, String contentId) {}
+
+  private static void checkContentIds(List<MultipartFile> files, Map<String, String> contentIds) {
+    Set<String> names = new HashSet<>();
+    files.forEach(file -> names.add(file.getOriginalFilename()));
+    Set<String> seen = new HashSet<>();
+    contentIds.forEach(
+        (name, id) -> {
+          if (!names.contains(name)) {
+            throw FieldException.invalid("inline", "No file named " + name + " came with it.");
+          }
+          if (id == null || !CONTENT_ID.matcher(id).matches()) {
+            throw FieldException.invalid(
+                "inline",
+                "The content id of "
+                    + name
+                    + " must be 1 to 200 letters, digits and . _ @ - characters.");
+          }
+          if (!seen.add(id)) {
+            throw FieldException.invalid("inline", "Content id " + id + " is given twice.");
+          }
+        });
+  }
 
   private static byte[] bytes(MultipartFile file) {
     try {

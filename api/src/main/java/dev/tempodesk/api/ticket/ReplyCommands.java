@@ -20,6 +20,7 @@ import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -59,6 +60,19 @@ class ReplyCommands {
    * stored is what is sent.
    */
   ReplyResponse reply(long number, ReplyBody body, Actor actor, List<MultipartFile> files) {
+    return reply(number, body, actor, files, Map.of());
+  }
+
+  /**
+   * A reply whose files named in {@code inline} (file name → content id) are inline images; each
+   * must be referenced by the HTML body as {@code cid:…}, else refused naming {@code inline}.
+   */
+  ReplyResponse reply(
+      long number,
+      ReplyBody body,
+      Actor actor,
+      List<MultipartFile> files,
+      Map<String, String> inline) {
     ReplyBody.StatusOnReply status = body.setStatus();
     TicketUpdateRequest change =
         status == null
@@ -72,6 +86,7 @@ class ReplyCommands {
     List<String> cc = addresses("cc", body.cc());
     List<String> bcc = addresses("bcc", body.bcc());
     String own = sanitized(body.body(), body.html());
+    referenced(inline, own, body.html());
     TicketView ticket =
         tickets
             .findView(number)
@@ -81,7 +96,7 @@ class ReplyCommands {
         Boolean.FALSE.equals(body.signature())
             ? own
             : signatures.appendTo(own, body.html(), ticket, actor);
-    List<AttachedFile> attached = uploads.keep(files, true);
+    List<AttachedFile> attached = uploads.keep(files, true, inline);
     ReplyRequest request =
         new ReplyRequest(
             actor, text, body.html(), cc, change, attached, bcc.isEmpty() ? null : bcc);
@@ -111,6 +126,20 @@ class ReplyCommands {
       list.add(Addresses.require(field + "[" + i + "]", entries.get(i)).formatted());
     }
     return list;
+  }
+
+  /** Every inline content id appears in the (sanitized) HTML body as an image source. */
+  private static void referenced(Map<String, String> inline, String body, boolean html) {
+    if (inline == null) {
+      return;
+    }
+    inline.forEach(
+        (name, id) -> {
+          if (!html || id == null || !body.contains("\"cid:" + id + "\"")) {
+            throw FieldException.invalid(
+                "inline", "The HTML body shows no image cid:" + id + " for " + name + ".");
+          }
+        });
   }
 
   /**

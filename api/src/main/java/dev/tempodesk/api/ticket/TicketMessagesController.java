@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,7 +44,9 @@ class TicketMessagesController {
               + "part reply (JSON, the same body as the JSON form) and one part"
               + " files per file. Files are checked (413 too large, 415 executables and scripts,"
               + " 422 empty or unnamed, naming files[i]) and kept with the message; they are"
-              + " mailed with it (at most 25 MB together).")
+              + " mailed with it (at most 25 MB together). An optional part inline (JSON, file name"
+              + " to content id) makes those files inline images: each must be a PNG, JPEG, GIF or"
+              + " WebP that the HTML body shows as <img src=\"cid:id\">, else 422 naming inline.")
   ReplyResponse reply(@PathVariable long number, @Valid @RequestBody ReplyBody body) {
     return commands.reply(number, body, actor.get(), List.of());
   }
@@ -54,8 +57,9 @@ class TicketMessagesController {
   ReplyResponse replyWithFiles(
       @PathVariable long number,
       @Valid @RequestPart("reply") ReplyBody body,
-      @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-    return commands.reply(number, body, actor.get(), files);
+      @RequestPart(name = "files", required = false) List<MultipartFile> files,
+      @RequestPart(name = "inline", required = false) Map<String, String> inline) {
+    return commands.reply(number, body, actor.get(), files, inline);
   }
 
   @PostMapping("/replies/{messageId}/retry")

@@ -116,17 +116,83 @@ class UploadApiIntegrationTest {
     assertThat(kept.get(0).getSha256()).isEqualTo(ContentDigest.sha256(PDF));
     assertThat(stored(kept.get(1).getSha256())).isEqualTo(PNG);
 
-    await(() -> "SENT".equals(deliveryStatus(replyId)));
-    FakeMessage sent =
-        NYLAS.sent(GRANT).stream()
-            .filter(m -> replyId.toString().equals(m.header("X-Tempodesk-Message-Id")))
-            .findFirst()
-            .orElseThrow();
+    FakeMessage sent = sentOnceDelivered(replyId);
     assertThat(NYLAS.sentFiles(sent.id()))
         .extracting(SentFile::filename, SentFile::sha256)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("manual.pdf", ContentDigest.sha256(PDF)),
             org.assertj.core.groups.Tuple.tuple("label.png", ContentDigest.sha256(PNG)));
+  }
+
+  @Test
+  void shouldMailAPastedImageInlineWithTheContentIdTheHtmlBodyShows() {
+    long number = createTicket("Pasted " + unique);
+    String cid = "paste-" + unique + "@tempodesk";
+
+    Response replied =
+        post(
+            "/api/tickets/" + number + "/replies",
+            new MultipartBody()
+                .json(
+                    "reply",
+                    json(
+                        Map.of(
+                            "body",
+                            "<p>See here:</p><p><img src=\"cid:"
+                                + cid
+                                + "\" alt=\"pasted image\"></p>",
+                            "bodyFormat",
+                            "HTML",
+                            "signature",
+                            false)))
+                .file("image.png", "image/png", PNG)
+                .file("manual.pdf", "application/pdf", PDF)
+                .json("inline", json(Map.of("image.png", cid))));
+
+    assertThat(replied.status()).as(replied.body().toString()).isEqualTo(202);
+    UUID replyId = UUID.fromString(replied.body().get("message").get("id").asString());
+    assertThat(attachmentsOf(replyId))
+        .extracting(
+            AttachmentsRecord::getFilename,
+            AttachmentsRecord::getContentId,
+            AttachmentsRecord::getInline)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("image.png", cid, true),
+            org.assertj.core.groups.Tuple.tuple("manual.pdf", null, false));
+    FakeMessage sent = sentOnceDelivered(replyId);
+    assertThat(sent.body()).contains("src=\"cid:" + cid + "\"");
+    assertThat(NYLAS.sentFiles(sent.id()))
+        .extracting(SentFile::filename, SentFile::contentId, SentFile::inline, SentFile::sha256)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("image.png", cid, true, ContentDigest.sha256(PNG)),
+            org.assertj.core.groups.Tuple.tuple(
+                "manual.pdf", null, false, ContentDigest.sha256(PDF)));
+  }
+
+  @Test
+  void shouldRefuseAnInlineContentIdThatIsNoImageOrNotInTheBodyNamingInline() {
+    long number = createTicket("Bad inline " + unique);
+    String html = "<p>Look: <img src=\"cid:a@tempodesk\"></p>";
+
+    Response notAnImage =
+        replyWithInline(number, html, "manual.pdf", "application/pdf", PDF, "manual.pdf");
+    Response notReferenced =
+        replyWithInline(
+            number,
+            html.replace("a@tempodesk", "b@tempodesk"),
+            "image.png",
+            "image/png",
+            PNG,
+            "image.png");
+    Response noSuchFile = replyWithInline(number, html, "image.png", "image/png", PNG, "other.png");
+
+    assertProblem(notAnImage, 422, "inline");
+    assertProblem(notReferenced, 422, "inline");
+    assertProblem(noSuchFile, 422, "inline");
+    assertThat(
+            dsl.fetchCount(
+                MESSAGES, MESSAGES.TICKET_NUMBER.eq(number).and(MESSAGES.DIRECTION.eq("OUTBOUND"))))
+        .isZero();
   }
 
   @Test
@@ -267,6 +333,26 @@ class UploadApiIntegrationTest {
                 MESSAGES, MESSAGES.TICKET_NUMBER.eq(number).and(MESSAGES.DIRECTION.eq("OUTBOUND"))))
         .as("no reply was queued")
         .isZero();
+  }
+
+  /** The message Nylas got for this reply, once the reply is SENT. */
+  private FakeMessage sentOnceDelivered(UUID replyId) {
+    await(() -> "SENT".equals(deliveryStatus(replyId)));
+    return NYLAS.sent(GRANT).stream()
+        .filter(m -> replyId.toString().equals(m.header("X-Tempodesk-Message-Id")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** A reply with one file and the part inline naming {@code inlineName} as a@tempodesk. */
+  private Response replyWithInline(
+      long number, String html, String filename, String type, byte[] bytes, String inlineName) {
+    return post(
+        "/api/tickets/" + number + "/replies",
+        new MultipartBody()
+            .json("reply", json(Map.of("body", html, "bodyFormat", "HTML")))
+            .file(filename, type, bytes)
+            .json("inline", json(Map.of(inlineName, "a@tempodesk"))));
   }
 
   private static void assertProblem(Response response, int status, String field) {
