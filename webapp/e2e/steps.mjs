@@ -552,6 +552,8 @@ export const scenario = [
         .filter({ hasText: `tags: — → ${tag}` })
         .waitFor();
       await page.getByRole('link', { name: 'Tickets' }).click();
+      // the ticket page has a "Tags" box too: wait for the list before typing into its filter
+      await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
       const filter = page.getByRole('combobox', { name: 'Tags' });
       await filter.fill(tag.slice(0, -2));
       // suggested with its count (one ticket)

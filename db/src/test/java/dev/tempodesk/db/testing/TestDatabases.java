@@ -94,7 +94,9 @@ public final class TestDatabases {
   private static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        // Each cached Spring context keeps a pool and a LISTEN connection open: the default 100
+        // ran out once the suite had as many contexts as today's (a fresh database then failed).
+        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start embedded Postgres", e);
       }
