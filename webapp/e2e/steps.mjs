@@ -65,6 +65,15 @@ const choose = async (page, label, option) => {
 
 const rows = (page) => page.locator('tbody tr');
 
+/**
+ * Opens the ticket list from the header and waits for its heading: the ticket page has a Priority
+ * select and a Tags box of its own, and a step that went on before the list rendered used those.
+ */
+const openTicketList = async (page) => {
+  await page.getByRole('link', { name: 'Tickets' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
+};
+
 /** Mails the demo mailbox through the "Simulate customer email" dialog; `beforeSend` sees it filled. */
 const simulateEmail = async (page, { fromEmail, fromName, subject, body }, beforeSend = async () => {}) => {
   await page.getByRole('button', { name: 'Simulate customer email' }).click();
@@ -159,7 +168,7 @@ export const scenario = [
     id: 'filter',
     name: 'filtering the list by priority and text finds the ticket',
     run: async ({ page }) => {
-      await page.getByRole('link', { name: 'Tickets' }).click();
+      await openTicketList(page);
       await choose(page, 'Priority', 'NORMAL');
       await page.keyboard.press('Escape');
       await page.getByLabel('Search').fill(unique);
@@ -277,7 +286,7 @@ export const scenario = [
     name: 'a simulated customer email becomes a new ticket in the list',
     needs: ['/api/dev/inbound-email'],
     run: async ({ page, screenshot }) => {
-      await page.getByRole('link', { name: 'Tickets' }).click();
+      await openTicketList(page);
       const mail = {
         fromEmail: `lena-${unique}@example.com`,
         fromName: 'Lena Lobby',
@@ -304,7 +313,7 @@ export const scenario = [
         const logo =
           'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22120%22 height=%2224%22%3E' +
           '%3Crect width=%22120%22 height=%2224%22 rx=%224%22 fill=%22%23e65100%22/%3E%3C/svg%3E';
-        await page.getByRole('link', { name: 'Tickets' }).click();
+        await openTicketList(page);
         await simulateEmail(page, {
           fromEmail: `offers-${unique}@shop.example`,
           fromName: 'Shop Newsletter',
@@ -505,7 +514,7 @@ export const scenario = [
     run: async ({ page, screenshot }) => {
       const clockSubject = `VPN ${unique} drops every ten minutes`;
       const customer = { fromEmail: `omar-${unique}@example.com`, fromName: 'Omar Office' };
-      await page.getByRole('link', { name: 'Tickets' }).click();
+      await openTicketList(page);
       await simulateEmail(page, { ...customer, subject: clockSubject, body: 'Since this morning the VPN drops.' });
       await page.getByRole('link', { name: clockSubject }).click({ timeout: 60_000 });
       const number = Number(new URL(page.url()).pathname.split('/').pop());
@@ -551,9 +560,7 @@ export const scenario = [
         .getByTestId('audit-entry')
         .filter({ hasText: `tags: — → ${tag}` })
         .waitFor();
-      await page.getByRole('link', { name: 'Tickets' }).click();
-      // the ticket page has a "Tags" box too: wait for the list before typing into its filter
-      await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
+      await openTicketList(page);
       const filter = page.getByRole('combobox', { name: 'Tags' });
       await filter.fill(tag.slice(0, -2));
       // suggested with its count (one ticket)
@@ -575,7 +582,7 @@ export const scenario = [
     run: async ({ page, screenshot }) => {
       const orderNumber = String(Date.now()).slice(-8);
       const deliverySubject = `Delivery ${unique} arrived incomplete`;
-      await page.getByRole('link', { name: 'Tickets' }).click();
+      await openTicketList(page);
       await simulateEmail(page, {
         fromEmail: `nina-${unique}@example.com`,
         fromName: 'Nina Northwind',
@@ -652,7 +659,7 @@ export const scenario = [
       await dialog.waitFor({ state: 'detached' });
       // elsewhere, then back to an unfiltered list
       await page.getByRole('link', { name: 'Mailboxes' }).click();
-      await page.getByRole('link', { name: 'Tickets' }).click();
+      await openTicketList(page);
       await page.waitForURL((url) => url.pathname === '/' && url.search === '');
       await rail.getByRole('button', { name: new RegExp(`^${viewName}`) }).click();
       await page.waitForURL((url) => url.search === filtered);
@@ -752,7 +759,7 @@ export const scenario = [
         priority: 'HIGH',
       });
       assert.equal(created, 201, 'the ticket is opened');
-      await page.getByRole('link', { name: 'Tickets' }).click();
+      await openTicketList(page);
       await page.getByLabel('Search').fill(`Kiosk ${unique}`);
       const row = rows(page).filter({ hasText: liveSubject });
       await row.getByText('HIGH', { exact: true }).waitFor();
@@ -774,7 +781,7 @@ export const scenario = [
     name: 'filtering the list by mailbox, reporter and a date range',
     needs: ['/api/dev/inbound-email', '/api/mailboxes', '/api/contacts'],
     run: async ({ page, screenshot }) => {
-      await page.getByRole('link', { name: 'Tickets' }).click();
+      await openTicketList(page);
       await choose(page, 'Mailbox', 'support@tempodesk.demo');
       await page.keyboard.press('Escape');
       // the customer of the simulated email, looked up as one types
@@ -1052,7 +1059,7 @@ export const scenario = [
         reporterEmail: `scanner-${unique}@example.com`,
       });
       assert.equal(created, 201, 'the ticket is opened');
-      await page.getByRole('link', { name: 'Tickets' }).click();
+      await openTicketList(page);
       await page.getByLabel('Search').fill(`Scanner ${unique}`);
       const row = rows(page).filter({ hasText: signedSubject });
       const number = (await row.getAttribute('data-testid')).replace('ticket-row-', '');

@@ -55,6 +55,10 @@ public final class TicketRows {
             .setVersion(ticket.version)
             .setTags(ticket.tags == null ? new String[0] : ticket.tags.toArray(String[]::new))
             .setUpdatedAt(at(updatedAt));
+    // A run from before groups (issue 21) knows no group: the row keeps the one it has.
+    if (ticket.groupId != null) {
+      row.setGroupId(ticket.groupId);
+    }
     return withSla(row, ticket);
   }
 
@@ -188,6 +192,7 @@ public final class TicketRows {
     ticket.awaitingReplySince = instant(row.getAwaitingReplySince());
     ticket.tags =
         row.getTags() == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(row.getTags()));
+    ticket.groupId = row.getGroupId();
     return ticket;
   }
 

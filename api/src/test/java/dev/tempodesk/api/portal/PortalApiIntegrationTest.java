@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,9 +174,15 @@ class PortalApiIntegrationTest {
     JsonNode ticket = awaitStatus(number, "OPEN");
     assertThat(ticket.get("assigneeId").asLong()).isEqualTo(manager.getId());
     JsonNode events = asManager.get("/api/tickets/" + number + "/events").body();
-    JsonNode resumed = events.get(events.size() - 1);
-    assertThat(resumed.get("kind").asString()).isEqualTo("RESUMED_BY_CUSTOMER");
-    assertThat(resumed.get("actorId").asLong()).isEqualTo(carla.getId());
+    // Not necessarily the last entry: the acknowledgement's delivery (this test connects no
+    // mailbox,
+    // so it fails) may be recorded after the resume when the machine is busy.
+    List<JsonNode> resumed =
+        StreamSupport.stream(events.spliterator(), false)
+            .filter(event -> event.get("kind").asString().equals("RESUMED_BY_CUSTOMER"))
+            .toList();
+    assertThat(resumed).hasSize(1);
+    assertThat(resumed.get(0).get("actorId").asLong()).isEqualTo(carla.getId());
   }
 
   @Test

@@ -44,6 +44,11 @@ public class TicketState {
   public Instant awaitingReplySince;
   // Issue 19: normalized, sorted, without duplicates; empty on runs from before tags.
   public List<String> tags = new ArrayList<>();
+  // Issue 21: the group (queue) the ticket belongs to. Null on runs from before groups: the row
+  // keeps its group (the default one) and a projection write leaves the column alone. The name is
+  // what the audit trail shows; null when the run started from a row (the trail then shows #id).
+  public Long groupId;
+  public String groupName;
 
   public TicketState copy() {
     TicketState copy = new TicketState();
@@ -73,6 +78,8 @@ public class TicketState {
     copy.nextReplyClock = nextReplyClock == null ? null : nextReplyClock.copy();
     copy.awaitingReplySince = awaitingReplySince;
     copy.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
+    copy.groupId = groupId;
+    copy.groupName = groupName;
     return copy;
   }
 

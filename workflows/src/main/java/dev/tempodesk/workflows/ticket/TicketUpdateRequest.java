@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param expectedVersion if set, the change is refused unless the ticket is still at this version
  * @param pendingFor how long a PENDING ticket stays suspended, from the moment the change applies
  * @param tags how the tags change (issue 19); null on updates from before tags
+ * @param group the group the ticket moves to (issue 21); null leaves it, and on older updates
+ * @param reporterId the contact the ticket now belongs to, when two contacts were merged into one
+ *     (issue 21); null leaves it, and on older updates
  */
 public record TicketUpdateRequest(
     Actor actor,
@@ -23,7 +26,37 @@ public record TicketUpdateRequest(
     Duration pendingFor,
     Resolution resolution,
     // Left out when null, so an update without tags is written as before tags existed.
-    @JsonInclude(JsonInclude.Include.NON_NULL) TagChange tags) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) TagChange tags,
+    // Issue 21, left out when null like tags.
+    @JsonInclude(JsonInclude.Include.NON_NULL) GroupRef group,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long reporterId) {
+
+  /** An update as written before groups: no group, no reporter change. */
+  public TicketUpdateRequest(
+      Actor actor,
+      String comment,
+      Long expectedVersion,
+      TicketStatus status,
+      Priority priority,
+      AssigneeChange assignee,
+      PendingReason pendingReason,
+      Duration pendingFor,
+      Resolution resolution,
+      TagChange tags) {
+    this(
+        actor,
+        comment,
+        expectedVersion,
+        status,
+        priority,
+        assignee,
+        pendingReason,
+        pendingFor,
+        resolution,
+        tags,
+        null,
+        null);
+  }
 
   /** A change by {@code actor} that leaves every field as is until the builder names it. */
   public static Builder by(Actor actor, String comment) {
@@ -42,6 +75,8 @@ public record TicketUpdateRequest(
     private Duration pendingFor;
     private Resolution resolution;
     private TagChange tags;
+    private GroupRef group;
+    private Long reporterId;
 
     private Builder(Actor actor, String comment) {
       this.actor = actor;
@@ -88,6 +123,16 @@ public record TicketUpdateRequest(
       return this;
     }
 
+    public Builder group(GroupRef group) {
+      this.group = group;
+      return this;
+    }
+
+    public Builder reporterId(Long reporterId) {
+      this.reporterId = reporterId;
+      return this;
+    }
+
     public TicketUpdateRequest build() {
       return new TicketUpdateRequest(
           actor,
@@ -99,7 +144,9 @@ public record TicketUpdateRequest(
           pendingReason,
           pendingFor,
           resolution,
-          tags);
+          tags,
+          group,
+          reporterId);
     }
   }
 }

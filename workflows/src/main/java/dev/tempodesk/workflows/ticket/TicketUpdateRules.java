@@ -41,6 +41,13 @@ public final class TicketUpdateRules {
     if (request.tags() != null) {
       next.tags = Tags.apply(current.tags, request.tags());
     }
+    if (request.group() != null) {
+      next.groupId = request.group().id();
+      next.groupName = request.group().name();
+    }
+    if (request.reporterId() != null) {
+      next.reporterId = request.reporterId();
+    }
     if (next.assigneeId != null && next.assignedAt == null) {
       next.assignedAt = now;
     }
@@ -196,6 +203,13 @@ public final class TicketUpdateRules {
     if (!tagsOf(before).equals(tagsOf(after))) {
       changes.add(new FieldChange("tags", tagLabel(before), tagLabel(after)));
     }
+    // A run from before groups has no group: the first move shows where the ticket went.
+    if (after.groupId != null && !Objects.equals(before.groupId, after.groupId)) {
+      changes.add(new FieldChange("group", groupLabel(before), groupLabel(after)));
+    }
+    if (before.reporterId != after.reporterId) {
+      changes.add(new FieldChange("reporter", "#" + before.reporterId, "#" + after.reporterId));
+    }
     return changes;
   }
 
@@ -206,6 +220,16 @@ public final class TicketUpdateRules {
   /** The tags as the audit trail shows them, {@code "billing, vip"}; null for none. */
   private static String tagLabel(TicketState ticket) {
     return tagsOf(ticket).isEmpty() ? null : String.join(", ", tagsOf(ticket));
+  }
+
+  /** {@code "Billing (#3)"}; {@code "#3"} when the run does not know the name; null for none. */
+  private static String groupLabel(TicketState ticket) {
+    if (ticket.groupId == null) {
+      return null;
+    }
+    return ticket.groupName == null
+        ? "#" + ticket.groupId
+        : "%s (#%d)".formatted(ticket.groupName, ticket.groupId);
   }
 
   private static String assigneeLabel(TicketState ticket) {
