@@ -34,6 +34,21 @@ create table group_members (
 );
 create index group_members_agent on group_members (agent_id);
 
+-- A new agent joins the default group (managers and admins as its managers), whichever way it is
+-- created (the API, the demo, the admin bootstrap); an admin then moves it where it belongs.
+create function join_default_group() returns trigger
+  language plpgsql
+  as $$
+begin
+  insert into group_members (group_id, agent_id, manager)
+  select g.id, new.id, new.role in ('MANAGER', 'ADMIN') from groups g where g.is_default
+  on conflict do nothing;
+  return new;
+end
+$$;
+create trigger agents_join_default_group after insert on agents
+  for each row execute function join_default_group();
+
 insert into group_members (group_id, agent_id, manager)
 select g.id, a.id, a.role in ('MANAGER', 'ADMIN')
 from groups g cross join agents a
