@@ -161,6 +161,14 @@ public final class TicketRows {
 
   /** The state a workflow starts from when it is (re-)created from its row. */
   public static TicketState toState(TicketsRecord row, String assigneeName) {
+    return toState(row, assigneeName, null);
+  }
+
+  /**
+   * The state a workflow starts from, with the names the row does not hold (it has the ids): the
+   * assignee's and the group's, as the audit trail shows them.
+   */
+  public static TicketState toState(TicketsRecord row, String assigneeName, String groupName) {
     TicketState ticket = new TicketState();
     ticket.number = row.getNumber();
     ticket.subject = row.getSubject();
@@ -193,6 +201,7 @@ public final class TicketRows {
     ticket.tags =
         row.getTags() == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(row.getTags()));
     ticket.groupId = row.getGroupId();
+    ticket.groupName = ticket.groupId == null ? null : groupName;
     return ticket;
   }
 

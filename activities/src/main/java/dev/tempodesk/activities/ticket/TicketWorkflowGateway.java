@@ -25,6 +25,7 @@ public class TicketWorkflowGateway {
   private final AssignerWakeUp assigner;
   private final ReporterEmails reporterEmails;
   private final AssigneeNames assigneeNames;
+  private final GroupNames groupNames;
 
   public TicketWorkflowGateway(WorkflowClient client, String taskQueue, TicketPolicy policy) {
     this(client, taskQueue, policy, AssignerWakeUp.none());
@@ -48,12 +49,27 @@ public class TicketWorkflowGateway {
       AssignerWakeUp assigner,
       ReporterEmails reporterEmails,
       AssigneeNames assigneeNames) {
+    this(client, taskQueue, policy, assigner, reporterEmails, assigneeNames, GroupNames.none());
+  }
+
+  /**
+   * @param groupNames the group's name in the state each start carries (the row has the id)
+   */
+  public TicketWorkflowGateway(
+      WorkflowClient client,
+      String taskQueue,
+      TicketPolicy policy,
+      AssignerWakeUp assigner,
+      ReporterEmails reporterEmails,
+      AssigneeNames assigneeNames,
+      GroupNames groupNames) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.policy = policy;
     this.assigner = assigner;
     this.reporterEmails = reporterEmails;
     this.assigneeNames = assigneeNames;
+    this.groupNames = groupNames;
   }
 
   public TicketPolicy policy() {
@@ -113,6 +129,8 @@ public class TicketWorkflowGateway {
   private TicketWorkflowInput input(TicketsRecord row) {
     String assigneeName =
         row.getAssigneeId() == null ? null : assigneeNames.of(row.getAssigneeId()).orElse(null);
-    return new TicketWorkflowInput(TicketRows.toState(row, assigneeName), policy);
+    String groupName =
+        row.getGroupId() == null ? null : groupNames.of(row.getGroupId()).orElse(null);
+    return new TicketWorkflowInput(TicketRows.toState(row, assigneeName, groupName), policy);
   }
 }

@@ -72,7 +72,8 @@ class TicketStateFieldsTest {
     TicketState restored =
         TicketRows.toState(
             TicketRows.toRow(original, Instant.parse("2026-03-02T12:00:00Z")),
-            original.assigneeName);
+            original.assigneeName,
+            original.groupName);
 
     assertThat(restored)
         .usingRecursiveComparison()
