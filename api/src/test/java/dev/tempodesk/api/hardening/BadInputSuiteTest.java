@@ -84,6 +84,12 @@ class BadInputSuiteTest {
                 "/api/contacts", "{\"email\":\"c@example.com\",\"displayName\":\"Contact\"}"),
             "id");
     long organization = created(admin.post("/api/organizations", "{\"name\":\"Acme\"}"), "id");
+    long asset =
+        created(
+            admin.post(
+                "/api/organizations/" + organization + "/assets",
+                "{\"name\":\"Switch\",\"kind\":\"NETWORK\"}"),
+            "id");
     long portalTicket =
         created(
             customer.post("/api/portal/tickets", "{\"subject\":\"Help\",\"description\":\"Me\"}"),
@@ -91,6 +97,7 @@ class BadInputSuiteTest {
 
     MalformedRequests asAdmin = new MalformedRequests(Who.ADMIN);
     adminProbes(asAdmin, ticket, agent, contact, organization);
+    laterProbes(asAdmin, ticket, agent, organization, asset);
     MalformedRequests asCustomer = new MalformedRequests(Who.CUSTOMER);
     customerProbes(asCustomer, portalTicket);
     HostileRequests hostile = new HostileRequests();
@@ -438,6 +445,44 @@ class BadInputSuiteTest {
     probes.badIds("attachments.retry", "POST", "/api/attachments/{id}/retry", "");
     probes.badIds("slaPolicies.byId", "PUT", "/api/sla-policies/{id}", "{\"name\":\"X\"}");
     probes.badIds("slaPolicies.byId", "DELETE", "/api/sla-policies/{id}", "");
+  }
+
+  /** Endpoints of issue 20 and 21 (signatures, presence, assets edited). */
+  private void laterProbes(
+      MalformedRequests probes, long ticket, long agent, long organization, long asset) {
+    probes.body(
+        "signatures.mine",
+        "PUT",
+        "/api/me/signature",
+        () -> Map.of("html", "\"<p>Ada</p>\""),
+        List.of(text("html", false, 10_000)));
+    probes.body(
+        "signatures.agent",
+        "PUT",
+        "/api/agents/" + agent + "/signature",
+        () -> Map.of("html", "\"<p>Target</p>\""),
+        List.of(text("html", false, 10_000)));
+    // A heartbeat without a body is "viewing": only a broken body is refused.
+    probes.optionalBody(
+        "presence.put",
+        "PUT",
+        "/api/tickets/" + ticket + "/presence",
+        () -> Map.of("typing", "true"),
+        List.of(bool("typing", false)));
+    probes.body(
+        "assets.patch",
+        "PATCH",
+        "/api/organizations/" + organization + "/assets/" + asset,
+        () -> Map.of("description", "\"Rack 3\""),
+        List.of(
+            text("name", false, 200), text("kind", false, 50), text("description", false, 2000)));
+    probes.badIds("signatures.agent", "PUT", "/api/agents/{id}/signature", "{\"html\":\"x\"}");
+    probes.badIds("presence.put", "PUT", "/api/tickets/{id}/presence", "{\"typing\":true}");
+    probes.badIds(
+        "assets.patch",
+        "PATCH",
+        "/api/organizations/" + organization + "/assets/{id}",
+        "{\"name\":\"R\"}");
   }
 
   private void customerProbes(MalformedRequests probes, long portalTicket) {

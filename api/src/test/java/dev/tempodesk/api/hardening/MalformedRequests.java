@@ -132,6 +132,29 @@ final class MalformedRequests {
       String path,
       Supplier<Map<String, String>> validBody,
       List<Field> fields) {
+    body(endpoint, method, path, validBody, fields, false);
+  }
+
+  /**
+   * As {@link #body}, for an endpoint whose body may be left out (a heartbeat): no body at all, or
+   * JSON {@code null}, is then a valid request; every other broken body must still be refused.
+   */
+  void optionalBody(
+      String endpoint,
+      String method,
+      String path,
+      Supplier<Map<String, String>> validBody,
+      List<Field> fields) {
+    body(endpoint, method, path, validBody, fields, true);
+  }
+
+  private void body(
+      String endpoint,
+      String method,
+      String path,
+      Supplier<Map<String, String>> validBody,
+      List<Field> fields,
+      boolean optional) {
     for (Field field : fields) {
       for (Mutation mutation : mutations(field)) {
         Map<String, String> body = new LinkedHashMap<>(validBody.get());
@@ -156,7 +179,7 @@ final class MalformedRequests {
             mutation.mustReject());
       }
     }
-    wholeBody(endpoint, method, path, render(validBody.get()));
+    wholeBody(endpoint, method, path, render(validBody.get()), optional);
   }
 
   /** A query parameter set to a bad value; the problem must name the parameter. */
@@ -186,7 +209,8 @@ final class MalformedRequests {
     }
   }
 
-  private void wholeBody(String endpoint, String method, String path, String valid) {
+  private void wholeBody(
+      String endpoint, String method, String path, String valid, boolean optional) {
     byte[] validBytes = valid.getBytes(StandardCharsets.UTF_8);
     for (String broken :
         List.of(
@@ -200,7 +224,15 @@ final class MalformedRequests {
             "{\"a\":}",
             "[".repeat(5000) + "]".repeat(5000),
             valid + "garbage")) {
-      add(endpoint, method, path, JSON, broken.getBytes(StandardCharsets.UTF_8), null, true);
+      boolean absent = broken.isEmpty() || broken.equals("null");
+      add(
+          endpoint,
+          method,
+          path,
+          JSON,
+          broken.getBytes(StandardCharsets.UTF_8),
+          null,
+          !(optional && absent));
     }
     for (String type :
         List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
