@@ -9,6 +9,7 @@ import dev.tempodesk.activities.notification.WebhookSender;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
+import dev.tempodesk.db.group.GroupMembership;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.notification.NotificationRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -50,6 +51,7 @@ public final class NoMailbox {
         new NotificationOutbox(
             notifications,
             new AgentRepository(jooq.dsl()),
+            new GroupMembership(jooq.dsl()),
             new ContactRepository(jooq.dsl()),
             jooq.transactions(),
             NotificationSettings.defaults(null),

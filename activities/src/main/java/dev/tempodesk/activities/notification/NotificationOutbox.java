@@ -1,5 +1,6 @@
 package dev.tempodesk.activities.notification;
 
+import dev.tempodesk.db.group.GroupMembership;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
 import dev.tempodesk.db.notification.NotificationRepository;
@@ -31,6 +32,7 @@ public class NotificationOutbox {
 
   private final NotificationRepository notifications;
   private final AgentRepository agents;
+  private final GroupMembership groups;
   private final ContactRepository contacts;
   private final TransactionTemplate transaction;
   private final NotificationSettings settings;
@@ -39,12 +41,14 @@ public class NotificationOutbox {
   public NotificationOutbox(
       NotificationRepository notifications,
       AgentRepository agents,
+      GroupMembership groups,
       ContactRepository contacts,
       TransactionTemplate transaction,
       NotificationSettings settings,
       Clock clock) {
     this.notifications = notifications;
     this.agents = agents;
+    this.groups = groups;
     this.contacts = contacts;
     this.transaction = transaction;
     this.settings = settings;
@@ -58,7 +62,7 @@ public class NotificationOutbox {
     List<Recipient> recipients;
     switch (notice.kind()) {
       case SLA_WARNING, SLA_BREACHED -> {
-        recipients = withManagers(assignee(notice));
+        recipients = withManagers(notice, assignee(notice));
         text = NotificationText.of(notice, eventKind);
       }
       case ASSIGNED -> {
@@ -66,7 +70,7 @@ public class NotificationOutbox {
         text = NotificationText.of(notice, eventKind);
       }
       case ESCALATED_TO_URGENT -> {
-        recipients = withManagers(List.of());
+        recipients = withManagers(notice, List.of());
         text = NotificationText.of(notice, eventKind);
       }
       case CLOSED -> {
@@ -77,7 +81,7 @@ public class NotificationOutbox {
         eventKind = "CUSTOMER_OPEN_TICKETS";
         Integer crossed = transaction.execute(status -> openTicketsIfCrossed(notice));
         int open = crossed == null ? 0 : crossed;
-        recipients = open == 0 ? List.of() : withManagers(List.of());
+        recipients = open == 0 ? List.of() : withManagers(notice, List.of());
         text = NotificationText.customerLoad(reporterName(notice), open, notice.ticketNumber());
       }
       default -> throw new IllegalArgumentException("unknown notice " + notice.kind());
@@ -178,11 +182,18 @@ public class NotificationOutbox {
         .toList();
   }
 
-  /** The given recipients plus every active manager, each once. */
-  private List<Recipient> withManagers(List<Recipient> others) {
+  /**
+   * The given recipients plus the managers of the ticket: the active managers of its group (issue
+   * 21), or, when the group has none, every active agent with the MANAGER role; each once.
+   */
+  private List<Recipient> withManagers(TicketNotice notice, List<Recipient> others) {
     Map<Long, Recipient> byId = new LinkedHashMap<>();
     others.forEach(recipient -> byId.put(recipient.id(), recipient));
-    for (AgentsRecord manager : agents.listActiveWithRole(MANAGER)) {
+    List<AgentsRecord> managers = groups.activeManagersOfTicket(notice.ticketNumber());
+    if (managers.isEmpty()) {
+      managers = agents.listActiveWithRole(MANAGER);
+    }
+    for (AgentsRecord manager : managers) {
       byId.putIfAbsent(manager.getId(), recipient(manager));
     }
     return new ArrayList<>(byId.values());

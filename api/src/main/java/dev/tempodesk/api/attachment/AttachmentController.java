@@ -39,8 +39,9 @@ class AttachmentController {
       operationId = "downloadAttachment",
       summary = "Download an attachment",
       description =
-          "Agents may download any attachment; customers those of public messages of their own"
-              + " tickets (404 otherwise). Served as a download (Content-Disposition: attachment)"
+          "Staff may download the attachments of the tickets they see (an agent: their groups'"
+              + " and their own); customers those of public messages of their own tickets (404"
+              + " otherwise). Served as a download (Content-Disposition: attachment)"
               + " with the type detected from the bytes; HTML, SVG, XML and scripts as"
               + " application/octet-stream. inline=true shows PNG, JPEG, GIF and WebP images"
               + " inline; other types are still downloads. 409 while the file is not stored"

@@ -5,6 +5,7 @@ import dev.tempodesk.activities.attachment.AttachmentStore;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.SignedInUser;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.AttachmentsRecord;
 import java.io.IOException;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Who may download which attachment, and its bytes: agents any; a customer only those of PUBLIC
- * messages of their own tickets. Anything else is "not found", so ids cannot be probed.
+ * Who may download which attachment, and its bytes: staff those of the tickets they see ({@link
+ * VisibleTickets}); a customer only those of PUBLIC messages of their own tickets. Anything else is
+ * "not found", so ids cannot be probed.
  */
 @Service
 class AttachmentDownloads {
@@ -24,10 +26,13 @@ class AttachmentDownloads {
 
   private final AttachmentRepository attachments;
   private final AttachmentStore store;
+  private final VisibleTickets visible;
 
-  AttachmentDownloads(AttachmentRepository attachments, AttachmentStore store) {
+  AttachmentDownloads(
+      AttachmentRepository attachments, AttachmentStore store, VisibleTickets visible) {
     this.attachments = attachments;
     this.store = store;
+    this.visible = visible;
   }
 
   /** A stored file ready to send: its row and an open stream the caller closes. */
@@ -59,9 +64,9 @@ class AttachmentDownloads {
         attachment, AttachmentPolicy.servedContentType(attachment.getContentType()), content);
   }
 
-  private static boolean maySee(SignedInUser user, AttachmentRepository.WithAccess found) {
+  private boolean maySee(SignedInUser user, AttachmentRepository.WithAccess found) {
     if (user.role().isStaff()) {
-      return true;
+      return visible.sees(user, found.ticketNumber());
     }
     return user.kind() == SignedInUser.Kind.CONTACT
         && "PUBLIC".equals(found.visibility())

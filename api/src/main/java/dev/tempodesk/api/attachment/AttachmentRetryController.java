@@ -3,6 +3,8 @@ package dev.tempodesk.api.attachment;
 import dev.tempodesk.activities.attachment.AttachmentFetches;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.security.CurrentActor;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.attachment.AttachmentRepository;
 import dev.tempodesk.db.jooq.tables.records.AttachmentsRecord;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,10 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 class AttachmentRetryController {
   private final AttachmentRepository attachments;
   private final AttachmentFetches fetches;
+  private final VisibleTickets visible;
+  private final CurrentActor current;
 
-  AttachmentRetryController(AttachmentRepository attachments, AttachmentFetches fetches) {
+  AttachmentRetryController(
+      AttachmentRepository attachments,
+      AttachmentFetches fetches,
+      VisibleTickets visible,
+      CurrentActor current) {
     this.attachments = attachments;
     this.fetches = fetches;
+    this.visible = visible;
+    this.current = current;
   }
 
   @PostMapping("/{id}/retry")
@@ -38,7 +48,11 @@ class AttachmentRetryController {
               + " file is not FAILED (stored, refused for good, or being fetched).")
   MessageAttachmentDto retry(@PathVariable UUID id) {
     AttachmentsRecord row =
-        attachments.find(id).orElseThrow(() -> new NotFoundException("No file " + id + "."));
+        attachments
+            .findWithAccess(id)
+            .filter(found -> visible.sees(current.required(), found.ticketNumber()))
+            .map(AttachmentRepository.WithAccess::attachment)
+            .orElseThrow(() -> new NotFoundException("No file " + id + "."));
     if (row.getProviderAttachmentId() == null) {
       throw FieldException.conflict("id", "The file was not received by mail; nothing to fetch.");
     }

@@ -7,8 +7,8 @@ import dev.tempodesk.api.ticket.AssignmentRights;
 import dev.tempodesk.api.ticket.MacroCommands;
 import dev.tempodesk.api.ticket.TicketCommands;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
-import dev.tempodesk.api.ticket.TicketRefusals;
 import dev.tempodesk.api.ticket.TicketUpdateResponse;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.bulk.BulkActionRepository;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.BulkActionTicketsRecord;
@@ -48,6 +48,7 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
   private final AssignmentRights rights;
   private final TicketCommands commands;
   private final MacroCommands macroCommands;
+  private final VisibleTickets visible;
   private final Clock clock;
 
   public BulkActionActivitiesImpl(
@@ -58,8 +59,10 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
       AssignmentRights rights,
       TicketCommands commands,
       MacroCommands macroCommands,
+      VisibleTickets visible,
       Clock clock) {
     this.actions = actions;
+    this.visible = visible;
     this.macroCommands = macroCommands;
     this.bulk = bulk;
     this.tickets = tickets;
@@ -136,8 +139,8 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
       return record(id, number, BulkActionRepository.APPLIED, null, null);
     }
     try {
-      TicketsRecord ticket =
-          tickets.find(number).orElseThrow(() -> TicketRefusals.noSuchTicket(number));
+      // A ticket the agent may not see (no longer, or never) is refused like a missing one.
+      TicketsRecord ticket = visible.require(user, number);
       TicketPatchRequest patch = bulk.changes(action);
       if (!changedBefore && BulkActions.changesSomething(patch)) {
         actions.attempting(id, number, ticket.getVersion());

@@ -6,6 +6,7 @@ import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.macro.Macros;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.bulk.BulkActionRepository;
 import dev.tempodesk.db.jooq.tables.records.BulkActionTicketsRecord;
 import dev.tempodesk.db.jooq.tables.records.BulkActionsRecord;
@@ -47,6 +48,7 @@ public class BulkActions {
   private final JsonMapper json;
   private final String taskQueue;
   private final Macros macros;
+  private final VisibleTickets visible;
 
   @Autowired
   BulkActions(
@@ -56,8 +58,9 @@ public class BulkActions {
       WorkflowClient client,
       JsonMapper json,
       TempodeskProperties properties,
-      Macros macros) {
-    this(actions, tickets, agents, client, json, properties.taskQueue(), macros);
+      Macros macros,
+      VisibleTickets visible) {
+    this(actions, tickets, agents, client, json, properties.taskQueue(), macros, visible);
   }
 
   public BulkActions(
@@ -67,8 +70,10 @@ public class BulkActions {
       WorkflowClient client,
       JsonMapper json,
       String taskQueue,
-      Macros macros) {
+      Macros macros,
+      VisibleTickets visible) {
     this.actions = actions;
+    this.visible = visible;
     this.macros = macros;
     this.tickets = tickets;
     this.agents = agents;
@@ -183,7 +188,8 @@ public class BulkActions {
     }
     if (request.matching() != null) {
       List<Long> matching =
-          tickets.matchingNumbers(request.matching().toFilter(user.id()), MAX_TICKETS + 1);
+          tickets.matchingNumbers(
+              request.matching().toFilter(user.id(), visible.access(user)), MAX_TICKETS + 1);
       if (matching.isEmpty()) {
         throw FieldException.invalid("matching", "No ticket matches this filter.");
       }

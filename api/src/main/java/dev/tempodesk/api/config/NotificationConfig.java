@@ -8,6 +8,7 @@ import dev.tempodesk.activities.notification.NotificationSettings;
 import dev.tempodesk.activities.notification.WebhookSender;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.Sleeper;
+import dev.tempodesk.db.group.GroupMembership;
 import dev.tempodesk.db.mail.MailboxRepository;
 import dev.tempodesk.db.notification.NotificationRepository;
 import dev.tempodesk.db.people.AgentRepository;
@@ -44,6 +45,7 @@ class NotificationConfig {
       NotificationSettings settings,
       NotificationRepository notifications,
       AgentRepository agents,
+      GroupMembership groups,
       ContactRepository contacts,
       TicketRepository tickets,
       MailboxRepository mailboxes,
@@ -58,7 +60,8 @@ class NotificationConfig {
             .callTimeout(Duration.ofSeconds(10))
             .build();
     return new NotificationActivitiesImpl(
-        new NotificationOutbox(notifications, agents, contacts, transaction, settings, clock),
+        new NotificationOutbox(
+            notifications, agents, groups, contacts, transaction, settings, clock),
         notifications,
         new EmailSender(nylas, mailboxes, tickets, outages),
         new WebhookSender(http, json, Sleeper.system(), settings.webhookAttempts()),

@@ -1,6 +1,7 @@
 package dev.tempodesk.api.live;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.live.LiveEventRepository;
 import java.sql.DriverManager;
 import java.time.Clock;
@@ -17,8 +18,9 @@ import org.springframework.context.event.ContextClosedEvent;
 class LiveConfig {
 
   @Bean
-  LiveStreams liveStreams(LiveEventRepository events, LiveProperties settings) {
-    return new LiveStreams(events, settings);
+  LiveStreams liveStreams(
+      LiveEventRepository events, LiveProperties settings, VisibleTickets visible) {
+    return new LiveStreams(events, settings, visible::access);
   }
 
   /**

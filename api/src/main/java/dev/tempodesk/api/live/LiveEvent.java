@@ -2,6 +2,7 @@ package dev.tempodesk.api.live;
 
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.db.jooq.tables.records.LiveEventsRecord;
+import dev.tempodesk.db.ticket.TicketAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One change of the read model as the V37 triggers describe it: what happened ({@code kind}), to
  * which ticket, message or notification, and who may see it (the ticket's customer, whether a
- * message is an internal note, a notification's recipient).
+ * message is an internal note, a notification's recipient, and since V48 the ticket's group and
+ * assignee, and the former ones when a change moved it away from them).
  */
 public record LiveEvent(
     long id,
@@ -22,7 +24,38 @@ public record LiveEvent(
     boolean internal,
     Long notificationId,
     String recipientKind,
-    Long recipientId) {
+    Long recipientId,
+    Long groupId,
+    Long assigneeId,
+    Long formerGroupId,
+    Long formerAssigneeId) {
+
+  /** An event without group and assignee (seen by staff who see every ticket). */
+  public LiveEvent(
+      long id,
+      String kind,
+      Long ticketNumber,
+      Long reporterId,
+      UUID messageId,
+      boolean internal,
+      Long notificationId,
+      String recipientKind,
+      Long recipientId) {
+    this(
+        id,
+        kind,
+        ticketNumber,
+        reporterId,
+        messageId,
+        internal,
+        notificationId,
+        recipientKind,
+        recipientId,
+        null,
+        null,
+        null,
+        null);
+  }
 
   public static final String NOTIFICATION_PREFIX = "notification.";
   public static final String PRESENCE_PREFIX = "presence.";
@@ -38,7 +71,11 @@ public record LiveEvent(
         row.path("internal").asBoolean(false),
         longOrNull(row.get("notification_id")),
         row.hasNonNull("recipient_kind") ? row.get("recipient_kind").asString() : null,
-        longOrNull(row.get("recipient_id")));
+        longOrNull(row.get("recipient_id")),
+        longOrNull(row.get("group_id")),
+        longOrNull(row.get("assignee_id")),
+        longOrNull(row.get("former_group_id")),
+        longOrNull(row.get("former_assignee_id")));
   }
 
   static LiveEvent of(LiveEventsRecord row) {
@@ -51,7 +88,11 @@ public record LiveEvent(
         Boolean.TRUE.equals(row.getInternal()),
         row.getNotificationId(),
         row.getRecipientKind(),
-        row.getRecipientId());
+        row.getRecipientId(),
+        row.getGroupId(),
+        row.getAssigneeId(),
+        row.getFormerGroupId(),
+        row.getFormerAssigneeId());
   }
 
   private static Long longOrNull(JsonNode node) {
@@ -59,11 +100,15 @@ public record LiveEvent(
   }
 
   /**
-   * Whether this person may see the event: a notification only its recipient; a ticket or message
-   * event any staff member, and the ticket's own customer unless it is an internal note; a presence
-   * event (V41) staff only.
+   * Whether this person may see the event: a notification only its recipient; a ticket, message or
+   * presence event the staff who see the ticket ({@code access}: in its group or former group, or
+   * assigned to it now or before the change), and the ticket's own customer unless it is an
+   * internal note or a presence event (V41, staff only).
+   *
+   * @param access the tickets this person sees when they are staff (VisibleTickets); ignored for a
+   *     customer
    */
-  public boolean visibleTo(SignedInUser user) {
+  public boolean visibleTo(SignedInUser user, TicketAccess access) {
     if (kind.startsWith(NOTIFICATION_PREFIX)) {
       return user.kind().name().equals(recipientKind) && Objects.equals(recipientId, user.id());
     }
@@ -71,7 +116,12 @@ public record LiveEvent(
       return false; // who else has a ticket open: staff only, whatever the row says
     }
     if (user.role().isStaff()) {
-      return user.kind() == SignedInUser.Kind.AGENT;
+      return user.kind() == SignedInUser.Kind.AGENT
+          && access != null
+          && (ticketNumber == null
+              || access.sees(groupId, assigneeId)
+              || ((formerGroupId != null || formerAssigneeId != null)
+                  && access.sees(formerGroupId, formerAssigneeId)));
     }
     return user.kind() == SignedInUser.Kind.CONTACT
         && !internal

@@ -35,7 +35,7 @@ class LiveStreamController {
       description =
           """
           Server-Sent Events: `ticket.created`, `ticket.changed`, `message.added`, \
-          `message.changed` (staff: every ticket; a customer: their own tickets' public \
+          `message.changed` (staff: the tickets they see; a customer: their own tickets' public \
           messages), `notification.created` and `notification.read` (only the recipient's). \
           Each event's `id` increases; a client that reconnects with `Last-Event-ID` first gets \
           the events it missed (kept for some minutes). Comment lines are heartbeats. \

@@ -3,6 +3,7 @@ package dev.tempodesk.api.live;
 import dev.tempodesk.api.error.TooManyRequestsException;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.db.live.LiveEventRepository;
+import dev.tempodesk.db.ticket.TicketAccess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,20 +29,32 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class LiveStreams implements Consumer<LiveEvent> {
   private static final int REPLAY_LIMIT = 5_000;
 
+  /** How long a stream goes by the groups it read: a membership change reaches it within this. */
+  static final Duration ACCESS_REFRESH = Duration.ofSeconds(10);
+
   private final LiveEventRepository events;
   private final LiveProperties settings;
+  private final Function<SignedInUser, TicketAccess> accessOf;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, Integer> perPerson = new ConcurrentHashMap<>();
 
-  public LiveStreams(LiveEventRepository events, LiveProperties settings) {
+  /**
+   * @param accessOf the tickets a member of staff sees (VisibleTickets#access), read when a stream
+   *     opens and again every {@link #ACCESS_REFRESH}
+   */
+  public LiveStreams(
+      LiveEventRepository events,
+      LiveProperties settings,
+      Function<SignedInUser, TicketAccess> accessOf) {
     this.events = events;
     this.settings = settings;
+    this.accessOf = accessOf;
   }
 
   @Override
   public void accept(LiveEvent event) {
     for (Stream stream : streams) {
-      if (event.visibleTo(stream.user)) {
+      if (event.visibleTo(stream.user, stream.access)) {
         stream.offer(event);
       }
     }
@@ -85,22 +99,28 @@ public class LiveStreams implements Consumer<LiveEvent> {
           settings.heartbeat());
     }
     SseEmitter emitter = new SseEmitter(settings.streamLifetime().toMillis());
-    Stream stream = new Stream(user, person, emitter, settings.queueSize());
+    Stream stream = new Stream(user, person, emitter, settings.queueSize(), accessOf(user));
     emitter.onCompletion(stream::close);
     emitter.onTimeout(emitter::complete);
     emitter.onError(error -> stream.close());
     streams.add(stream);
     Thread.ofVirtual()
         .name("live-stream-" + person)
-        .start(() -> stream.run(() -> lastEventId == null ? List.of() : replay(user, lastEventId)));
+        .start(
+            () -> stream.run(() -> lastEventId == null ? List.of() : replay(stream, lastEventId)));
     return emitter;
   }
 
-  private List<LiveEvent> replay(SignedInUser user, long lastEventId) {
+  private List<LiveEvent> replay(Stream stream, long lastEventId) {
     return events.after(lastEventId, REPLAY_LIMIT).stream()
         .map(LiveEvent::of)
-        .filter(event -> event.visibleTo(user))
+        .filter(event -> event.visibleTo(stream.user, stream.access))
         .toList();
+  }
+
+  /** Staff: the tickets they see; a customer: none of that applies (null). */
+  private TicketAccess accessOf(SignedInUser user) {
+    return user.role().isStaff() ? accessOf.apply(user) : null;
   }
 
   private final class Stream {
@@ -110,12 +130,24 @@ public class LiveStreams implements Consumer<LiveEvent> {
     private final BlockingQueue<LiveEvent> queue;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread thread;
+    private volatile TicketAccess access;
+    private long accessReadAt = System.nanoTime();
 
-    Stream(SignedInUser user, String person, SseEmitter emitter, int queueSize) {
+    Stream(
+        SignedInUser user, String person, SseEmitter emitter, int queueSize, TicketAccess access) {
       this.user = user;
       this.person = person;
       this.emitter = emitter;
       this.queue = new ArrayBlockingQueue<>(queueSize);
+      this.access = access;
+    }
+
+    /** Reads the person's groups again once {@link #ACCESS_REFRESH} has passed (stream thread). */
+    private void refreshAccess() {
+      if (access != null && System.nanoTime() - accessReadAt > ACCESS_REFRESH.toNanos()) {
+        access = accessOf(user);
+        accessReadAt = System.nanoTime();
+      }
     }
 
     void offer(LiveEvent event) {
@@ -138,6 +170,7 @@ public class LiveStreams implements Consumer<LiveEvent> {
         Duration heartbeat = settings.heartbeat();
         while (!closed.get()) {
           LiveEvent event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+          refreshAccess();
           if (event == null) {
             emitter.send(SseEmitter.event().comment("heartbeat"));
           } else if (!replayed.contains(event.id())) {

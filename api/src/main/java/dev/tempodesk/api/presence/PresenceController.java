@@ -1,9 +1,8 @@
 package dev.tempodesk.api.presence;
 
 import dev.tempodesk.api.security.CurrentActor;
-import dev.tempodesk.api.ticket.TicketRefusals;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.presence.PresenceRepository;
-import dev.tempodesk.db.ticket.TicketRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -30,17 +29,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tickets")
 class PresenceController {
   private final PresenceRepository presence;
-  private final TicketRepository tickets;
+  private final VisibleTickets visible;
   private final CurrentActor actor;
   private final Duration ttl;
 
   PresenceController(
       PresenceRepository presence,
-      TicketRepository tickets,
+      VisibleTickets visible,
       CurrentActor actor,
       @Value("${tempodesk.presence.ttl:PT30S}") Duration ttl) {
     this.presence = presence;
-    this.tickets = tickets;
+    this.visible = visible;
     this.actor = actor;
     this.ttl = ttl;
   }
@@ -82,8 +81,6 @@ class PresenceController {
   }
 
   private void requireTicket(long number) {
-    if (tickets.find(number).isEmpty()) {
-      throw TicketRefusals.noSuchTicket(number);
-    }
+    visible.require(number);
   }
 }

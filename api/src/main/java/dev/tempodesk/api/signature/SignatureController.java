@@ -5,6 +5,7 @@ import dev.tempodesk.api.signature.SignatureDtos.AppendedSignatureDto;
 import dev.tempodesk.api.signature.SignatureDtos.SignatureDto;
 import dev.tempodesk.api.signature.SignatureDtos.SignatureRequest;
 import dev.tempodesk.api.ticket.TicketRefusals;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.ticket.TicketRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,8 +30,11 @@ class SignatureController {
   private final Signatures signatures;
   private final TicketRepository tickets;
   private final CurrentActor actor;
+  private final VisibleTickets visible;
 
-  SignatureController(Signatures signatures, TicketRepository tickets, CurrentActor actor) {
+  SignatureController(
+      Signatures signatures, TicketRepository tickets, CurrentActor actor, VisibleTickets visible) {
+    this.visible = visible;
     this.signatures = signatures;
     this.tickets = tickets;
     this.actor = actor;
@@ -94,6 +98,7 @@ class SignatureController {
           "The agent's signature and the footer of the mailbox the reply is sent from, placeholders"
               + " filled; a reply with signature=false gets neither.")
   AppendedSignatureDto forReply(@PathVariable long number) {
+    visible.require(number);
     return signatures.appended(
         tickets.findView(number).orElseThrow(() -> TicketRefusals.noSuchTicket(number)),
         actor.get());

@@ -2,6 +2,7 @@ package dev.tempodesk.api.ticket;
 
 import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.db.people.OrganizationRepository;
+import dev.tempodesk.db.ticket.TicketAccess;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.db.ticket.TicketRepository.RelatedBy;
 import dev.tempodesk.db.ticket.TicketView;
@@ -31,10 +32,15 @@ class CustomerContextController {
 
   private final TicketRepository tickets;
   private final OrganizationRepository organizations;
+  private final VisibleTickets visible;
   private final Clock clock;
 
   CustomerContextController(
-      TicketRepository tickets, OrganizationRepository organizations, Clock clock) {
+      TicketRepository tickets,
+      OrganizationRepository organizations,
+      VisibleTickets visible,
+      Clock clock) {
+    this.visible = visible;
     this.tickets = tickets;
     this.organizations = organizations;
     this.clock = clock;
@@ -57,15 +63,17 @@ class CustomerContextController {
       operationId = "getTicketCustomerContext",
       summary = "The reporter's other tickets, the organization's and the asset's history")
   CustomerContextDto context(@PathVariable long number) {
+    visible.require(number);
     TicketView ticket =
         tickets
             .findView(number)
             .orElseThrow(() -> new NotFoundException("There is no ticket #" + number + "."));
     Instant now = clock.instant();
+    TicketAccess access = visible.access();
     return new CustomerContextDto(
-        related(RelatedBy.REPORTER, ticket.reporterId(), number, CONTEXT_SIZE, now),
-        related(RelatedBy.ORGANIZATION, ticket.organizationId(), number, CONTEXT_SIZE, now),
-        related(RelatedBy.ASSET, ticket.assetId(), number, CONTEXT_SIZE, now));
+        related(RelatedBy.REPORTER, ticket.reporterId(), number, CONTEXT_SIZE, now, access),
+        related(RelatedBy.ORGANIZATION, ticket.organizationId(), number, CONTEXT_SIZE, now, access),
+        related(RelatedBy.ASSET, ticket.assetId(), number, CONTEXT_SIZE, now, access));
   }
 
   @GetMapping("/api/organizations/{id}/tickets")
@@ -77,14 +85,16 @@ class CustomerContextController {
     if (organizations.find(id).isEmpty()) {
       throw new NotFoundException("There is no organization #" + id + ".");
     }
-    return related(RelatedBy.ORGANIZATION, id, null, limit, clock.instant());
+    return related(RelatedBy.ORGANIZATION, id, null, limit, clock.instant(), visible.access());
   }
 
-  private List<TicketDto> related(RelatedBy by, Long id, Long except, int limit, Instant now) {
+  /** The tickets of a reporter, organization or asset that the asker may see. */
+  private List<TicketDto> related(
+      RelatedBy by, Long id, Long except, int limit, Instant now, TicketAccess access) {
     if (id == null) {
       return List.of();
     }
-    return tickets.listRelated(by, id, except, limit).stream()
+    return tickets.listRelated(by, id, except, limit, access).stream()
         .map(view -> TicketDto.from(view, now))
         .toList();
   }

@@ -24,9 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerTicketsController {
   private final ContactRepository contacts;
   private final TicketRepository tickets;
+  private final VisibleTickets visible;
   private final Clock clock;
 
-  CustomerTicketsController(ContactRepository contacts, TicketRepository tickets, Clock clock) {
+  CustomerTicketsController(
+      ContactRepository contacts, TicketRepository tickets, VisibleTickets visible, Clock clock) {
+    this.visible = visible;
     this.contacts = contacts;
     this.tickets = tickets;
     this.clock = clock;
@@ -49,7 +52,8 @@ class CustomerTicketsController {
     TicketCursor after = CursorParameter.parse(cursor);
     TicketPage page =
         tickets.list(
-            new TicketFilter(Set.of(), Set.of(), null, false, contactId, null, includeDone),
+            new TicketFilter(Set.of(), Set.of(), null, false, contactId, null, includeDone)
+                .within(visible.access()),
             after,
             limit);
     return new TicketPageDto(

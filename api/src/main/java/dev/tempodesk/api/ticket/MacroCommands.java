@@ -53,6 +53,7 @@ public class MacroCommands {
   private final AssignmentRights assignmentRights;
   private final PlaceholderValues placeholders;
   private final JsonMapper json;
+  private final VisibleTickets visible;
   private final Clock clock;
 
   MacroCommands(
@@ -65,7 +66,9 @@ public class MacroCommands {
       AssignmentRights assignmentRights,
       PlaceholderValues placeholders,
       JsonMapper json,
+      VisibleTickets visible,
       Clock clock) {
+    this.visible = visible;
     this.macros = macros;
     this.repository = repository;
     this.tickets = tickets;
@@ -81,6 +84,7 @@ public class MacroCommands {
   /** The macro rendered for ticket #number and {@code agent}; changes nothing. */
   public MacroPreviewDto preview(long number, long macroId, SignedInUser agent) {
     MacrosRecord macro = macros.visible(macroId, agent, "id");
+    visible.require(agent, number);
     TicketView ticket = ticket(number);
     Placeholders.Values values = placeholders.of(ticket, agent.displayName(), agent.email());
     return new MacroPreviewDto(
@@ -99,7 +103,7 @@ public class MacroCommands {
   public MacroApplyResponse apply(
       long number, long macroId, SignedInUser agent, String idempotencyKey) {
     MacrosRecord macro = macros.visible(macroId, agent, "id");
-    ticket(number);
+    visible.require(agent, number);
     if (idempotencyKey == null) {
       return run(number, macro, agent, new Progress());
     }

@@ -12,7 +12,6 @@ import dev.tempodesk.db.ticket.TicketPage;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.db.ticket.TicketSort;
 import dev.tempodesk.db.ticket.TicketView;
-import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.Channel;
 import dev.tempodesk.workflows.ticket.FieldChange;
 import dev.tempodesk.workflows.ticket.PendingReason;
@@ -62,6 +61,7 @@ class TicketController {
   private final CurrentActor actor;
   private final AssignmentRights assignmentRights;
   private final JsonMapper json;
+  private final VisibleTickets visible;
   private final Clock clock;
 
   TicketController(
@@ -73,7 +73,9 @@ class TicketController {
       CurrentActor actor,
       AssignmentRights assignmentRights,
       JsonMapper json,
+      VisibleTickets visible,
       Clock clock) {
+    this.visible = visible;
     this.tickets = tickets;
     this.events = events;
     this.messages = messages;
@@ -180,8 +182,7 @@ class TicketController {
             createdTo,
             updatedFrom,
             updatedTo);
-    Actor me = actor.get();
-    TicketFilter filter = params.toFilter(me.kind() == Actor.Kind.AGENT ? me.id() : null);
+    TicketFilter filter = visible.filter(params);
     TicketCursor after = CursorParameter.parse(cursor, filter.order());
     TicketPage page = tickets.list(filter, after, limit);
     return new TicketPageDto(
@@ -215,6 +216,7 @@ class TicketController {
   @GetMapping("/{number}")
   @Operation(operationId = "getTicket")
   TicketDto get(@PathVariable long number) {
+    visible.require(number);
     return TicketDto.from(
         tickets.findView(number).orElseThrow(() -> TicketRefusals.noSuchTicket(number)),
         clock.instant());
@@ -229,6 +231,7 @@ class TicketController {
               + " (reported in autoFixes), writes the audit trail and returns.")
   TicketUpdateResponse update(
       @PathVariable long number, @Valid @RequestBody TicketPatchRequest request) {
+    visible.require(number);
     assignmentRights.checkChange(number, request);
     return commands.update(number, request, actor.get());
   }
@@ -267,8 +270,6 @@ class TicketController {
   }
 
   private void requireTicket(long number) {
-    if (tickets.find(number).isEmpty()) {
-      throw TicketRefusals.noSuchTicket(number);
-    }
+    visible.require(number);
   }
 }

@@ -3,6 +3,7 @@ package dev.tempodesk.api.ticket;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tempodesk.api.error.FieldException;
+import dev.tempodesk.db.ticket.TicketAccess;
 import dev.tempodesk.db.ticket.TicketFilter;
 import dev.tempodesk.db.ticket.TicketSort;
 import dev.tempodesk.db.ticket.TimeRange;
@@ -112,11 +113,13 @@ public record TicketListParams(
   }
 
   /**
-   * The repository's filter, {@code mine} resolved to the agent {@code me} (null: no agent).
+   * The repository's filter, {@code mine} resolved to the agent {@code me} (null: no agent), over
+   * the tickets {@code access} sees (see {@code VisibleTickets#filter}, which passes the signed-in
+   * person's).
    *
    * @throws FieldException 400 naming the field for a malformed date or a from after its to
    */
-  public TicketFilter toFilter(Long me) {
+  public TicketFilter toFilter(Long me, TicketAccess access) {
     return new TicketFilter(
         names(status),
         names(priority),
@@ -133,7 +136,8 @@ public record TicketListParams(
         names(channel),
         organizationId == null ? Set.of() : organizationId,
         range("createdFrom", createdFrom, "createdTo", createdTo),
-        range("updatedFrom", updatedFrom, "updatedTo", updatedTo));
+        range("updatedFrom", updatedFrom, "updatedTo", updatedTo),
+        access);
   }
 
   private static TimeRange range(String fromField, String from, String toField, String to) {

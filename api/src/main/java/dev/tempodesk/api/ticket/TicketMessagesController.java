@@ -24,8 +24,10 @@ import org.springframework.web.multipart.MultipartFile;
 class TicketMessagesController {
   private final ReplyCommands commands;
   private final CurrentActor actor;
+  private final VisibleTickets visible;
 
-  TicketMessagesController(ReplyCommands commands, CurrentActor actor) {
+  TicketMessagesController(ReplyCommands commands, CurrentActor actor, VisibleTickets visible) {
+    this.visible = visible;
     this.commands = commands;
     this.actor = actor;
   }
@@ -48,6 +50,7 @@ class TicketMessagesController {
               + " to content id) makes those files inline images: each must be a PNG, JPEG, GIF or"
               + " WebP that the HTML body shows as <img src=\"cid:id\">, else 422 naming inline.")
   ReplyResponse reply(@PathVariable long number, @Valid @RequestBody ReplyBody body) {
+    visible.require(number);
     return commands.reply(number, body, actor.get(), List.of());
   }
 
@@ -59,6 +62,7 @@ class TicketMessagesController {
       @Valid @RequestPart("reply") ReplyBody body,
       @RequestPart(name = "files", required = false) List<MultipartFile> files,
       @RequestPart(name = "inline", required = false) Map<String, String> inline) {
+    visible.require(number);
     return commands.reply(number, body, actor.get(), files, inline);
   }
 
@@ -69,6 +73,7 @@ class TicketMessagesController {
       summary = "Send a FAILED reply again",
       description = "Same Idempotency-Key as the first attempt, so it is never mailed twice.")
   MessageDto retry(@PathVariable long number, @PathVariable UUID messageId) {
+    visible.require(number);
     return commands.retry(number, messageId, actor.get());
   }
 
@@ -82,6 +87,7 @@ class TicketMessagesController {
               + " the same body as the JSON form) and one part files per file, checked like a"
               + " reply's.")
   MessageDto note(@PathVariable long number, @Valid @RequestBody NoteBody body) {
+    visible.require(number);
     return commands.note(number, body, actor.get(), List.of());
   }
 
@@ -92,6 +98,7 @@ class TicketMessagesController {
       @PathVariable long number,
       @Valid @RequestPart("note") NoteBody body,
       @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+    visible.require(number);
     return commands.note(number, body, actor.get(), files);
   }
 }

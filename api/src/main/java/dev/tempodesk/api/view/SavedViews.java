@@ -5,9 +5,11 @@ import dev.tempodesk.api.error.NotFoundException;
 import dev.tempodesk.api.security.Role;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.TicketListParams;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.api.view.SavedViewDtos.SavedViewDto;
 import dev.tempodesk.api.view.SavedViewDtos.SavedViewRequest;
 import dev.tempodesk.db.jooq.tables.records.SavedViewsRecord;
+import dev.tempodesk.db.ticket.TicketAccess;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.db.view.SavedViewRepository;
 import java.util.List;
@@ -35,11 +37,17 @@ class SavedViews {
   private final SavedViewRepository views;
   private final TicketRepository tickets;
   private final JsonMapper json;
+  private final VisibleTickets visible;
 
-  SavedViews(SavedViewRepository views, TicketRepository tickets, JsonMapper json) {
+  SavedViews(
+      SavedViewRepository views,
+      TicketRepository tickets,
+      JsonMapper json,
+      VisibleTickets visible) {
     this.views = views;
     this.tickets = tickets;
     this.json = json;
+    this.visible = visible;
   }
 
   List<SavedViewDto> visibleTo(SignedInUser me) {
@@ -138,7 +146,7 @@ class SavedViews {
       throw FieldException.invalid("params.idleFor", "The idle time is a positive duration.");
     }
     try {
-      params.toFilter(null);
+      params.toFilter(null, TicketAccess.ALL);
     } catch (FieldException refused) {
       throw new FieldException(refused.kind(), "params." + refused.field(), refused.getMessage());
     }
@@ -165,7 +173,7 @@ class SavedViews {
 
   private SavedViewDto dto(SavedViewsRecord row, SignedInUser me) {
     TicketListParams params = json.readValue(row.getParams().data(), TicketListParams.class);
-    int count = tickets.count(params.toFilter(me.id()), COUNT_CAP);
+    int count = tickets.count(params.toFilter(me.id(), visible.access(me)), COUNT_CAP);
     return new SavedViewDto(
         row.getId(),
         row.getName(),

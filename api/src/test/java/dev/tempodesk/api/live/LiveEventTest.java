@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tempodesk.api.security.Role;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.security.SignedInUser.Kind;
+import dev.tempodesk.db.ticket.TicketAccess;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +19,28 @@ class LiveEventTest {
       new SignedInUser(7, Kind.CONTACT, Role.CUSTOMER, "C", "c@x");
   private static final SignedInUser GINA =
       new SignedInUser(9, Kind.CONTACT, Role.CUSTOMER, "G", "g@x");
+  private static final TicketAccess ALL = TicketAccess.ALL;
+
+  /** Agent 7, a member of groups 1 and 3 (issue 21). */
+  private static final TicketAccess GROUPS_1_AND_3 = TicketAccess.agent(AGENT.id(), Set.of(1L, 3L));
+
+  private static LiveEvent inGroup(
+      String kind, Long group, Long assignee, Long formerGroup, Long formerAssignee) {
+    return new LiveEvent(
+        5,
+        kind,
+        42L,
+        9L,
+        null,
+        false,
+        null,
+        null,
+        null,
+        group,
+        assignee,
+        formerGroup,
+        formerAssignee);
+  }
 
   private static LiveEvent ticket(String kind, long reporter) {
     return new LiveEvent(1, kind, 42L, reporter, null, false, null, null, null);
@@ -36,29 +60,29 @@ class LiveEventTest {
   void shouldShowTicketEventsToStaffAndToTheTicketsOwnCustomerOnly() {
     LiveEvent carlas = ticket("ticket.changed", CARLA.id());
 
-    assertThat(carlas.visibleTo(AGENT)).isTrue();
-    assertThat(carlas.visibleTo(ADMIN)).isTrue();
-    assertThat(carlas.visibleTo(CARLA)).isTrue();
-    assertThat(carlas.visibleTo(GINA)).isFalse();
+    assertThat(carlas.visibleTo(AGENT, ALL)).isTrue();
+    assertThat(carlas.visibleTo(ADMIN, ALL)).isTrue();
+    assertThat(carlas.visibleTo(CARLA, ALL)).isTrue();
+    assertThat(carlas.visibleTo(GINA, ALL)).isFalse();
   }
 
   @Test
   void shouldKeepInternalNotesFromCustomers() {
-    assertThat(message(true).visibleTo(AGENT)).isTrue();
-    assertThat(message(true).visibleTo(CARLA)).isFalse();
-    assertThat(message(false).visibleTo(CARLA)).isTrue();
-    assertThat(message(false).visibleTo(GINA)).isFalse();
+    assertThat(message(true).visibleTo(AGENT, ALL)).isTrue();
+    assertThat(message(true).visibleTo(CARLA, ALL)).isFalse();
+    assertThat(message(false).visibleTo(CARLA, ALL)).isTrue();
+    assertThat(message(false).visibleTo(GINA, ALL)).isFalse();
   }
 
   @Test
   void shouldShowANotificationToItsRecipientOnlyEvenWhenIdsCoincide() {
     LiveEvent forAgent7 = notification("AGENT", 7);
 
-    assertThat(forAgent7.visibleTo(AGENT)).isTrue();
-    assertThat(forAgent7.visibleTo(ADMIN)).as("staff do not see each other's bell").isFalse();
-    assertThat(forAgent7.visibleTo(CARLA)).as("contact 7 is not agent 7").isFalse();
-    assertThat(notification("CONTACT", 7).visibleTo(CARLA)).isTrue();
-    assertThat(notification("CONTACT", 7).visibleTo(AGENT)).isFalse();
+    assertThat(forAgent7.visibleTo(AGENT, ALL)).isTrue();
+    assertThat(forAgent7.visibleTo(ADMIN, ALL)).as("staff do not see each other's bell").isFalse();
+    assertThat(forAgent7.visibleTo(CARLA, ALL)).as("contact 7 is not agent 7").isFalse();
+    assertThat(notification("CONTACT", 7).visibleTo(CARLA, ALL)).isTrue();
+    assertThat(notification("CONTACT", 7).visibleTo(AGENT, ALL)).isFalse();
   }
 
   @Test
@@ -66,9 +90,36 @@ class LiveEventTest {
     LiveEvent presence =
         new LiveEvent(4, "presence.changed", 42L, CARLA.id(), null, false, null, null, null);
 
-    assertThat(presence.visibleTo(AGENT)).isTrue();
-    assertThat(presence.visibleTo(ADMIN)).isTrue();
-    assertThat(presence.visibleTo(CARLA)).as("the ticket's own customer").isFalse();
+    assertThat(presence.visibleTo(AGENT, ALL)).isTrue();
+    assertThat(presence.visibleTo(ADMIN, ALL)).isTrue();
+    assertThat(presence.visibleTo(CARLA, ALL)).as("the ticket's own customer").isFalse();
+  }
+
+  @Test
+  void shouldShowAnAgentOnlyTheEventsOfTicketsOfTheirGroupsOrAssignedToThem() {
+    assertThat(inGroup("ticket.changed", 1L, null, null, null).visibleTo(AGENT, GROUPS_1_AND_3))
+        .isTrue();
+    assertThat(inGroup("ticket.changed", 2L, null, null, null).visibleTo(AGENT, GROUPS_1_AND_3))
+        .as("another group's ticket")
+        .isFalse();
+    assertThat(inGroup("message.added", 2L, 8L, null, null).visibleTo(AGENT, GROUPS_1_AND_3))
+        .as("another group's ticket, assigned to someone else")
+        .isFalse();
+    assertThat(inGroup("presence.changed", 2L, null, null, null).visibleTo(AGENT, GROUPS_1_AND_3))
+        .isFalse();
+    assertThat(inGroup("message.added", 2L, 7L, null, null).visibleTo(AGENT, GROUPS_1_AND_3))
+        .as("assigned to them in another group")
+        .isTrue();
+    assertThat(inGroup("ticket.changed", 2L, null, 3L, null).visibleTo(AGENT, GROUPS_1_AND_3))
+        .as("moved out of their group: they learn it changed")
+        .isTrue();
+    assertThat(inGroup("ticket.changed", 2L, 8L, null, 7L).visibleTo(AGENT, GROUPS_1_AND_3))
+        .as("taken away from them")
+        .isTrue();
+    assertThat(inGroup("ticket.changed", 2L, null, null, null).visibleTo(ADMIN, ALL)).isTrue();
+    assertThat(inGroup("ticket.changed", null, null, null, null).visibleTo(AGENT, GROUPS_1_AND_3))
+        .as("an event without a group (written before V48): not for agents limited to groups")
+        .isFalse();
   }
 
   @Test
@@ -79,7 +130,24 @@ class LiveEventTest {
         .containsEntry("kind", "message.added")
         .containsEntry("ticketNumber", 42L)
         .containsEntry("messageId", event.messageId().toString())
-        .doesNotContainKeys("reporterId", "internal", "recipientId", "recipientKind");
+        .doesNotContainKeys("reporterId", "internal", "recipientId", "recipientKind", "groupId");
+  }
+
+  @Test
+  void shouldReadTheGroupAndAssigneeOfTheNotifyPayload() {
+    String row =
+        """
+        {"id":13,"kind":"ticket.changed","ticket_number":42,"reporter_id":7,"message_id":null,\
+        "internal":false,"notification_id":null,"recipient_kind":null,"recipient_id":null,\
+        "created_at":"2026-12-06T14:00:00.123+00:00","group_id":2,"assignee_id":8,\
+        "former_group_id":1,"former_assignee_id":null}""";
+
+    LiveEvent event = LiveEvent.fromJson(JsonMapper.builder().build().readTree(row));
+
+    assertThat(event.groupId()).isEqualTo(2L);
+    assertThat(event.assigneeId()).isEqualTo(8L);
+    assertThat(event.formerGroupId()).isEqualTo(1L);
+    assertThat(event.formerAssigneeId()).isNull();
   }
 
   @Test

@@ -1,12 +1,17 @@
 package dev.tempodesk.api.notification;
 
+import static dev.tempodesk.db.jooq.Tables.GROUPS;
+import static dev.tempodesk.db.jooq.Tables.GROUP_MEMBERS;
 import static dev.tempodesk.db.jooq.Tables.NOTIFICATIONS;
+import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tempodesk.api.SettableClock;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.workflows.notification.NoticeKind;
 import dev.tempodesk.workflows.notification.TicketNotice;
 import dev.tempodesk.workflows.ticket.Priority;
@@ -64,16 +69,18 @@ class NotificationDeliveryTest {
 
     assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(1);
     assertThat(rig.mailTo("mona@tempodesk.dev")).hasSize(1);
-    assertThat(rig.mailTo("adam@tempodesk.dev")).as("admins are not managers").isEmpty();
+    // Issue 21: the managers of the ticket's group; V44 made every manager and admin a manager of
+    // the default group, so the admin is one of them (before groups: managers only).
+    assertThat(rig.mailTo("adam@tempodesk.dev")).as("a manager of the default group").hasSize(1);
     assertThat(rig.mailTo("alice@tempodesk.dev").getFirst().subject())
         .isEqualTo("SLA breached on #" + ticket.getNumber());
-    assertThat(rig.webhook.posts()).hasSize(2);
+    assertThat(rig.webhook.posts()).hasSize(3);
     assertThat(rig.webhook.posts())
         .extracting(LoopbackWebhook.Post::body)
         .allMatch(body -> body.contains("\"text\":\"SLA breached on #" + ticket.getNumber()));
     assertThat(rig.notifications.feed("AGENT", rig.alice.getId(), null, 10)).hasSize(1);
     assertThat(rig.notifications.feed("AGENT", rig.mona.getId(), null, 10)).hasSize(1);
-    assertThat(rig.notifications.feed("AGENT", rig.adam.getId(), null, 10)).isEmpty();
+    assertThat(rig.notifications.feed("AGENT", rig.adam.getId(), null, 10)).hasSize(1);
     assertThat(rows("EMAIL")).extracting(NotificationsRecord::getStatus).containsOnly("SENT");
   }
 
@@ -212,5 +219,63 @@ class NotificationDeliveryTest {
 
     assertThat(rig.notifications.feed("AGENT", rig.mona.getId(), null, 10)).hasSize(2);
     assertThat(rig.mailTo("mona@tempodesk.dev")).hasSize(2);
+  }
+
+  @Test
+  void shouldSendBreachAndOverloadNoticesToTheManagersOfTheTicketsGroup() throws Exception {
+    rig = new NotificationRig(10);
+    var dsl = rig.jooq.dsl();
+    AgentsRecord max =
+        new AgentRepository(dsl).insert("max@tempodesk.dev", "Max Billing", "AGENT", 5);
+    long billing =
+        dsl.insertInto(GROUPS).set(GROUPS.NAME, "Billing").returning(GROUPS.ID).fetchOne().getId();
+    long network =
+        dsl.insertInto(GROUPS).set(GROUPS.NAME, "Network").returning(GROUPS.ID).fetchOne().getId();
+    dsl.insertInto(GROUP_MEMBERS)
+        .set(GROUP_MEMBERS.GROUP_ID, billing)
+        .set(GROUP_MEMBERS.AGENT_ID, max.getId())
+        .set(GROUP_MEMBERS.MANAGER, true)
+        .execute();
+    TicketsRecord invoice = rig.openTicket("Invoice twice");
+    TicketsRecord router = rig.openTicket("Router down");
+    dsl.update(TICKETS)
+        .set(TICKETS.GROUP_ID, billing)
+        .where(TICKETS.NUMBER.eq(invoice.getNumber()))
+        .execute();
+    dsl.update(TICKETS)
+        .set(TICKETS.GROUP_ID, network)
+        .where(TICKETS.NUMBER.eq(router.getNumber()))
+        .execute();
+
+    rig.activities.deliver(
+        notice("event-7:SLA_BREACHED", NoticeKind.SLA_BREACHED, invoice, rig.alice.getId()));
+
+    assertThat(rig.mailTo("max@tempodesk.dev")).as("Billing's manager").hasSize(1);
+    assertThat(rig.mailTo("alice@tempodesk.dev")).as("the assignee, as before").hasSize(1);
+    assertThat(rig.mailTo("mona@tempodesk.dev")).as("a manager of another group").isEmpty();
+
+    rig.activities.deliver(notice("event-8:SLA_BREACHED", NoticeKind.SLA_BREACHED, router, null));
+
+    assertThat(rig.mailTo("mona@tempodesk.dev"))
+        .as("Network has no manager: every manager, as before groups")
+        .hasSize(1);
+    assertThat(rig.mailTo("max@tempodesk.dev")).hasSize(1);
+
+    TicketsRecord third = rig.openTicket("Third");
+    rig.activities.deliver(notice("load-3:LOAD", NoticeKind.CUSTOMER_LOAD_CHANGED, third, null));
+    TicketsRecord fourth = rig.openTicket("Fourth");
+    dsl.update(TICKETS)
+        .set(TICKETS.GROUP_ID, billing)
+        .where(TICKETS.NUMBER.eq(fourth.getNumber()))
+        .execute();
+    rig.activities.deliver(notice("load-4:LOAD", NoticeKind.CUSTOMER_LOAD_CHANGED, fourth, null));
+
+    assertThat(rig.notifications.feed("AGENT", max.getId(), null, 10))
+        .as("the 4th open ticket, in Billing, crossed the limit")
+        .extracting(NotificationsRecord::getEventKind)
+        .contains("CUSTOMER_OPEN_TICKETS");
+    assertThat(rig.notifications.feed("AGENT", rig.mona.getId(), null, 10))
+        .extracting(NotificationsRecord::getEventKind)
+        .doesNotContain("CUSTOMER_OPEN_TICKETS");
   }
 }

@@ -11,6 +11,7 @@ import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.ticket.NewTicket;
 import dev.tempodesk.activities.ticket.TicketOpening;
 import dev.tempodesk.api.PhoneTickets;
+import dev.tempodesk.db.group.GroupMembership;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
@@ -79,7 +80,13 @@ final class NotificationRig implements AutoCloseable {
     activities =
         new NotificationActivitiesImpl(
             new NotificationOutbox(
-                notifications, agents, contacts, jooq.transactions(), notify, clock),
+                notifications,
+                agents,
+                new GroupMembership(jooq.dsl()),
+                contacts,
+                jooq.transactions(),
+                notify,
+                clock),
             notifications,
             new EmailSender(client, mailboxes, tickets, MailboxOutages.over(jooq.dsl(), clock)),
             new WebhookSender(new OkHttpClient(), JsonMapper.builder().build(), duration -> {}, 1),

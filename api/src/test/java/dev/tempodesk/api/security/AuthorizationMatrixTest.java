@@ -1,16 +1,26 @@
 package dev.tempodesk.api.security;
 
 import static dev.tempodesk.api.HttpApi.json;
+import static dev.tempodesk.db.jooq.Tables.GROUPS;
+import static dev.tempodesk.db.jooq.Tables.GROUP_MEMBERS;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.activities.attachment.AttachmentStore;
+import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
 import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.api.live.SseClient;
+import dev.tempodesk.db.attachment.AttachmentRepository;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import dev.tempodesk.db.jooq.tables.records.OrganizationsRecord;
 import dev.tempodesk.db.people.OrganizationRepository;
 import dev.tempodesk.db.testing.TestDatabases;
+import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.GroupRef;
+import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +29,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -186,6 +197,10 @@ class AuthorizationMatrixTest {
   @LocalServerPort int port;
   @Autowired ApplicationContext app;
   @Autowired OrganizationRepository organizations;
+  @Autowired DSLContext dsl;
+  @Autowired TicketWorkflowGateway workflows;
+  @Autowired AttachmentStore attachmentStore;
+  @Autowired AttachmentRepository attachments;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -345,5 +360,153 @@ class AuthorizationMatrixTest {
       }
     }
     return endpoints;
+  }
+
+  // Issue 21: visibility by group. An agent sees the tickets of their groups and those assigned
+  // to them; managers and admins see every ticket; anything else answers 404 as a missing ticket.
+
+  @Test
+  void shouldShowAnAgentOnlyTheTicketsOfTheirGroupsAndThoseAssignedToThem() throws Exception {
+    TestAccounts accounts = TestAccounts.of(app);
+    long groupA = group("Matrix A " + UUID.randomUUID());
+    long groupB = group("Matrix B " + UUID.randomUUID());
+    AgentsRecord ofA = onlyIn(accounts.agent("AGENT"), groupA);
+    AgentsRecord ofBoth = onlyIn(accounts.agent("AGENT"), groupA, groupB);
+    HttpApi agentOfA = TestAccounts.signIn(port, ofA.getEmail());
+    HttpApi agentOfBoth = TestAccounts.signIn(port, ofBoth.getEmail());
+    HttpApi manager = clients.get(Caller.MANAGER);
+    HttpApi admin = clients.get(Caller.ADMIN);
+    ContactsRecord customer = accounts.customer(null);
+    Response opened =
+        TestAccounts.signIn(port, customer.getEmail())
+            .post(
+                "/api/portal/tickets",
+                json(Map.of("subject", "Invoice twice", "description", "Billed twice.")));
+    assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+    long number = opened.body().get("ticket").get("number").asLong();
+    UUID firstMessage = UUID.fromString(opened.body().get("messages").get(0).get("id").asString());
+    workflows
+        .existing(number)
+        .update(
+            TicketUpdateRequest.by(Actor.SYSTEM, "billing question")
+                .group(new GroupRef(groupB, "Matrix B"))
+                .build());
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    UUID file =
+        attachments.recordStored(
+            firstMessage,
+            0,
+            "invoice.pdf",
+            "application/pdf",
+            "application/pdf",
+            pdf.length,
+            null,
+            false,
+            attachmentStore.put(pdf));
+    String ticket = "/api/tickets/" + number;
+
+    // Group B's ticket, for an agent of A only: as if there were none.
+    Map<String, Response> asAgentOfA = new java.util.LinkedHashMap<>();
+    asAgentOfA.put("GET ticket", agentOfA.get(ticket));
+    asAgentOfA.put(
+        "PATCH ticket", agentOfA.patch(ticket, json(Map.of("priority", "HIGH", "comment", "x"))));
+    asAgentOfA.put("GET messages", agentOfA.get(ticket + "/messages"));
+    asAgentOfA.put("GET events", agentOfA.get(ticket + "/events"));
+    asAgentOfA.put("POST reply", agentOfA.post(ticket + "/replies", json(Map.of("body", "Hi"))));
+    asAgentOfA.put("POST note", agentOfA.post(ticket + "/notes", json(Map.of("body", "Hm"))));
+    asAgentOfA.put("GET presence", agentOfA.get(ticket + "/presence"));
+    asAgentOfA.put("PUT presence", agentOfA.put(ticket + "/presence", "{}"));
+    asAgentOfA.put("GET context", agentOfA.get(ticket + "/context"));
+    asAgentOfA.put("GET signature", agentOfA.get(ticket + "/signature"));
+    asAgentOfA.put("GET attachment", agentOfA.get("/api/attachments/" + file));
+    asAgentOfA.forEach(
+        (what, response) ->
+            assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404));
+    assertThat(numbers(agentOfA.get("/api/tickets?includeDone=true"))).doesNotContain(number);
+    assertThat(numbers(agentOfA.get("/api/tickets?text=%23" + number))).doesNotContain(number);
+    assertThat(numbers(agentOfA.get("/api/customers/" + customer.getId() + "/tickets")))
+        .doesNotContain(number);
+    assertThat(bulkOutcome(agentOfA, number))
+        .as("a bulk action's invisible ticket: refused, as a missing one")
+        .isEqualTo("REFUSED There is no ticket #" + number + ".");
+
+    // A member of both groups, a manager and an admin see it.
+    for (HttpApi sees : List.of(agentOfBoth, manager, admin)) {
+      assertThat(sees.get(ticket).status()).isEqualTo(200);
+      assertThat(sees.get(ticket + "/messages").status()).isEqualTo(200);
+      assertThat(sees.getBytes("/api/attachments/" + file).statusCode()).isEqualTo(200);
+      assertThat(numbers(sees.get("/api/tickets?includeDone=true"))).contains(number);
+    }
+
+    // The live stream: the member of both groups gets the ticket's events, the agent of A none.
+    try (SseClient streamOfA = SseClient.open(agentOfA, null);
+        SseClient streamOfBoth = SseClient.open(agentOfBoth, null)) {
+      Response note = manager.post(ticket + "/notes", json(Map.of("body", "Refund it")));
+      assertThat(note.status()).as(note.body().toString()).isEqualTo(201);
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+      while (streamOfBoth.seen().stream()
+              .noneMatch(e -> Long.valueOf(number).equals(e.ticketNumber()))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(streamOfBoth.seen()).anyMatch(e -> Long.valueOf(number).equals(e.ticketNumber()));
+      assertThat(streamOfA.seen()).noneMatch(e -> Long.valueOf(number).equals(e.ticketNumber()));
+    }
+
+    // Once assigned to the agent of A, the ticket is theirs to see, though it stays in B.
+    Response assigned =
+        manager.patch(ticket, json(Map.of("assigneeId", ofA.getId(), "comment", "Yours")));
+    assertThat(assigned.status()).as(assigned.body().toString()).isEqualTo(200);
+    assertThat(agentOfA.get(ticket).status()).isEqualTo(200);
+    assertThat(agentOfA.get(ticket + "/events").status()).isEqualTo(200);
+    assertThat(agentOfA.getBytes("/api/attachments/" + file).statusCode()).isEqualTo(200);
+    assertThat(numbers(agentOfA.get("/api/tickets"))).contains(number);
+    Response reply = agentOfA.post(ticket + "/notes", json(Map.of("body", "On it")));
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+  }
+
+  private long group(String name) {
+    return dsl.insertInto(GROUPS).set(GROUPS.NAME, name).returning(GROUPS.ID).fetchOne().getId();
+  }
+
+  /** The agent as a member of exactly these groups (out of the default group V44 put them in). */
+  private AgentsRecord onlyIn(AgentsRecord agent, long... groups) {
+    dsl.deleteFrom(GROUP_MEMBERS).where(GROUP_MEMBERS.AGENT_ID.eq(agent.getId())).execute();
+    for (long group : groups) {
+      dsl.insertInto(GROUP_MEMBERS)
+          .set(GROUP_MEMBERS.GROUP_ID, group)
+          .set(GROUP_MEMBERS.AGENT_ID, agent.getId())
+          .execute();
+    }
+    return agent;
+  }
+
+  private static List<Long> numbers(Response page) {
+    assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+    List<Long> numbers = new ArrayList<>();
+    page.body().get("items").forEach(item -> numbers.add(item.get("number").asLong()));
+    return numbers;
+  }
+
+  /** A bulk action on ticket #number by this agent, run to its end: "OUTCOME reason". */
+  private static String bulkOutcome(HttpApi agent, long number) throws InterruptedException {
+    Response started =
+        agent.post(
+            "/api/tickets/bulk",
+            json(
+                Map.of(
+                    "numbers", List.of(number),
+                    "changes", Map.of("priority", "HIGH"),
+                    "comment", "all high")));
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+    String progress = "/api/tickets/bulk/" + started.body().get("id").asLong();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    Response action = agent.get(progress);
+    while (!action.body().get("done").asBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      action = agent.get(progress);
+    }
+    var result = action.body().get("results").get(0);
+    return result.get("outcome").asString() + " " + result.get("reason").asString();
   }
 }

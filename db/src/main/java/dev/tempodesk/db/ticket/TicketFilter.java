@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param organizationIds only tickets of one of these organizations
  * @param created only tickets created in this range
  * @param updated only tickets last changed in this range
+ * @param access the tickets the asker may see at all ({@link TicketAccess}); null means every
+ *     ticket. Every list, search, saved view count, bulk selection and export goes through it.
  */
 public record TicketFilter(
     Set<String> statuses,
@@ -39,7 +41,8 @@ public record TicketFilter(
     Set<String> channels,
     Set<Long> organizationIds,
     TimeRange created,
-    TimeRange updated) {
+    TimeRange updated,
+    TicketAccess access) {
   private static final Pattern WORD_CHAR = Pattern.compile("[\\p{L}\\p{N}]");
 
   public TicketFilter {
@@ -51,6 +54,45 @@ public record TicketFilter(
     organizationIds = organizationIds == null ? Set.of() : Set.copyOf(organizationIds);
     created = created == null ? TimeRange.ANY : created;
     updated = updated == null ? TimeRange.ANY : updated;
+    access = access == null ? TicketAccess.ALL : access;
+  }
+
+  /** The filter of the issue-20 list, over every ticket (no {@link TicketAccess} limit). */
+  public TicketFilter(
+      Set<String> statuses,
+      Set<String> priorities,
+      Long assigneeId,
+      boolean unassigned,
+      Long reporterId,
+      String text,
+      boolean includeDone,
+      Set<String> tags,
+      Set<String> pendingReasons,
+      Duration idleFor,
+      TicketSort sort,
+      Set<Long> mailboxIds,
+      Set<String> channels,
+      Set<Long> organizationIds,
+      TimeRange created,
+      TimeRange updated) {
+    this(
+        statuses,
+        priorities,
+        assigneeId,
+        unassigned,
+        reporterId,
+        text,
+        includeDone,
+        tags,
+        pendingReasons,
+        idleFor,
+        sort,
+        mailboxIds,
+        channels,
+        organizationIds,
+        created,
+        updated,
+        TicketAccess.ALL);
   }
 
   /** The filter of the issue-19 list: without mailboxes, channels, organizations and ranges. */
@@ -106,6 +148,28 @@ public record TicketFilter(
         Set.of(),
         null,
         TicketSort.URGENCY);
+  }
+
+  /** The same filter, limited to the tickets {@code access} sees. */
+  public TicketFilter within(TicketAccess access) {
+    return new TicketFilter(
+        statuses,
+        priorities,
+        assigneeId,
+        unassigned,
+        reporterId,
+        text,
+        includeDone,
+        tags,
+        pendingReasons,
+        idleFor,
+        sort,
+        mailboxIds,
+        channels,
+        organizationIds,
+        created,
+        updated,
+        access);
   }
 
   /** Whether the text holds something to search for (a letter or a digit). */

@@ -87,13 +87,19 @@ public class TicketRepository {
    * @param exceptNumber a ticket to leave out (the one the context is shown on), or null
    */
   public List<TicketView> listRelated(RelatedBy by, long id, Long exceptNumber, int limit) {
+    return listRelated(by, id, exceptNumber, limit, TicketAccess.ALL);
+  }
+
+  /** {@link #listRelated(RelatedBy, long, Long, int)} of the tickets {@code access} sees. */
+  public List<TicketView> listRelated(
+      RelatedBy by, long id, Long exceptNumber, int limit, TicketAccess access) {
     Field<Long> column =
         switch (by) {
           case REPORTER -> TICKETS.REPORTER_ID;
           case ORGANIZATION -> TICKETS.ORGANIZATION_ID;
           case ASSET -> TICKETS.ASSET_ID;
         };
-    Condition which = column.eq(id);
+    Condition which = column.eq(id).and(access.condition());
     if (exceptNumber != null) {
       which = which.and(TICKETS.NUMBER.ne(exceptNumber));
     }
@@ -311,6 +317,9 @@ public class TicketRepository {
 
   private List<Condition> conditionsFor(TicketFilter filter) {
     List<Condition> conditions = new ArrayList<>();
+    if (!filter.access().all()) {
+      conditions.add(filter.access().condition());
+    }
     if (!filter.statuses().isEmpty()) {
       conditions.add(TICKETS.STATUS.in(filter.statuses()));
     } else if (!filter.includeDone()) {
