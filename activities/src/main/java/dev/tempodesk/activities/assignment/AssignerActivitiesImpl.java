@@ -15,6 +15,8 @@ import dev.tempodesk.workflows.ticket.AssigneeChange;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,11 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One assignment pass in two steps. Decide: in one transaction holding the decision lock, match the
- * queue's head with the longest-idle agents that have free capacity and write a reservation for
- * each match (a reservation counts against capacity). Settle: ask each ticket workflow to accept
- * its agent with the ticket version the decision saw; the reservation is released once the workflow
- * has answered — accepted (the projection now shows the assignee) or refused (the ticket changed,
- * so this attempt can never apply later).
+ * queue's head with the longest-idle agents that have free capacity, each ticket only with members
+ * of its group (and, while it waits for one, members with the skills it asks for), and write a
+ * reservation for each match (a reservation counts against capacity, one capacity per agent
+ * whatever their groups). Settle: ask each ticket workflow to accept its agent with the ticket
+ * version the decision saw; the reservation is released once the workflow has answered — accepted
+ * (the projection now shows the assignee) or refused (the ticket changed, so this attempt can never
+ * apply later).
  */
 @Component("assignerActivities")
 public class AssignerActivitiesImpl implements AssignerActivities {
@@ -53,7 +57,7 @@ public class AssignerActivitiesImpl implements AssignerActivities {
 
   @Override
   public AssignmentPassResult assignWaitingTickets() {
-    transaction.executeWithoutResult(status -> decide());
+    Instant nextFallback = transaction.execute(status -> decide());
     int assigned = 0;
     int refused = 0;
     int unsettled = 0;
@@ -65,29 +69,63 @@ public class AssignerActivitiesImpl implements AssignerActivities {
         case UNKNOWN -> unsettled++;
       }
     }
-    return new AssignmentPassResult(assigned, refused, unsettled, assignments.queueLength());
+    return new AssignmentPassResult(
+        assigned, refused, unsettled, assignments.queueLength(), nextFallback);
   }
 
-  private void decide() {
+  /**
+   * Reserves agents for as many waiting tickets as it can, and returns when a ticket still waiting
+   * for a skilled member may next go to any member (null: none waits for one). Each round asks for
+   * the tickets the agents with free capacity may take, in queue order, and gives each one to the
+   * longest idle of them who may; a round whose later tickets lost their agents to earlier ones
+   * asks again with the agents left, so a ticket of another group further down is never skipped.
+   */
+  private Instant decide() {
     assignments.lockForDecision();
     List<AgentSlot> candidates = new ArrayList<>(assignments.availableAgents());
-    int freeSlots =
-        candidates.stream().mapToInt(agent -> Math.max(0, agent.capacity() - agent.load())).sum();
-    if (freeSlots == 0) {
-      return;
-    }
-    for (WaitingTicket ticket : assignments.waitingQueue(freeSlots)) {
-      AgentSlot agent =
-          candidates.stream().filter(AgentSlot::hasFreeCapacity).findFirst().orElse(null);
-      if (agent == null) {
-        return;
+    while (true) {
+      List<AgentSlot> free = candidates.stream().filter(AgentSlot::hasFreeCapacity).toList();
+      int freeSlots = free.stream().mapToInt(agent -> agent.capacity() - agent.load()).sum();
+      if (freeSlots == 0) {
+        break;
       }
-      assignments.reserve(ticket.number(), agent.id(), ticket.version());
-      // The agent just took a ticket: idle since now, so the back of the line.
-      candidates.remove(agent);
-      candidates.add(
-          new AgentSlot(agent.id(), agent.displayName(), agent.capacity(), agent.load() + 1, null));
+      int reserved = 0;
+      for (WaitingTicket ticket : assignments.assignableQueue(free, freeSlots)) {
+        AgentSlot agent = pick(candidates, ticket);
+        if (agent == null) {
+          continue;
+        }
+        assignments.reserve(ticket.number(), agent.id(), ticket.version());
+        reserved++;
+        // The agent just took a ticket: idle since now, so the back of the line.
+        candidates.remove(agent);
+        candidates.add(agent.withOneMore());
+      }
+      if (reserved == 0) {
+        break;
+      }
     }
+    return assignments.nextSkillFallback().map(OffsetDateTime::toInstant).orElse(null);
+  }
+
+  /**
+   * The longest idle member of the ticket's group with a free slot, preferring members with every
+   * skill it asks for; only those while it still waits for a skilled member.
+   */
+  public static AgentSlot pick(List<AgentSlot> candidates, WaitingTicket ticket) {
+    AgentSlot anyMember = null;
+    for (AgentSlot agent : candidates) {
+      if (!agent.canTakeFrom(ticket.groupId())) {
+        continue;
+      }
+      if (agent.hasAll(ticket.skills())) {
+        return agent;
+      }
+      if (anyMember == null) {
+        anyMember = agent;
+      }
+    }
+    return ticket.skilledOnly() ? null : anyMember;
   }
 
   private enum Outcome {

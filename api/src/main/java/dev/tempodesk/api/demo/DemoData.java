@@ -123,6 +123,9 @@ public class DemoData {
     AgentsRecord ada = agents.insert("ada@" + DOMAIN, "Ada Admin", "ADMIN", 0);
     AgentsRecord max = agents.insert("max@" + DOMAIN, "Max Manager", "MANAGER", 3);
     AgentsRecord alice = agents.insert("alice@" + DOMAIN, "Alice Agent", "AGENT", 3);
+    // Skills: a ticket tagged vpn waits for Alice, one tagged billing for Max (issue 21).
+    agents.setSkills(alice.getId(), new String[] {"vpn"});
+    agents.setSkills(max.getId(), new String[] {"billing"});
     Actor admin = Actor.agent(ada.getId(), ada.getDisplayName());
     for (AgentsRecord agent : List.of(ada, max, alice)) {
       signatures.saveForAgent(agent.getId(), AGENT_SIGNATURE, ada.getId());

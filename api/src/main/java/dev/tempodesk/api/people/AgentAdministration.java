@@ -19,6 +19,7 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.db.ticket.TicketView;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.TicketStatus;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,6 +58,7 @@ class AgentAdministration {
     Role role = staffRole(request.role());
     String hash =
         request.password() == null ? null : passwords.hash("password", request.password());
+    String[] skills = request.skills() == null ? null : Skills.normalize(request.skills());
     AgentsRecord agent;
     try {
       agent =
@@ -67,6 +69,9 @@ class AgentAdministration {
               request.capacity() == null ? 1 : request.capacity());
     } catch (DuplicateKeyException taken) {
       throw AddressTaken.of("email", request.email());
+    }
+    if (skills != null) {
+      agents.setSkills(agent.getId(), skills);
     }
     if (Boolean.FALSE.equals(request.available())) {
       agent =
@@ -100,6 +105,7 @@ class AgentAdministration {
           "Agent #" + id + " is the last active admin; make someone else admin first.");
     }
     String hash = patch.password() == null ? null : passwords.hash("password", patch.password());
+    String[] skills = patch.skills() == null ? null : Skills.normalize(patch.skills());
     AgentsRecord after;
     try {
       after =
@@ -118,6 +124,9 @@ class AgentAdministration {
     } catch (DuplicateKeyException taken) {
       throw AddressTaken.of("email", patch.email());
     }
+    if (skills != null) {
+      agents.setSkills(id, skills);
+    }
     sessions.addressChanged(before.getEmail(), after.getEmail());
     if (hash != null) {
       agents.setPasswordHash(id, hash);
@@ -129,7 +138,9 @@ class AgentAdministration {
     }
     if (!Objects.equals(before.getCapacity(), after.getCapacity())
         || !Objects.equals(before.getAvailable(), after.getAvailable())
-        || !Objects.equals(before.getActive(), after.getActive())) {
+        || !Objects.equals(before.getActive(), after.getActive())
+        // A new skill may let the agent take a ticket held for it.
+        || (skills != null && !Arrays.equals(before.getSkills(), skills))) {
       pokeAssigner(id);
     }
     return agents.find(id).orElseThrow();

@@ -2,6 +2,7 @@ package dev.tempodesk.api.people;
 
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** An agent as the API shows it; never the password hash, only whether one is set. */
 public record AgentDto(
@@ -13,6 +14,7 @@ public record AgentDto(
     boolean available,
     boolean active,
     boolean canSignIn,
+    List<String> skills,
     OffsetDateTime createdAt) {
 
   static AgentDto from(AgentsRecord row) {
@@ -25,6 +27,7 @@ public record AgentDto(
         row.getAvailable(),
         row.getActive(),
         row.getPasswordHash() != null,
+        row.getSkills() == null ? List.of() : List.of(row.getSkills()),
         row.getCreatedAt());
   }
 }

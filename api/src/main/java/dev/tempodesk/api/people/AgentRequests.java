@@ -8,10 +8,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /** Bodies of the agent endpoints. */
 final class AgentRequests {
   private AgentRequests() {}
+
+  private static final String SKILLS =
+      "Skills, normalized like ticket tags (\" VPN Access\" → vpn-access); a ticket whose tags"
+          + " name skills of its group's members waits for a member with all of them, up to the"
+          + " group's skill wait";
 
   @Schema(description = "A new agent (an employee); customers are contacts")
   record Create(
@@ -20,6 +26,7 @@ final class AgentRequests {
       @NotNull @Schema(description = "ADMIN, MANAGER or AGENT") Role role,
       @Min(0) @Max(100) @Schema(description = "Tickets at once; defaults to 1") Integer capacity,
       @Schema(description = "Takes new tickets; defaults to true") Boolean available,
+      @Schema(description = SKILLS) List<String> skills,
       @Size(max = 200)
           @Schema(
               description =
@@ -37,6 +44,7 @@ final class AgentRequests {
       @Min(0) @Max(100) Integer capacity,
       Boolean available,
       Boolean active,
+      @Schema(description = SKILLS + "; absent: unchanged, empty: none") List<String> skills,
       @Size(max = 200)
           @Schema(
               description =

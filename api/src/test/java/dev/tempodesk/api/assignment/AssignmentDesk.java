@@ -1,6 +1,8 @@
 package dev.tempodesk.api.assignment;
 
 import static dev.tempodesk.db.jooq.Tables.AGENTS;
+import static dev.tempodesk.db.jooq.Tables.GROUPS;
+import static dev.tempodesk.db.jooq.Tables.GROUP_MEMBERS;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.activities.assignment.AssignerActivitiesImpl;
@@ -168,6 +170,72 @@ public final class AssignmentDesk implements AutoCloseable {
                         PhoneTickets.call(reporter, priority, subject, null, "assignment test")));
     gateway.startFromRow(row);
     return row.getNumber();
+  }
+
+  /**
+   * Opens a ticket in {@code groupId} with {@code tags}, as a routing rule would leave it: the row
+   * is written in the group before its workflow starts from it.
+   */
+  public long open(Priority priority, String subject, long groupId, String... tags) {
+    TicketsRecord row =
+        jooq.transactions()
+            .execute(
+                status -> {
+                  TicketsRecord opened =
+                      opening.open(
+                          PhoneTickets.call(reporter, priority, subject, null, "assignment test"));
+                  jooq.dsl()
+                      .update(TICKETS)
+                      .set(TICKETS.GROUP_ID, groupId)
+                      .set(TICKETS.TAGS, tags)
+                      .where(TICKETS.NUMBER.eq(opened.getNumber()))
+                      .execute();
+                  return tickets.find(opened.getNumber()).orElseThrow();
+                });
+    gateway.startFromRow(row);
+    return row.getNumber();
+  }
+
+  /** The default group ("Support"): new agents and tickets land in it. */
+  public long defaultGroup() {
+    return jooq.dsl()
+        .select(GROUPS.ID)
+        .from(GROUPS)
+        .where(GROUPS.IS_DEFAULT)
+        .fetchSingle()
+        .value1();
+  }
+
+  /** A new group whose tickets wait {@code skillWaitSeconds} for a skilled member. */
+  public long group(String name, int skillWaitSeconds) {
+    return jooq.dsl()
+        .insertInto(GROUPS)
+        .set(GROUPS.NAME, name)
+        .set(GROUPS.SKILL_WAIT_SECONDS, skillWaitSeconds)
+        .returning(GROUPS.ID)
+        .fetchSingle()
+        .getId();
+  }
+
+  /**
+   * Makes {@code agent} a member of exactly {@code groupIds} (a new agent starts in the default
+   * group).
+   */
+  public void memberOf(AgentsRecord agent, long... groupIds) {
+    jooq.dsl().deleteFrom(GROUP_MEMBERS).where(GROUP_MEMBERS.AGENT_ID.eq(agent.getId())).execute();
+    for (long groupId : groupIds) {
+      jooq.dsl()
+          .insertInto(GROUP_MEMBERS)
+          .set(GROUP_MEMBERS.GROUP_ID, groupId)
+          .set(GROUP_MEMBERS.AGENT_ID, agent.getId())
+          .execute();
+    }
+    wakeUp.wake();
+  }
+
+  void setSkills(long agentId, String... skills) {
+    jooq.dsl().update(AGENTS).set(AGENTS.SKILLS, skills).where(AGENTS.ID.eq(agentId)).execute();
+    wakeUp.wake();
   }
 
   public void close(long number, Actor agent) {

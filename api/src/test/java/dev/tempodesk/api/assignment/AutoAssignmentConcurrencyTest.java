@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * as soon as they get them, and a second assigner runs passes of its own at random moments (as a
  * retried activity whose first attempt still runs, or a second app instance, would). The capacity
  * invariant is checked twice: by sampling Postgres throughout, and over the audit trail afterwards.
+ * The same again with two groups sharing one agent.
  */
 class AutoAssignmentConcurrencyTest {
   private static final int AGENTS = 5;
@@ -51,87 +52,186 @@ class AutoAssignmentConcurrencyTest {
       for (int i = 0; i < AGENTS; i++) {
         agents.add(desk.agent("Agent" + i, 1, true));
       }
-      // Few passes per run, so the assigner continues as new several times during the test.
-      desk.startAssigner(20);
-      AtomicBoolean running = new AtomicBoolean(true);
-      List<String> overCapacity = new CopyOnWriteArrayList<>();
-      AtomicInteger samples = new AtomicInteger();
-      AtomicInteger roguePasses = new AtomicInteger();
-      Set<Long> opened = ConcurrentHashMap.newKeySet();
-      List<Throwable> failures = new CopyOnWriteArrayList<>();
-
-      List<Thread> threads = new ArrayList<>();
-      threads.add(
-          Thread.ofPlatform()
-              .name("capacity-sampler")
-              .start(() -> sampleCapacity(desk, running, overCapacity, samples)));
-      threads.add(
-          Thread.ofPlatform()
-              .name("second-assigner")
-              .start(
-                  guarded(
-                      failures,
-                      () -> {
-                        Random random = new Random(7);
-                        while (running.get()) {
-                          desk.assignerActivities.assignWaitingTickets();
-                          roguePasses.incrementAndGet();
-                          Thread.sleep(random.nextInt(40));
-                        }
-                      })));
-      for (AgentsRecord agent : agents) {
-        threads.add(
-            Thread.ofPlatform()
-                .name("agent-" + agent.getId())
-                .start(guarded(failures, () -> work(desk, agent, running))));
-      }
-
       Random random = new Random(20261122);
       Priority[] priorities = Priority.values();
-      for (int burst = 0; burst < BURSTS; burst++) {
-        List<Thread> openers = new ArrayList<>();
-        for (int i = 0; i < PER_BURST; i++) {
-          Priority priority = priorities[random.nextInt(priorities.length)];
-          String subject = "burst " + burst + " ticket " + i;
-          openers.add(
-              Thread.ofVirtual()
-                  .start(guarded(failures, () -> opened.add(desk.open(priority, subject)))));
-        }
-        for (Thread opener : openers) {
-          opener.join();
-        }
-        Thread.sleep(random.nextInt(400));
-      }
-
-      boolean drained =
-          within(
-              Duration.ofSeconds(120),
-              () ->
-                  desk.jooq.dsl().fetchCount(TICKETS, TICKETS.STATUS.eq("CLOSED")) == TICKET_COUNT);
-      running.set(false);
-      for (Thread thread : threads) {
-        thread.join(10_000);
-      }
-
-      assertThat(failures).isEmpty();
-      assertThat(opened).hasSize(TICKET_COUNT);
-      assertThat(drained).as("every ticket was assigned and closed").isTrue();
-      assertThat(desk.assignments.queueLength()).isZero();
-      assertThat(desk.jooq.dsl().fetchCount(ASSIGNMENT_RESERVATIONS)).isZero();
-      assertThat(overCapacity).as("agents above capacity in Postgres samples").isEmpty();
-      AuditCheck audit = auditTrail(desk, agents);
+      Outcome outcome =
+          run(
+              desk,
+              agents,
+              BURSTS,
+              PER_BURST,
+              (burst, i) ->
+                  desk.open(
+                      priorities[random.nextInt(priorities.length)],
+                      "burst " + burst + " ticket " + i));
       System.out.printf(
           "auto-assignment concurrency: %d tickets, %d agents of capacity 1, %d Postgres samples,"
               + " %d audit events replayed, %d passes by the second assigner, max load seen %d%n",
-          TICKET_COUNT, AGENTS, samples.get(), audit.events(), roguePasses.get(), audit.maxLoad());
-      assertThat(samples.get()).isGreaterThan(100);
-      assertThat(audit.maxLoad()).as("highest load in the audit trail").isEqualTo(1);
-      assertThat(audit.assignmentsPerTicket().keySet()).containsExactlyInAnyOrderElementsOf(opened);
-      assertThat(audit.assignmentsPerTicket().values())
-          .as("assignments per ticket")
-          .containsOnly(1);
-      assertThat(audit.assignmentComments()).containsOnly(AssignerActivitiesImpl.COMMENT);
+          TICKET_COUNT,
+          AGENTS,
+          outcome.samples(),
+          outcome.audit().events(),
+          outcome.roguePasses(),
+          outcome.audit().maxLoad());
     }
+  }
+
+  /**
+   * Two groups sharing one agent (Sam, in both): tickets arrive in both groups in the same
+   * concurrent bursts. Sam's one capacity counts across both groups, and every ticket goes to a
+   * member of its own group.
+   */
+  @Test
+  void shouldKeepOneCapacityForAnAgentInTwoGroupsAndEachTicketInItsGroup() throws Exception {
+    try (AssignmentDesk desk = new AssignmentDesk()) {
+      long network = desk.group("Network", 600);
+      long billing = desk.group("Billing", 600);
+      AgentsRecord nora = desk.agent("Nora", 1, true);
+      AgentsRecord nico = desk.agent("Nico", 1, true);
+      AgentsRecord bill = desk.agent("Bill", 1, true);
+      AgentsRecord sam = desk.agent("Sam", 1, true);
+      desk.memberOf(nora, network);
+      desk.memberOf(nico, network);
+      desk.memberOf(bill, billing);
+      desk.memberOf(sam, network, billing);
+      Map<Long, Set<Long>> members =
+          Map.of(
+              network, Set.of(nora.getId(), nico.getId(), sam.getId()),
+              billing, Set.of(bill.getId(), sam.getId()));
+      Map<Long, Long> groupOf = new ConcurrentHashMap<>();
+      Random random = new Random(2112);
+      Priority[] priorities = Priority.values();
+      Outcome outcome =
+          run(
+              desk,
+              List.of(nora, nico, bill, sam),
+              4,
+              10,
+              (burst, i) -> {
+                // Billing gets more than its two members can take at once: it is the busy one.
+                long group = i % 3 == 0 ? network : billing;
+                long number =
+                    desk.open(
+                        priorities[random.nextInt(priorities.length)],
+                        "burst " + burst + " ticket " + i,
+                        group);
+                groupOf.put(number, group);
+                return number;
+              });
+      outcome
+          .audit()
+          .assigneePerTicket()
+          .forEach(
+              (ticket, agent) ->
+                  assertThat(members.get(groupOf.get(ticket)))
+                      .as("ticket #%d's assignee is a member of its group", ticket)
+                      .contains(agent));
+      assertThat(outcome.audit().assigneePerTicket().values())
+          .as("Sam took tickets of both groups")
+          .contains(sam.getId());
+      assertThat(
+              outcome.audit().assigneePerTicket().entrySet().stream()
+                  .filter(e -> e.getValue().equals(sam.getId()))
+                  .map(e -> groupOf.get(e.getKey()))
+                  .distinct()
+                  .count())
+          .as("groups Sam took tickets of")
+          .isEqualTo(2);
+      System.out.printf(
+          "auto-assignment concurrency, two groups sharing one agent: %d tickets, %d Postgres"
+              + " samples, %d passes by the second assigner, max load seen %d%n",
+          groupOf.size(), outcome.samples(), outcome.roguePasses(), outcome.audit().maxLoad());
+    }
+  }
+
+  private interface Opener {
+    long open(int burst, int i) throws Exception;
+  }
+
+  private record Outcome(AuditCheck audit, int samples, int roguePasses) {}
+
+  /**
+   * Opens {@code bursts × perBurst} tickets in concurrent bursts while the agents (capacity 1)
+   * close theirs and a second assigner runs passes at random moments; asserts the queue drained,
+   * capacity was never exceeded (Postgres samples and the audit trail) and each ticket was assigned
+   * exactly once, by the assigner.
+   */
+  private static Outcome run(
+      AssignmentDesk desk, List<AgentsRecord> agents, int bursts, int perBurst, Opener opener)
+      throws Exception {
+    int ticketCount = bursts * perBurst;
+    // Few passes per run, so the assigner continues as new several times during the test.
+    desk.startAssigner(20);
+    AtomicBoolean running = new AtomicBoolean(true);
+    List<String> overCapacity = new CopyOnWriteArrayList<>();
+    AtomicInteger samples = new AtomicInteger();
+    AtomicInteger roguePasses = new AtomicInteger();
+    Set<Long> opened = ConcurrentHashMap.newKeySet();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+    List<Thread> threads = new ArrayList<>();
+    threads.add(
+        Thread.ofPlatform()
+            .name("capacity-sampler")
+            .start(() -> sampleCapacity(desk, running, overCapacity, samples)));
+    threads.add(
+        Thread.ofPlatform()
+            .name("second-assigner")
+            .start(
+                guarded(
+                    failures,
+                    () -> {
+                      Random random = new Random(7);
+                      while (running.get()) {
+                        desk.assignerActivities.assignWaitingTickets();
+                        roguePasses.incrementAndGet();
+                        Thread.sleep(random.nextInt(40));
+                      }
+                    })));
+    for (AgentsRecord agent : agents) {
+      threads.add(
+          Thread.ofPlatform()
+              .name("agent-" + agent.getId())
+              .start(guarded(failures, () -> work(desk, agent, running))));
+    }
+
+    Random random = new Random(20261122);
+    for (int burst = 0; burst < bursts; burst++) {
+      List<Thread> openers = new ArrayList<>();
+      for (int i = 0; i < perBurst; i++) {
+        int b = burst;
+        int n = i;
+        openers.add(
+            Thread.ofVirtual().start(guarded(failures, () -> opened.add(opener.open(b, n)))));
+      }
+      for (Thread thread : openers) {
+        thread.join();
+      }
+      Thread.sleep(random.nextInt(400));
+    }
+
+    boolean drained =
+        within(
+            Duration.ofSeconds(120),
+            () -> desk.jooq.dsl().fetchCount(TICKETS, TICKETS.STATUS.eq("CLOSED")) == ticketCount);
+    running.set(false);
+    for (Thread thread : threads) {
+      thread.join(10_000);
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(opened).hasSize(ticketCount);
+    assertThat(drained).as("every ticket was assigned and closed").isTrue();
+    assertThat(desk.assignments.queueLength()).isZero();
+    assertThat(desk.jooq.dsl().fetchCount(ASSIGNMENT_RESERVATIONS)).isZero();
+    assertThat(overCapacity).as("agents above capacity in Postgres samples").isEmpty();
+    AuditCheck audit = auditTrail(desk, agents);
+    assertThat(samples.get()).isGreaterThan(100);
+    assertThat(audit.maxLoad()).as("highest load in the audit trail").isEqualTo(1);
+    assertThat(audit.assignmentsPerTicket().keySet()).containsExactlyInAnyOrderElementsOf(opened);
+    assertThat(audit.assignmentsPerTicket().values()).as("assignments per ticket").containsOnly(1);
+    assertThat(audit.assignmentComments()).containsOnly(AssignerActivitiesImpl.COMMENT);
+    return new Outcome(audit, samples.get(), roguePasses.get());
   }
 
   /** An agent closes each ticket they get after a short random while. */
@@ -182,6 +282,7 @@ class AutoAssignmentConcurrencyTest {
       int events,
       int maxLoad,
       Map<Long, Integer> assignmentsPerTicket,
+      Map<Long, Long> assigneePerTicket,
       Set<String> assignmentComments) {}
 
   /**
@@ -199,6 +300,7 @@ class AutoAssignmentConcurrencyTest {
     Map<Long, Long> holder = new HashMap<>();
     Map<Long, Integer> load = new HashMap<>();
     Map<Long, Integer> assignments = new HashMap<>();
+    Map<Long, Long> assignees = new HashMap<>();
     Set<String> comments = new HashSet<>();
     int maxLoad = 0;
     for (TicketEventsRecord event : events) {
@@ -215,6 +317,7 @@ class AutoAssignmentConcurrencyTest {
             load.merge(to, 1, Integer::sum);
             maxLoad = Math.max(maxLoad, load.get(to));
             assignments.merge(ticket, 1, Integer::sum);
+            assignees.put(ticket, to);
             comments.add(event.getComment());
           }
           holder.put(ticket, to);
@@ -228,7 +331,7 @@ class AutoAssignmentConcurrencyTest {
     }
     assertThat(Collections.max(load.values())).isLessThanOrEqualTo(1);
     assertThat(load.keySet()).allMatch(id -> agents.stream().anyMatch(a -> a.getId().equals(id)));
-    return new AuditCheck(events.size(), maxLoad, assignments, comments);
+    return new AuditCheck(events.size(), maxLoad, assignments, assignees, comments);
   }
 
   private static boolean releases(JsonMapper json, TicketEventsRecord event) {

@@ -253,6 +253,46 @@ class PeopleApiIntegrationTest {
   }
 
   @Test
+  void shouldNormalizeAgentsSkillsLikeTagsRefuseBadOnesAndTellAutoAssignment() {
+    JsonNode vera =
+        createAgent(
+            Map.of(
+                "email",
+                "vera-" + unique + "@example.com",
+                "displayName",
+                "Vera",
+                "role",
+                "AGENT",
+                "skills",
+                List.of(" VPN  Access", "billing", "vpn access")));
+    long id = vera.get("id").asLong();
+    assertThat(vera.get("skills").valueStream().map(JsonNode::asString))
+        .containsExactly("billing", "vpn-access");
+    RecordingAssigner.TOLD.clear();
+
+    Response changed =
+        admin.patch("/api/agents/" + id, json(Map.of("skills", List.of("Firewall", "billing"))));
+    Response untouched = admin.patch("/api/agents/" + id, json(Map.of("capacity", 2)));
+    Response comma = admin.patch("/api/agents/" + id, json(Map.of("skills", List.of("a,b"))));
+    Response blank = admin.patch("/api/agents/" + id, json(Map.of("skills", List.of("  "))));
+
+    assertThat(changed.status()).isEqualTo(200);
+    assertThat(changed.body().get("skills").valueStream().map(JsonNode::asString))
+        .containsExactly("billing", "firewall");
+    assertThat(untouched.body().get("skills").valueStream().map(JsonNode::asString))
+        .as("absent: unchanged")
+        .containsExactly("billing", "firewall");
+    assertThat(RecordingAssigner.TOLD).as("a new skill may free a held ticket").contains(id);
+    assertThat(comma.status()).isEqualTo(422);
+    assertThat(comma.problemField()).isEqualTo("skills");
+    assertThat(blank.status()).isEqualTo(422);
+    assertThat(blank.problemField()).isEqualTo("skills");
+    assertThat(manager.get("/api/agents/" + id).body().get("skills").size()).isEqualTo(2);
+    Response cleared = admin.patch("/api/agents/" + id, json(Map.of("skills", List.of())));
+    assertThat(cleared.body().get("skills").size()).isZero();
+  }
+
+  @Test
   void shouldManageContactsAndOpenThePortalToOneWithAPassword() {
     long organization = organization();
     Response created =

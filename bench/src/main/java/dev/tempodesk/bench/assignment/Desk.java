@@ -17,6 +17,11 @@ final class Desk {
 
   private Desk() {}
 
+  /** Tickets opened: the 5 first assignments, the refills, and a tenth more (plus 3) to spare. */
+  static int queueLength(int closes) {
+    return AGENTS + closes + closes / 10 + 3;
+  }
+
   /** A ticket an agent holds: the one held longest, so the agents take turns closing. */
   record Held(long number, long agentId) {}
 

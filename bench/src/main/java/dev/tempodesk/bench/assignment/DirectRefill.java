@@ -74,7 +74,7 @@ final class DirectRefill {
         new ContactRepository(jooq.dsl())
             .findOrCreate("waiting@customer.example", "Wanda Waiting", null);
     new TicketOpener(jooq, Clock.systemUTC(), policy.sla())
-        .open(Desk.AGENTS + closes, 1, i -> reporter, null, row -> {});
+        .open(Desk.queueLength(closes), 1, i -> reporter, null, row -> {});
     for (int i = 0; i < Desk.AGENTS; i++) {
       jooq.transactions().executeWithoutResult(status -> assignNext());
     }
@@ -101,15 +101,13 @@ final class DirectRefill {
   /** The assigner's decision for one free slot, applied at once. */
   private void assignNext() {
     assignments.lockForDecision();
-    AgentSlot agent =
-        assignments.availableAgents().stream()
-            .filter(AgentSlot::hasFreeCapacity)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no free agent"));
-    List<WaitingTicket> head = assignments.waitingQueue(1);
+    List<AgentSlot> candidates = assignments.availableAgents();
+    List<AgentSlot> free = candidates.stream().filter(AgentSlot::hasFreeCapacity).toList();
+    List<WaitingTicket> head = assignments.assignableQueue(free, 1);
     if (head.isEmpty()) {
       throw new IllegalStateException("the queue ran dry");
     }
+    AgentSlot agent = AssignerActivitiesImpl.pick(candidates, head.getFirst());
     apply(
         head.getFirst().number(),
         TicketUpdateRequest.by(Actor.SYSTEM, AssignerActivitiesImpl.COMMENT)

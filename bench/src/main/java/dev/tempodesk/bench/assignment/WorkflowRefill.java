@@ -4,6 +4,7 @@ import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
 import dev.tempodesk.api.assignment.AssignmentDesk;
 import dev.tempodesk.bench.Samples;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.testing.TestJooq;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.Priority;
@@ -20,13 +21,31 @@ import java.time.Instant;
 final class WorkflowRefill {
   private WorkflowRefill() {}
 
-  static Samples run(TestJooq jooq, int closes) {
+  /**
+   * @param groups 1: every agent and ticket in the default group (as before groups); 3: three
+   *     groups, agents 0–2 a member of one each, agents 3 and 4 of all three, tickets opened in the
+   *     groups in turn
+   */
+  static Samples run(TestJooq jooq, int closes, int groups) {
     try (AssignmentDesk desk = new AssignmentDesk(jooq)) {
-      for (int i = 0; i < Desk.AGENTS; i++) {
-        desk.agent("Agent" + i, 1, true);
+      long[] groupIds = new long[groups];
+      groupIds[0] = desk.defaultGroup();
+      for (int g = 1; g < groups; g++) {
+        groupIds[g] = desk.group("Group " + g, 600);
       }
-      for (int i = 0; i < Desk.AGENTS + closes; i++) {
-        desk.open(Priority.NORMAL, "waiting " + i);
+      for (int i = 0; i < Desk.AGENTS; i++) {
+        AgentsRecord agent = desk.agent("Agent" + i, 1, true);
+        if (groups > 1) {
+          desk.memberOf(agent, i < groups ? new long[] {groupIds[i]} : groupIds);
+        }
+      }
+      // A little more than the closes take, so no group runs dry for its own members.
+      for (int i = 0; i < Desk.queueLength(closes); i++) {
+        if (groups == 1) {
+          desk.open(Priority.NORMAL, "waiting " + i);
+        } else {
+          desk.open(Priority.NORMAL, "waiting " + i, groupIds[i % groups]);
+        }
       }
       desk.startAssigner(500);
       require(

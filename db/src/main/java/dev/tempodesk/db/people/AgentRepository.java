@@ -74,6 +74,15 @@ public class AgentRepository {
         .fetchOne();
   }
 
+  /** Replaces the agent's skills (normalized by the caller). */
+  public void setSkills(long id, String[] skills) {
+    dsl.update(AGENTS)
+        .set(AGENTS.SKILLS, skills)
+        .set(AGENTS.UPDATED_AT, OffsetDateTime.now())
+        .where(AGENTS.ID.eq(id))
+        .execute();
+  }
+
   public void setPasswordHash(long id, String passwordHash) {
     dsl.update(AGENTS)
         .set(AGENTS.PASSWORD_HASH, passwordHash)

@@ -22,4 +22,17 @@ class AssignerWorkflowReplayTest {
       WorkflowReplayer.replayWorkflowExecutionFromResource("histories/assigner-v1.json", worker);
     }
   }
+
+  @Test
+  void shouldReplayARunWhoseSkillFallbackTimerRanAPass() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker =
+          env.newWorker(
+              "assigner-replay",
+              WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
+      worker.registerWorkflowImplementationTypes(AssignerWorkflowImpl.class);
+      WorkflowReplayer.replayWorkflowExecutionFromResource(
+          "histories/assigner-v2-skill-fallback.json", worker);
+    }
+  }
 }

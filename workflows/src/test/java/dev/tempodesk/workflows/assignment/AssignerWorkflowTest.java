@@ -7,6 +7,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,7 @@ class AssignerWorkflowTest {
     public synchronized AssignmentPassResult assignWaitingTickets() {
       count.incrementAndGet();
       AssignmentPassResult next = results.poll();
-      return next == null ? new AssignmentPassResult(0, 0, 0, 0) : next;
+      return next == null ? new AssignmentPassResult(0, 0, 0, 0, null) : next;
     }
   }
 
@@ -91,7 +92,7 @@ class AssignerWorkflowTest {
 
   @Test
   void shouldRetrySoonWhenAPassLeftAnAssignmentUnsettled() {
-    passes.results.add(new AssignmentPassResult(0, 0, 1, 1));
+    passes.results.add(new AssignmentPassResult(0, 0, 1, 1, null));
     start(100);
 
     // The second pass comes from the 1-second retry timer, long before the 30-second safety net.
@@ -99,9 +100,25 @@ class AssignerWorkflowTest {
   }
 
   @Test
+  void shouldPassAgainWhenATicketWaitingForASkilledMemberMayGoToAnyMember() {
+    Instant fallback = Instant.ofEpochMilli(env.currentTimeMillis()).plusSeconds(10);
+    passes.results.add(new AssignmentPassResult(0, 0, 0, 1, fallback));
+    start(100);
+    assertThat(passesAfterSettling(1)).isEqualTo(1);
+    env.sleep(Duration.ofSeconds(7));
+    assertThat(passes.count.get()).as("before the fallback moment").isEqualTo(1);
+
+    env.sleep(Duration.ofSeconds(3));
+
+    // At the fallback moment, 20 seconds before the safety net.
+    assertThat(passesAfterSettling(2)).isEqualTo(2);
+    assertThat(env.currentTimeMillis()).isLessThan(fallback.plusSeconds(5).toEpochMilli());
+  }
+
+  @Test
   void shouldContinueAsNewKeepingItsTotals() {
     for (int i = 0; i < 5; i++) {
-      passes.results.add(new AssignmentPassResult(1, 0, 0, 0));
+      passes.results.add(new AssignmentPassResult(1, 0, 0, 0, null));
     }
     AssignerWorkflow assigner = start(2);
     for (int pass = 1; pass < 5; pass++) {
