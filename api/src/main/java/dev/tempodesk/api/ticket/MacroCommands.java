@@ -6,6 +6,7 @@ import dev.tempodesk.api.macro.MacroDtos.MacroUpdate;
 import dev.tempodesk.api.macro.Macros;
 import dev.tempodesk.api.macro.PlaceholderValues;
 import dev.tempodesk.api.macro.Placeholders;
+import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.db.jooq.tables.records.MacroApplicationsRecord;
 import dev.tempodesk.db.jooq.tables.records.MacrosRecord;
@@ -54,6 +55,7 @@ public class MacroCommands {
   private final PlaceholderValues placeholders;
   private final JsonMapper json;
   private final Clock clock;
+  private final CurrentActor currentActor;
 
   MacroCommands(
       Macros macros,
@@ -65,7 +67,8 @@ public class MacroCommands {
       AssignmentRights assignmentRights,
       PlaceholderValues placeholders,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      CurrentActor currentActor) {
     this.macros = macros;
     this.repository = repository;
     this.tickets = tickets;
@@ -76,6 +79,7 @@ public class MacroCommands {
     this.placeholders = placeholders;
     this.json = json;
     this.clock = clock;
+    this.currentActor = currentActor;
   }
 
   /** The macro rendered for ticket #number and {@code agent}; changes nothing. */
@@ -141,7 +145,7 @@ public class MacroCommands {
 
   private MacroApplyResponse run(
       long number, MacrosRecord macro, SignedInUser agent, Progress progress) {
-    Actor actor = agent.actor();
+    Actor actor = currentActor.of(agent);
     Placeholders.Values values =
         placeholders.of(ticket(number), agent.displayName(), agent.email());
     String reply = Placeholders.render(macro.getReplyText(), values);
