@@ -30,6 +30,8 @@ public final class HttpApi {
   private final String base;
   // The client address the app sees behind a proxy (X-Forwarded-For), or null for the socket's.
   private String forwardedFor;
+  // An API token sent as Authorization: Bearer on every call (then no CSRF header), or null.
+  private String bearer;
 
   private HttpApi(int port) {
     this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
@@ -57,6 +59,16 @@ public final class HttpApi {
   public static HttpApi anonymousFrom(int port, String clientAddress) {
     HttpApi api = new HttpApi(port);
     api.forwardedFor = clientAddress;
+    return api;
+  }
+
+  /**
+   * An integration calling with an API token: {@code Authorization: Bearer <secret>} on every call,
+   * no CSRF header, and no cookies kept.
+   */
+  public static HttpApi withToken(int port, String secret) {
+    HttpApi api = new HttpApi(port, new CookieManager(null, CookiePolicy.ACCEPT_NONE));
+    api.bearer = secret;
     return api;
   }
 
@@ -222,7 +234,7 @@ public final class HttpApi {
   private Response send(HttpRequest.Builder request) {
     HttpRequest probe = request.copy().build();
     boolean changesState = !probe.method().equals("GET") && !probe.method().equals("HEAD");
-    if (changesState && probe.uri().toString().startsWith(base)) {
+    if (changesState && bearer == null && probe.uri().toString().startsWith(base)) {
       request.header(CSRF_HEADER, csrfToken());
     }
     return exchange(request);
@@ -241,6 +253,9 @@ public final class HttpApi {
   private Response exchange(HttpRequest.Builder request) {
     if (forwardedFor != null) {
       request.header("X-Forwarded-For", forwardedFor);
+    }
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
     }
     try {
       HttpResponse<String> response =

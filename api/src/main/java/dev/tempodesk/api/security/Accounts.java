@@ -68,9 +68,14 @@ class Accounts {
   /** The same person as stored now, or empty if they may no longer sign in. */
   Optional<SignedInUser> current(SignedInUser user) {
     return switch (user.kind()) {
-      case AGENT -> agents.find(user.id()).filter(Accounts::canSignIn).map(Accounts::user);
+      case AGENT -> agent(user.id());
       case CONTACT -> contacts.find(user.id()).filter(Accounts::canSignIn).map(Accounts::user);
     };
+  }
+
+  /** The agent as stored now, or empty if they may no longer sign in (API tokens' owners). */
+  Optional<SignedInUser> agent(long id) {
+    return agents.find(id).filter(Accounts::canSignIn).map(Accounts::user);
   }
 
   private static boolean canSignIn(AgentsRecord agent) {

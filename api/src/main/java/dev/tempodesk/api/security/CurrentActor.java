@@ -13,9 +13,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentActor {
 
-  /** The signed-in agent or contact, or {@link Actor#SYSTEM} when nobody is signed in. */
+  /**
+   * The signed-in agent or contact, or {@link Actor#SYSTEM} when nobody is signed in. A call made
+   * with an API token is the token's owner "via token <name>".
+   */
   public Actor get() {
-    return user().map(SignedInUser::actor).orElse(Actor.SYSTEM);
+    return user().map(this::of).orElse(Actor.SYSTEM);
+  }
+
+  /**
+   * How the audit trail names this person: with the current request's API token when the request
+   * was made with one of theirs.
+   */
+  public Actor of(SignedInUser user) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication instanceof ApiTokenAuthentication token
+        && token.getPrincipal().equals(user)) {
+      return token.actor();
+    }
+    return user.actor();
   }
 
   public Optional<SignedInUser> user() {

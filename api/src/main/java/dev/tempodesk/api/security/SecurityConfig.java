@@ -23,6 +23,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -57,6 +58,7 @@ class SecurityConfig {
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(new SessionRefreshFilter(accounts, contexts), AuthorizationFilter.class)
+        .addFilterBefore(ApiTokenFilter.of(http), CsrfFilter.class)
         .formLogin(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
@@ -165,6 +167,11 @@ class SecurityConfig {
     auth.requestMatchers(GET, WEBHOOK).permitAll();
     auth.requestMatchers(POST, WEBHOOK).permitAll();
     auth.requestMatchers(POST, "/api/dev/inbound-email").hasAnyRole(STAFF);
+
+    // API tokens (issue 22): each agent their own; admins also the service tokens (ApiTokens).
+    auth.requestMatchers(GET, "/api/tokens").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/tokens").hasAnyRole(STAFF);
+    auth.requestMatchers(DELETE, "/api/tokens/*").hasAnyRole(STAFF);
 
     auth.requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
     auth.requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info")

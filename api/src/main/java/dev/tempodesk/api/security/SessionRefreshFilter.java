@@ -38,7 +38,10 @@ class SessionRefreshFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+    // A token's owner was read just now by ApiTokenFilter, and a token call has no session.
+    if (!(authentication instanceof ApiTokenAuthentication)
+        && authentication != null
+        && authentication.getPrincipal() instanceof SignedInUser user) {
       Optional<SignedInUser> now = accounts.current(user);
       if (now.isEmpty()) {
         SecurityContextHolder.clearContext();

@@ -6,6 +6,7 @@ import dev.tempodesk.api.macro.MacroDtos.MacroUpdate;
 import dev.tempodesk.api.macro.Macros;
 import dev.tempodesk.api.macro.PlaceholderValues;
 import dev.tempodesk.api.macro.Placeholders;
+import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.db.jooq.tables.records.MacroApplicationsRecord;
 import dev.tempodesk.db.jooq.tables.records.MacrosRecord;
@@ -55,6 +56,7 @@ public class MacroCommands {
   private final JsonMapper json;
   private final VisibleTickets visible;
   private final Clock clock;
+  private final CurrentActor currentActor;
 
   MacroCommands(
       Macros macros,
@@ -67,7 +69,8 @@ public class MacroCommands {
       PlaceholderValues placeholders,
       JsonMapper json,
       VisibleTickets visible,
-      Clock clock) {
+      Clock clock,
+      CurrentActor currentActor) {
     this.visible = visible;
     this.macros = macros;
     this.repository = repository;
@@ -79,6 +82,7 @@ public class MacroCommands {
     this.placeholders = placeholders;
     this.json = json;
     this.clock = clock;
+    this.currentActor = currentActor;
   }
 
   /** The macro rendered for ticket #number and {@code agent}; changes nothing. */
@@ -145,7 +149,7 @@ public class MacroCommands {
 
   private MacroApplyResponse run(
       long number, MacrosRecord macro, SignedInUser agent, Progress progress) {
-    Actor actor = agent.actor();
+    Actor actor = currentActor.of(agent);
     Placeholders.Values values =
         placeholders.of(ticket(number), agent.displayName(), agent.email());
     String reply = Placeholders.render(macro.getReplyText(), values);

@@ -190,9 +190,58 @@ class AuthorizationMatrixTest {
           entry("POST /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/dev/inbound-email", Access.STAFF),
           entry("POST /api/attachments/{id}/retry", Access.STAFF),
+          entry("GET /api/tokens", Access.STAFF),
+          entry("POST /api/tokens", Access.STAFF),
+          entry("DELETE /api/tokens/{id}", Access.STAFF),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
           entry("ANY /error", Access.PUBLIC));
+
+  /**
+   * API tokens (issue 22): the scope an endpoint needs from a Bearer token ({@code TokenScopes}),
+   * or {@link #SESSION_ONLY} where tokens are refused whatever their scopes (sign-in, tokens,
+   * notifications, presence, one's own settings). Checked with an admin's tokens, so the role never
+   * refuses.
+   */
+  static final String SESSION_ONLY = "session only";
+
+  static final Map<String, String> TOKEN_SCOPES =
+      Map.ofEntries(
+          entry("GET /api/tickets", "tickets:read"),
+          entry("GET /api/tickets/{number}", "tickets:read"),
+          entry("GET /api/tickets/{number}/events", "tickets:read"),
+          entry("GET /api/customers/{contactId}/tickets", "tickets:read"),
+          entry("GET /api/organizations/{id}/tickets", "tickets:read"),
+          entry("GET /api/tags", "tickets:read"),
+          entry("GET /api/attachments/{id}", "tickets:read"),
+          entry("POST /api/tickets", "tickets:write"),
+          entry("PATCH /api/tickets/{number}", "tickets:write"),
+          entry("POST /api/tickets/{number}/notes", "tickets:write"),
+          entry("POST /api/tickets/bulk", "tickets:write"),
+          entry("GET /api/agents", "people:read"),
+          entry("GET /api/contacts/{id}", "people:read"),
+          entry("GET /api/organizations", "people:read"),
+          entry("POST /api/contacts", "people:write"),
+          entry("PATCH /api/organizations/{id}", "people:write"),
+          entry("GET /api/stats/summary", "stats:read"),
+          entry("POST /api/agents", "admin"),
+          entry("PATCH /api/agents/{id}", "admin"),
+          entry("GET /api/sla-policies", "admin"),
+          entry("PUT /api/sla-policies/{id}", "admin"),
+          entry("GET /api/macros", "admin"),
+          entry("GET /api/mailboxes", "admin"),
+          entry("GET /api/auth/me", SESSION_ONLY),
+          entry("POST /api/auth/password", SESSION_ONLY),
+          entry("GET /api/tokens", SESSION_ONLY),
+          entry("POST /api/tokens", SESSION_ONLY),
+          entry("GET /api/notifications", SESSION_ONLY),
+          entry("PUT /api/tickets/{number}/presence", SESSION_ONLY),
+          entry("GET /api/me/signature", SESSION_ONLY),
+          entry("GET /api/mailboxes/connect", SESSION_ONLY));
+
+  private static final List<String> ALL_SCOPES =
+      List.of(
+          "tickets:read", "tickets:write", "people:read", "people:write", "stats:read", "admin");
 
   @LocalServerPort int port;
   @Autowired ApplicationContext app;
@@ -260,6 +309,8 @@ class AuthorizationMatrixTest {
                 .replace("/api/views/{id}", "/api/views/" + Long.MAX_VALUE)
                 // No such recalculation: those allowed get 404.
                 .replace("recalculations/{id}", "recalculations/sla-recalc-none")
+                // No such token: nothing is revoked, those allowed get 404.
+                .replace("/api/tokens/{id}", "/api/tokens/" + Long.MAX_VALUE)
                 // No such policy: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE);
   }
@@ -298,6 +349,57 @@ class AuthorizationMatrixTest {
       }
     }
     assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void shouldOpenEachEndpointToTokensWithItsScopeOnly() {
+    Map<String, HttpApi> only = new java.util.HashMap<>();
+    Map<String, HttpApi> allBut = new java.util.HashMap<>();
+    for (String scope : ALL_SCOPES) {
+      only.put(scope, token("only " + scope, List.of(scope)));
+      allBut.put(
+          scope,
+          token("all but " + scope, ALL_SCOPES.stream().filter(s -> !s.equals(scope)).toList()));
+    }
+    HttpApi everything = token("everything", ALL_SCOPES);
+    List<String> wrong = new ArrayList<>();
+    TOKEN_SCOPES.forEach(
+        (endpoint, scope) -> {
+          assertThat(MATRIX).as("a row of MATRIX").containsKey(endpoint);
+          String method = endpoint.substring(0, endpoint.indexOf(' '));
+          String path = concretePath.apply(endpoint.substring(endpoint.indexOf(' ') + 1));
+          if (scope.equals(SESSION_ONLY)) {
+            Response refused = call(everything, method, path);
+            if (refused.status() != 403) {
+              wrong.add(endpoint + " with every scope: expected 403, got " + refused.status());
+            }
+            return;
+          }
+          String allowed = judge(true, Caller.ADMIN, call(only.get(scope), method, path), path);
+          if (allowed != null) {
+            wrong.add(endpoint + " with only " + scope + ": " + allowed);
+          }
+          Response lacking = call(allBut.get(scope), method, path);
+          if (lacking.status() != 403 || !scope.equals(lacking.body().path("scope").asString(""))) {
+            wrong.add(
+                endpoint
+                    + " without "
+                    + scope
+                    + ": expected 403 naming it, got "
+                    + lacking.status()
+                    + " "
+                    + lacking.body());
+          }
+        });
+    assertThat(wrong).isEmpty();
+  }
+
+  /** A token of this test's admin with these scopes, as an integration would send it. */
+  private HttpApi token(String name, List<String> scopes) {
+    Response created =
+        clients.get(Caller.ADMIN).post("/api/tokens", json(Map.of("name", name, "scopes", scopes)));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return HttpApi.withToken(port, created.body().get("secret").asString());
   }
 
   @Test
