@@ -67,6 +67,14 @@ public class RoutingRuleRepository {
         .fetchOptional(r -> new GroupName(r.value1(), r.value2()));
   }
 
+  /** The group of this name (case-insensitive), if there is one. */
+  public Optional<GroupName> groupNamed(String name) {
+    return dsl.select(GROUPS.ID, GROUPS.NAME)
+        .from(GROUPS)
+        .where(DSL.lower(GROUPS.NAME).eq(DSL.lower(DSL.val(name))))
+        .fetchOptional(r -> new GroupName(r.value1(), r.value2()));
+  }
+
   public boolean mailboxExists(long id) {
     return dsl.fetchExists(MAILBOXES, MAILBOXES.ID.eq(id));
   }
