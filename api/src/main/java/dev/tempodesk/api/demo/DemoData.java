@@ -57,6 +57,7 @@ public class DemoData {
   private final DemoServiceLevels serviceLevels;
   private final Signatures signatures;
   private final MailboxRepository mailboxes;
+  private final DemoRouting routing;
   private final CompletableFuture<Void> liveTickets = new CompletableFuture<>();
 
   public DemoData(
@@ -68,8 +69,10 @@ public class DemoData {
       DemoHistory history,
       DemoServiceLevels serviceLevels,
       Signatures signatures,
-      MailboxRepository mailboxes) {
+      MailboxRepository mailboxes,
+      DemoRouting routing) {
     this.properties = properties;
+    this.routing = routing;
     this.agents = agents;
     this.contacts = contacts;
     this.organizations = organizations;
@@ -175,6 +178,7 @@ public class DemoData {
         DemoHistory.DAYS);
     return () -> {
       seedTickets(admin, alice, max, carla, dan, gina, hank, router, vpn, shop, order);
+      routing.seed();
       // The demo mailbox is registered by MailboxStartup on this same ready event: by now it is.
       for (MailboxesRecord mailbox : mailboxes.listAll()) {
         signatures.saveForMailbox(mailbox.getId(), MAILBOX_FOOTER, ada.getId());

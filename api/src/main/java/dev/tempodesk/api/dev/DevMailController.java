@@ -14,6 +14,7 @@ import dev.tempodesk.fakes.nylas.InboundEmail;
 import dev.tempodesk.fakes.nylas.InboundFile;
 import dev.tempodesk.workflows.mail.MailAddress;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -60,6 +61,14 @@ class DevMailController {
   record SimulatedEmail(
       @Size(max = 200) String fromName,
       @NotBlank @ValidAddress @Size(max = 320) String fromEmail,
+      @Schema(
+              description =
+                  "The address the mail is sent to (its To), e.g. one a routing rule routes;"
+                      + " default the demo mailbox's, "
+                      + DemoMailbox.ADDRESS)
+          @ValidAddress
+          @Size(max = 320)
+          String to,
       @Size(max = 500) String subject,
       @NotBlank @Size(max = 100_000) String body,
       Long ticketNumber,
@@ -95,6 +104,10 @@ class DevMailController {
           "Simulated mail exists only with the demo mailbox (no NYLAS_API_KEY).");
     }
     MailAddress sender = Addresses.require("fromEmail", email.fromEmail());
+    String to =
+        email.to() == null || email.to().isBlank()
+            ? DemoMailbox.ADDRESS
+            : Addresses.require("to", email.to()).address();
     String subject = email.subject();
     String inReplyTo = null;
     if (email.ticketNumber() != null) {
@@ -136,7 +149,7 @@ class DevMailController {
                             ? sender.displayName()
                             : email.fromName(),
                         sender.address(),
-                        DemoMailbox.ADDRESS,
+                        to,
                         subject == null ? "" : subject,
                         email.body(),
                         inReplyTo,

@@ -147,6 +147,13 @@ class SecurityConfig {
     auth.requestMatchers(PUT, "/api/business-calendars/*").hasRole(ADMIN);
     auth.requestMatchers(DELETE, "/api/business-calendars/*").hasRole(ADMIN);
     auth.requestMatchers(GET, "/api/assignment/queue").hasAnyRole(MANAGEMENT);
+    // Routing rules (issue 21): staff read and test them, admins write them.
+    auth.requestMatchers(GET, "/api/routing-rules", "/api/routing-rules/*").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/routing-rules/test").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/routing-rules").hasRole(ADMIN);
+    auth.requestMatchers(PUT, "/api/routing-rules/order").hasRole(ADMIN);
+    auth.requestMatchers(PATCH, "/api/routing-rules/*").hasRole(ADMIN);
+    auth.requestMatchers(DELETE, "/api/routing-rules/*").hasRole(ADMIN);
     // Saved views (issue 19): each view's rights (own, shared) are checked by SavedViews.
     auth.requestMatchers(GET, "/api/views", "/api/views/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/views").hasAnyRole(STAFF);

@@ -195,6 +195,13 @@ class AuthorizationMatrixTest {
           entry("DELETE /api/tokens/{id}", Access.STAFF),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
+          entry("GET /api/routing-rules", Access.STAFF),
+          entry("GET /api/routing-rules/{id}", Access.STAFF),
+          entry("POST /api/routing-rules/test", Access.STAFF),
+          entry("POST /api/routing-rules", Access.ADMIN),
+          entry("PATCH /api/routing-rules/{id}", Access.ADMIN),
+          entry("PUT /api/routing-rules/order", Access.ADMIN),
+          entry("DELETE /api/routing-rules/{id}", Access.ADMIN),
           entry("ANY /error", Access.PUBLIC));
 
   /**
@@ -312,7 +319,9 @@ class AuthorizationMatrixTest {
                 // No such token: nothing is revoked, those allowed get 404.
                 .replace("/api/tokens/{id}", "/api/tokens/" + Long.MAX_VALUE)
                 // No such policy: nothing is changed or deleted, those allowed get 404.
-                .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE);
+                .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE)
+                // No such routing rule: nothing is changed or deleted, those allowed get 404.
+                .replace("/api/routing-rules/{id}", "/api/routing-rules/" + Long.MAX_VALUE);
   }
 
   private HttpApi client(Caller caller) {

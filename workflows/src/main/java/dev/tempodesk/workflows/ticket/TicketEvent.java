@@ -42,6 +42,12 @@ public record TicketEvent(
      * A customer message now waits for an agent's reply and started the next-reply clock (issue
      * 18); written by the workflow, actor the customer. Not a new ticket version.
      */
-    AWAITING_REPLY
+    AWAITING_REPLY,
+    /**
+     * A routing rule chose the new ticket's group (issue 21): written with CREATED, actor the
+     * system; the comment names the rule and what matched, the changes the group, priority and tags
+     * it set. Not a new ticket version.
+     */
+    ROUTED
   }
 }
