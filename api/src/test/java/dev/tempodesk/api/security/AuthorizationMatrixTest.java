@@ -181,7 +181,13 @@ class AuthorizationMatrixTest {
           entry("POST /api/attachments/{id}/retry", Access.STAFF),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
-          entry("ANY /error", Access.PUBLIC));
+          entry("ANY /error", Access.PUBLIC),
+          entry("POST /api/contacts/{id}/merge", Access.MANAGEMENT),
+          entry("GET /api/contacts/{id}/merges", Access.STAFF),
+          entry("POST /api/contacts/{id}/portal-invitation", Access.MANAGEMENT),
+          entry("GET /api/contacts/{id}/portal-invitations", Access.STAFF),
+          entry("GET /api/auth/invitations/{token}", Access.PUBLIC),
+          entry("POST /api/auth/invitations/{token}", Access.PUBLIC));
 
   @LocalServerPort int port;
   @Autowired ApplicationContext app;
