@@ -2,6 +2,7 @@ package dev.tempodesk.api.people;
 
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.api.security.Passwords;
 import dev.tempodesk.api.security.PersonSessions;
 import dev.tempodesk.api.security.SignedInUser;
@@ -47,17 +48,29 @@ class ContactController {
   private final OrganizationRepository organizations;
   private final Passwords passwords;
   private final PersonSessions sessions;
+  private final ContactMerges merges;
+  private final PortalInvitations invitations;
+  private final CurrentActor actor;
 
   ContactController(
       ContactRepository contacts,
       OrganizationRepository organizations,
       Passwords passwords,
-      PersonSessions sessions) {
+      PersonSessions sessions,
+      ContactMerges merges,
+      PortalInvitations invitations,
+      CurrentActor actor) {
     this.contacts = contacts;
     this.organizations = organizations;
     this.passwords = passwords;
     this.sessions = sessions;
+    this.merges = merges;
+    this.invitations = invitations;
+    this.actor = actor;
   }
+
+  @Schema(description = "The contact to merge into the one of the path (which survives)")
+  record MergeRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long contactId) {}
 
   record CreateContact(
       @NotBlank @ValidAddress @Size(max = 320) String email,
@@ -160,10 +173,56 @@ class ContactController {
     return ContactDto.from(after);
   }
 
+  @PostMapping("/{id}/merge")
+  @Operation(
+      operationId = "mergeContact",
+      summary =
+          "Merge another contact (contactId) into this one: its addresses, messages and portal"
+              + " access at once, its tickets one by one through their workflows")
+  ResponseEntity<ContactMergeDto> merge(@PathVariable long id, @RequestBody MergeRequest request) {
+    ContactMergeDto merge = merges.start(find(id), request.contactId(), actor.required());
+    return ResponseEntity.accepted().body(merge);
+  }
+
+  @GetMapping("/{id}/merges")
+  @Operation(operationId = "listContactMerges", summary = "Merges into this contact, newest first")
+  List<ContactMergeDto> mergesInto(@PathVariable long id) {
+    find(id);
+    return merges.into(id);
+  }
+
+  @PostMapping("/{id}/portal-invitation")
+  @Operation(
+      operationId = "sendPortalInvitation",
+      summary =
+          "Mail the contact a single-use link to the portal, where they choose their password"
+              + " (earlier links stop working)")
+  ResponseEntity<PortalInvitationDto> invite(@PathVariable long id) {
+    PortalInvitationDto sent =
+        PortalInvitationDto.from(invitations.invite(find(id), actor.required()));
+    return ResponseEntity.status(201).body(sent);
+  }
+
+  @GetMapping("/{id}/portal-invitations")
+  @Operation(
+      operationId = "listPortalInvitations",
+      summary = "The contact's invitations, newest first")
+  List<PortalInvitationDto> invitations(@PathVariable long id) {
+    find(id);
+    return invitations.of(id).stream().map(PortalInvitationDto::from).toList();
+  }
+
+  /** A contact that is not merged into another (a merged one answers 404 naming its survivor). */
   private ContactsRecord find(long id) {
-    return contacts
-        .find(id)
-        .orElseThrow(() -> new NotFoundException("There is no contact #" + id + "."));
+    ContactsRecord contact =
+        contacts
+            .find(id)
+            .orElseThrow(() -> new NotFoundException("There is no contact #" + id + "."));
+    if (contact.getMergedIntoId() != null) {
+      throw new NotFoundException(
+          "Contact #%d was merged into contact #%d.".formatted(id, contact.getMergedIntoId()));
+    }
+    return contact;
   }
 
   private void requireOrganization(Long organizationId) {

@@ -2,6 +2,7 @@ package dev.tempodesk.api.security;
 
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.UnauthorizedException;
+import dev.tempodesk.api.people.PortalInvitations;
 import dev.tempodesk.api.validation.Addresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,6 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +41,7 @@ class AuthController {
   private final CurrentActor current;
   private final Passwords passwords;
   private final PersonSessions sessions;
+  private final PortalInvitations invitations;
 
   AuthController(
       Accounts accounts,
@@ -47,7 +50,8 @@ class AuthController {
       CsrfTokenRepository csrfTokens,
       CurrentActor current,
       Passwords passwords,
-      PersonSessions sessions) {
+      PersonSessions sessions,
+      PortalInvitations invitations) {
     this.accounts = accounts;
     this.rateLimiter = rateLimiter;
     this.contexts = contexts;
@@ -55,6 +59,7 @@ class AuthController {
     this.current = current;
     this.passwords = passwords;
     this.sessions = sessions;
+    this.invitations = invitations;
   }
 
   record LoginRequest(
@@ -90,7 +95,12 @@ class AuthController {
       throw new UnauthorizedException("Wrong email or password.");
     }
     rateLimiter.succeeded(attempt);
-    SignedInUser user = verified.get();
+    return signIn(verified.get(), request, response);
+  }
+
+  /** Starts the person's session (the cookie) and answers who they are. */
+  private SignedInDto signIn(
+      SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
     // A new session id and a new CSRF token at sign-in, so nothing issued before it stays valid.
     if (request.getSession(false) != null) {
       request.changeSessionId();
@@ -102,6 +112,40 @@ class AuthController {
     contexts.saveContext(context, request, response);
     csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     return SignedInDto.from(user);
+  }
+
+  @GetMapping("/invitations/{token}")
+  @Operation(
+      operationId = "checkPortalInvitation",
+      summary = "Whom a portal invitation link is for, while it can be used",
+      description = "Unknown: 404 naming token; used, replaced or expired: 409 naming token.")
+  PortalInvitations.Invitation checkInvitation(@PathVariable @Size(max = 100) String token) {
+    return invitations.check(token);
+  }
+
+  @Schema(description = "The password the invited contact chooses")
+  record AcceptInvitation(
+      @NotNull @Size(max = 200) @Schema(description = "At least 10 characters, not only spaces")
+          String password) {}
+
+  @PostMapping("/invitations/{token}")
+  @Operation(
+      operationId = "acceptPortalInvitation",
+      summary = "Use a portal invitation: set the password and sign in (starts a session)",
+      description =
+          "Works once. Unknown: 404 naming token; used, replaced or expired: 409 naming token; a"
+              + " password outside the policy: 422 naming password.")
+  SignedInDto acceptInvitation(
+      @PathVariable @Size(max = 100) String token,
+      @Valid @RequestBody AcceptInvitation accept,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    String email = invitations.accept(token, accept.password());
+    SignedInUser user =
+        accounts
+            .verify(email, accept.password())
+            .orElseThrow(() -> new UnauthorizedException("Wrong email or password."));
+    return signIn(user, request, response);
   }
 
   @Schema(description = "Changes the signed-in person's own password")

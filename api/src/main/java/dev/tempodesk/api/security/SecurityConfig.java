@@ -74,6 +74,9 @@ class SecurityConfig {
 
     auth.requestMatchers(POST, "/api/auth/login", "/api/auth/logout").permitAll();
     auth.requestMatchers(GET, "/api/auth/csrf").permitAll();
+    // A portal invitation link is its own credential (single use, expiring; PortalInvitations).
+    auth.requestMatchers(GET, "/api/auth/invitations/*").permitAll();
+    auth.requestMatchers(POST, "/api/auth/invitations/*").permitAll();
     auth.requestMatchers(GET, "/api/auth/me").authenticated();
     auth.requestMatchers(POST, "/api/auth/password").authenticated();
 
@@ -117,6 +120,10 @@ class SecurityConfig {
     auth.requestMatchers(POST, "/api/contacts").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(PATCH, "/api/contacts/*").hasAnyRole(MANAGEMENT);
     auth.requestMatchers(PUT, "/api/contacts/*/portal-access").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(POST, "/api/contacts/*/merge").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(GET, "/api/contacts/*/merges").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/contacts/*/portal-invitation").hasAnyRole(MANAGEMENT);
+    auth.requestMatchers(GET, "/api/contacts/*/portal-invitations").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/organizations", "/api/organizations/*").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/organizations/*/assets").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/organizations", "/api/organizations/*/assets")

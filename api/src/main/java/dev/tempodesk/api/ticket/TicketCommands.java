@@ -80,6 +80,27 @@ public class TicketCommands {
         TicketDto.from(view, clock.instant()), result.changes(), result.autoFixes());
   }
 
+  /**
+   * Gives ticket #number to another reporter through its workflow's update (a contact merge),
+   * audited as a {@code reporter} change with the comment.
+   *
+   * @return false when the ticket's workflow has ended (closed for good): it can no longer change
+   *     through the workflow
+   */
+  public boolean changeReporter(long number, long reporterId, Actor actor, String comment) {
+    TicketUpdateRequest request =
+        TicketUpdateRequest.by(actor, comment).reporterId(reporterId).build();
+    try {
+      calls.update(number, workflow -> workflow.update(request));
+      return true;
+    } catch (FieldException refused) {
+      if (TicketRefusals.isWorkflowGone(refused)) {
+        return false;
+      }
+      throw refused;
+    }
+  }
+
   /** The patch's tags, addTags and removeTags; null when it names none (checked by the rules). */
   private static TagChange tagChange(TicketPatchRequest patch) {
     TagChange change = new TagChange(patch.getTags(), patch.getAddTags(), patch.getRemoveTags());

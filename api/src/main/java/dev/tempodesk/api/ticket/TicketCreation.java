@@ -125,7 +125,7 @@ class TicketCreation {
   private ContactsRecord reporter(CreateTicketRequest request) {
     if (request.reporterId() != null) {
       return contacts
-          .find(request.reporterId())
+          .findCurrent(request.reporterId()) // a merged contact's tickets are the survivor's
           .orElseThrow(
               () ->
                   FieldException.invalid(

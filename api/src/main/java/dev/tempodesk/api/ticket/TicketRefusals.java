@@ -40,6 +40,11 @@ public final class TicketRefusals {
         "number", "Ticket #" + number + " is closed for good and can no longer change.");
   }
 
+  /** Whether the refusal is {@link #workflowGone}'s. */
+  static boolean isWorkflowGone(FieldException refusal) {
+    return refusal.kind() == FieldException.Kind.CONFLICT && "number".equals(refusal.field());
+  }
+
   /**
    * The API error for an update the workflow rejected; a rejection that is no rule violation is
    * returned unchanged (a fault, not a refusal).

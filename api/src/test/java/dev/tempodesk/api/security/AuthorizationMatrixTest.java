@@ -202,6 +202,12 @@ class AuthorizationMatrixTest {
           entry("PATCH /api/routing-rules/{id}", Access.ADMIN),
           entry("PUT /api/routing-rules/order", Access.ADMIN),
           entry("DELETE /api/routing-rules/{id}", Access.ADMIN),
+          entry("POST /api/contacts/{id}/merge", Access.MANAGEMENT),
+          entry("GET /api/contacts/{id}/merges", Access.STAFF),
+          entry("POST /api/contacts/{id}/portal-invitation", Access.MANAGEMENT),
+          entry("GET /api/contacts/{id}/portal-invitations", Access.STAFF),
+          entry("GET /api/auth/invitations/{token}", Access.PUBLIC),
+          entry("POST /api/auth/invitations/{token}", Access.PUBLIC),
           entry("ANY /error", Access.PUBLIC));
 
   /**

@@ -3,6 +3,7 @@ package dev.tempodesk.db.mail;
 import static dev.tempodesk.db.jooq.Tables.CONTACTS;
 import static dev.tempodesk.db.jooq.Tables.MAILBOX_THREADS;
 import static dev.tempodesk.db.jooq.Tables.MESSAGES;
+import static dev.tempodesk.db.jooq.Tables.PERSON_ADDRESSES;
 import static dev.tempodesk.db.jooq.Tables.SKIPPED_MESSAGES;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static dev.tempodesk.db.jooq.Tables.WEBHOOK_NOTIFICATIONS;
@@ -116,7 +117,9 @@ public class MailThreadRepository {
         .fetchOptional(MESSAGES.TICKET_NUMBER);
   }
 
-  /** Whether this address is the ticket's reporter or wrote one of its messages. */
+  /**
+   * Whether this address is the ticket's reporter's (any of theirs) or wrote one of its messages.
+   */
   public boolean isParticipant(long ticketNumber, String email) {
     String normalized = email.toLowerCase();
     return dsl.fetchExists(
@@ -124,7 +127,18 @@ public class MailThreadRepository {
                 .from(TICKETS)
                 .join(CONTACTS)
                 .on(CONTACTS.ID.eq(TICKETS.REPORTER_ID))
-                .where(TICKETS.NUMBER.eq(ticketNumber), CONTACTS.EMAIL.eq(normalized)))
+                .where(
+                    TICKETS.NUMBER.eq(ticketNumber),
+                    CONTACTS
+                        .EMAIL
+                        .eq(normalized)
+                        // or one of the addresses of contacts merged into the reporter (V49)
+                        .orExists(
+                            DSL.selectOne()
+                                .from(PERSON_ADDRESSES)
+                                .where(
+                                    PERSON_ADDRESSES.CONTACT_ID.eq(TICKETS.REPORTER_ID),
+                                    PERSON_ADDRESSES.EMAIL.eq(normalized)))))
         || dsl.fetchExists(
             dsl.selectOne()
                 .from(MESSAGES)

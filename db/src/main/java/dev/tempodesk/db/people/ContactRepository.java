@@ -1,6 +1,7 @@
 package dev.tempodesk.db.people;
 
 import static dev.tempodesk.db.jooq.Tables.CONTACTS;
+import static dev.tempodesk.db.jooq.Tables.PERSON_ADDRESSES;
 
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
 import java.time.OffsetDateTime;
@@ -29,13 +30,46 @@ public class ContactRepository {
     return dsl.selectFrom(CONTACTS).where(CONTACTS.ID.eq(id)).fetchOptional();
   }
 
+  /** The contact, or the one it was merged into (following merges, V49). */
+  public Optional<ContactsRecord> findCurrent(long id) {
+    Optional<ContactsRecord> contact = find(id);
+    for (int hop = 0; hop < 20 && contact.map(ContactsRecord::getMergedIntoId).isPresent(); hop++) {
+      contact = find(contact.get().getMergedIntoId());
+    }
+    return contact;
+  }
+
+  /**
+   * The contact an address belongs to: its owner in {@code person_addresses} (a contact owns its
+   * own address and those of contacts merged into it, V49), else the contact whose address it is
+   * (one that shares it with an agent, V16). The one lookup of contacts by address: inbound mail,
+   * the portal's sign-in and ticket creation all come here.
+   */
   public Optional<ContactsRecord> findByEmail(String email) {
-    return dsl.selectFrom(CONTACTS).where(CONTACTS.EMAIL.eq(email.toLowerCase())).fetchOptional();
+    String normalized = email.toLowerCase();
+    var byAddress = CONTACTS.as("by_address");
+    return dsl.selectFrom(CONTACTS)
+        .where(
+            CONTACTS.ID.eq(
+                DSL.coalesce(
+                    DSL.field(
+                        DSL.select(PERSON_ADDRESSES.CONTACT_ID)
+                            .from(PERSON_ADDRESSES)
+                            .where(PERSON_ADDRESSES.EMAIL.eq(normalized))),
+                    DSL.field(
+                        DSL.select(byAddress.ID)
+                            .from(byAddress)
+                            .where(byAddress.EMAIL.eq(normalized))))))
+        .fetchOptional();
   }
 
   /** The contact with this address, created if unknown (safe under concurrent callers). */
   public ContactsRecord findOrCreate(String email, String displayName, Long organizationId) {
     String normalized = email.toLowerCase();
+    Optional<ContactsRecord> known = findByEmail(normalized);
+    if (known.isPresent()) {
+      return known.get();
+    }
     dsl.insertInto(CONTACTS)
         .set(CONTACTS.EMAIL, normalized)
         .set(
@@ -48,7 +82,10 @@ public class ContactRepository {
     return findByEmail(normalized).orElseThrow();
   }
 
-  /** Contacts by name or email (case-insensitive substring), optionally of one organization. */
+  /**
+   * Contacts by name or email (case-insensitive substring), optionally of one organization; merged
+   * contacts are left out.
+   */
   public List<ContactsRecord> list(String text, Long organizationId, int limit) {
     List<Condition> conditions = new ArrayList<>();
     if (text != null && !text.isBlank()) {
@@ -60,6 +97,7 @@ public class ContactRepository {
     if (organizationId != null) {
       conditions.add(CONTACTS.ORGANIZATION_ID.eq(organizationId));
     }
+    conditions.add(CONTACTS.MERGED_INTO_ID.isNull());
     return dsl.selectFrom(CONTACTS)
         .where(conditions)
         .orderBy(CONTACTS.DISPLAY_NAME, CONTACTS.ID)
