@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param organizationIds only tickets of one of these organizations
  * @param created only tickets created in this range
  * @param updated only tickets last changed in this range
+ * @param groupIds only tickets of one of these groups (issue 21; an unknown id matches nothing)
  */
 public record TicketFilter(
     Set<String> statuses,
@@ -39,7 +40,8 @@ public record TicketFilter(
     Set<String> channels,
     Set<Long> organizationIds,
     TimeRange created,
-    TimeRange updated) {
+    TimeRange updated,
+    Set<Long> groupIds) {
   private static final Pattern WORD_CHAR = Pattern.compile("[\\p{L}\\p{N}]");
 
   public TicketFilter {
@@ -51,6 +53,45 @@ public record TicketFilter(
     organizationIds = organizationIds == null ? Set.of() : Set.copyOf(organizationIds);
     created = created == null ? TimeRange.ANY : created;
     updated = updated == null ? TimeRange.ANY : updated;
+    groupIds = groupIds == null ? Set.of() : Set.copyOf(groupIds);
+  }
+
+  /** The filter of the issue-20 list: without groups. */
+  public TicketFilter(
+      Set<String> statuses,
+      Set<String> priorities,
+      Long assigneeId,
+      boolean unassigned,
+      Long reporterId,
+      String text,
+      boolean includeDone,
+      Set<String> tags,
+      Set<String> pendingReasons,
+      Duration idleFor,
+      TicketSort sort,
+      Set<Long> mailboxIds,
+      Set<String> channels,
+      Set<Long> organizationIds,
+      TimeRange created,
+      TimeRange updated) {
+    this(
+        statuses,
+        priorities,
+        assigneeId,
+        unassigned,
+        reporterId,
+        text,
+        includeDone,
+        tags,
+        pendingReasons,
+        idleFor,
+        sort,
+        mailboxIds,
+        channels,
+        organizationIds,
+        created,
+        updated,
+        Set.of());
   }
 
   /** The filter of the issue-19 list: without mailboxes, channels, organizations and ranges. */
@@ -82,7 +123,8 @@ public record TicketFilter(
         Set.of(),
         Set.of(),
         TimeRange.ANY,
-        TimeRange.ANY);
+        TimeRange.ANY,
+        Set.of());
   }
 
   /** The filter of the issue-18 list: statuses, priorities, assignee, reporter, text, done. */
