@@ -1,6 +1,7 @@
 package dev.tempodesk.activities.sla;
 
 import dev.tempodesk.db.calendar.BusinessCalendarRepository;
+import dev.tempodesk.db.group.GroupRepository;
 import dev.tempodesk.db.jooq.tables.records.BusinessCalendarsRecord;
 import dev.tempodesk.db.jooq.tables.records.SlaPoliciesRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
@@ -45,16 +46,19 @@ public class SlaPolicyReader {
   private final SlaPolicyRepository policies;
   private final BusinessCalendarRepository calendars;
   private final TicketRepository tickets;
+  private final GroupRepository groups;
   private final JsonMapper json;
 
   public SlaPolicyReader(
       SlaPolicyRepository policies,
       BusinessCalendarRepository calendars,
       TicketRepository tickets,
+      GroupRepository groups,
       JsonMapper json) {
     this.policies = policies;
     this.calendars = calendars;
     this.tickets = tickets;
+    this.groups = groups;
     this.json = json;
   }
 
@@ -78,7 +82,8 @@ public class SlaPolicyReader {
    * seeded Default while it follows the configuration (V31), whose targets are the configured ones
    * round the clock by construction. So until an admin edits it, tickets it governs run exactly as
    * before policies (the workflow's own copy of {@code tempodesk.sla.*}, no policy event). A null
-   * mailbox in {@code facts} is taken from the ticket's row, when there is one.
+   * mailbox in {@code facts} is taken from the ticket's row, when there is one. A ticket whose
+   * group has a default SLA policy (issue 21) gets that one, whatever the conditions say.
    */
   public AppliedSla lookUp(long ticketNumber, TicketFacts facts) {
     TicketFacts complete = facts;
@@ -87,7 +92,12 @@ public class SlaPolicyReader {
       complete =
           new TicketFacts(facts.organizationId(), facts.priority(), facts.channel(), mailboxId);
     }
-    Optional<SlaPoliciesRecord> row = match(complete);
+    TicketFacts matched = complete;
+    Optional<SlaPoliciesRecord> row =
+        groups
+            .defaultSlaPolicyOfTicket(ticketNumber)
+            .flatMap(policies::find)
+            .or(() -> match(matched));
     if (row.isEmpty() || row.get().getFollowsConfiguration()) {
       return null;
     }

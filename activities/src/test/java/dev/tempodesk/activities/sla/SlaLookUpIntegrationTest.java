@@ -8,6 +8,7 @@ import dev.tempodesk.activities.assignment.AssignerWakeUp;
 import dev.tempodesk.activities.ticket.TicketRows;
 import dev.tempodesk.activities.ticket.TicketStoreActivitiesImpl;
 import dev.tempodesk.db.calendar.BusinessCalendarRepository;
+import dev.tempodesk.db.group.GroupRepository;
 import dev.tempodesk.db.jooq.tables.records.SlaPoliciesRecord;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.people.OrganizationRepository;
@@ -47,7 +48,8 @@ class SlaLookUpIntegrationTest {
   private final SlaPolicyRepository policies = new SlaPolicyRepository(dsl);
   private final BusinessCalendarRepository calendars = new BusinessCalendarRepository(dsl);
   private final JsonMapper json = JsonMapper.builder().build();
-  private final SlaPolicyReader reader = new SlaPolicyReader(policies, calendars, tickets, json);
+  private final SlaPolicyReader reader =
+      new SlaPolicyReader(policies, calendars, tickets, new GroupRepository(dsl), json);
   private final TicketStoreActivitiesImpl store =
       new TicketStoreActivitiesImpl(
           tickets,
@@ -228,6 +230,32 @@ class SlaLookUpIntegrationTest {
     TicketState restored = TicketRows.toState(tickets.find(number).orElseThrow(), null);
     assertThat(restored.sla).isEqualTo(ticket.sla);
     assertThat(tickets.find(number).orElseThrow().getSlaCalendarId()).isEqualTo(supportHoursId);
+  }
+
+  @Test
+  void shouldApplyTheDefaultPolicyOfTheTicketsGroupBeforeTheFirstMatch() {
+    policy("Gold", 1, supportHoursId, "{\"organizationIds\": [" + acme + "]}");
+    long billingHours = policy("Billing hours", 2, builtInId, "{\"channels\": [\"PHONE\"]}");
+    GroupRepository groups = new GroupRepository(dsl);
+    long billing =
+        groups.insert(new GroupRepository.Fields("Billing", null, billingHours, 600)).getId();
+    long network = groups.insert(new GroupRepository.Fields("Network", null, null, 600)).getId();
+    long inBilling = ticketIn(null);
+    long inNetwork = ticketIn(null);
+    moveTo(inBilling, billing);
+    moveTo(inNetwork, network);
+    TicketFacts acmeByMail = new TicketFacts(acme, Priority.HIGH, Channel.EMAIL, null);
+
+    assertThat(name(store.lookUpSla(inBilling, acmeByMail)))
+        .as("the group's policy, although Gold comes first and Billing hours' condition fails")
+        .isEqualTo("Billing hours");
+    assertThat(name(store.lookUpSla(inNetwork, acmeByMail)))
+        .as("a group without a default policy: the first match as before")
+        .isEqualTo("Gold");
+  }
+
+  private void moveTo(long number, long groupId) {
+    dsl.update(TICKETS).set(TICKETS.GROUP_ID, groupId).where(TICKETS.NUMBER.eq(number)).execute();
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param organizationIds only tickets of one of these organizations
  * @param created only tickets created in this range
  * @param updated only tickets last changed in this range
+ * @param groupIds only tickets of one of these groups (issue 21; an unknown id matches nothing)
  * @param access the tickets the asker may see at all ({@link TicketAccess}); null means every
  *     ticket. Every list, search, saved view count, bulk selection and export goes through it.
  */
@@ -42,6 +43,7 @@ public record TicketFilter(
     Set<Long> organizationIds,
     TimeRange created,
     TimeRange updated,
+    Set<Long> groupIds,
     TicketAccess access) {
   private static final Pattern WORD_CHAR = Pattern.compile("[\\p{L}\\p{N}]");
 
@@ -54,10 +56,14 @@ public record TicketFilter(
     organizationIds = organizationIds == null ? Set.of() : Set.copyOf(organizationIds);
     created = created == null ? TimeRange.ANY : created;
     updated = updated == null ? TimeRange.ANY : updated;
+    groupIds = groupIds == null ? Set.of() : Set.copyOf(groupIds);
     access = access == null ? TicketAccess.ALL : access;
   }
 
-  /** The filter of the issue-20 list, over every ticket (no {@link TicketAccess} limit). */
+  /**
+   * The filter of the issue-20 list: without groups, over every ticket (no {@link TicketAccess}
+   * limit).
+   */
   public TicketFilter(
       Set<String> statuses,
       Set<String> priorities,
@@ -92,6 +98,7 @@ public record TicketFilter(
         organizationIds,
         created,
         updated,
+        Set.of(),
         TicketAccess.ALL);
   }
 
@@ -124,7 +131,8 @@ public record TicketFilter(
         Set.of(),
         Set.of(),
         TimeRange.ANY,
-        TimeRange.ANY);
+        TimeRange.ANY,
+        Set.of());
   }
 
   /** The filter of the issue-18 list: statuses, priorities, assignee, reporter, text, done. */
@@ -169,6 +177,7 @@ public record TicketFilter(
         organizationIds,
         created,
         updated,
+        groupIds,
         access);
   }
 

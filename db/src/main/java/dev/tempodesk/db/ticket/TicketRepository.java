@@ -4,6 +4,7 @@ import static dev.tempodesk.db.jooq.Sequences.TICKET_NUMBERS;
 import static dev.tempodesk.db.jooq.Tables.AGENTS;
 import static dev.tempodesk.db.jooq.Tables.ASSETS;
 import static dev.tempodesk.db.jooq.Tables.CONTACTS;
+import static dev.tempodesk.db.jooq.Tables.GROUPS;
 import static dev.tempodesk.db.jooq.Tables.ORGANIZATIONS;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 
@@ -345,6 +346,9 @@ public class TicketRepository {
     if (!filter.organizationIds().isEmpty()) {
       conditions.add(TICKETS.ORGANIZATION_ID.in(filter.organizationIds()));
     }
+    if (!filter.groupIds().isEmpty()) {
+      conditions.add(TICKETS.GROUP_ID.in(filter.groupIds()));
+    }
     conditions.addAll(within(TICKETS.CREATED_AT, filter.created()));
     conditions.addAll(within(TICKETS.UPDATED_AT, filter.updated()));
     if (filter.searches()) {
@@ -454,7 +458,8 @@ public class TicketRepository {
             CONTACTS.DISPLAY_NAME,
             CONTACTS.EMAIL,
             ORGANIZATIONS.NAME,
-            ASSETS.NAME)
+            ASSETS.NAME,
+            GROUPS.NAME)
         .select(extra)
         .from(TICKETS)
         .join(CONTACTS)
@@ -464,7 +469,9 @@ public class TicketRepository {
         .leftJoin(ORGANIZATIONS)
         .on(ORGANIZATIONS.ID.eq(TICKETS.ORGANIZATION_ID))
         .leftJoin(ASSETS)
-        .on(ASSETS.ID.eq(TICKETS.ASSET_ID));
+        .on(ASSETS.ID.eq(TICKETS.ASSET_ID))
+        .leftJoin(GROUPS)
+        .on(GROUPS.ID.eq(TICKETS.GROUP_ID));
   }
 
   private static TicketView toView(Record row) {
@@ -496,6 +503,8 @@ public class TicketRepository {
         row.get(TICKETS.SLA_SORT_KEY),
         row.get(TICKETS.VERSION),
         row.get(TICKETS.UPDATED_AT),
+        row.get(TICKETS.GROUP_ID),
+        row.get(GROUPS.NAME),
         row.get(TICKETS.TAGS) == null ? List.of() : List.of(row.get(TICKETS.TAGS)),
         row.into(TICKETS));
   }

@@ -36,6 +36,8 @@ public record TicketView(
     long slaSortKey,
     long version,
     OffsetDateTime updatedAt,
+    Long groupId,
+    String groupName,
     List<String> tags,
     TicketsRecord row) {
 

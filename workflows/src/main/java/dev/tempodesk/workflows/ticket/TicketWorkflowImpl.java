@@ -28,6 +28,8 @@ public class TicketWorkflowImpl implements TicketWorkflow {
   private final Queue<SlaRecalculation> recalculations = new ArrayDeque<>();
   private final WakeUpTimer wakeUp = new WakeUpTimer();
   private final SlaAlarmWrites alarmWrites = new SlaAlarmWrites(store);
+  // Issue 21: a ticket moved to another group looks its SLA policy up again (the group's default).
+  private final VersionGate groupSla = new VersionGate("group-sla", 1);
   private final SlaTracker sla;
   private final TicketNotifier notifier = new TicketNotifier();
   private final TicketVisibility visibility = new TicketVisibility();
@@ -353,16 +355,24 @@ public class TicketWorkflowImpl implements TicketWorkflow {
     }
   }
 
-  /** After a change of priority or organization, another policy may match: look it up again. */
+  /**
+   * After a change of priority, organization or group, another policy may match (a group's default
+   * one wins): look it up again. The group is asked only when it changed, so runs from before
+   * groups replay as recorded.
+   */
   private void rematchSla(TicketState before) {
-    if (sla.withPolicies()
-        && (before.priority != state.priority
-            || !Objects.equals(before.organizationId, state.organizationId))) {
+    if (!sla.withPolicies()) {
+      return;
+    }
+    boolean moved = !Objects.equals(before.groupId, state.groupId);
+    if (before.priority != state.priority
+        || !Objects.equals(before.organizationId, state.organizationId)
+        || (moved && groupSla.on())) {
       applySla(
           sla.lookUp(state),
           before.priority != state.priority
               ? "priority changed to " + state.priority
-              : "organization changed");
+              : moved ? "group changed to " + state.groupName : "organization changed");
     }
   }
 

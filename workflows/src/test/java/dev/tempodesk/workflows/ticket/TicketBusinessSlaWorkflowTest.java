@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -353,6 +354,37 @@ class TicketBusinessSlaWorkflowTest {
     assertThat(harness.store.lookUps())
         .extracting(SlaPolicyRules.TicketFacts::priority)
         .containsExactly(Priority.NORMAL, Priority.URGENT, Priority.NORMAL);
+  }
+
+  @Test
+  void shouldSwitchToTheGroupsPolicyWhenTheTicketMovesToAnotherGroup() {
+    AppliedSla standard =
+        SlaFixtures.policy(3, "Standard", NINE_TO_SIX)
+            .target(SlaMetric.RESOLUTION, Duration.ofHours(8))
+            .build();
+    AppliedSla billingHours =
+        SlaFixtures.policy(5, "Billing hours", NINE_TO_SIX)
+            .target(SlaMetric.RESOLUTION, Duration.ofHours(4))
+            .build();
+    TicketWorkflow ticket = ticketAt(berlin("2026-12-07T10:00"), standard, Priority.NORMAL);
+    AtomicBoolean inBilling = new AtomicBoolean();
+    // The store reads the group's default policy from the row the move has just written.
+    harness.store.governBy(facts -> inBilling.get() ? billingHours : standard);
+    harness.sleepUntil(berlin("2026-12-07T10:30"));
+
+    inBilling.set(true);
+    TicketUpdateResult moved =
+        ticket.update(change("invoice question").group(new GroupRef(7, "Billing")).build());
+
+    assertThat(moved.changes()).contains(new FieldChange("group", null, "Billing (#7)"));
+    assertThat(moved.ticket().sla.policyName()).isEqualTo("Billing hours");
+    TicketEvent switched = timeline.events(TicketEvent.Kind.SLA_POLICY_APPLIED).getLast();
+    assertThat(switched.comment()).isEqualTo("SLA recalculated: group changed to Billing");
+    assertThat(moved.ticket().resolveClock.dueAt)
+        .isEqualTo(NINE_TO_SIX.addBusinessTime(switched.occurredAt(), Duration.ofHours(4)));
+
+    ticket.update(change("same group, new words").priority(Priority.HIGH).build());
+    assertThat(harness.store.lookUps()).as("start, move, priority").hasSize(3);
   }
 
   private List<TicketEvent> awaitPolicyEvents(int count) {

@@ -41,6 +41,7 @@ final class TicketFixtures {
     private Duration pendingFor;
     private Resolution resolution;
     private TagChange tags;
+    private GroupRef group;
 
     private Request(String comment) {
       this.comment = comment;
@@ -113,6 +114,11 @@ final class TicketFixtures {
       return this;
     }
 
+    Request group(GroupRef group) {
+      this.group = group;
+      return this;
+    }
+
     TicketUpdateRequest build() {
       return TicketUpdateRequest.by(ALICE_ACTOR, comment)
           .expectedVersion(expectedVersion)
@@ -123,6 +129,7 @@ final class TicketFixtures {
           .pendingFor(pendingFor)
           .resolution(resolution)
           .tags(tags)
+          .group(group)
           .build();
     }
   }
