@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -182,6 +184,28 @@ public class TicketRepository {
       return new TicketPage(views, Optional.empty());
     }
     return new TicketPage(views, Optional.of(order.cursor(rows.get(limit - 1))));
+  }
+
+  /**
+   * Every ticket the filter matches, in the list's order ({@link #list} without pages), handed to
+   * {@code each} one at a time from a server-side cursor that fetches {@code fetchSize} rows per
+   * round trip: an export of a million tickets holds one batch in memory, never the result. Call it
+   * inside a transaction (Postgres keeps a cursor only within one; outside, the driver reads the
+   * whole result). An exception thrown by {@code each} (a client gone mid-export) closes the
+   * cursor, so the query stops.
+   */
+  public void forEachMatching(TicketFilter filter, int fetchSize, Consumer<TicketView> each) {
+    Order order = Order.of(filter);
+    try (Cursor<Record> rows =
+        selectViews(order.extra())
+            .where(conditionsFor(filter))
+            .orderBy(order.fields())
+            .fetchSize(fetchSize)
+            .fetchLazy()) {
+      for (Record row : rows) {
+        each.accept(toView(row));
+      }
+    }
   }
 
   /**
