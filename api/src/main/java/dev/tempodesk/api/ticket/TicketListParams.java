@@ -137,6 +137,7 @@ public record TicketListParams(
         organizationId == null ? Set.of() : organizationId,
         range("createdFrom", createdFrom, "createdTo", createdTo),
         range("updatedFrom", updatedFrom, "updatedTo", updatedTo),
+        Set.of(),
         access);
   }
 

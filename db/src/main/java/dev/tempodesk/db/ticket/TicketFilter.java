@@ -131,8 +131,7 @@ public record TicketFilter(
         Set.of(),
         Set.of(),
         TimeRange.ANY,
-        TimeRange.ANY,
-        Set.of());
+        TimeRange.ANY);
   }
 
   /** The filter of the issue-18 list: statuses, priorities, assignee, reporter, text, done. */
