@@ -181,7 +181,10 @@ class AuthorizationMatrixTest {
           entry("POST /api/attachments/{id}/retry", Access.STAFF),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
-          entry("ANY /error", Access.PUBLIC));
+          entry("ANY /error", Access.PUBLIC),
+          entry("GET /api/tickets/export", Access.STAFF),
+          entry("GET /api/tickets/{number}/export", Access.STAFF),
+          entry("GET /api/stats/export", Access.MANAGEMENT));
 
   @LocalServerPort int port;
   @Autowired ApplicationContext app;
