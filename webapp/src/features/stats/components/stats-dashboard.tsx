@@ -17,6 +17,7 @@ import {
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { AgentComplianceTable, ComplianceChart } from '@/features/stats/components/compliance';
 import { TagStatsTable } from '@/features/stats/components/tag-stats';
+import { DownloadLink, downloadUrl } from '@/components/download-link';
 import { formatDateTime, formatSpan } from '@/utils/duration';
 import { agentRanking, hourlySeries, percent, rangeEndingNow, RANGES } from '@/features/stats/utils/stats';
 
@@ -70,20 +71,25 @@ export const StatsDashboard = ({ aside }: { aside?: ReactNode }) => {
         <Typography variant="h5" component="h1">
           Statistics
         </Typography>
-        <TextField
-          select
-          size="small"
-          label="Range"
-          value={hours}
-          onChange={(event) => setHours(Number(event.target.value))}
-          sx={{ minWidth: 180 }}
-        >
-          {RANGES.map((range) => (
-            <MenuItem key={range.hours} value={range.hours}>
-              {range.label}
-            </MenuItem>
-          ))}
-        </TextField>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <TextField
+            select
+            size="small"
+            label="Range"
+            value={hours}
+            onChange={(event) => setHours(Number(event.target.value))}
+            sx={{ minWidth: 180 }}
+          >
+            {RANGES.map((range) => (
+              <MenuItem key={range.hours} value={range.hours}>
+                {range.label}
+              </MenuItem>
+            ))}
+          </TextField>
+          <DownloadLink href={downloadUrl('/api/stats/export', { from: range.from, to: range.to })}>
+            Export CSV
+          </DownloadLink>
+        </Stack>
       </Stack>
       {summary.isPending ? (
         <Loading label="Loading statistics…" />

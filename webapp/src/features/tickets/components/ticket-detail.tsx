@@ -22,6 +22,7 @@ import type { TicketDto, TicketPatchRequest } from '@/api/generated/model';
 import type { ReplyFill } from '@/features/tickets/components/reply-box';
 import type { UpdateFill } from '@/features/tickets/components/update-panel';
 import { formWith, type FilledChange } from '@/features/tickets/utils/update-rules';
+import { DownloadLink } from '@/components/download-link';
 
 /** What a macro fills in for review: the reply, the note and the change (PATCH-shaped). */
 export type TicketFill = {
@@ -69,9 +70,12 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
     >
       <Stack spacing={2} sx={{ minWidth: 0 }}>
         <Paper sx={{ p: 2 }}>
-          <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
-            #{t.number} {t.subject}
-          </Typography>
+          <Box sx={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: 1 }}>
+            <Typography variant="h5" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+              #{t.number} {t.subject}
+            </Typography>
+            <DownloadLink href={`/api/tickets/${t.number}/export`}>Download JSON</DownloadLink>
+          </Box>
           <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
             <StatusChip status={t.status} />
             <PriorityChip priority={t.priority} />

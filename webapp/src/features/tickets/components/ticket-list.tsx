@@ -18,6 +18,7 @@ import { useListKeyboard } from '@/features/tickets/hooks/use-list-keyboard';
 import { ViewsRail } from '@/features/tickets/components/views-rail';
 import { BulkBar } from '@/features/tickets/components/bulk-bar';
 import { useRowSelection } from '@/features/tickets/hooks/use-row-selection';
+import { DownloadLink, downloadUrl } from '@/components/download-link';
 
 const toQuery = (params: ListParams, limit: number): ListTicketsParams =>
   ({ ...params, text: params.text?.trim() || undefined, limit }) as ListTicketsParams;
@@ -83,8 +84,11 @@ export const TicketList = ({
       <ViewsRail current={params} onApply={apply} canShare={canShareViews} />
       <Paper sx={{ flexGrow: 1, minWidth: 0, overflowX: 'auto' }}>
         <Box sx={{ p: 2 }}>
-          <Box sx={{ mb: 2 }}>
+          <Box sx={{ mb: 2, display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1 }}>
             <PageHeading>Tickets</PageHeading>
+            <DownloadLink href={downloadUrl('/api/tickets/export', { ...query, limit: undefined })}>
+              Export CSV
+            </DownloadLink>
           </Box>
           <TicketFilters
             value={filters}

@@ -3,6 +3,7 @@ package dev.tempodesk.bench;
 import dev.tempodesk.bench.assignment.AssignmentLatencyBenchmark;
 import dev.tempodesk.bench.bulk.BulkActionBenchmark;
 import dev.tempodesk.bench.ingest.IngestBenchmark;
+import dev.tempodesk.bench.list.TicketExportBenchmark;
 import dev.tempodesk.bench.list.TicketListBenchmark;
 import dev.tempodesk.bench.live.LiveStreamBenchmark;
 import dev.tempodesk.bench.memory.WorkerMemoryBenchmark;
@@ -35,7 +36,8 @@ public final class BenchMain {
         new WorkerMemoryBenchmark(),
         new SlaRecalculationBenchmark(),
         new BulkActionBenchmark(),
-        new LiveStreamBenchmark());
+        new LiveStreamBenchmark(),
+        new TicketExportBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

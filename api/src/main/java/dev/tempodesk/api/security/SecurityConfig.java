@@ -82,6 +82,7 @@ class SecurityConfig {
 
     auth.requestMatchers(GET, "/api/tickets", "/api/tickets/*").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tickets/*/messages", "/api/tickets/*/events").hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/tickets/*/export").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/tickets").hasAnyRole(STAFF);
     // Agents may assign only themselves; AssignmentRights checks the field.
     auth.requestMatchers(PATCH, "/api/tickets/*").hasAnyRole(STAFF);

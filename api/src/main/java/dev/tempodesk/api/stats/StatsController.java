@@ -1,6 +1,7 @@
 package dev.tempodesk.api.stats;
 
 import dev.tempodesk.api.error.FieldException;
+import dev.tempodesk.api.export.CsvWriter;
 import dev.tempodesk.api.stats.StatsDtos.AgentsDto;
 import dev.tempodesk.api.stats.StatsDtos.HourlyDto;
 import dev.tempodesk.api.stats.StatsDtos.SummaryDto;
@@ -8,6 +9,9 @@ import dev.tempodesk.api.stats.StatsDtos.TagsDto;
 import dev.tempodesk.db.ticket.TagRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +22,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -107,6 +115,57 @@ class StatsController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
     Range range = range(from, to, clock.instant().atOffset(ZoneOffset.UTC));
     return new TagsDto(range.from(), range.to(), tags.figures(range.from(), range.to(), limit));
+  }
+
+  /** What {@code GET /api/stats/export} writes. */
+  enum Report {
+    /** One row per computed hour, as {@code /hourly}. */
+    HOURLY,
+    /** One row per agent over the range, as {@code /agents}. */
+    AGENTS
+  }
+
+  @GetMapping("/export")
+  @Operation(
+      operationId = "exportStats",
+      summary = "The statistics of a range as CSV (the dashboard's from and to)",
+      description =
+          "report HOURLY (default): one row per computed hour with created, closed, averages"
+              + " and each SLA metric's met/breached; AGENTS: one row per agent, as /agents."
+              + " UTF-8, RFC 4180, a header row; sent as a download.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  ResponseEntity<byte[]> export(
+      @Parameter(description = "Start (ISO-8601); default 24 h before to")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = ISO.DATE_TIME)
+          OffsetDateTime from,
+      @Parameter(description = "End, exclusive (ISO-8601); default the start of the current hour")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = ISO.DATE_TIME)
+          OffsetDateTime to,
+      @RequestParam(defaultValue = "HOURLY") Report report) {
+    Range range = range(from, to);
+    byte[] csv =
+        switch (report) {
+          case HOURLY -> StatsCsv.hourly(queries.hourly(range.from(), range.to()));
+          case AGENTS -> StatsCsv.agents(queries.agents(range.from(), range.to()));
+        };
+    String name =
+        "stats-%s-%s.csv"
+            .formatted(report.name().toLowerCase(java.util.Locale.ROOT), stamp(range.from()));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
+        .body(csv);
+  }
+
+  private static String stamp(OffsetDateTime time) {
+    return time.toLocalDateTime().toString().substring(0, 13).replace("-", "").replace('T', '-');
   }
 
   private record Range(OffsetDateTime from, OffsetDateTime to) {}

@@ -2,6 +2,7 @@ package dev.tempodesk.api.ticket;
 
 import dev.tempodesk.api.attachment.MessageAttachmentDto;
 import dev.tempodesk.api.attachment.MessageAttachments;
+import dev.tempodesk.api.export.CsvWriter;
 import dev.tempodesk.api.security.CurrentActor;
 import dev.tempodesk.db.jooq.tables.records.MessagesRecord;
 import dev.tempodesk.db.message.MessageRepository;
@@ -19,12 +20,17 @@ import dev.tempodesk.workflows.ticket.Priority;
 import dev.tempodesk.workflows.ticket.TicketStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +38,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.propertyeditors.CustomBooleanEditor;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TicketController {
   private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {};
 
+  private static final Logger log = LoggerFactory.getLogger(TicketController.class);
+
   private final TicketRepository tickets;
   private final TicketEventRepository events;
   private final MessageRepository messages;
@@ -63,6 +79,7 @@ class TicketController {
   private final JsonMapper json;
   private final VisibleTickets visible;
   private final Clock clock;
+  private final TicketExports exports;
 
   TicketController(
       TicketRepository tickets,
@@ -74,7 +91,8 @@ class TicketController {
       AssignmentRights assignmentRights,
       JsonMapper json,
       VisibleTickets visible,
-      Clock clock) {
+      Clock clock,
+      TicketExports exports) {
     this.visible = visible;
     this.tickets = tickets;
     this.events = events;
@@ -85,6 +103,7 @@ class TicketController {
     this.assignmentRights = assignmentRights;
     this.json = json;
     this.clock = clock;
+    this.exports = exports;
   }
 
   @GetMapping
@@ -182,7 +201,7 @@ class TicketController {
             createdTo,
             updatedFrom,
             updatedTo);
-    TicketFilter filter = visible.filter(params);
+    TicketFilter filter = filterOf(params);
     TicketCursor after = CursorParameter.parse(cursor, filter.order());
     TicketPage page = tickets.list(filter, after, limit);
     return new TicketPageDto(
@@ -267,6 +286,80 @@ class TicketController {
                     json.readValue(row.getChanges().data(), CHANGES),
                     row.getOccurredAt()))
         .toList();
+  }
+
+  @GetMapping("/export")
+  @Operation(
+      operationId = "exportTickets",
+      summary = "The ticket list as CSV: every ticket the list's filter matches, in its order",
+      description =
+          "The same query parameters, order and 400s as GET /api/tickets (no cursor or limit: all"
+              + " of them). UTF-8, RFC 4180 (CRLF rows, quoted cells), a header row; a text cell"
+              + " starting with = + - @ or a tab is prefixed with ' so spreadsheets show it as"
+              + " text. Streamed as the database yields the rows.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  void export(@ParameterObject @Valid TicketListParams params, HttpServletResponse response)
+      throws IOException {
+    TicketFilter filter = filterOf(params);
+    response.setContentType(CsvWriter.MEDIA_TYPE);
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(exports.filename()).build().toString());
+    try {
+      exports.write(filter, response.getOutputStream());
+    } catch (UncheckedIOException gone) {
+      // The client went away; the cursor and its transaction are closed by now.
+      log.info("Ticket export stopped: {}", gone.getCause().toString());
+    }
+  }
+
+  @GetMapping("/{number}/export")
+  @Operation(
+      operationId = "exportTicket",
+      summary = "A ticket's full record as JSON: the ticket, its thread and its audit trail",
+      description =
+          "Sent as a download (Content-Disposition: attachment). Attachments are listed with"
+              + " their metadata and the URL their bytes are served at.")
+  ResponseEntity<TicketExportDto> exportOne(@PathVariable long number) {
+    TicketExportDto export =
+        new TicketExportDto(clock.instant(), get(number), messages(number), events(number));
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("ticket-" + number + ".json")
+                .build()
+                .toString())
+        .body(export);
+  }
+
+  /**
+   * The export binds the list's query parameters as one {@link TicketListParams}; a flag left out
+   * is false there as in the list (the binder would refuse a missing primitive). A flag given is
+   * read as the list reads it.
+   */
+  @InitBinder("ticketListParams")
+  void flagsLeftOutAreFalse(WebDataBinder binder) {
+    binder.registerCustomEditor(
+        boolean.class,
+        new CustomBooleanEditor(false) {
+          @Override
+          public void setValue(Object value) {
+            super.setValue(value == null ? Boolean.FALSE : value);
+          }
+        });
+  }
+
+  /**
+   * The repository filter of a list request, the signed-in agent's: one home for the list, its
+   * export and anything else that asks "which tickets" with the list's parameters.
+   */
+  /** The list's and the export's filter: the parameters over the tickets the asker may see. */
+  private TicketFilter filterOf(TicketListParams params) {
+    return visible.filter(params);
   }
 
   private void requireTicket(long number) {

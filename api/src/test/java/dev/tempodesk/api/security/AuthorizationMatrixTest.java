@@ -208,6 +208,9 @@ class AuthorizationMatrixTest {
           entry("GET /api/contacts/{id}/portal-invitations", Access.STAFF),
           entry("GET /api/auth/invitations/{token}", Access.PUBLIC),
           entry("POST /api/auth/invitations/{token}", Access.PUBLIC),
+          entry("GET /api/tickets/export", Access.STAFF),
+          entry("GET /api/tickets/{number}/export", Access.STAFF),
+          entry("GET /api/stats/export", Access.MANAGEMENT),
           entry("ANY /error", Access.PUBLIC));
 
   /**

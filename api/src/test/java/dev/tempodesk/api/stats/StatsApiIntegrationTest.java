@@ -142,6 +142,39 @@ class StatsApiIntegrationTest {
         .contains("FIRST_RESPONSE 1/1 50.0", "RESOLUTION 1/0 100.0");
   }
 
+  @Test
+  void shouldExportTheHoursAndTheAgentsAsCsv() {
+    backfilledHours();
+
+    var hourly = api.getBytes("/api/stats/export" + RANGE);
+    assertThat(hourly.statusCode()).isEqualTo(200);
+    assertThat(hourly.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(hourly.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment; filename=\"stats-hourly-");
+    List<String> rows =
+        List.of(new String(hourly.body(), java.nio.charset.StandardCharsets.UTF_8).split("\r\n"));
+    assertThat(rows.getFirst())
+        .isEqualTo(
+            "hour_start,created,closed,avg_first_response_seconds,avg_resolution_seconds,"
+                + "sla_compliance_percent,most_efficient_agent,time_to_assign_met,"
+                + "time_to_assign_breached,first_response_met,first_response_breached,"
+                + "next_reply_met,next_reply_breached,resolution_met,resolution_breached");
+    assertThat(rows).hasSize(4);
+    // The first hour: 2 created, 1 closed in 30 min, Dana; FIRST_RESPONSE 1 met and 1 breached.
+    assertThat(rows.get(1))
+        .startsWith(H.toInstant() + ",2,1,")
+        .contains(",1800,100.0,Dana,1,0,1,1,0,0,1,0");
+
+    var agents = api.getBytes("/api/stats/export" + RANGE + "&report=AGENTS");
+    assertThat(new String(agents.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(
+            "agent,closed,median_resolution_seconds,sla_compliance_percent\r\nDana,1,1800,100.0\r\n");
+
+    Response unknown = api.get("/api/stats/export" + RANGE + "&report=DAILY");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.problemField()).isEqualTo("report");
+  }
+
   /** Each metric as "METRIC met/breached percent". */
   private static List<String> compliance(JsonNode metrics) {
     List<String> lines = new ArrayList<>();

@@ -47,8 +47,7 @@ class TicketExportCursorTest {
                ?, 'EMAIL', now() - make_interval(mins => i), now(), (i * 7919) % 10007, 1
         from generate_series(1, ?) as i
         """,
-        carla.getId(),
-        TICKETS);
+        carla.getId(), TICKETS);
   }
 
   @Test
@@ -86,12 +85,10 @@ class TicketExportCursorTest {
                   view -> {
                     if (rows[0]++ % 500 == 0) {
                       // The same connection: its portal is still open while rows are handed out.
-                      openCursorsSeen.add(
-                          openCursors(inTransaction));
+                      openCursorsSeen.add(openCursors(inTransaction));
                     }
                   });
-          openCursorsSeen.add(
-              openCursors(inTransaction));
+          openCursorsSeen.add(openCursors(inTransaction));
         });
 
     assertThat(rows[0]).isEqualTo(TICKETS);
@@ -118,8 +115,7 @@ class TicketExportCursorTest {
                               }))
               .hasMessage("client gone");
           afterwards.add(rows[0]);
-          afterwards.add(
-              openCursors(inTransaction));
+          afterwards.add(openCursors(inTransaction));
         });
 
     assertThat(afterwards).containsExactly(10, 0);
@@ -132,16 +128,6 @@ class TicketExportCursorTest {
 
   private static TicketFilter filter(Set<String> priorities, boolean includeDone) {
     return new TicketFilter(
-        Set.of(),
-        priorities,
-        null,
-        false,
-        null,
-        null,
-        includeDone,
-        Set.of(),
-        Set.of(),
-        null,
-        null);
+        Set.of(), priorities, null, false, null, null, includeDone, Set.of(), Set.of(), null, null);
   }
 }
