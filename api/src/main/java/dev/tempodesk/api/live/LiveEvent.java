@@ -30,33 +30,6 @@ public record LiveEvent(
     Long formerGroupId,
     Long formerAssigneeId) {
 
-  /** An event without group and assignee (seen by staff who see every ticket). */
-  public LiveEvent(
-      long id,
-      String kind,
-      Long ticketNumber,
-      Long reporterId,
-      UUID messageId,
-      boolean internal,
-      Long notificationId,
-      String recipientKind,
-      Long recipientId) {
-    this(
-        id,
-        kind,
-        ticketNumber,
-        reporterId,
-        messageId,
-        internal,
-        notificationId,
-        recipientKind,
-        recipientId,
-        null,
-        null,
-        null,
-        null);
-  }
-
   public static final String NOTIFICATION_PREFIX = "notification.";
   public static final String PRESENCE_PREFIX = "presence.";
 

@@ -43,17 +43,42 @@ class LiveEventTest {
   }
 
   private static LiveEvent ticket(String kind, long reporter) {
-    return new LiveEvent(1, kind, 42L, reporter, null, false, null, null, null);
+    return new LiveEvent(
+        1, kind, 42L, reporter, null, false, null, null, null, 1L, null, null, null);
   }
 
   private static LiveEvent message(boolean internal) {
     return new LiveEvent(
-        2, "message.added", 42L, 7L, UUID.randomUUID(), internal, null, null, null);
+        2,
+        "message.added",
+        42L,
+        7L,
+        UUID.randomUUID(),
+        internal,
+        null,
+        null,
+        null,
+        1L,
+        null,
+        null,
+        null);
   }
 
   private static LiveEvent notification(String recipientKind, long recipientId) {
     return new LiveEvent(
-        3, "notification.created", 42L, null, null, false, 5L, recipientKind, recipientId);
+        3,
+        "notification.created",
+        42L,
+        null,
+        null,
+        false,
+        5L,
+        recipientKind,
+        recipientId,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -88,7 +113,20 @@ class LiveEventTest {
   @Test
   void shouldShowPresenceToStaffOnlyEvenIfTheRowNamedACustomer() {
     LiveEvent presence =
-        new LiveEvent(4, "presence.changed", 42L, CARLA.id(), null, false, null, null, null);
+        new LiveEvent(
+            4,
+            "presence.changed",
+            42L,
+            CARLA.id(),
+            null,
+            false,
+            null,
+            null,
+            null,
+            1L,
+            null,
+            null,
+            null);
 
     assertThat(presence.visibleTo(AGENT, ALL)).isTrue();
     assertThat(presence.visibleTo(ADMIN, ALL)).isTrue();
@@ -170,6 +208,10 @@ class LiveEventTest {
                 7L,
                 UUID.fromString("0b7e2f5e-0000-4000-8000-000000000001"),
                 true,
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null));
