@@ -19,6 +19,7 @@ import { useSession } from '@/features/auth/components/session';
 import { MailboxList } from '@/features/mailboxes/components/mailbox-list';
 import { MacroList } from '@/features/macros/components/macro-list';
 import { SignaturesPage } from '@/features/signatures/components/signatures-page';
+import { ApiTokensPage } from '@/features/tokens/components/api-tokens-page';
 import { MyTicket, MyTickets, NewRequest } from '@/features/portal/components/portal-pages';
 import { CalendarEditor, CalendarEditorPage } from '@/features/sla/components/calendar-editor';
 import { CalendarList } from '@/features/sla/components/calendar-list';
@@ -51,6 +52,7 @@ const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/organizations', label: 'Organizations' },
   { to: '/contacts', label: 'Contacts' },
   { to: '/settings/signatures', label: 'Signatures' },
+  { to: '/settings/api-tokens', label: 'API tokens' },
   ...(isManagement(user) ? [{ to: '/stats', label: 'Statistics' }] : []),
   ...(isAdmin(user)
     ? [
@@ -178,6 +180,8 @@ const SignaturesRoute = () => {
   return <SignaturesPage canEditMailboxes={isAdmin(user)} />;
 };
 
+const ApiTokensRoute = () => <ApiTokensPage isAdmin={isAdmin(useSession().user)} />;
+
 const AgentsPage = () => {
   const { user } = useSession();
   return <AgentAdmin canEdit={isAdmin(user)} />;
@@ -254,6 +258,7 @@ export const AppRoutes = () => {
           <Route path="/contacts" element={agentOnly(<ContactList />)} />
           <Route path="/contacts/:id" element={agentOnly(<ContactRoute />)} />
           <Route path="/settings/signatures" element={agentOnly(<SignaturesRoute />)} />
+          <Route path="/settings/api-tokens" element={agentOnly(<ApiTokensRoute />)} />
           <Route path="/stats" element={agentOnly(<StatsPage />, isManagement)} />
           <Route path="/agents" element={agentOnly(<AgentsPage />, isAdmin)} />
           <Route path="/sla-policies" element={agentOnly(<PolicyList />, isAdmin)} />

@@ -73,6 +73,7 @@ describe('the header on a phone', () => {
       'Organizations',
       'Contacts',
       'Signatures',
+      'API tokens',
       'Statistics',
       'Agents',
       'SLA policies',

@@ -39,11 +39,13 @@ final class ApiTokenDtos {
       long ownerId,
       String ownerName,
       Instant createdAt,
-      Instant expiresAt,
-      Instant lastUsedAt,
-      @Schema(description = "The client address of the last recorded use") String lastUsedIp,
-      @Schema(description = "The User-Agent of the last recorded use") String lastUsedAgent,
-      Instant revokedAt,
+      @Schema(description = "Null: never expires", nullable = true) Instant expiresAt,
+      @Schema(description = "Null: never used", nullable = true) Instant lastUsedAt,
+      @Schema(description = "The client address of the last recorded use", nullable = true)
+          String lastUsedIp,
+      @Schema(description = "The User-Agent of the last recorded use", nullable = true)
+          String lastUsedAgent,
+      @Schema(description = "Null: not revoked", nullable = true) Instant revokedAt,
       @Schema(description = "Usable now: neither revoked nor expired") boolean active) {}
 
   @Schema(description = "A new token with its secret, shown this once")
