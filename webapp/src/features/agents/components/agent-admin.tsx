@@ -23,7 +23,7 @@ const yesNo = (value: boolean, yes: string, no: string) => (
   />
 );
 
-/** The agents (employees) with role, capacity and availability; admins add and change them. */
+/** The agents (employees) with role, capacity, skills and availability; admins add and change them. */
 export const AgentAdmin = ({ canEdit }: { canEdit: boolean }) => {
   const agents = useListAgents();
   const [editing, setEditing] = useState<AgentDto | 'new' | null>(null);
@@ -54,6 +54,7 @@ export const AgentAdmin = ({ canEdit }: { canEdit: boolean }) => {
                 <TableCell>Email</TableCell>
                 <TableCell>Role</TableCell>
                 <TableCell align="right">Capacity</TableCell>
+                <TableCell>Skills</TableCell>
                 <TableCell>Available</TableCell>
                 <TableCell>Active</TableCell>
                 <TableCell>Sign-in</TableCell>
@@ -67,6 +68,13 @@ export const AgentAdmin = ({ canEdit }: { canEdit: boolean }) => {
                   <TableCell>{agent.email}</TableCell>
                   <TableCell>{agent.role}</TableCell>
                   <TableCell align="right">{agent.capacity}</TableCell>
+                  <TableCell>
+                    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
+                      {agent.skills.map((skill) => (
+                        <Chip key={skill} size="small" variant="outlined" label={skill} />
+                      ))}
+                    </Stack>
+                  </TableCell>
                   <TableCell>{yesNo(agent.available, 'available', 'away')}</TableCell>
                   <TableCell>{yesNo(agent.active, 'active', 'inactive')}</TableCell>
                   <TableCell>{agent.canSignIn ? 'password set' : 'no password'}</TableCell>

@@ -14,6 +14,7 @@ import { useState, type FormEvent } from 'react';
 import { getListAgentsQueryKey, useCreateAgent, useUpdateAgent } from '@/api/generated/endpoints/agents/agents';
 import type { AgentDto } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
+import { TagInput } from '@/features/tickets/components/tag-input';
 import {
   AGENT_ROLES,
   createRequest,
@@ -23,7 +24,7 @@ import {
   type AgentForm,
 } from '@/features/agents/utils/agent-form';
 
-const FIELDS = ['displayName', 'email', 'role', 'capacity', 'password'] as const;
+const FIELDS = ['displayName', 'email', 'role', 'capacity', 'password', 'skills'] as const;
 
 type Props = { agent?: AgentDto; onClose: () => void };
 
@@ -45,7 +46,7 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
     if (agent) update.mutate({ id: agent.id, data: patchRequest(agent, form) });
     else create.mutate({ data: createRequest(form) });
   };
-  const text = (name: (typeof FIELDS)[number], label: string) => ({
+  const text = (name: Exclude<(typeof FIELDS)[number], 'skills'>, label: string) => ({
     label,
     value: form[name] as string,
     onChange: (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value }),
@@ -78,6 +79,14 @@ export const AgentDialog = ({ agent, onClose }: Props) => {
               {...text('capacity', 'Capacity (tickets at once)')}
               type="number"
               slotProps={{ htmlInput: { min: 0, max: 100 } }}
+            />
+            <TagInput
+              id="agent-skills"
+              label="Skills"
+              value={form.skills}
+              onChange={(skills) => setForm({ ...form, skills })}
+              error={blamed.skills}
+              placeholder="e.g. vpn, billing"
             />
             <TextField
               {...text('password', agent ? 'New password (leave empty to keep)' : 'Password (at least 10 characters)')}

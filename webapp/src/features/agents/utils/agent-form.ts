@@ -12,6 +12,8 @@ export type AgentForm = {
   available: boolean;
   active: boolean;
   password: string;
+  /** Normalized as typed (TagInput); the server normalizes again and refuses bad ones. */
+  skills: string[];
 };
 
 export const emptyForm = (): AgentForm => ({
@@ -22,6 +24,7 @@ export const emptyForm = (): AgentForm => ({
   available: true,
   active: true,
   password: '',
+  skills: [],
 });
 
 export const formOf = (agent: AgentDto): AgentForm => ({
@@ -32,6 +35,7 @@ export const formOf = (agent: AgentDto): AgentForm => ({
   available: agent.available,
   active: agent.active,
   password: '',
+  skills: [...agent.skills],
 });
 
 /** Blank capacity means "not given"; anything else goes to the server, which validates it. */
@@ -44,7 +48,11 @@ export const createRequest = (form: AgentForm): Create => ({
   capacity: capacityOf(form.capacity),
   available: form.available,
   password: form.password === '' ? undefined : form.password,
+  skills: form.skills,
 });
+
+const sameSkills = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((skill, i) => skill === [...b].sort()[i]);
 
 /**
  * Only the fields that changed, so an edit never resends (and so never overwrites) values someone
@@ -60,5 +68,6 @@ export const patchRequest = (before: AgentDto, form: AgentForm): Patch => {
   if (form.available !== before.available) patch.available = form.available;
   if (form.active !== before.active) patch.active = form.active;
   if (form.password !== '') patch.password = form.password;
+  if (!sameSkills(form.skills, before.skills)) patch.skills = form.skills;
   return patch;
 };

@@ -8,12 +8,23 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { useGetAssignmentQueue } from '@/api/generated/endpoints/assignment-controller/assignment-controller';
+import type { WaitingTicketDto } from '@/api/generated/model';
 import { PriorityChip } from '@/components/status-chip';
 import { ErrorState, Loading } from '@/components/states';
 import { LIVE_REFRESH_MS } from '@/lib/react-query';
 import { formatDateTime } from '@/utils/duration';
 
-/** What the auto-assigner sees: unassigned tickets in its order, and every available agent's load. */
+/** When it must be resolved, and the skills it waits for (until any member of its group may take it). */
+const waitingLine = (ticket: WaitingTicketDto) => {
+  const resolveBy = `resolve by ${formatDateTime(ticket.resolveDueAt)}`;
+  if (!ticket.skilledOnly) return resolveBy;
+  return `${resolveBy} · waits for ${ticket.skills.join(', ')} until ${formatDateTime(ticket.fallbackAt)}`;
+};
+
+/**
+ * What the auto-assigner sees: unassigned tickets in its order with their group, how many wait per
+ * group, and every available agent's load.
+ */
 export const AssignmentQueuePanel = () => {
   const queue = useGetAssignmentQueue({ query: { refetchInterval: LIVE_REFRESH_MS } });
   return (
@@ -41,6 +52,18 @@ export const AssignmentQueuePanel = () => {
               ? 'No ticket is waiting for an agent.'
               : `${queue.data.waiting} waiting for an agent`}
           </Typography>
+          {queue.data.groups.length > 1 && (
+            <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', mb: 1 }}>
+              {queue.data.groups.map((group) => (
+                <Chip
+                  key={group.id}
+                  size="small"
+                  variant={group.waiting > 0 ? 'filled' : 'outlined'}
+                  label={`${group.name}: ${group.waiting}`}
+                />
+              ))}
+            </Stack>
+          )}
           {queue.data.head.length > 0 && (
             <List dense aria-label="Waiting tickets">
               {queue.data.head.map((ticket) => (
@@ -50,8 +73,12 @@ export const AssignmentQueuePanel = () => {
                   secondaryAction={<PriorityChip priority={ticket.priority} />}
                 >
                   <ListItemText
-                    primary={<RouterLink to={`/tickets/${ticket.number}`}>#{ticket.number}</RouterLink>}
-                    secondary={`resolve by ${formatDateTime(ticket.resolveDueAt)}`}
+                    primary={
+                      <>
+                        <RouterLink to={`/tickets/${ticket.number}`}>#{ticket.number}</RouterLink> · {ticket.groupName}
+                      </>
+                    }
+                    secondary={waitingLine(ticket)}
                   />
                 </ListItem>
               ))}

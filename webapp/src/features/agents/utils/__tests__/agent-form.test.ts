@@ -11,6 +11,7 @@ const max: AgentDto = {
   available: true,
   active: true,
   canSignIn: true,
+  skills: ['billing'],
   createdAt: '2026-11-01T08:00:00Z',
 };
 
@@ -22,6 +23,14 @@ describe('agent form', () => {
   it('sends only the changed fields, trimmed, capacity as a number', () => {
     const form = { ...formOf(max), displayName: ' Max M. ', capacity: '7', available: false };
     expect(patchRequest(max, form)).toEqual({ displayName: 'Max M.', capacity: 7, available: false });
+  });
+
+  it('sends the skills only when they changed, in any order', () => {
+    expect(patchRequest({ ...max, skills: ['vpn', 'billing'] }, { ...formOf(max), skills: ['billing', 'vpn'] })).toEqual(
+      {},
+    );
+    expect(patchRequest(max, { ...formOf(max), skills: ['billing', 'vpn'] })).toEqual({ skills: ['billing', 'vpn'] });
+    expect(patchRequest(max, { ...formOf(max), skills: [] })).toEqual({ skills: [] });
   });
 
   it('keeps the password unless a new one is typed, and deactivates', () => {
@@ -38,6 +47,7 @@ describe('agent form', () => {
       capacity: undefined,
       available: true,
       password: undefined,
+      skills: [],
     });
   });
 });
