@@ -251,6 +251,9 @@ class AuthorizationMatrixTest {
                 .replace("/api/views/{id}", "/api/views/" + Long.MAX_VALUE)
                 // No such recalculation: those allowed get 404.
                 .replace("recalculations/{id}", "recalculations/sla-recalc-none")
+                // No such invitation: nothing is used, everyone gets 404 (or 400 without a
+                // password).
+                .replace("{token}", "no-such-invitation")
                 // No such policy: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE);
   }
