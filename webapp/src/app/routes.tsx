@@ -21,6 +21,7 @@ import { MacroList } from '@/features/macros/components/macro-list';
 import { SignaturesPage } from '@/features/signatures/components/signatures-page';
 import { ApiTokensPage } from '@/features/tokens/components/api-tokens-page';
 import { MyTicket, MyTickets, NewRequest } from '@/features/portal/components/portal-pages';
+import { InvitationPage } from '@/features/portal/components/invitation-page';
 import { CalendarEditor, CalendarEditorPage } from '@/features/sla/components/calendar-editor';
 import { CalendarList } from '@/features/sla/components/calendar-list';
 import { PolicyEditorPage } from '@/features/sla/components/policy-editor';
@@ -119,6 +120,17 @@ const LoginPage = () => {
       <LoginForm onSignedIn={(signedIn) => navigate(isCustomer(signedIn) ? '/portal' : '/', { replace: true })} />
     </Box>
   );
+};
+
+/** An emailed portal invitation: the contact sets a password and is signed in to the portal. */
+const InvitationRoute = () => {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signedIn = (user: SessionUser) => {
+    queryClient.setQueryData(meQueryOptions().queryKey, user);
+    navigate('/portal', { replace: true });
+  };
+  return <InvitationPage token={useParams().token ?? ''} onSignedIn={signedIn} />;
 };
 
 const TicketPage = () => {
@@ -271,6 +283,7 @@ export const AppRoutes = () => {
           <Route path="/portal" element={customerOnly(<MyTickets />)} />
           <Route path="/portal/new" element={customerOnly(<NewRequestPage />)} />
           <Route path="/portal/tickets/:number" element={customerOnly(<MyTicketPage />)} />
+          <Route path="/portal/invitation/:token" element={<InvitationRoute />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>

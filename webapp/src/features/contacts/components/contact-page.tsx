@@ -28,6 +28,8 @@ import type { ContactDto, OrganizationDto } from '@/api/generated/model';
 import { ErrorState, Loading } from '@/components/states';
 import { formErrorsOf } from '@/lib/api-client';
 import { RelatedTickets } from '@/components/related-tickets';
+import { MergeContact } from '@/features/contacts/components/contact-merge';
+import { PortalInvitation } from '@/features/contacts/components/portal-invitation';
 
 type Props = { id: number; canEdit: boolean };
 
@@ -61,9 +63,15 @@ export const ContactPage = ({ id, canEdit }: Props) => {
           </Typography>
         </div>
         {canEdit && (
-          <Button variant="outlined" onClick={() => setEditing(true)}>
-            Edit contact
-          </Button>
+          <Stack direction="row" spacing={1}>
+            <Button variant="outlined" onClick={() => setEditing(true)}>
+              Edit contact
+            </Button>
+            <MergeContact
+              contact={c}
+              ticketCount={tickets.data ? `${tickets.data.items.length}${tickets.data.nextCursor ? '+' : ''}` : '…'}
+            />
+          </Stack>
         )}
       </Stack>
       <PortalAccess contact={c} canEdit={canEdit} />
@@ -239,6 +247,7 @@ const PortalAccess = ({ contact, canEdit }: { contact: ContactDto; canEdit: bool
           )}
         </form>
       )}
+      <PortalInvitation contactId={contact.id} canEdit={canEdit} />
     </Paper>
   );
 };

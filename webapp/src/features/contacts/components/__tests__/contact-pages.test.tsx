@@ -54,6 +54,7 @@ const server =
     }
     if (url.pathname === '/api/contacts/3') return { status: 200, body: CARLA };
     if (url.pathname === '/api/organizations') return { status: 200, body: [ACME, GLOBEX] };
+    if (url.pathname === '/api/contacts/3/portal-invitations') return { status: 200, body: [] };
     if (url.pathname === '/api/customers/3/tickets')
       return { status: 200, body: { items: [aTicket({ number: 1050, subject: 'Router down' })], nextCursor: null } };
     return { status: 404, body: { title: 'Not Found' } };
@@ -142,6 +143,74 @@ describe('contacts', () => {
     expect(requests.filter((request) => request.method === 'PUT').map((request) => request.body)).toEqual([
       { enabled: true, password: 'short' },
       { enabled: true, password: 'long enough pass' },
+    ]);
+  });
+
+  it('merges the contact into another one picked from a search and shows the tickets moving', async () => {
+    const merge = {
+      id: 7,
+      survivorId: 9,
+      mergedId: 3,
+      status: 'RUNNING',
+      comment: 'Merged contact Carla Customer <carla@acme.example> into Walk In <walk-in@example.org>',
+      ticketsTotal: 1,
+      ticketsLeft: 1,
+      failures: [],
+      startedAt: ACME.createdAt,
+    };
+    const requests = stubFetch((request) => {
+      if (request.method === 'POST') return { status: 202, body: merge };
+      if (request.url === '/api/contacts/9/merges')
+        return { status: 200, body: [{ ...merge, status: 'DONE', ticketsLeft: 0 }] };
+      return server()(request);
+    });
+    page(true);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Merge into another contact…' }, SLOW));
+    const dialog = screen.getByRole('dialog', { name: 'Merge Carla Customer into another contact' });
+    fireEvent.change(within(dialog).getByRole('searchbox', { name: 'Search contacts' }), { target: { value: 'walk' } });
+    await waitFor(
+      () => expect(requests.map((request) => request.url)).toContain('/api/contacts?text=walk&limit=20'),
+      SLOW,
+    );
+    await userEvent.click(within(dialog).getByRole('combobox', { name: 'Merge into' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Walk In <walk-in@example.org>' }, SLOW));
+    expect(within(dialog).getByText(/gains carla@acme\.example as another address, 1 ticket\(s\)/)).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
+
+    expect(await within(dialog).findByText('Merged: 1 ticket(s) moved.', {}, SLOW)).toBeInTheDocument();
+    expect(requests.find((request) => request.method === 'POST')).toMatchObject({
+      url: '/api/contacts/9/merge',
+      body: { contactId: 3 },
+    });
+    expect(within(dialog).getByRole('link', { name: 'Open Walk In' })).toHaveAttribute('href', '/contacts/9');
+  });
+
+  it('mails a portal invitation and shows when it was sent', async () => {
+    let sent = false;
+    const invitation = {
+      id: 1,
+      contactId: 3,
+      sentAt: '2026-12-06T10:00:00Z',
+      expiresAt: '2999-12-13T10:00:00Z',
+    };
+    const requests = stubFetch((request) => {
+      if (request.method === 'POST') {
+        sent = true;
+        return { status: 201, body: invitation };
+      }
+      if (request.url === '/api/contacts/3/portal-invitations') return { status: 200, body: sent ? [invitation] : [] };
+      return server()(request);
+    });
+    page(true);
+
+    expect(await screen.findByText('No invitation sent.', {}, SLOW)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Send portal invitation' }));
+
+    expect(await screen.findByText('Invitation mailed.', {}, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText(/^Invitation sent .*, valid until/, {}, SLOW)).toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'POST').map((request) => request.url)).toEqual([
+      '/api/contacts/3/portal-invitation',
     ]);
   });
 });

@@ -327,6 +327,9 @@ class AuthorizationMatrixTest {
                 .replace("recalculations/{id}", "recalculations/sla-recalc-none")
                 // No such token: nothing is revoked, those allowed get 404.
                 .replace("/api/tokens/{id}", "/api/tokens/" + Long.MAX_VALUE)
+                // No such invitation: nothing is used, everyone gets 404 (or 400 without a
+                // password).
+                .replace("{token}", "no-such-invitation")
                 // No such policy: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE)
                 // No such routing rule: nothing is changed or deleted, those allowed get 404.
