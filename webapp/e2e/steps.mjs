@@ -1074,6 +1074,67 @@ export const scenario = [
     },
   },
   {
+    id: 'routing',
+    name: 'a routing rule sends a customer email to its group, auto-assigned to a member',
+    needs: ['/api/routing-rules', '/api/groups', '/api/dev/inbound-email'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'ada@tempodesk.demo');
+      await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
+      let { groupId, groupName } = state;
+      if (!groupId) {
+        // run on its own (E2E_STEPS=routing): a group of the demo agents with capacity
+        const agents = (await requestApi(page, 'GET', '/api/agents')).json;
+        const member = (email) => ({ agentId: agents.find((agent) => agent.email === email).id });
+        groupName = `Routed ${unique}`;
+        const created = await requestApi(page, 'POST', '/api/groups', {
+          name: groupName,
+          members: [member('alice@tempodesk.demo'), member('max@tempodesk.demo')],
+        });
+        assert.equal(created.status, 201, JSON.stringify(created.json));
+        groupId = created.json.id;
+      }
+      const address = `routed-${unique}@tempodesk.demo`;
+      const ruleName = `Routed mail ${unique}`;
+      await page.getByRole('link', { name: 'Routing' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Routing rules' }).waitFor();
+      await page.getByRole('button', { name: 'New rule' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New routing rule' });
+      await dialog.getByLabel('Name').fill(ruleName);
+      await dialog.getByLabel('was mailed to (To or Cc)').fill(address);
+      await choose(page, 'send it to group', groupName);
+      await dialog.getByLabel('add tags (comma-separated)').fill('routed');
+      await dialog.getByRole('button', { name: 'Create rule' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.getByRole('table', { name: 'Routing rules' }).getByRole('row').filter({ hasText: ruleName });
+      await row.getByText(`to ${address}`).waitFor();
+      await screenshot('routing-rules');
+
+      const routedSubject = `Invoice ${unique} charged twice`;
+      await openTicketList(page);
+      await simulateEmail(
+        page,
+        {
+          fromEmail: `ivy-${unique}@example.com`,
+          fromName: 'Ivy Invoice',
+          subject: routedSubject,
+          body: 'Please refund.',
+        },
+        () => page.getByRole('dialog', { name: 'Simulate a customer email' }).getByLabel('To (email)').fill(address),
+      );
+      // the group's list: the ticket is there, assigned to one of the group's members
+      await page.goto(`/?groupId=${groupId}&text=${encodeURIComponent(unique)}`);
+      const ticket = rows(page).filter({ hasText: routedSubject });
+      await ticket.waitFor({ timeout: 60_000 });
+      await ticket.filter({ hasText: /Alice Agent|Max Manager/ }).waitFor({ timeout: 60_000 });
+      await ticket.getByRole('link', { name: routedSubject }).click();
+      await page
+        .getByTestId('audit-entry')
+        .filter({ hasText: `Rule "${ruleName}" matched recipient ${address}` })
+        .filter({ hasText: `group:` })
+        .waitFor();
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

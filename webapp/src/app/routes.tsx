@@ -26,6 +26,7 @@ import { CalendarEditor, CalendarEditorPage } from '@/features/sla/components/ca
 import { CalendarList } from '@/features/sla/components/calendar-list';
 import { PolicyEditorPage } from '@/features/sla/components/policy-editor';
 import { PolicyList } from '@/features/sla/components/policy-list';
+import { RoutingRuleList } from '@/features/routing/components/routing-rule-list';
 import { ContactList } from '@/features/contacts/components/contact-list';
 import { ContactPage } from '@/features/contacts/components/contact-page';
 import { OrganizationList } from '@/features/organizations/components/organization-list';
@@ -60,6 +61,7 @@ const agentNav = (user: SessionUser): NavItem[] => [
         { to: '/agents', label: 'Agents' },
         { to: '/sla-policies', label: 'SLA policies' },
         { to: '/business-calendars', label: 'Calendars' },
+        { to: '/routing-rules', label: 'Routing' },
       ]
     : []),
 ];
@@ -279,6 +281,7 @@ export const AppRoutes = () => {
           <Route path="/business-calendars" element={agentOnly(<CalendarList />, isAdmin)} />
           <Route path="/business-calendars/new" element={agentOnly(<CalendarEditorRoute creating />, isAdmin)} />
           <Route path="/business-calendars/:id" element={agentOnly(<CalendarEditorRoute />, isAdmin)} />
+          <Route path="/routing-rules" element={agentOnly(<RoutingRuleList />, isAdmin)} />
           <Route path="/notifications" element={signedIn(<NotificationsRoute />)} />
           <Route path="/portal" element={customerOnly(<MyTickets />)} />
           <Route path="/portal/new" element={customerOnly(<NewRequestPage />)} />

@@ -11,8 +11,15 @@ import { useState, type FormEvent } from 'react';
 import { useSimulateInboundEmail } from '@/api/generated/endpoints/demo/demo';
 import { formErrorsOf } from '@/lib/api-client';
 
-type Form = { fromName: string; fromEmail: string; subject: string; body: string; ticketNumber: string };
-const EMPTY: Form = { fromName: '', fromEmail: '', subject: '', body: '', ticketNumber: '' };
+type Form = {
+  fromName: string;
+  fromEmail: string;
+  to: string;
+  subject: string;
+  body: string;
+  ticketNumber: string;
+};
+const EMPTY: Form = { fromName: '', fromEmail: '', to: '', subject: '', body: '', ticketNumber: '' };
 const FIELDS = Object.keys(EMPTY) as (keyof Form)[];
 
 /**
@@ -44,6 +51,7 @@ export const SimulateEmailDialog = ({ open, onClose }: { open: boolean; onClose:
         data: {
           fromName: form.fromName || undefined,
           fromEmail: form.fromEmail,
+          to: form.to || undefined,
           subject: form.subject || undefined,
           body: form.body,
           ticketNumber: form.ticketNumber ? Number(form.ticketNumber) : undefined,
@@ -71,6 +79,11 @@ export const SimulateEmailDialog = ({ open, onClose }: { open: boolean; onClose:
               <TextField {...field('fromEmail', 'From (email)')} required autoFocus />
               <TextField {...field('fromName', 'From (name)')} />
             </Stack>
+            <TextField
+              {...field('to', 'To (email)')}
+              placeholder="support@tempodesk.demo"
+              helperText={problems.fields.to ?? 'Default: the demo mailbox. A routing rule may route another address.'}
+            />
             <TextField {...field('subject', 'Subject')} />
             <TextField {...field('body', 'Message')} required multiline minRows={4} />
             <TextField {...field('ticketNumber', 'Answering ticket # (optional)')} type="number" />

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -42,7 +43,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -102,11 +102,9 @@ class RoutingRuleController {
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = RuleRequest.class))))
-  RuleDto update(@PathVariable long id, @RequestBody JsonNode patch) {
+  RuleDto update(@PathVariable long id, @RequestBody Map<String, Object> patch) {
     RuleDto current = find(id);
-    if (!(patch instanceof ObjectNode changes)) {
-      throw FieldException.malformed("body", "A JSON object of the fields to change is expected.");
-    }
+    ObjectNode changes = json.valueToTree(patch);
     ObjectNode merged = json.valueToTree(current.asRequest());
     Set<String> fields =
         Arrays.stream(RuleRequest.class.getRecordComponents())
