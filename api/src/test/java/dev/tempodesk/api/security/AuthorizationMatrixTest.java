@@ -179,6 +179,11 @@ class AuthorizationMatrixTest {
           entry("POST /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/dev/inbound-email", Access.STAFF),
           entry("POST /api/attachments/{id}/retry", Access.STAFF),
+          entry("GET /api/groups", Access.STAFF),
+          entry("GET /api/groups/{id}", Access.STAFF),
+          entry("POST /api/groups", Access.ADMIN),
+          entry("PATCH /api/groups/{id}", Access.ADMIN),
+          entry("DELETE /api/groups/{id}", Access.ADMIN),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
           entry("ANY /error", Access.PUBLIC));
@@ -246,7 +251,9 @@ class AuthorizationMatrixTest {
                 // No such recalculation: those allowed get 404.
                 .replace("recalculations/{id}", "recalculations/sla-recalc-none")
                 // No such policy: nothing is changed or deleted, those allowed get 404.
-                .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE);
+                .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE)
+                // No such group: nothing is changed or deleted, those allowed get 404.
+                .replace("/api/groups/{id}", "/api/groups/" + Long.MAX_VALUE);
   }
 
   private HttpApi client(Caller caller) {
