@@ -1074,6 +1074,36 @@ export const scenario = [
     },
   },
   {
+    id: 'groups',
+    name: 'an admin creates a group with members',
+    needs: ['/api/groups'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'ada@tempodesk.demo');
+      await page.getByRole('link', { name: 'Groups' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
+      state.groupName = `Second line ${unique}`;
+      await page.getByRole('button', { name: 'New group' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New group' });
+      await dialog.getByLabel('Name').fill(state.groupName);
+      await dialog.getByLabel('Description').fill('Escalations from the first line');
+      const members = dialog.getByRole('combobox', { name: 'Members' });
+      for (const member of ['Alice Agent', 'Max Manager']) {
+        await members.click();
+        await page.getByRole('option', { name: member, exact: true }).click();
+      }
+      await dialog.getByRole('checkbox', { name: 'Max Manager manages the group' }).check();
+      await screenshot('groups');
+      await dialog.getByRole('button', { name: 'Save group' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.getByRole('table', { name: 'Groups' }).getByRole('row').filter({ hasText: state.groupName });
+      await row.getByText('Max Manager (manager)').waitFor();
+      await row.getByText('Alice Agent').waitFor();
+      const groups = (await requestApi(page, 'GET', '/api/groups')).json;
+      state.groupId = groups.find((group) => group.name === state.groupName).id;
+      assert.ok(state.groupId, 'the new group has an id');
+    },
+  },
+  {
     id: 'routing',
     name: 'a routing rule sends a customer email to its group, auto-assigned to a member',
     needs: ['/api/routing-rules', '/api/groups', '/api/dev/inbound-email'],

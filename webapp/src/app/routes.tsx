@@ -18,6 +18,7 @@ import { LoginForm } from '@/features/auth/components/login-form';
 import { useSession } from '@/features/auth/components/session';
 import { MailboxList } from '@/features/mailboxes/components/mailbox-list';
 import { MacroList } from '@/features/macros/components/macro-list';
+import { GroupList } from '@/features/groups/components/group-list';
 import { SignaturesPage } from '@/features/signatures/components/signatures-page';
 import { ApiTokensPage } from '@/features/tokens/components/api-tokens-page';
 import { MyTicket, MyTickets, NewRequest } from '@/features/portal/components/portal-pages';
@@ -45,6 +46,9 @@ const TicketListPage = () => {
   return <TicketList canShareViews={isManagement(user)} agents={useAssignableAgents(user)} />;
 };
 
+/** Groups: every agent reads them, admins change them. */
+const GroupsPage = () => <GroupList canEdit={isAdmin(useSession().user)} />;
+
 /** The workspace pages a role may use. */
 const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/', label: 'Tickets' },
@@ -61,6 +65,7 @@ const agentNav = (user: SessionUser): NavItem[] => [
         { to: '/agents', label: 'Agents' },
         { to: '/sla-policies', label: 'SLA policies' },
         { to: '/business-calendars', label: 'Calendars' },
+        { to: '/groups', label: 'Groups' },
         { to: '/routing-rules', label: 'Routing' },
       ]
     : []),
@@ -137,9 +142,11 @@ const InvitationRoute = () => {
 
 const TicketPage = () => {
   const number = Number(useParams().number);
-  const agents = useAssignableAgents(useSession().user);
+  const { user } = useSession();
+  const agents = useAssignableAgents(user);
   if (!Number.isInteger(number) || number <= 0) return <NotFound />;
-  return <TicketDetail key={number} number={number} agents={agents} fillSource={macroFillSource} />;
+  const mover = user ? { userId: user.id, management: isManagement(user) } : undefined;
+  return <TicketDetail key={number} number={number} agents={agents} fillSource={macroFillSource} mover={mover} />;
 };
 
 const NewTicketPage = () => {
@@ -281,6 +288,7 @@ export const AppRoutes = () => {
           <Route path="/business-calendars" element={agentOnly(<CalendarList />, isAdmin)} />
           <Route path="/business-calendars/new" element={agentOnly(<CalendarEditorRoute creating />, isAdmin)} />
           <Route path="/business-calendars/:id" element={agentOnly(<CalendarEditorRoute />, isAdmin)} />
+          <Route path="/groups" element={agentOnly(<GroupsPage />)} />
           <Route path="/routing-rules" element={agentOnly(<RoutingRuleList />, isAdmin)} />
           <Route path="/notifications" element={signedIn(<NotificationsRoute />)} />
           <Route path="/portal" element={customerOnly(<MyTickets />)} />

@@ -27,6 +27,8 @@ export const aTicket = (overrides: Partial<TicketDto> = {}, sla: Partial<SlaDto>
   organizationName: null as unknown as string,
   assetId: null as unknown as number,
   assetName: null as unknown as string,
+  groupId: 1,
+  groupName: 'Support',
   pendingReason: null as unknown as string,
   pendingUntil: null as unknown as string,
   resolution: null as unknown as string,

@@ -16,6 +16,7 @@ import { SlaPanel } from '@/features/tickets/components/sla-panel';
 import { Thread } from '@/components/thread';
 import { PresenceBar } from '@/features/tickets/components/presence-bar';
 import { UpdatePanel } from '@/features/tickets/components/update-panel';
+import { useGroupChoice, type GroupMover } from '@/features/tickets/hooks/use-group-choice';
 import { formatDateTime } from '@/utils/duration';
 import { useState, type ReactNode } from 'react';
 import type { TicketDto, TicketPatchRequest } from '@/api/generated/model';
@@ -36,14 +37,21 @@ export type FillSource = (ticket: TicketDto, fill: (filled: TicketFill) => void)
 
 const live = { query: { refetchInterval: liveRefreshInterval } };
 
-type Props = { number: number; agents: { id: number; name: string }[]; fillSource?: FillSource };
+type Props = {
+  number: number;
+  agents: { id: number; name: string }[];
+  fillSource?: FillSource;
+  /** The signed-in person, for the group change (managers, admins, the group's managers). */
+  mover?: GroupMover;
+};
 
-export const TicketDetail = ({ number, agents, fillSource }: Props) => {
+export const TicketDetail = ({ number, agents, fillSource, mover }: Props) => {
   const ticket = useGetTicket(number, live);
   const messages = useListTicketMessages(number, live);
   const events = useListTicketEvents(number, live);
   const retryReply = useRetryReply();
   const retryAttachment = useRetryAttachment();
+  const groups = useGroupChoice(ticket.data, mover);
   // The last macro picked: fills the reply box and the update panel for review (nothing is sent).
   const [fill, setFill] = useState<{ reply: ReplyFill; update: UpdateFill }>();
 
@@ -84,6 +92,7 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
               {t.organizationName ? ` · ${t.organizationName}` : ''} · via {t.channel.toLowerCase()} · opened{' '}
               {formatDateTime(t.createdAt)}
               {t.assigneeName ? ` · assigned to ${t.assigneeName}` : ' · unassigned'}
+              {t.groupName ? ` · group ${t.groupName}` : ''}
             </Typography>
           </Stack>
           <Box sx={{ mt: 1 }}>
@@ -118,7 +127,7 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
       </Stack>
       <Stack spacing={2} sx={{ minWidth: 0 }}>
         <SlaPanel ticket={t} fetchedAt={ticket.dataUpdatedAt} />
-        <UpdatePanel ticket={t} agents={agents} fill={fill?.update} />
+        <UpdatePanel ticket={t} agents={agents} fill={fill?.update} groups={groups} />
         <CustomerContext ticket={t} />
         {events.isPending ? (
           <Loading label="Loading history…" />

@@ -8,6 +8,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import type { Ref } from 'react';
 import { TagInput } from '@/features/tickets/components/tag-input';
+import { GroupFilter } from '@/features/tickets/components/group-filter';
 import {
   OrganizationFilter,
   ReporterFilter,
@@ -23,6 +24,7 @@ export type TicketFilterValues = {
   includeDone: boolean;
   tags: string[]; // all of them (tag=…&tag=…)
   mailboxIds: number[];
+  groupIds: number[];
   channels: string[];
   organizationIds: number[];
   reporterId: number | null;
@@ -42,6 +44,7 @@ export const EMPTY_FILTERS: TicketFilterValues = {
   includeDone: false,
   tags: [],
   mailboxIds: [],
+  groupIds: [],
   channels: [],
   organizationIds: [],
   reporterId: null,
@@ -187,6 +190,7 @@ export const TicketFilters = ({ value, onChange, assignees, searchRef }: Props) 
           )}
         </Select>
       </FormControl>
+      <GroupFilter value={value.groupIds} onChange={(ids) => set('groupIds', ids)} />
       <FormControl size="small" sx={{ minWidth: 160 }}>
         <InputLabel id="filter-channel-label">Channel</InputLabel>
         <Select

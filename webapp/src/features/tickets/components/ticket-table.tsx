@@ -55,6 +55,7 @@ export const TicketTable = ({
         <TableCell>Status</TableCell>
         <TableCell sx={wide}>Priority</TableCell>
         <TableCell sx={wide}>SLA</TableCell>
+        <TableCell sx={wide}>Group</TableCell>
         <TableCell sx={wide}>Assignee</TableCell>
         <TableCell sx={wide}>Customer</TableCell>
         <TableCell sx={wide}>Updated</TableCell>
@@ -98,6 +99,9 @@ export const TicketTable = ({
           </TableCell>
           <TableCell sx={wide}>
             <SlaChip ticket={ticket} fetchedAt={fetchedAt} />
+          </TableCell>
+          <TableCell sx={wide} data-testid="ticket-group">
+            {ticket.groupName}
           </TableCell>
           <TableCell sx={wide}>
             {ticket.assigneeName ?? (

@@ -18,6 +18,7 @@ import { formErrorsOf } from '@/lib/api-client';
 import { humanize, PENDING_DURATIONS } from '@/features/tickets/utils/change-options';
 import { TagInput } from '@/features/tickets/components/tag-input';
 import { useUpdateTicket } from '@/features/tickets/api/update-ticket';
+import type { GroupChoice } from '@/features/tickets/hooks/use-group-choice';
 import {
   buildPatch,
   FIELD_RENAMES,
@@ -36,10 +37,12 @@ type Props = {
   ticket: TicketDto;
   agents: { id: number; name: string }[];
   fill?: UpdateFill;
+  /** The groups the ticket may move to; without them the panel shows no group. */
+  groups?: GroupChoice;
 };
 
 /** Change status, priority, assignee, suspension or resolution; always with a comment. */
-export const UpdatePanel = ({ ticket, agents, fill }: Props) => {
+export const UpdatePanel = ({ ticket, agents, fill, groups }: Props) => {
   const [form, setForm] = useState<UpdateForm>(() => formFor(ticket));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string>();
@@ -152,6 +155,28 @@ export const UpdatePanel = ({ ticket, agents, fill }: Props) => {
             </MenuItem>
           ))}
         </TextField>
+        {groups && (
+          <TextField
+            select
+            {...field('group', 'Group')}
+            disabled={!groups.canMove}
+            helperText={
+              errors.group ??
+              (groups.canMove
+                ? 'An assignee who is not a member is unassigned'
+                : 'Managers and the group’s managers move tickets')
+            }
+          >
+            {!groups.options.some((group) => group.id === ticket.groupId) && (
+              <MenuItem value={String(ticket.groupId)}>{ticket.groupName ?? `#${ticket.groupId}`}</MenuItem>
+            )}
+            {groups.options.map((group) => (
+              <MenuItem key={group.id} value={String(group.id)}>
+                {group.name}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
         <TextField select {...field('assignee', 'Assignee')}>
           <MenuItem value="none">Unassigned</MenuItem>
           {[...assigneeOptions].map(([id, name]) => (

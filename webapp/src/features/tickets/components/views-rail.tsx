@@ -31,6 +31,7 @@ import {
 import type { SavedViewDto, TicketListParams } from '@/api/generated/model';
 import { ErrorState, Loading } from '@/components/states';
 import { formErrorsOf } from '@/lib/api-client';
+import { MyGroups } from '@/features/tickets/components/my-groups';
 import { compactListParams, sameListParams, type ListParams } from '@/features/tickets/hooks/use-list-params';
 
 /** How often the rail's counts refresh themselves (and after every save, rename or delete). */
@@ -201,6 +202,7 @@ export const ViewsRail = ({ current, onApply, canShare }: Props) => {
           )}
         </>
       )}
+      <MyGroups current={current} onApply={onApply} />
       <Box sx={{ px: 2, pt: 1 }}>
         <Button
           fullWidth

@@ -21,6 +21,7 @@ export type ListParams = {
   mailboxId?: number[];
   channel?: string[];
   organizationId?: number[];
+  groupId?: number[];
   reporterId?: number;
   /** Created/updated ranges: a date (YYYY-MM-DD, a whole day in UTC; "to" includes it) or an instant. */
   createdFrom?: string;
@@ -30,7 +31,7 @@ export type ListParams = {
 };
 
 const LISTS = ['status', 'priority', 'tag', 'pendingReason', 'channel'] as const;
-const ID_LISTS = ['mailboxId', 'organizationId'] as const;
+const ID_LISTS = ['mailboxId', 'organizationId', 'groupId'] as const;
 const IDS = ['assigneeId', 'reporterId'] as const;
 const FLAGS = ['unassigned', 'mine', 'includeDone'] as const;
 const TEXTS = ['text', 'idleFor', 'sort', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;

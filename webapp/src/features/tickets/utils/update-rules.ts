@@ -9,6 +9,7 @@ export type UpdateForm = {
   pendingFor: string;
   resolution: string;
   tags: string[];
+  group: string; // group id; '' when the panel offers no group
   comment: string;
 };
 
@@ -22,6 +23,7 @@ export const formFor = (ticket: TicketDto): UpdateForm => ({
   pendingFor: '',
   resolution: '',
   tags: ticket.tags ?? [],
+  group: ticket.groupId != null ? String(ticket.groupId) : '',
   comment: '',
 });
 
@@ -49,6 +51,7 @@ export const formWith = (ticket: TicketDto, change: FilledChange): UpdateForm =>
     pendingReason: change.pendingReason ?? '',
     pendingFor: change.pendingFor ?? '',
     resolution: change.resolution ?? '',
+    group: form.group,
     comment: change.comment ?? '',
     // The macro's tag changes applied to the ticket's tags (sent whole, as the tag editor does).
     tags: [...new Set([...form.tags, ...(change.addTags ?? [])])].filter(
@@ -99,6 +102,9 @@ export const buildPatch = (
   if (sorted(form.tags) !== sorted(ticket.tags ?? [])) {
     patch.tags = form.tags;
   }
+  if (form.group && form.group !== String(ticket.groupId)) {
+    patch.groupId = Number(form.group);
+  }
   if (!patch.comment) errors.comment = 'A comment is required: say why you make this change.';
   return Object.keys(errors).length ? { errors } : { patch, errors };
 };
@@ -118,4 +124,9 @@ export const FORM_FIELDS = [
 ] as const;
 
 /** Server fields shown by another input: the assignee's id, and the tags' add/remove forms. */
-export const FIELD_RENAMES = { assigneeId: 'assignee', addTags: 'tags', removeTags: 'tags' } as const;
+export const FIELD_RENAMES = {
+  assigneeId: 'assignee',
+  addTags: 'tags',
+  removeTags: 'tags',
+  groupId: 'group',
+} as const;

@@ -14,6 +14,9 @@ const server = (nextCursor: string | null = null) => {
     if (request.url.startsWith('/api/views')) {
       return { status: 200, body: [] }; // the list's saved-views rail
     }
+    if (request.url.startsWith('/api/groups')) {
+      return { status: 200, body: [] }; // the rail's "My groups"
+    }
     if (request.url.startsWith('/api/macros')) {
       return { status: 200, body: [{ id: 9, name: 'Replacement on its way', shared: true }] };
     }

@@ -27,6 +27,7 @@ const backend = (request: RecordedRequest) => {
   if (path === '/api/contacts/3') return { status: 200, body: CARLA };
   if (path === '/api/tickets') return { status: 200, body: { items: [], nextCursor: null } };
   if (path === '/api/views') return { status: 200, body: [] };
+  if (path === '/api/groups') return { status: 200, body: [] };
   return { status: 404, body: {} };
 };
 

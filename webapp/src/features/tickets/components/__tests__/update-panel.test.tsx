@@ -27,6 +27,35 @@ const ok = (
 afterEach(() => vi.unstubAllGlobals());
 
 describe('update panel', () => {
+  const groups = (canMove: boolean) => ({
+    options: [
+      { id: 1, name: 'Support' },
+      { id: 3, name: 'Billing' },
+    ],
+    canMove,
+  });
+
+  it('moves the ticket to another group with the required comment', async () => {
+    const requests = stubFetch(() => ok(aTicket({ groupId: 3, groupName: 'Billing' }), [], []));
+    renderWithQueries(<UpdatePanel ticket={aTicket()} agents={agents} groups={groups(true)} />);
+
+    await choose('Group', 'Billing');
+    await userEvent.type(screen.getByRole('textbox', { name: /Comment/ }), 'invoice question');
+    await userEvent.click(screen.getByRole('button', { name: 'Save change' }));
+
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(requests[0].body).toEqual({ groupId: 3, comment: 'invoice question', expectedVersion: 4 });
+  });
+
+  it('shows the group but does not let a non-manager change it', () => {
+    stubFetch(() => ok());
+    renderWithQueries(<UpdatePanel ticket={aTicket()} agents={agents} groups={groups(false)} />);
+
+    const group = screen.getByRole('combobox', { name: 'Group' });
+    expect(group).toHaveTextContent('Support');
+    expect(group).toHaveAttribute('aria-disabled', 'true');
+  });
+
   it('refuses to send a change without a comment and says so on the comment field', async () => {
     const requests = stubFetch(() => ok());
     renderWithQueries(<UpdatePanel ticket={aTicket()} agents={agents} />);

@@ -31,10 +31,25 @@ const VIEWS = [
 
 const server = () =>
   stubFetch((request: RecordedRequest) =>
-    request.method === 'GET' ? { status: 200, body: VIEWS } : { status: 201, body: { ...VIEWS[1], id: 10 } },
+    request.url.startsWith('/api/groups') // the rail's "My groups"
+      ? { status: 200, body: [{ id: 3, name: 'Billing', openTickets: 2, members: [] }] }
+      : request.method === 'GET'
+        ? { status: 200, body: VIEWS }
+        : { status: 201, body: { ...VIEWS[1], id: 10 } },
   );
 
 describe('saved views rail', () => {
+  it("lists the agent's groups under My groups, each applying its groupId filter", async () => {
+    server();
+    const onApply = vi.fn();
+    renderWithQueries(<ViewsRail current={{}} onApply={onApply} canShare={false} />);
+
+    const groups = await screen.findByRole('list', { name: 'My groups' });
+    await userEvent.click(within(groups).getByRole('button', { name: /^Billing/ }));
+
+    expect(onApply).toHaveBeenCalledWith({ groupId: [3] });
+  });
+
   it('shows shared and own views with their counts and applies one on click', async () => {
     server();
     const onApply = vi.fn();

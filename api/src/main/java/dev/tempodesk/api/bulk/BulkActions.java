@@ -153,7 +153,7 @@ public class BulkActions {
       throw FieldException.invalid(
           "changes",
           "Name at least one change (status, priority, assigneeId, pendingReason, pendingFor,"
-              + " resolution, tags, addTags or removeTags) or a macroId.");
+              + " resolution, tags, addTags, removeTags or groupId) or a macroId.");
     }
     if (changes.getExpectedVersion() != null) {
       throw FieldException.invalid(
@@ -178,7 +178,8 @@ public class BulkActions {
         || c.getResolution() != null
         || c.getTags() != null
         || c.getAddTags() != null
-        || c.getRemoveTags() != null;
+        || c.getRemoveTags() != null
+        || c.getGroupId() != null;
   }
 
   private List<Long> selection(BulkActionRequest request, SignedInUser user) {

@@ -5,6 +5,7 @@ import dev.tempodesk.api.signature.Signatures;
 import dev.tempodesk.api.ticket.CreateTicketRequest;
 import dev.tempodesk.api.ticket.TicketCommands;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
+import dev.tempodesk.db.group.GroupRepository;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssetsRecord;
 import dev.tempodesk.db.jooq.tables.records.ContactsRecord;
@@ -23,6 +24,7 @@ import dev.tempodesk.workflows.ticket.TicketStatus;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,6 +60,7 @@ public class DemoData {
   private final Signatures signatures;
   private final MailboxRepository mailboxes;
   private final DemoRouting routing;
+  private final GroupRepository groups;
   private final CompletableFuture<Void> liveTickets = new CompletableFuture<>();
 
   public DemoData(
@@ -70,7 +73,8 @@ public class DemoData {
       DemoServiceLevels serviceLevels,
       Signatures signatures,
       MailboxRepository mailboxes,
-      DemoRouting routing) {
+      DemoRouting routing,
+      GroupRepository groups) {
     this.properties = properties;
     this.routing = routing;
     this.agents = agents;
@@ -81,6 +85,7 @@ public class DemoData {
     this.serviceLevels = serviceLevels;
     this.signatures = signatures;
     this.mailboxes = mailboxes;
+    this.groups = groups;
   }
 
   // Before StatsStartup (10): the stats workflow then resumes after the history's computed hours.
@@ -130,6 +135,13 @@ public class DemoData {
     agents.setSkills(alice.getId(), new String[] {"vpn"});
     agents.setSkills(max.getId(), new String[] {"billing"});
     Actor admin = Actor.agent(ada.getId(), ada.getDisplayName());
+    // Groups (issue 21): Support stays the default, where every agent already is.
+    group(
+        "First line",
+        "Questions first answered here",
+        Map.of(alice.getId(), false, max.getId(), false));
+    long billing = group("Billing", "Invoices, refunds and VAT", Map.of(max.getId(), true));
+    long network = group("Network", "Routers, VPNs and links", Map.of(alice.getId(), false));
     for (AgentsRecord agent : List.of(ada, max, alice)) {
       signatures.saveForAgent(agent.getId(), AGENT_SIGNATURE, ada.getId());
     }
@@ -177,7 +189,10 @@ public class DemoData {
         past,
         DemoHistory.DAYS);
     return () -> {
-      seedTickets(admin, alice, max, carla, dan, gina, hank, router, vpn, shop, order);
+      long[] moved =
+          seedTickets(admin, alice, max, carla, dan, gina, hank, router, vpn, shop, order);
+      change(admin, moved[0], "A network problem", p -> p.setGroupId(network));
+      change(admin, moved[1], "Billing handles VAT questions", p -> p.setGroupId(billing));
       routing.seed();
       // The demo mailbox is registered by MailboxStartup on this same ready event: by now it is.
       for (MailboxesRecord mailbox : mailboxes.listAll()) {
@@ -186,7 +201,8 @@ public class DemoData {
     };
   }
 
-  private void seedTickets(
+  /** Opens the live demo tickets; returns the VPN ticket's and the VAT question's numbers. */
+  private long[] seedTickets(
       Actor admin,
       AgentsRecord alice,
       AgentsRecord max,
@@ -199,14 +215,15 @@ public class DemoData {
       AssetsRecord shop,
       AssetsRecord order) {
 
-    open(
-        admin,
-        carla,
-        vpn,
-        Priority.HIGH,
-        alice,
-        "VPN tunnel to the branch office drops every hour",
-        "Since Monday the tunnel to Lyon drops at :05 every hour for about two minutes.");
+    long tunnel =
+        open(
+            admin,
+            carla,
+            vpn,
+            Priority.HIGH,
+            alice,
+            "VPN tunnel to the branch office drops every hour",
+            "Since Monday the tunnel to Lyon drops at :05 every hour for about two minutes.");
     long refund =
         open(
             admin,
@@ -225,14 +242,15 @@ public class DemoData {
           p.setPendingReason(PendingReason.THIRD_PARTY);
           p.setPendingFor(Duration.ofDays(2));
         });
-    open(
-        admin,
-        carla,
-        null,
-        Priority.LOW,
-        max,
-        "Invoice shows the wrong VAT number",
-        "Invoice 2026-1183 has our old VAT number.");
+    long vat =
+        open(
+            admin,
+            carla,
+            null,
+            Priority.LOW,
+            max,
+            "Invoice shows the wrong VAT number",
+            "Invoice 2026-1183 has our old VAT number.");
     long checkout =
         open(
             admin,
@@ -332,6 +350,13 @@ public class DemoData {
         null,
         "Cannot sign in to the customer portal",
         "The portal says my password is wrong, the reset mail never comes.");
+    return new long[] {tunnel, vat};
+  }
+
+  private long group(String name, String description, Map<Long, Boolean> members) {
+    long id = groups.insert(new GroupRepository.Fields(name, description, null, 600)).getId();
+    groups.replaceMembers(id, members);
+    return id;
   }
 
   private long open(

@@ -162,6 +162,11 @@ class SecurityConfig {
     auth.requestMatchers(PUT, "/api/routing-rules/order").hasRole(ADMIN);
     auth.requestMatchers(PATCH, "/api/routing-rules/*").hasRole(ADMIN);
     auth.requestMatchers(DELETE, "/api/routing-rules/*").hasRole(ADMIN);
+    // Groups (issue 21): every staff member reads them, admins change them.
+    auth.requestMatchers(GET, "/api/groups", "/api/groups/*").hasAnyRole(STAFF);
+    auth.requestMatchers(POST, "/api/groups").hasRole(ADMIN);
+    auth.requestMatchers(PATCH, "/api/groups/*").hasRole(ADMIN);
+    auth.requestMatchers(DELETE, "/api/groups/*").hasRole(ADMIN);
     // Saved views (issue 19): each view's rights (own, shared) are checked by SavedViews.
     auth.requestMatchers(GET, "/api/views", "/api/views/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/views").hasAnyRole(STAFF);

@@ -3,7 +3,10 @@ package dev.tempodesk.api.ticket;
 import dev.tempodesk.activities.ticket.TicketWorkflowGateway;
 import dev.tempodesk.api.attachment.FileUploads;
 import dev.tempodesk.api.error.FieldException;
+import dev.tempodesk.api.group.Groups;
+import dev.tempodesk.db.group.GroupRepository;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
+import dev.tempodesk.db.jooq.tables.records.GroupsRecord;
 import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.ticket.TicketRepository;
@@ -11,11 +14,14 @@ import dev.tempodesk.db.ticket.TicketView;
 import dev.tempodesk.workflows.ticket.Actor;
 import dev.tempodesk.workflows.ticket.AgentRef;
 import dev.tempodesk.workflows.ticket.AssigneeChange;
+import dev.tempodesk.workflows.ticket.GroupRef;
 import dev.tempodesk.workflows.ticket.TagChange;
 import dev.tempodesk.workflows.ticket.TicketUpdateRequest;
 import dev.tempodesk.workflows.ticket.TicketUpdateResult;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -32,6 +38,8 @@ public class TicketCommands {
   private final TicketWorkflowGateway workflows;
   private final TicketWorkflowCalls calls;
   private final FileUploads uploads;
+  private final Groups groups;
+  private final GroupRepository groupRows;
   private final Clock clock;
 
   public TicketCommands(
@@ -41,6 +49,8 @@ public class TicketCommands {
       TicketWorkflowGateway workflows,
       TicketWorkflowCalls calls,
       FileUploads uploads,
+      Groups groups,
+      GroupRepository groupRows,
       Clock clock) {
     this.creation = creation;
     this.tickets = tickets;
@@ -48,6 +58,8 @@ public class TicketCommands {
     this.workflows = workflows;
     this.calls = calls;
     this.uploads = uploads;
+    this.groups = groups;
+    this.groupRows = groupRows;
     this.clock = clock;
   }
 
@@ -63,12 +75,19 @@ public class TicketCommands {
   }
 
   public TicketUpdateResponse update(long number, TicketPatchRequest patch, Actor actor) {
+    GroupRef group = group(patch);
+    AssigneeChange assignee = assigneeChange(patch);
+    List<String> notes = new ArrayList<>();
+    if (group != null) {
+      assignee = keepWithinGroup(number, group, patch, assignee, notes);
+    }
     TicketUpdateRequest request =
         TicketUpdateRequest.by(actor, patch.getComment())
             .expectedVersion(patch.getExpectedVersion())
             .status(patch.getStatus())
             .priority(patch.getPriority())
-            .assignee(assigneeChange(patch))
+            .assignee(assignee)
+            .group(group)
             .pendingReason(patch.getPendingReason())
             .pendingFor(patch.getPendingFor())
             .resolution(patch.getResolution())
@@ -76,8 +95,53 @@ public class TicketCommands {
             .build();
     TicketUpdateResult result = calls.update(number, workflow -> workflow.update(request));
     TicketView view = tickets.findView(number).orElseThrow();
+    notes.addAll(result.autoFixes());
     return new TicketUpdateResponse(
-        TicketDto.from(view, clock.instant()), result.changes(), result.autoFixes());
+        TicketDto.from(view, clock.instant()), result.changes(), List.copyOf(notes));
+  }
+
+  /** The group the patch moves the ticket to; 422 naming groupId when there is no such group. */
+  private GroupRef group(TicketPatchRequest patch) {
+    if (patch.getGroupId() == null) {
+      return null;
+    }
+    GroupsRecord row = groups.known(patch.getGroupId(), "groupId");
+    return new GroupRef(row.getId(), row.getName());
+  }
+
+  /**
+   * A ticket moved to another group stays with a member of it: an assignee the patch names who is
+   * not a member is refused (422 naming assigneeId); the current assignee who is not one is
+   * unassigned in the same change, said in the response's autoFixes (the audit trail shows both
+   * changes under the one comment).
+   */
+  private AssigneeChange keepWithinGroup(
+      long number,
+      GroupRef group,
+      TicketPatchRequest patch,
+      AssigneeChange requested,
+      List<String> notes) {
+    TicketsRecord row = tickets.find(number).orElse(null);
+    if (row == null || Objects.equals(row.getGroupId(), group.id())) {
+      return requested;
+    }
+    if (patch.hasAssigneeId()) {
+      Long named = patch.getAssigneeId();
+      if (named != null && !groupRows.isMember(group.id(), named)) {
+        throw FieldException.invalid(
+            "assigneeId",
+            "Agent #%d is not a member of %s; pick a member or leave it unassigned."
+                .formatted(named, group.name()));
+      }
+      return requested;
+    }
+    Long assignee = row.getAssigneeId();
+    if (assignee == null || groupRows.isMember(group.id(), assignee)) {
+      return requested;
+    }
+    String name = agents.find(assignee).map(AgentsRecord::getDisplayName).orElse("#" + assignee);
+    notes.add("Unassigned %s: not a member of %s.".formatted(name, group.name()));
+    return AssigneeChange.unassign();
   }
 
   /**

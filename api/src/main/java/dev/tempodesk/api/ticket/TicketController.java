@@ -177,6 +177,9 @@ class TicketController {
                   "Last changed before (a date: on or before). " + TicketListParams.RANGE_RULES)
           @RequestParam(required = false)
           String updatedTo,
+      @Parameter(description = "Only tickets of one of these groups (an unknown id: none)")
+          @RequestParam(required = false)
+          Set<Long> groupId,
       @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
           String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
@@ -200,7 +203,8 @@ class TicketController {
             createdFrom,
             createdTo,
             updatedFrom,
-            updatedTo);
+            updatedTo,
+            groupId);
     TicketFilter filter = filterOf(params);
     TicketCursor after = CursorParameter.parse(cursor, filter.order());
     TicketPage page = tickets.list(filter, after, limit);

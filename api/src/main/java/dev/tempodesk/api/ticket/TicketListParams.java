@@ -56,7 +56,8 @@ public record TicketListParams(
     @Schema(type = "string", example = "2031-06-30", description = RANGE_RULES) String createdTo,
     @Schema(type = "string", example = "2031-06-01T08:00:00Z", description = RANGE_RULES)
         String updatedFrom,
-    @Schema(type = "string", example = "2031-06-30", description = RANGE_RULES) String updatedTo) {
+    @Schema(type = "string", example = "2031-06-30", description = RANGE_RULES) String updatedTo,
+    @Schema(description = "Only tickets of one of these groups") Set<Long> groupId) {
 
   /** How the created/updated bounds are read (also the OpenAPI description of each). */
   public static final String RANGE_RULES =
@@ -89,7 +90,8 @@ public record TicketListParams(
       @JsonProperty("createdFrom") String createdFrom,
       @JsonProperty("createdTo") String createdTo,
       @JsonProperty("updatedFrom") String updatedFrom,
-      @JsonProperty("updatedTo") String updatedTo) {
+      @JsonProperty("updatedTo") String updatedTo,
+      @JsonProperty("groupId") Set<Long> groupId) {
     return new TicketListParams(
         status,
         priority,
@@ -109,7 +111,8 @@ public record TicketListParams(
         createdFrom,
         createdTo,
         updatedFrom,
-        updatedTo);
+        updatedTo,
+        groupId);
   }
 
   /**
@@ -137,7 +140,7 @@ public record TicketListParams(
         organizationId == null ? Set.of() : organizationId,
         range("createdFrom", createdFrom, "createdTo", createdTo),
         range("updatedFrom", updatedFrom, "updatedTo", updatedTo),
-        Set.of(),
+        groupId == null ? Set.of() : groupId,
         access);
   }
 

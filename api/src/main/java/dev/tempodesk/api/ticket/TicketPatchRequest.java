@@ -59,6 +59,20 @@ public class TicketPatchRequest {
   @Schema(description = "Tags to remove")
   private List<String> removeTags;
 
+  @Schema(
+      description =
+          "Move the ticket to this group (managers, admins, and managers of its current group);"
+              + " an assignee who is not a member of it is unassigned in the same change")
+  private Long groupId;
+
+  public Long getGroupId() {
+    return groupId;
+  }
+
+  public void setGroupId(Long groupId) {
+    this.groupId = groupId;
+  }
+
   public List<String> getTags() {
     return tags;
   }

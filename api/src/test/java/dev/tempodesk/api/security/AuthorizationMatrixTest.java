@@ -193,6 +193,11 @@ class AuthorizationMatrixTest {
           entry("GET /api/tokens", Access.STAFF),
           entry("POST /api/tokens", Access.STAFF),
           entry("DELETE /api/tokens/{id}", Access.STAFF),
+          entry("GET /api/groups", Access.STAFF),
+          entry("GET /api/groups/{id}", Access.STAFF),
+          entry("POST /api/groups", Access.ADMIN),
+          entry("PATCH /api/groups/{id}", Access.ADMIN),
+          entry("DELETE /api/groups/{id}", Access.ADMIN),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
           entry("GET /api/routing-rules", Access.STAFF),
@@ -334,6 +339,8 @@ class AuthorizationMatrixTest {
                 .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE)
                 // No such routing rule: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/routing-rules/{id}", "/api/routing-rules/" + Long.MAX_VALUE);
+                // No such group: nothing is changed or deleted, those allowed get 404.
+                .replace("/api/groups/{id}", "/api/groups/" + Long.MAX_VALUE);
   }
 
   private HttpApi client(Caller caller) {

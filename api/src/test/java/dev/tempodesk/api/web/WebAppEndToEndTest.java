@@ -113,6 +113,7 @@ class WebAppEndToEndTest {
               "PASS an agent tags a ticket and filters the list by the tag",
               "PASS filtering the list by mailbox, reporter and a date range",
               "PASS an agent sets a signature and it is appended to a reply",
+              "PASS an admin creates a group with members",
               "PASS a routing rule sends a customer email to its group, auto-assigned to a member",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",

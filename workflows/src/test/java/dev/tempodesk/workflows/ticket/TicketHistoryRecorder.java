@@ -136,6 +136,46 @@ class TicketHistoryRecorder {
     }
   }
 
+  @Test
+  @EnabledIfSystemProperty(named = "tempodesk.recordHistories", matches = "true")
+  void shouldRecordGroupsHistory() throws IOException {
+    // Issue 21: a ticket moved between groups ("group-sla" = 1 on the first move).
+    try (TicketWorkflowHarness harness = new TicketWorkflowHarness()) {
+      write("ticket-groups-v1.json", recordGroups(harness));
+    }
+  }
+
+  /**
+   * Assignment, a move to Billing whose default policy then applies (the policy looked up again), a
+   * move to Network with the assignee unassigned in the same change, a priority change, closing,
+   * completion.
+   */
+  private static WorkflowExecutionHistory recordGroups(TicketWorkflowHarness harness) {
+    AppliedSla billingHours =
+        SlaFixtures.policy(5, "Billing hours", BusinessCalendar.alwaysOpen())
+            .target(SlaMetric.RESOLUTION, Duration.ofHours(4))
+            .build();
+    java.util.concurrent.atomic.AtomicBoolean inBilling =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    harness.store.governBy(facts -> inBilling.get() ? billingHours : null);
+    TicketWorkflow ticket = harness.startNew(3006);
+    ticket.update(change("yours").assign(ALICE).build());
+    inBilling.set(true);
+    ticket.update(change("invoice question").group(new GroupRef(3, "Billing")).build());
+    inBilling.set(false);
+    ticket.update(
+        change("a network problem after all").group(new GroupRef(4, "Network")).unassign().build());
+    ticket.update(change("customer is blocked").priority(Priority.HIGH).build());
+    ticket.update(change("fixed").status(TicketStatus.CLOSED).build());
+    harness.sleep(Duration.ofDays(7).plusSeconds(1));
+
+    TicketState last = harness.store.last().ticket();
+    assertThat(last.groupName).isEqualTo("Network");
+    assertThat(harness.statusOf(ticket))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    return harness.client.fetchHistory(TicketWorkflow.workflowId(3006));
+  }
+
   /**
    * Assignment with tags set, tags added with a priority change, a tag-only change, a change that
    * leaves the tags as they were, PENDING, a customer message, tags removed on closing, completion.

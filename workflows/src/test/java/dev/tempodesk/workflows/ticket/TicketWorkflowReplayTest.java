@@ -100,4 +100,10 @@ class TicketWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/ticket-tags-v1.json", TicketWorkflowImpl.class);
   }
+
+  @Test
+  void shouldReplayGroupMoves() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/ticket-groups-v1.json", TicketWorkflowImpl.class);
+  }
 }
