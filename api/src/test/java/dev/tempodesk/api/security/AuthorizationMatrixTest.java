@@ -338,7 +338,7 @@ class AuthorizationMatrixTest {
                 // No such policy: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/sla-policies/{id}", "/api/sla-policies/" + Long.MAX_VALUE)
                 // No such routing rule: nothing is changed or deleted, those allowed get 404.
-                .replace("/api/routing-rules/{id}", "/api/routing-rules/" + Long.MAX_VALUE);
+                .replace("/api/routing-rules/{id}", "/api/routing-rules/" + Long.MAX_VALUE)
                 // No such group: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/groups/{id}", "/api/groups/" + Long.MAX_VALUE);
   }
