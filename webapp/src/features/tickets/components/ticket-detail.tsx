@@ -35,9 +35,10 @@ export type FillSource = (ticket: TicketDto, fill: (filled: TicketFill) => void)
 
 const live = { query: { refetchInterval: liveRefreshInterval } };
 
-type Props = { number: number; agents: { id: number; name: string }[]; fillSource?: FillSource };
+/** @param activity the workflow's Activity tab (admins and managers; composed in src/app) */
+type Props = { number: number; agents: { id: number; name: string }[]; fillSource?: FillSource; activity?: ReactNode };
 
-export const TicketDetail = ({ number, agents, fillSource }: Props) => {
+export const TicketDetail = ({ number, agents, fillSource, activity }: Props) => {
   const ticket = useGetTicket(number, live);
   const messages = useListTicketMessages(number, live);
   const events = useListTicketEvents(number, live);
@@ -123,6 +124,7 @@ export const TicketDetail = ({ number, agents, fillSource }: Props) => {
         ) : (
           <AuditTimeline events={events.data} />
         )}
+        {activity}
       </Stack>
     </Box>
   );

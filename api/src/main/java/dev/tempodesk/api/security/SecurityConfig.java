@@ -145,6 +145,13 @@ class SecurityConfig {
     auth.requestMatchers(PUT, "/api/business-calendars/*").hasRole(ADMIN);
     auth.requestMatchers(DELETE, "/api/business-calendars/*").hasRole(ADMIN);
     auth.requestMatchers(GET, "/api/assignment/queue").hasAnyRole(MANAGEMENT);
+    // Lifecycle views (issue 22): Temporal's history in plain words.
+    auth.requestMatchers(
+            GET,
+            "/api/tickets/*/lifecycle",
+            "/api/mailboxes/*/lifecycle",
+            "/api/assignment/lifecycle")
+        .hasAnyRole(MANAGEMENT);
     // Saved views (issue 19): each view's rights (own, shared) are checked by SavedViews.
     auth.requestMatchers(GET, "/api/views", "/api/views/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/views").hasAnyRole(STAFF);

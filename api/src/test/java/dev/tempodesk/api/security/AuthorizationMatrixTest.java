@@ -179,6 +179,9 @@ class AuthorizationMatrixTest {
           entry("POST /api/webhooks/nylas", Access.PUBLIC),
           entry("POST /api/dev/inbound-email", Access.STAFF),
           entry("POST /api/attachments/{id}/retry", Access.STAFF),
+          entry("GET /api/tickets/{number}/lifecycle", Access.MANAGEMENT),
+          entry("GET /api/mailboxes/{mailboxId}/lifecycle", Access.MANAGEMENT),
+          entry("GET /api/assignment/lifecycle", Access.MANAGEMENT),
           entry("GET /v3/api-docs", Access.PUBLIC),
           entry("GET /v3/api-docs.yaml", Access.PUBLIC),
           entry("ANY /error", Access.PUBLIC));

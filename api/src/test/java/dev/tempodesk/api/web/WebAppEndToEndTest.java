@@ -113,6 +113,7 @@ class WebAppEndToEndTest {
               "PASS an agent tags a ticket and filters the list by the tag",
               "PASS filtering the list by mailbox, reporter and a date range",
               "PASS an agent sets a signature and it is appended to a reply",
+              "PASS a manager reads a ticket's lifecycle in the Activity tab",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
               "PASS the customer sends a file and downloads it, and gets 404 for another",
