@@ -76,7 +76,9 @@ class LifecycleApiIntegrationTest {
   @Test
   void shouldTellAnEscalatedSuspendedAndResumedTicketInPlainWords() {
     long number = urgentTicket();
-    awaitEntry(number, "Timer fired: SLA breach of time to assign");
+    // The alarms fire by their timer, or at the start when a loaded machine starts the workflow
+    // after the deadline: either way the escalation is written.
+    awaitEntry(number, "Write to the database: SLA breach of time to assign");
 
     Response suspended =
         manager.patch(
@@ -108,10 +110,8 @@ class LifecycleApiIntegrationTest {
                 + managerAccount.getDisplayName()
                 + ": status NEW → PENDING, pendingReason – → CUSTOMER, pendingUntil – → "
                 + pendingUntil(page),
-            "Timer fired: SLA breach of time to assign",
+            "Write to the database: SLA breach of time to assign",
             "Write to the database: SLA warning of time to assign",
-            "Timer fired: SLA warning of time to assign",
-            "Timer set for 2.4 s: SLA warning of time to assign",
             "Workflow started");
     assertThat(titles).contains("Send notifications: sla breached");
     JsonNode change = entry(page, "Change by ");
@@ -119,7 +119,7 @@ class LifecycleApiIntegrationTest {
     JsonNode write = entry(page, "Write to the database: SLA warning");
     assertThat(write.get("kind").asString()).isEqualTo("ACTIVITY_COMPLETED");
     assertThat(write.get("detail").asString()).startsWith("Done after 1 attempt in ");
-    assertThat(entry(page, "Timer fired: SLA breach").get("kind").asString())
+    assertThat(entry(page, "Timer fired: end of the pending time").get("kind").asString())
         .isEqualTo("TIMER_FIRED");
     List<Instant> times = new ArrayList<>();
     page.get("entries").forEach(e -> times.add(Instant.parse(e.get("at").asString())));
