@@ -1098,6 +1098,7 @@ export const scenario = [
       assert.equal(escalated, 200, 'escalated');
       const suspended = await callApi(page, 'PATCH', `/api/tickets/${number}`, {
         status: 'PENDING',
+        pendingReason: 'CUSTOMER',
         pendingFor: 'P1D',
         comment: 'Waiting for the switch logs',
       });

@@ -86,6 +86,7 @@ class LifecycleApiIntegrationTest {
             json(
                 Map.of(
                     "status", "PENDING",
+                    "pendingReason", "CUSTOMER",
                     "pendingFor", "PT2S",
                     "comment", "Waiting for the customer's logs")));
     assertThat(suspended.status()).as(suspended.body().toString()).isEqualTo(200);
