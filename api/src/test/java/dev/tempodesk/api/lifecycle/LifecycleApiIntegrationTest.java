@@ -123,7 +123,7 @@ class LifecycleApiIntegrationTest {
                         + " to work"));
     JsonNode change = entry(page, "Change by ");
     assertThat(change.get("kind").asString()).isEqualTo("UPDATE_APPLIED");
-    JsonNode write = entry(page, "Write to the database: SLA warning");
+    JsonNode write = entry(page, "Write to the database: change by");
     assertThat(write.get("kind").asString()).isEqualTo("ACTIVITY_COMPLETED");
     assertThat(write.get("detail").asString()).startsWith("Done after 1 attempt in ");
     assertThat(entry(page, "Timer fired: end of the pending time").get("kind").asString())
