@@ -1165,6 +1165,76 @@ export const scenario = [
     },
   },
   {
+    id: 'ticket-activity',
+    name: "a manager reads a ticket's lifecycle in the Activity tab",
+    needs: ['/api/tickets/{number}/lifecycle', '/api/dev/inbound-email'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'max@tempodesk.demo');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      const subject = `Core switch ${unique} down`;
+      const customer = { fromEmail: `nina-${unique}@example.com`, fromName: 'Nina Network' };
+      const created = await requestApi(page, 'POST', '/api/tickets', {
+        subject,
+        description: 'The core switch in building B is down.',
+        reporterEmail: customer.fromEmail,
+        reporterName: customer.fromName,
+      });
+      assert.equal(created.status, 201, 'the ticket is opened');
+      const number = created.json.number;
+      // escalated to URGENT, then suspended until the customer answers
+      const escalated = await callApi(page, 'PATCH', `/api/tickets/${number}`, {
+        priority: 'URGENT',
+        comment: 'A whole building is offline',
+      });
+      assert.equal(escalated, 200, 'escalated');
+      const suspended = await callApi(page, 'PATCH', `/api/tickets/${number}`, {
+        status: 'PENDING',
+        pendingReason: 'CUSTOMER',
+        pendingFor: 'P1D',
+        comment: 'Waiting for the switch logs',
+      });
+      assert.equal(suspended, 200, 'suspended');
+      // the customer's answer resumes it
+      const answered = await callApi(page, 'POST', '/api/dev/inbound-email', {
+        ...customer,
+        subject: `Re: ${subject}`,
+        body: 'Here are the logs.',
+        ticketNumber: number,
+      });
+      assert.equal(answered, 202, 'the answer is accepted');
+      await page.goto(`/tickets/${number}`);
+      await page.getByRole('heading', { name: `#${number} ${subject}` }).waitFor();
+      await page.getByRole('tab', { name: 'Activity' }).click();
+      const timeline = page.getByRole('list', { name: 'Workflow activity' });
+      for (let attempt = 0; attempt < 30; attempt++) {
+        if ((await timeline.getByText(/resumed by the customer's message/).count()) > 0) break;
+        // the history is read when the tab opens: close and open it again to read it anew
+        await page.getByRole('tab', { name: 'Activity' }).click();
+        await page.waitForTimeout(1000);
+        await page.getByRole('tab', { name: 'Activity' }).click();
+        await timeline.waitFor();
+      }
+      await timeline
+        .getByText(/resumed by the customer's message/)
+        .first()
+        .waitFor();
+      await timeline
+        .getByText(/^Message from .* \(customer\) received$/)
+        .first()
+        .waitFor();
+      await timeline.getByText(/^Change by Max.*: status .* → PENDING/).waitFor();
+      await timeline.getByText(/^Change by Max.*: priority .* → URGENT/).waitFor();
+      await timeline
+        .getByText(/^Timer set for .*: end of the pending time/)
+        .first()
+        .waitFor();
+      await timeline.getByText('Send notifications: escalated to urgent').waitFor();
+      const link = page.getByRole('link', { name: 'Open in Temporal UI' });
+      assert.match(await link.getAttribute('href'), new RegExp(`/workflows/ticket-${number}/[0-9a-f-]+/history$`));
+      await screenshot('ticket-activity', page.getByRole('tabpanel'));
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

@@ -17,6 +17,9 @@ import { AssignmentQueuePanel } from '@/features/stats/components/assignment-que
 import { LoginForm } from '@/features/auth/components/login-form';
 import { useSession } from '@/features/auth/components/session';
 import { MailboxList } from '@/features/mailboxes/components/mailbox-list';
+import { lifecyclePath } from '@/features/lifecycle/api/lifecycle';
+import { LifecycleDialog } from '@/features/lifecycle/components/lifecycle-dialog';
+import { TicketActivity } from '@/features/lifecycle/components/ticket-activity';
 import { MacroList } from '@/features/macros/components/macro-list';
 import { GroupList } from '@/features/groups/components/group-list';
 import { SignaturesPage } from '@/features/signatures/components/signatures-page';
@@ -146,7 +149,16 @@ const TicketPage = () => {
   const agents = useAssignableAgents(user);
   if (!Number.isInteger(number) || number <= 0) return <NotFound />;
   const mover = user ? { userId: user.id, management: isManagement(user) } : undefined;
-  return <TicketDetail key={number} number={number} agents={agents} fillSource={macroFillSource} mover={mover} />;
+  return (
+    <TicketDetail
+      key={number}
+      number={number}
+      agents={agents}
+      fillSource={macroFillSource}
+      mover={mover}
+      activity={isManagement(user) ? <TicketActivity number={number} /> : undefined}
+    />
+  );
 };
 
 const NewTicketPage = () => {
@@ -179,14 +191,34 @@ const StatsDashboard = lazy(() =>
 
 const StatsPage = () => (
   <Suspense fallback={<Loading label="Loading the dashboard…" />}>
-    <StatsDashboard aside={<AssignmentQueuePanel />} />
+    <StatsDashboard
+      aside={
+        <AssignmentQueuePanel
+          lifecycle={<LifecycleDialog path={lifecyclePath.assigner()} title="Auto-assigner lifecycle" />}
+        />
+      }
+    />
   </Suspense>
 );
 
 // Quarantined mail is for admins and managers (the API refuses agents).
 const MailboxesPage = () => {
   const { user } = useSession();
-  return <MailboxList showQuarantine={isManagement(user)} />;
+  return (
+    <MailboxList
+      showQuarantine={isManagement(user)}
+      lifecycle={
+        isManagement(user)
+          ? (mailbox) => (
+              <LifecycleDialog
+                path={lifecyclePath.mailbox(mailbox.id)}
+                title={`Sync of ${mailbox.email ?? mailbox.grantId}`}
+              />
+            )
+          : undefined
+      }
+    />
+  );
 };
 
 // Every agent keeps personal macros; admins and managers also write the shared ones.

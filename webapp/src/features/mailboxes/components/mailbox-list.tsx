@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { getConnectMailboxUrl, useListMailboxes } from '@/api/generated/endpoints/mailboxes/mailboxes';
 import type { MailboxDto } from '@/api/generated/model';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
@@ -63,8 +63,17 @@ export const SyncState = ({ mailbox, onReconnect }: { mailbox: MailboxDto; onRec
   );
 };
 
-/** @param showQuarantine whether to list the mail the sync could not ingest (admins, managers) */
-export const MailboxList = ({ showQuarantine = false }: { showQuarantine?: boolean }) => {
+/**
+ * @param showQuarantine whether to list the mail the sync could not ingest (admins, managers)
+ * @param lifecycle what opens a mailbox's sync workflow lifecycle (admins, managers)
+ */
+export const MailboxList = ({
+  showQuarantine = false,
+  lifecycle,
+}: {
+  showQuarantine?: boolean;
+  lifecycle?: (mailbox: MailboxDto) => ReactNode;
+}) => {
   const mailboxes = useListMailboxes({ query: { refetchInterval: 15_000 } });
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
@@ -127,6 +136,7 @@ export const MailboxList = ({ showQuarantine = false }: { showQuarantine?: boole
                 <TableCell>State</TableCell>
                 <TableCell>Synced until</TableCell>
                 <TableCell>Last sync</TableCell>
+                {lifecycle && <TableCell>Sync workflow</TableCell>}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -139,6 +149,7 @@ export const MailboxList = ({ showQuarantine = false }: { showQuarantine?: boole
                   </TableCell>
                   <TableCell>{formatDateTime(mailbox.syncedUntil)}</TableCell>
                   <TableCell>{formatDateTime(mailbox.lastSyncedAt)}</TableCell>
+                  {lifecycle && <TableCell>{lifecycle(mailbox)}</TableCell>}
                 </TableRow>
               ))}
             </TableBody>

@@ -6,6 +6,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useGetAssignmentQueue } from '@/api/generated/endpoints/assignment-controller/assignment-controller';
 import type { WaitingTicketDto } from '@/api/generated/model';
@@ -25,7 +26,8 @@ const waitingLine = (ticket: WaitingTicketDto) => {
  * What the auto-assigner sees: unassigned tickets in its order with their group, how many wait per
  * group, and every available agent's load.
  */
-export const AssignmentQueuePanel = () => {
+/** @param lifecycle what opens the assigner workflow's lifecycle (composed in src/app) */
+export const AssignmentQueuePanel = ({ lifecycle }: { lifecycle?: ReactNode }) => {
   const queue = useGetAssignmentQueue({ query: { refetchInterval: LIVE_REFRESH_MS } });
   return (
     <Paper sx={{ p: 2, flex: 1, minWidth: 320 }} component="section" aria-label="Assignment queue">
@@ -40,6 +42,7 @@ export const AssignmentQueuePanel = () => {
             color={queue.data.enabled ? 'success' : 'default'}
           />
         )}
+        {lifecycle}
       </Stack>
       {queue.isPending ? (
         <Loading />

@@ -43,9 +43,11 @@ type Props = {
   fillSource?: FillSource;
   /** The signed-in person, for the group change (managers, admins, the group's managers). */
   mover?: GroupMover;
+  /** The workflow's Activity tab (admins and managers; composed in src/app). */
+  activity?: ReactNode;
 };
 
-export const TicketDetail = ({ number, agents, fillSource, mover }: Props) => {
+export const TicketDetail = ({ number, agents, fillSource, mover, activity }: Props) => {
   const ticket = useGetTicket(number, live);
   const messages = useListTicketMessages(number, live);
   const events = useListTicketEvents(number, live);
@@ -136,6 +138,7 @@ export const TicketDetail = ({ number, agents, fillSource, mover }: Props) => {
         ) : (
           <AuditTimeline events={events.data} />
         )}
+        {activity}
       </Stack>
     </Box>
   );

@@ -167,6 +167,13 @@ class SecurityConfig {
     auth.requestMatchers(POST, "/api/groups").hasRole(ADMIN);
     auth.requestMatchers(PATCH, "/api/groups/*").hasRole(ADMIN);
     auth.requestMatchers(DELETE, "/api/groups/*").hasRole(ADMIN);
+    // Lifecycle views (issue 22): Temporal's history in plain words.
+    auth.requestMatchers(
+            GET,
+            "/api/tickets/*/lifecycle",
+            "/api/mailboxes/*/lifecycle",
+            "/api/assignment/lifecycle")
+        .hasAnyRole(MANAGEMENT);
     // Saved views (issue 19): each view's rights (own, shared) are checked by SavedViews.
     auth.requestMatchers(GET, "/api/views", "/api/views/*").hasAnyRole(STAFF);
     auth.requestMatchers(POST, "/api/views").hasAnyRole(STAFF);
