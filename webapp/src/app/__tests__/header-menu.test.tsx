@@ -78,6 +78,8 @@ describe('the header on a phone', () => {
       'Agents',
       'SLA policies',
       'Calendars',
+      'Groups',
+      'Routing',
       'Simulate customer email',
       'Sign outAda Admin',
     ]);

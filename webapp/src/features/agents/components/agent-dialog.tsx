@@ -14,7 +14,7 @@ import { useState, type FormEvent } from 'react';
 import { getListAgentsQueryKey, useCreateAgent, useUpdateAgent } from '@/api/generated/endpoints/agents/agents';
 import type { AgentDto } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
-import { TagInput } from '@/features/tickets/components/tag-input';
+import { TagInput } from '@/components/tag-input';
 import {
   AGENT_ROLES,
   createRequest,

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import type { Ref } from 'react';
-import { TagInput } from '@/features/tickets/components/tag-input';
+import { TagInput } from '@/components/tag-input';
 import { GroupFilter } from '@/features/tickets/components/group-filter';
 import {
   OrganizationFilter,

@@ -16,7 +16,7 @@ import {
 } from '@/api/generated/model';
 import { formErrorsOf } from '@/lib/api-client';
 import { humanize, PENDING_DURATIONS } from '@/features/tickets/utils/change-options';
-import { TagInput } from '@/features/tickets/components/tag-input';
+import { TagInput } from '@/components/tag-input';
 import { useUpdateTicket } from '@/features/tickets/api/update-ticket';
 import type { GroupChoice } from '@/features/tickets/hooks/use-group-choice';
 import {

@@ -26,9 +26,9 @@ describe('agent form', () => {
   });
 
   it('sends the skills only when they changed, in any order', () => {
-    expect(patchRequest({ ...max, skills: ['vpn', 'billing'] }, { ...formOf(max), skills: ['billing', 'vpn'] })).toEqual(
-      {},
-    );
+    expect(
+      patchRequest({ ...max, skills: ['vpn', 'billing'] }, { ...formOf(max), skills: ['billing', 'vpn'] }),
+    ).toEqual({});
     expect(patchRequest(max, { ...formOf(max), skills: ['billing', 'vpn'] })).toEqual({ skills: ['billing', 'vpn'] });
     expect(patchRequest(max, { ...formOf(max), skills: [] })).toEqual({ skills: [] });
   });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TagChips } from '@/features/tickets/components/tag-chips';
-import { normalizeTags, TagInput } from '@/features/tickets/components/tag-input';
+import { normalizeTags, TagInput } from '@/components/tag-input';
 import { TicketList } from '@/features/tickets/components/ticket-list';
 import { UpdatePanel } from '@/features/tickets/components/update-panel';
 import { renderWithQueries, stubFetch, type RecordedRequest } from '@/testing/render';
