@@ -1123,6 +1123,15 @@ export const scenario = [
         assert.equal(created.status, 201, JSON.stringify(created.json));
         groupId = created.json.id;
       }
+      // The demo keeps Alice and Max at their capacity with a queue waiting: give Alice room, so
+      // the routed ticket is assigned at once (to a member of its group, whichever has room).
+      const everyone = (await requestApi(page, 'GET', '/api/agents')).json;
+      const alice = everyone.find((agent) => agent.email === 'alice@tempodesk.demo');
+      const roomy = await requestApi(page, 'PATCH', `/api/agents/${alice.id}`, {
+        capacity: (alice.capacity ?? 3) + 20,
+        available: true,
+      });
+      assert.equal(roomy.status, 200, JSON.stringify(roomy.json));
       const address = `routed-${unique}@tempodesk.demo`;
       const ruleName = `Routed mail ${unique}`;
       await page.getByRole('link', { name: 'Routing' }).click();

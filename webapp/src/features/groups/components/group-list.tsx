@@ -97,7 +97,10 @@ export const GroupList = ({ canEdit }: { canEdit: boolean }) => {
                   <TableCell>{group.defaultSlaPolicyName ?? 'First matching policy'}</TableCell>
                   <TableCell>{waitLabel(group.skillWaitSeconds)}</TableCell>
                   <TableCell align="right">
-                    <RouterLink to={`/?groupId=${group.id}`} aria-label={`Open tickets of ${group.name}`}>
+                    <RouterLink
+                      to={`/?groupId=${group.id}`}
+                      aria-label={`${group.openTickets} open tickets of ${group.name}`}
+                    >
                       {group.openTickets}
                     </RouterLink>
                   </TableCell>

@@ -160,6 +160,10 @@ export const UpdatePanel = ({ ticket, agents, fill, groups }: Props) => {
             select
             {...field('group', 'Group')}
             disabled={!groups.canMove}
+            // The hint stays readable when the field is disabled (the disabled grey is 2.7:1).
+            slotProps={{
+              formHelperText: errors.group ? {} : { sx: { '&, &.Mui-disabled': { color: 'text.secondary' } } },
+            }}
             helperText={
               errors.group ??
               (groups.canMove
