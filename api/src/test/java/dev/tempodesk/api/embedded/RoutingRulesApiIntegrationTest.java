@@ -3,6 +3,7 @@ package dev.tempodesk.api.embedded;
 import static dev.tempodesk.api.Eventually.await;
 import static dev.tempodesk.api.HttpApi.json;
 import static dev.tempodesk.db.jooq.Tables.GROUPS;
+import static dev.tempodesk.db.jooq.Tables.GROUP_MEMBERS;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +11,7 @@ import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
 import dev.tempodesk.api.TempodeskApplication;
 import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.testing.TestDatabases;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,18 +76,22 @@ class RoutingRulesApiIntegrationTest {
     accounts = TestAccounts.of(app);
     admin = TestAccounts.signIn(port, accounts.agent("ADMIN").getEmail());
     manager = TestAccounts.signIn(port, accounts.agent("MANAGER").getEmail());
-    agent = TestAccounts.signIn(port, accounts.agent("AGENT").getEmail());
+    AgentsRecord member = accounts.agent("AGENT");
+    agent = TestAccounts.signIn(port, member.getEmail());
     unique = UUID.randomUUID().toString().substring(0, 8);
-    group = newGroup("Billing " + unique);
+    // The agent reads the routed tickets, so it is a member of the group they go to (agents see
+    // their groups' tickets).
+    group = newGroup("Billing " + unique, member.getId());
   }
 
-  private static long newGroup(String name) {
-    return app.getBean(DSLContext.class)
-        .insertInto(GROUPS)
-        .set(GROUPS.NAME, name)
-        .returning(GROUPS.ID)
-        .fetchOne()
-        .getId();
+  private static long newGroup(String name, long memberId) {
+    DSLContext dsl = app.getBean(DSLContext.class);
+    long id = dsl.insertInto(GROUPS).set(GROUPS.NAME, name).returning(GROUPS.ID).fetchOne().getId();
+    dsl.insertInto(GROUP_MEMBERS)
+        .set(GROUP_MEMBERS.GROUP_ID, id)
+        .set(GROUP_MEMBERS.AGENT_ID, memberId)
+        .execute();
+    return id;
   }
 
   private Map<String, Object> rule(String name) {
