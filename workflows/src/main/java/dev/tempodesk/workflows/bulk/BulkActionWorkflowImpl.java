@@ -1,10 +1,7 @@
 package dev.tempodesk.workflows.bulk;
 
 import dev.tempodesk.workflows.paging.TicketPaging;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -18,29 +15,11 @@ public class BulkActionWorkflowImpl implements BulkActionWorkflow {
   /** Attempts at changing one ticket before it is recorded as refused. */
   public static final int ATTEMPTS = 3;
 
-  private static final RetryOptions ACTIVITY_RETRIES =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofMinutes(1))
-          .build();
-
   private final BulkActionActivities store =
-      Workflow.newActivityStub(
-          BulkActionActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(ACTIVITY_RETRIES)
-              .build());
+      Workflow.newActivityStub(BulkActionActivities.class, TicketPaging.BOOKKEEPING);
 
   private final BulkActionActivities changes =
-      Workflow.newActivityStub(
-          BulkActionActivities.class,
-          ActivityOptions.newBuilder()
-              // A batch of tens of updates; a stuck worker is noticed by its heartbeats.
-              .setStartToCloseTimeout(Duration.ofMinutes(10))
-              .setHeartbeatTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(ACTIVITY_RETRIES)
-              .build());
+      Workflow.newActivityStub(BulkActionActivities.class, TicketPaging.PAGE_WORK);
 
   @Override
   public void run(BulkActionInput input) {

@@ -1,10 +1,7 @@
 package dev.tempodesk.workflows.contact;
 
 import dev.tempodesk.workflows.paging.TicketPaging;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
@@ -16,29 +13,11 @@ public class ContactMergeWorkflowImpl implements ContactMergeWorkflow {
   /** Attempts at moving one ticket before it is recorded as not moved. */
   public static final int ATTEMPTS = 3;
 
-  private static final RetryOptions ACTIVITY_RETRIES =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofMinutes(1))
-          .build();
-
   private final ContactMergeActivities store =
-      Workflow.newActivityStub(
-          ContactMergeActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(ACTIVITY_RETRIES)
-              .build());
+      Workflow.newActivityStub(ContactMergeActivities.class, TicketPaging.BOOKKEEPING);
 
   private final ContactMergeActivities moves =
-      Workflow.newActivityStub(
-          ContactMergeActivities.class,
-          ActivityOptions.newBuilder()
-              // A page of ticket updates; a stuck worker is noticed by its heartbeats.
-              .setStartToCloseTimeout(Duration.ofMinutes(10))
-              .setHeartbeatTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(ACTIVITY_RETRIES)
-              .build());
+      Workflow.newActivityStub(ContactMergeActivities.class, TicketPaging.PAGE_WORK);
 
   @Override
   public void run(ContactMergeInput input) {

@@ -1,5 +1,7 @@
 package dev.tempodesk.workflows.paging;
 
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -18,6 +20,29 @@ import java.util.function.LongFunction;
  * bulk actions (issue 19). Call it from workflow methods only (it schedules activities and timers).
  */
 public final class TicketPaging {
+  private static final RetryOptions ACTIVITY_RETRIES =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .build();
+
+  /** Options of a paged workflow's bookkeeping activities (one short write each). */
+  public static final ActivityOptions BOOKKEEPING =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(ACTIVITY_RETRIES)
+          .build();
+
+  /**
+   * Options of the activities that change a page of tickets; a stuck worker shows by heartbeats.
+   */
+  public static final ActivityOptions PAGE_WORK =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(ACTIVITY_RETRIES)
+          .build();
+
   private TicketPaging() {}
 
   /**
