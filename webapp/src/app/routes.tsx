@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link as RouterLink, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { AppShell, type NavItem } from '@/app/app-shell';
+import { composeFill } from '@/app/compose-fill';
 import { macroFillSource } from '@/app/macro-fill';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { EmptyState, Loading } from '@/components/states';
@@ -143,6 +144,9 @@ const InvitationRoute = () => {
   return <InvitationPage token={useParams().token ?? ''} onSignedIn={signedIn} />;
 };
 
+// Add a source per line (assist, similar tickets): each gets the ticket and the one fill.
+const ticketFillSource = composeFill(macroFillSource);
+
 const TicketPage = () => {
   const number = Number(useParams().number);
   const { user } = useSession();
@@ -154,7 +158,7 @@ const TicketPage = () => {
       key={number}
       number={number}
       agents={agents}
-      fillSource={macroFillSource}
+      fillSource={ticketFillSource}
       mover={mover}
       activity={isManagement(user) ? <TicketActivity number={number} /> : undefined}
     />
