@@ -6,9 +6,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -44,21 +49,33 @@ final class BenchReport {
   }
 
   String markdown() {
-    return markdown(List.of(), "");
+    return markdown(List.of(), Map.of());
   }
 
   /**
-   * @param keptRows table rows of an earlier run for benchmarks this run did not measure
-   * @param keptFrom the first line of that earlier run, or "" when nothing is kept
+   * @param keptRows table rows of earlier runs for benchmarks this run did not measure
+   * @param keptFrom each kept benchmark's run (the first line of the run that measured it)
    */
-  private String markdown(List<String> keptRows, String keptFrom) {
+  private String markdown(List<String> keptRows, Map<String, String> keptFrom) {
     StringBuilder out = new StringBuilder();
     if (!keptRows.isEmpty()) {
+      Map<String, List<String>> byRun = new LinkedHashMap<>();
+      keptRows.stream()
+          .map(BenchReport::benchmarkOf)
+          .distinct()
+          .forEach(
+              bench ->
+                  byRun
+                      .computeIfAbsent(keptFrom.getOrDefault(bench, ""), run -> new ArrayList<>())
+                      .add(bench));
+      byRun.forEach(
+          (run, benches) ->
+              out.append("Rows of ")
+                  .append(benches)
+                  .append(" kept from: ")
+                  .append(run.isEmpty() ? "an earlier run" : run)
+                  .append('\n'));
       out.append("Rows of ")
-          .append(keptRows.stream().map(BenchReport::benchmarkOf).distinct().toList())
-          .append(" kept from: ")
-          .append(keptFrom)
-          .append("\nRows of ")
           .append(figures.stream().map(Figure::benchmark).distinct().toList())
           .append(" from: ");
     }
@@ -113,15 +130,15 @@ final class BenchReport {
     int begin = text.indexOf(BEGIN);
     int end = text.indexOf(END);
     List<String> kept = new ArrayList<>();
-    String keptFrom = "";
+    Map<String, String> keptFrom = new HashMap<>();
     if (begin >= 0 && end > begin) {
       Set<String> measured = figures.stream().map(Figure::benchmark).collect(Collectors.toSet());
       List<String> old = text.substring(begin + BEGIN.length(), end).lines().toList();
-      keptFrom = old.stream().filter(line -> line.startsWith("Run of ")).findFirst().orElse("");
       old.stream()
           .filter(line -> line.matches("\\| B\\d+ \\|.*"))
           .filter(line -> !measured.contains(benchmarkOf(line)))
           .forEach(line -> kept.add(line + "\n"));
+      runsOf(old, kept.stream().map(BenchReport::benchmarkOf).toList(), keptFrom);
     }
     String block = BEGIN + "\n" + markdown(kept, keptFrom) + END;
     String updated =
@@ -129,6 +146,26 @@ final class BenchReport {
             ? text.substring(0, begin) + block + text.substring(end + END.length())
             : text + (text.isEmpty() ? "" : "\n") + block + "\n";
     Files.writeString(document, updated);
+  }
+
+  /**
+   * Which run each benchmark's rows came from, read from an earlier block's head: "Run of …" (every
+   * row of a whole run), or the lines "Rows of [B1, B2] kept from: …" and "Rows of [B4] from: …"
+   * that a run of some benchmarks wrote, so a row keeps its run through any number of later runs.
+   */
+  private static void runsOf(List<String> head, List<String> benches, Map<String, String> runs) {
+    Pattern rowsOf = Pattern.compile("^Rows of \\[([^]]*)] (?:kept )?from: (.*)$");
+    for (String line : head) {
+      if (line.startsWith("Run of ")) {
+        benches.forEach(bench -> runs.putIfAbsent(bench, line));
+      }
+      Matcher matcher = rowsOf.matcher(line);
+      if (matcher.matches() && !matcher.group(2).isBlank()) {
+        for (String bench : matcher.group(1).split(",\\s*")) {
+          runs.put(bench.strip(), matcher.group(2));
+        }
+      }
+    }
   }
 
   private static String number(double value) {

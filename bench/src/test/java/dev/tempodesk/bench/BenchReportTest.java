@@ -49,4 +49,34 @@ class BenchReportTest {
         .contains("Rows of [B1] kept from: Run of ");
     assertThat(text.indexOf("| B1 |")).isLessThan(text.indexOf("| B3 |"));
   }
+
+  @Test
+  void shouldKeepEachRowsRunThroughSeveralPartialRuns() throws Exception {
+    Path document = folder.resolve("benchmarks.md");
+    Files.writeString(document, BenchReport.BEGIN + "\n" + BenchReport.END + "\n");
+    report(BenchScale.FULL, new Figure("B1", "ingest rate", 150, "jdbc", 6000, "emails/s", ""))
+        .writeInto(document);
+    report(BenchScale.QUICK, new Figure("B3", "lateness p99", 400, "executor", 40, "ms", ""))
+        .writeInto(document);
+    report(BenchScale.SMOKE, new Figure("B9", "time", 70, "copy", 20, "s", "")).writeInto(document);
+
+    String text = Files.readString(document);
+    assertThat(text)
+        .contains("Rows of [B1] kept from: Run of ")
+        .contains("Rows of [B3] kept from: Run of ")
+        .contains("Rows of [B9] from: Run of ");
+    assertThat(
+            text.lines().filter(line -> line.startsWith("Rows of [B1]")).findFirst().orElseThrow())
+        .contains("scale FULL");
+    assertThat(
+            text.lines().filter(line -> line.startsWith("Rows of [B3]")).findFirst().orElseThrow())
+        .contains("scale QUICK");
+    assertThat(
+            text.lines().filter(line -> line.startsWith("Rows of [B9]")).findFirst().orElseThrow())
+        .contains("scale SMOKE");
+  }
+
+  private static BenchReport report(BenchScale scale, Figure figure) {
+    return new BenchReport(scale, MACHINE, List.of(figure), List.of());
+  }
 }
