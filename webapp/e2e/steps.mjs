@@ -74,6 +74,12 @@ const openTicketList = async (page) => {
   await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
 };
 
+/** Opens a page of the top bar's Settings menu (agents, SLA policies, groups, routing, tokens …). */
+const openSettingsPage = async (page, name) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+};
+
 /** Mails the demo mailbox through the "Simulate customer email" dialog; `beforeSend` sees it filled. */
 const simulateEmail = async (page, { fromEmail, fromName, subject, body }, beforeSend = async () => {}) => {
   await page.getByRole('button', { name: 'Simulate customer email' }).click();
@@ -408,7 +414,7 @@ export const scenario = [
     run: async ({ page, context, screenshot }) => {
       await signIn(page, context, 'ada@tempodesk.demo');
       await page.waitForURL((url) => url.pathname === '/');
-      await page.getByRole('link', { name: 'Agents' }).click();
+      await openSettingsPage(page, 'Agents');
       const max = page.getByRole('row').filter({ hasText: 'max@tempodesk.demo' });
       await max.waitFor();
       await screenshot('agents');
@@ -442,7 +448,7 @@ export const scenario = [
     name: 'an admin creates a business calendar with office hours and a holiday',
     needs: ['/api/auth/login', '/api/business-calendars'],
     run: async ({ page, screenshot }) => {
-      await page.getByRole('link', { name: 'Calendars' }).click();
+      await openSettingsPage(page, 'Calendars');
       await page.getByRole('table', { name: 'Business calendars' }).waitFor();
       await page.getByRole('link', { name: 'New calendar' }).click();
       await page.getByLabel('Name').fill(state.calendarName);
@@ -465,7 +471,7 @@ export const scenario = [
     name: 'an admin writes an SLA policy with business-hours targets and puts it first',
     needs: ['/api/auth/login', '/api/sla-policies', '/api/business-calendars'],
     run: async ({ page, screenshot }) => {
-      await page.getByRole('link', { name: 'SLA policies' }).click();
+      await openSettingsPage(page, 'SLA policies');
       await page.getByRole('link', { name: 'New policy' }).click();
       await page.getByLabel('Name').fill(state.policyName);
       await choose(page, 'Business calendar', `${state.calendarName} (Europe/Berlin)`);
@@ -1042,7 +1048,7 @@ export const scenario = [
     needs: ['/api/me/signature'],
     run: async ({ page, context, screenshot }) => {
       await signIn(page, context, 'ada@tempodesk.demo');
-      await page.getByRole('link', { name: 'Signatures' }).click();
+      await openSettingsPage(page, 'Signatures');
       const mine = page.getByRole('form', { name: 'My signature' });
       await mine
         .getByRole('textbox', { name: 'My signature' })
@@ -1079,7 +1085,7 @@ export const scenario = [
     needs: ['/api/groups'],
     run: async ({ page, context, screenshot }) => {
       await signIn(page, context, 'ada@tempodesk.demo');
-      await page.getByRole('link', { name: 'Groups' }).click();
+      await openSettingsPage(page, 'Groups');
       await page.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
       state.groupName = `Second line ${unique}`;
       await page.getByRole('button', { name: 'New group' }).click();
@@ -1134,7 +1140,7 @@ export const scenario = [
       assert.equal(roomy.status, 200, JSON.stringify(roomy.json));
       const address = `routed-${unique}@tempodesk.demo`;
       const ruleName = `Routed mail ${unique}`;
-      await page.getByRole('link', { name: 'Routing' }).click();
+      await openSettingsPage(page, 'Routing');
       await page.getByRole('heading', { level: 1, name: 'Routing rules' }).waitFor();
       await page.getByRole('button', { name: 'New rule' }).click();
       const dialog = page.getByRole('dialog', { name: 'New routing rule' });

@@ -14,8 +14,10 @@ import { NotificationBell } from '@/features/notifications/components/notificati
 import { ShortcutsHelp } from '@/components/shortcuts-help';
 import { BrowserNotificationsButton, useLiveUpdates } from '@/features/live/live-updates-provider';
 import { HeaderMenu } from '@/app/header-menu';
+import { SettingsMenu } from '@/app/settings-menu';
 
-export type NavItem = { to: string; label: string };
+/** A page of the top bar; `settings` ones are under the Settings menu (all of them in the phone menu). */
+export type NavItem = { to: string; label: string; settings?: boolean };
 
 // White on the app bar; the active page a lighter band; a white focus ring (the theme's is indigo).
 const onBar = { '&:focus-visible': { outline: '2px solid #fff', outlineOffset: -2 } };
@@ -60,11 +62,16 @@ export const AppShell = ({ nav, children }: { nav: NavItem[]; children: ReactNod
               aria-label="Main"
               sx={{ display: 'flex', gap: 1, minWidth: 0, flexGrow: 1, overflowX: 'auto' }}
             >
-              {nav.map((item) => (
-                <Button key={item.to} component={NavLink} to={item.to} end={item.to === '/'} sx={navButton}>
-                  {item.label}
-                </Button>
-              ))}
+              {nav
+                .filter((item) => !item.settings)
+                .map((item) => (
+                  <Button key={item.to} component={NavLink} to={item.to} end={item.to === '/'} sx={navButton}>
+                    {item.label}
+                  </Button>
+                ))}
+              {nav.some((item) => item.settings) && (
+                <SettingsMenu items={nav.filter((item) => item.settings)} sx={navButton} />
+              )}
             </Box>
           )}
           {agent && !compact && (

@@ -61,16 +61,17 @@ const agentNav = (user: SessionUser): NavItem[] => [
   { to: '/macros', label: 'Macros' },
   { to: '/organizations', label: 'Organizations' },
   { to: '/contacts', label: 'Contacts' },
-  { to: '/settings/signatures', label: 'Signatures' },
-  { to: '/settings/api-tokens', label: 'API tokens' },
   ...(isManagement(user) ? [{ to: '/stats', label: 'Statistics' }] : []),
+  // Under "Settings" (see SettingsMenu): add a line here with `settings: true`.
+  { to: '/settings/signatures', label: 'Signatures', settings: true },
+  { to: '/settings/api-tokens', label: 'API tokens', settings: true },
   ...(isAdmin(user)
     ? [
-        { to: '/agents', label: 'Agents' },
-        { to: '/sla-policies', label: 'SLA policies' },
-        { to: '/business-calendars', label: 'Calendars' },
-        { to: '/groups', label: 'Groups' },
-        { to: '/routing-rules', label: 'Routing' },
+        { to: '/agents', label: 'Agents', settings: true },
+        { to: '/sla-policies', label: 'SLA policies', settings: true },
+        { to: '/business-calendars', label: 'Calendars', settings: true },
+        { to: '/groups', label: 'Groups', settings: true },
+        { to: '/routing-rules', label: 'Routing', settings: true },
       ]
     : []),
 ];

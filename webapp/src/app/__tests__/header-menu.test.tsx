@@ -72,9 +72,9 @@ describe('the header on a phone', () => {
       'Macros',
       'Organizations',
       'Contacts',
+      'Statistics',
       'Signatures',
       'API tokens',
-      'Statistics',
       'Agents',
       'SLA policies',
       'Calendars',
@@ -112,16 +112,33 @@ describe('the header on a phone', () => {
     await vi.waitFor(() => expect(requests.some((request) => request.url === '/api/auth/logout')).toBe(true));
   });
 
-  it('keeps the pages in the bar on a desktop, without a menu button', async () => {
+  it('keeps the daily pages in the bar on a desktop and the rest under Settings', async () => {
     screenWidth(1280);
     stubFetch(backend);
     app('/');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: 'Calendars' })).toBeInTheDocument();
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Tickets', 'New ticket', 'Mailboxes', 'Macros', 'Organizations', 'Contacts', 'Statistics']);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Menu' })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Tickets' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toBeInTheDocument();
     expect(screen.getByRole('banner')).toBeInTheDocument();
+
+    const settings = within(nav).getByRole('button', { name: 'Settings' });
+    expect(settings).not.toHaveClass('active');
+    await userEvent.click(settings);
+    const menu = await screen.findByRole('menu', { name: 'Settings' });
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Signatures', 'API tokens', 'Agents', 'SLA policies', 'Calendars', 'Groups', 'Routing']);
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Calendars' }));
+    await vi.waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
+    expect(within(nav).getByRole('button', { name: 'Settings' })).toHaveClass('active');
   });
 });
