@@ -60,6 +60,14 @@ public record AssistSettings(
         baseUrl, model, apiKey, perMinute, timeout, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RETRY_AFTER);
   }
 
+  /**
+   * The longest one {@link AssistModel#complete} call can block: every attempt up to its timeout,
+   * and the longest wait between two. An activity's start-to-close timeout should allow it.
+   */
+  public Duration longestCall() {
+    return timeout.multipliedBy(maxAttempts).plus(maxRetryAfter.multipliedBy(maxAttempts - 1L));
+  }
+
   @Override
   public String toString() {
     return "AssistSettings[baseUrl=%s, model=%s, apiKey=%s, perMinute=%d, timeout=%s, maxAttempts=%d, maxRetryAfter=%s]"

@@ -121,7 +121,7 @@ public final class OkHttpAssistModel implements AssistModel {
             settings.maxAttempts(),
             failure.kind(),
             delay.toMillis());
-        pause(delay, failure);
+        sleeper.pauseOr(delay, failure);
       }
     }
   }
@@ -258,16 +258,6 @@ public final class OkHttpAssistModel implements AssistModel {
 
   private static AssistFailure malformed(String problem) {
     return new AssistFailure(Kind.MALFORMED, problem + " (not an OpenAI chat completion)", null);
-  }
-
-  private void pause(Duration delay, AssistFailure failure) {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure.addSuppressed(e);
-      throw failure;
-    }
   }
 
   @Override

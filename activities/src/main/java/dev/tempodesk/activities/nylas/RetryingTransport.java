@@ -86,7 +86,7 @@ final class RetryingTransport {
             maxAttempts,
             delay.toMillis(),
             failure.getMessage());
-        pause(delay, failure);
+        sleeper.pauseOr(delay, failure);
       }
     }
   }
@@ -129,15 +129,5 @@ final class RetryingTransport {
       return requested.compareTo(maxRetryAfter) > 0 ? Optional.empty() : Optional.of(requested);
     }
     return Optional.of(Backoff.equalJitter(attempt));
-  }
-
-  private void pause(Duration delay, NylasException failure) {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure.addSuppressed(e);
-      throw failure;
-    }
   }
 }

@@ -277,6 +277,33 @@ class OkHttpAssistModelTest {
   }
 
   @Test
+  void anInterruptedWaitEndsTheCallWithTheFailureAndKeepsTheInterrupt() {
+    faults.failNext(1, 500);
+    AssistSettings settings =
+        AssistSettings.of(HttpUrl.get(server.baseUrl()), MODEL, KEY, 30, Duration.ofSeconds(5));
+    AssistModel model =
+        new OkHttpAssistModel(
+            settings,
+            OkHttpAssistModel.defaultHttpClient(settings),
+            duration -> {
+              throw new InterruptedException("worker stopping");
+            },
+            CallProgress.none(),
+            new AssistBudget(30, clock),
+            clock);
+
+    try {
+      AssistFailure failure = failureOf(() -> model.complete(summary()));
+
+      assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      assertThat(server.completionRequests()).hasSize(1);
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void promptsAndAnswersNeverPrintTheirText() {
     AssistAnswer answer = model().complete(summary());
 

@@ -37,6 +37,7 @@ class AssistConfigTest {
     assertThat(settings.apiKey()).isNull();
     assertThat(settings.perMinute()).isEqualTo(30);
     assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.longestCall()).isEqualTo(Duration.ofSeconds(3 * 30 + 2 * 20));
     AssistProvider provider =
         new AssistConfig()
             .assistProvider(
