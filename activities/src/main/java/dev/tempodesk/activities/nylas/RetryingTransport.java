@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -20,8 +19,6 @@ import tools.jackson.databind.JavaType;
 final class RetryingTransport {
 
   private static final Logger log = LoggerFactory.getLogger(RetryingTransport.class);
-  private static final Duration BASE_BACKOFF = Duration.ofSeconds(1);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
   private final OkHttpClient http;
   private final Sleeper sleeper;
@@ -89,7 +86,7 @@ final class RetryingTransport {
             maxAttempts,
             delay.toMillis(),
             failure.getMessage());
-        pause(delay, failure);
+        sleeper.pauseOr(delay, failure);
       }
     }
   }
@@ -131,24 +128,6 @@ final class RetryingTransport {
       Duration requested = api.retryAfter().get();
       return requested.compareTo(maxRetryAfter) > 0 ? Optional.empty() : Optional.of(requested);
     }
-    return Optional.of(backoff(attempt));
-  }
-
-  /** Exponential backoff with "equal jitter": half the ceiling fixed, half random. */
-  static Duration backoff(int attempt) {
-    long ceiling =
-        Math.min(BASE_BACKOFF.toMillis() << Math.min(attempt - 1, 20), MAX_BACKOFF.toMillis());
-    long half = ceiling / 2;
-    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
-  }
-
-  private void pause(Duration delay, NylasException failure) {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure.addSuppressed(e);
-      throw failure;
-    }
+    return Optional.of(Backoff.equalJitter(attempt));
   }
 }
