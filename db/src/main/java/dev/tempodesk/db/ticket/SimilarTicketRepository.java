@@ -112,7 +112,6 @@ public class SimilarTicketRepository {
                 where m.ticket_number = found.number
                   and m.direction = 'OUTBOUND' and m.visibility = 'PUBLIC'
                   and m.author_agent_id is not null
-                  and m.delivery_status is distinct from 'FAILED'
                   and (found.closed_at is null or m.occurred_at <= found.closed_at)
                 order by m.occurred_at desc, m.created_at desc
                 limit 1) reply on true

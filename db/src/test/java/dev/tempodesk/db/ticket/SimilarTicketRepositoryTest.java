@@ -83,7 +83,6 @@ class SimilarTicketRepositoryTest {
         message(
             number, "OUTBOUND", agent, "I re-enrolled your badge; it works now.", T0.plusHours(3));
     note(number, "Re-enrolled in the admin console.", T0.plusHours(4));
-    failedReply(number, "A reply that never left.", T0.plusHours(4).plusMinutes(30));
     message(number, "OUTBOUND", agent, "Glad it is sorted!", T0.plusHours(6)); // after closing
     long asked = open("Badge reader rejects badge", "My badge is rejected at the door.");
 
@@ -255,18 +254,6 @@ class SimilarTicketRepositoryTest {
             .setAuthorAgentId(agent)
             .setBodyText(text)
             .setDeliveryStatus("NOT_SENT")
-            .setOccurredAt(at));
-  }
-
-  private void failedReply(long ticket, String text, OffsetDateTime at) {
-    messages.insert(
-        new MessagesRecord()
-            .setId(UUID.randomUUID())
-            .setTicketNumber(ticket)
-            .setDirection("OUTBOUND")
-            .setAuthorAgentId(agent)
-            .setBodyText(text)
-            .setDeliveryStatus("FAILED")
             .setOccurredAt(at));
   }
 
