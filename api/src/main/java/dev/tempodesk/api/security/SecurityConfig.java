@@ -98,6 +98,7 @@ class SecurityConfig {
     auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tickets/*/context", "/api/organizations/*/tickets")
         .hasAnyRole(STAFF);
+    auth.requestMatchers(GET, "/api/tickets/*/similar").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tags").hasAnyRole(STAFF);
     // Macros (issue 19): who writes shared ones is decided per macro (dev.tempodesk.api.macro).
     auth.requestMatchers(GET, "/api/macros", "/api/macros/*").hasAnyRole(STAFF);

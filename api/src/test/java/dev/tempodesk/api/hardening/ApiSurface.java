@@ -38,7 +38,8 @@ final class ApiSurface {
             new Target("actuator.info", "/actuator/info", "x"),
             new Target("openapi", "/v3/api-docs", "x"),
             new Target("webapp.route", "/tickets/" + ticket, "x"),
-            new Target("webapp.root", "/", "x"));
+            new Target("webapp.root", "/", "x"),
+            new Target("tickets.similar", "/api/tickets/" + ticket + "/similar", "limit"));
     for (Who who : Who.values()) {
       probes.urls(who, everywhere);
       probes.headers(

@@ -219,6 +219,7 @@ class AuthorizationMatrixTest {
           entry("GET /api/tickets/export", Access.STAFF),
           entry("GET /api/tickets/{number}/export", Access.STAFF),
           entry("GET /api/stats/export", Access.MANAGEMENT),
+          entry("GET /api/tickets/{number}/similar", Access.STAFF),
           entry("ANY /error", Access.PUBLIC));
 
   /**
@@ -552,6 +553,7 @@ class AuthorizationMatrixTest {
     asAgentOfA.put("GET context", agentOfA.get(ticket + "/context"));
     asAgentOfA.put("GET signature", agentOfA.get(ticket + "/signature"));
     asAgentOfA.put("GET attachment", agentOfA.get("/api/attachments/" + file));
+    asAgentOfA.put("GET similar", agentOfA.get(ticket + "/similar"));
     asAgentOfA.forEach(
         (what, response) ->
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404));
