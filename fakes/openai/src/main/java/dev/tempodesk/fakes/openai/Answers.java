@@ -109,10 +109,7 @@ final class Answers {
 
   /** {@code {"priority","tags","group","reason"}} from keywords of the conversation. */
   static String triage(ChatRequest request) {
-    String text =
-        String.join(
-                "\n", request.conversation().stream().map(ChatRequest.Message::content).toList())
-            .toLowerCase(Locale.ROOT);
+    String text = withoutTicketFields(request).toLowerCase(Locale.ROOT);
     String priority;
     String reason;
     if (matches(text, "urgent|outage|down for everyone|asap|immediately|critical")) {
@@ -156,9 +153,27 @@ final class Answers {
   }
 
   /**
-   * From a "Groups: a, b" line of the prompt, the first whose name holds one of the tags (or
-   * "tech"/"support" for bugs and logins); else the first listed; without a list "Billing" for
-   * billing and "Support" otherwise.
+   * The user and assistant messages without the ticket's own field lines ("Priority: URGENT",
+   * "Tags: …"; the subject stays), so triage reads what people wrote, not what was already set.
+   */
+  private static String withoutTicketFields(ChatRequest request) {
+    StringBuilder text = new StringBuilder();
+    for (ChatRequest.Message message : request.conversation()) {
+      for (String line : message.content().split("\\R")) {
+        Matcher header = HEADER.matcher(line.strip());
+        String key = header.matches() ? header.group(1).strip().toLowerCase(Locale.ROOT) : "";
+        if (!HEADER_KEYS.contains(key) || key.equals("subject")) {
+          text.append(line).append('\n');
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * From a "Groups: a, b" line of the prompt, the first whose name holds one of the tags (or "tech"
+   * for bugs and logins); else the first holding "support", else the first listed; without a list
+   * "Billing" for billing and "Support" otherwise.
    */
   private static String group(ChatRequest request, Set<String> tags) {
     String listed = header(request, "groups");
@@ -179,7 +194,10 @@ final class Answers {
         }
       }
     }
-    return groups.getFirst();
+    return groups.stream()
+        .filter(g -> g.toLowerCase(Locale.ROOT).contains("support"))
+        .findFirst()
+        .orElse(groups.getFirst());
   }
 
   record Block(String speaker, String role, String text) {}

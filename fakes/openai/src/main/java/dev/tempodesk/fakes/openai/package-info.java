@@ -27,8 +27,10 @@
  *   <li><b>Triage</b>: {@code {"priority":"LOW|NORMAL|HIGH|URGENT","tags":[…],"group":"…",
  *       "reason":"…"}} from keywords of the user and assistant messages ("urgent", "outage" …:
  *       URGENT; "cannot", "error" …: HIGH; "question", "feature" …: LOW; tags billing, login, bug,
- *       shipping, feature-request); the group is taken from a "Groups: a, b" line when there is
- *       one, else "Billing" or "Support".
+ *       shipping, feature-request; the ticket's own "Priority:", "Tags:" … lines are ignored); the
+ *       group is the first of a "Groups: a, b" line whose name holds a tag ("tech" for bug and
+ *       login), else the first holding "support", else the first; without such a line "Billing" or
+ *       "Support".
  * </ul>
  *
  * <p>Faults ({@link dev.tempodesk.fakes.openai.FaultPlan}) are queued per call: a delay, 429 with

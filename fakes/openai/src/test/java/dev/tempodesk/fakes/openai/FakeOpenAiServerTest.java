@@ -103,6 +103,39 @@ class FakeOpenAiServerTest {
   }
 
   @Test
+  void theTicketsOwnFieldsDoNotSteerTriageOnlyWhatPeopleWrote() {
+    String ticket =
+        """
+        Groups: Billing, Support
+        Subject: Opening hours
+        Customer: Dana Scully
+        Status: NEW
+        Priority: URGENT
+        Tags: billing, refund
+
+        (2 earlier messages left out)
+
+        Dana Scully (customer): Hello, are you open on Sundays?
+        Fox Mulder (agent): Let me check.
+        """;
+
+    JsonNode triage =
+        OpenAiJson.MAPPER.readTree(
+            Chat.content(Chat.post(server, Chat.body(M, "You triage. JSON only.", ticket), null)));
+    String summary =
+        Chat.content(Chat.post(server, Chat.body(M, "You summarise a ticket.", ticket), null));
+    String draft =
+        Chat.content(Chat.post(server, Chat.body(M, "You draft the next reply.", ticket), null));
+
+    assertThat(triage.path("priority").asString()).isEqualTo("NORMAL");
+    assertThat(triage.path("tags").isEmpty()).isTrue();
+    assertThat(triage.path("group").asString()).isEqualTo("Support");
+    assertThat(summary)
+        .isEqualTo("- Dana Scully: Hello, are you open on Sundays?\n- Fox Mulder: Let me check.");
+    assertThat(draft).startsWith("Hello Dana Scully,").contains("\"Opening hours\"");
+  }
+
+  @Test
   void jsonModeWithoutTheWordJsonIsRefusedAsTheRealApiDoes() {
     ObjectNode body = Chat.body(M, "Triage this ticket.", "My parcel is late.");
     body.putObject("response_format").put("type", "json_object");
