@@ -131,7 +131,14 @@ final class ApiSurface {
                 "POST",
                 "/api/auth/login",
                 "{\"email\":\"nobody@example.com\",\"password\":\"x\"}"),
-            new Writer("webhook.post", Who.ANONYMOUS, "POST", "/api/webhooks/nylas", "{}"));
+            new Writer("webhook.post", Who.ANONYMOUS, "POST", "/api/webhooks/nylas", "{}"),
+            // A loopback URL: even a body that gets through is refused (SSRF), nothing is made.
+            new Writer(
+                "webhookSubscriptions.create",
+                Who.ADMIN,
+                "POST",
+                "/api/webhook-subscriptions",
+                "{\"url\":\"http://127.0.0.1/x\",\"eventTypes\":[\"ticket.created\"]}"));
     writers.forEach(probes::contentTypes);
     for (Writer writer : writers) {
       // The same write signed out: refused by sign-in or CSRF, never by a crash.
@@ -183,6 +190,19 @@ final class ApiSurface {
             "{\"subject\":\"A\\r\\nBcc: evil@example.com\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\"}",
             "{\"subject\":\"A\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\\r\\nBcc: e@x.test\"}",
             "{\"subject\":\"A\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\",\"reporterName\":\"R\\r\\nX: y\"}"));
+    probes.lenientJson(
+        "webhookSubscriptions.create",
+        Who.ADMIN,
+        "POST",
+        "/api/webhook-subscriptions",
+        List.of(
+            "{\"url\":\"https://a.example\",\"url\":\"https://b.example\",\"eventTypes\":[\"ticket.created\"]}",
+            "{\"url\":\"https://a.example\",\"eventTypes\":\"ticket.created\"}",
+            "{\"url\":42,\"eventTypes\":[\"ticket.created\"]}",
+            "{\"url\":\"https://a.example\",\"eventTypes\":[\"ticket.created\"],\"groupIds\":[\"1\"]}",
+            "{\"url\":\"https://a.example\",\"eventTypes\":[\"ticket.created\"],\"enabled\":\"yes\"}",
+            "{\"url\":\"https://a.example\",\"eventTypes\":[null]}",
+            "{\"url\":\"https://a.example\\r\\nX: y\",\"eventTypes\":[\"ticket.created\"]}"));
     probes.lenientJson(
         "tickets.reply",
         Who.ADMIN,
