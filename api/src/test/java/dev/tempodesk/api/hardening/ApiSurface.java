@@ -196,13 +196,13 @@ final class ApiSurface {
         "POST",
         "/api/webhook-subscriptions",
         List.of(
-            "{\"url\":\"https://a.example\",\"url\":\"https://b.example\",\"eventTypes\":[\"ticket.created\"]}",
-            "{\"url\":\"https://a.example\",\"eventTypes\":\"ticket.created\"}",
+            "{\"url\":\"https://203.0.113.5\",\"url\":\"https://203.0.113.6\",\"eventTypes\":[\"ticket.created\"]}",
+            "{\"url\":\"https://203.0.113.5\",\"eventTypes\":\"ticket.created\"}",
             "{\"url\":42,\"eventTypes\":[\"ticket.created\"]}",
-            "{\"url\":\"https://a.example\",\"eventTypes\":[\"ticket.created\"],\"groupIds\":[\"1\"]}",
-            "{\"url\":\"https://a.example\",\"eventTypes\":[\"ticket.created\"],\"enabled\":\"yes\"}",
-            "{\"url\":\"https://a.example\",\"eventTypes\":[null]}",
-            "{\"url\":\"https://a.example\\r\\nX: y\",\"eventTypes\":[\"ticket.created\"]}"));
+            "{\"url\":\"https://203.0.113.5\",\"eventTypes\":[\"ticket.created\"],\"groupIds\":[\"1\"]}",
+            "{\"url\":\"https://203.0.113.5\",\"eventTypes\":[\"ticket.created\"],\"enabled\":\"yes\"}",
+            "{\"url\":\"https://203.0.113.5\",\"eventTypes\":[null]}",
+            "{\"url\":\"https://203.0.113.5\\r\\nX: y\",\"eventTypes\":[\"ticket.created\"]}"));
     probes.lenientJson(
         "tickets.reply",
         Who.ADMIN,
