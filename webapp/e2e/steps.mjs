@@ -2,6 +2,7 @@
 // a step requires: without them (an older backend) the step is skipped, not failed.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
@@ -1253,6 +1254,80 @@ export const scenario = [
       const link = page.getByRole('link', { name: 'Open in Temporal UI' });
       assert.match(await link.getAttribute('href'), new RegExp(`/workflows/ticket-${number}/[0-9a-f-]+/history$`));
       await screenshot('ticket-activity', page.getByRole('tabpanel'));
+    },
+  },
+  {
+    id: 'webhooks',
+    name: 'an admin subscribes a webhook and sees its deliveries',
+    needs: ['/api/webhook-subscriptions'],
+    run: async ({ page, context, screenshot }) => {
+      // The receiver: a tiny HTTP server on loopback in this process, answering 200 to every post.
+      const received = [];
+      const receiver = createHttpServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk) => (body += chunk));
+        request.on('end', () => {
+          received.push({ headers: request.headers, body });
+          response.writeHead(200, { 'Content-Type': 'text/plain' });
+          response.end('received');
+        });
+      });
+      await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${receiver.address().port}/tempodesk`;
+      const name = `Receiver ${unique}`;
+      try {
+        await signIn(page, context, 'ada@tempodesk.demo');
+        await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
+        await openSettingsPage(page, 'Webhooks');
+        await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+        await page.getByRole('button', { name: 'New subscription' }).click();
+        const dialog = page.getByRole('dialog', { name: 'New webhook subscription' });
+        await dialog.getByLabel('Name').fill(name);
+        await dialog.getByRole('textbox', { name: 'URL' }).fill(url);
+        await dialog.getByLabel(/\(ticket\.closed\)/).check();
+        await dialog.getByRole('button', { name: 'Subscribe' }).click();
+        // A loopback address is refused (SSRF) until the admin allows private networks.
+        await dialog.getByText(/url is refused/).waitFor();
+        await dialog.getByLabel('Allow private network addresses').check();
+        await dialog.getByRole('button', { name: 'Subscribe' }).click();
+        const secret = page.getByRole('status', { name: 'Signing secret' });
+        await secret.waitFor();
+        assert.match(await secret.getByLabel('Secret').inputValue(), /^whsec_/);
+        await secret.getByRole('button', { name: 'Done' }).click();
+
+        // A real ticket change: a ticket opened through the API is posted to the receiver.
+        const ticket = await requestApi(page, 'POST', '/api/tickets', {
+          subject: `Webhook ${unique}`,
+          description: 'Posted to a receiver',
+          reporterEmail: `hooks-${unique}@example.com`,
+        });
+        assert.equal(ticket.status, 201, JSON.stringify(ticket.json));
+        const row = page.getByRole('row', { name: new RegExp(name) });
+        await row.getByRole('button', { name: 'Deliveries' }).click();
+        const region = page.getByRole('region', { name: `Deliveries of ${name}` });
+        for (let attempt = 0; attempt < 30; attempt++) {
+          if ((await region.getByText('DELIVERED').count()) > 0) break;
+          await page.waitForTimeout(1000);
+          await region.getByRole('button', { name: 'Refresh' }).click();
+        }
+        const delivery = region.getByRole('row', { name: new RegExp(`ticket\\.created #${ticket.json.number}`) });
+        await delivery.getByText('DELIVERED').waitFor();
+        await delivery.getByRole('button', { name: /^Attempts of delivery/ }).click();
+        await region
+          .getByRole('table', { name: /^Attempts of delivery/ })
+          .getByText('received')
+          .waitFor();
+        const post = received.find((p) => JSON.parse(p.body).data?.ticket?.number === ticket.json.number);
+        assert.ok(post, 'the receiver got the ticket');
+        assert.match(post.headers['x-tempodesk-signature'], /^v1=[0-9a-f]{64}$/);
+        assert.equal(post.headers['x-tempodesk-event'], 'ticket.created');
+        await screenshot('webhooks');
+        // Later steps open tickets too: nothing more goes to a receiver that is about to stop.
+        const id = (await requestApi(page, 'GET', '/api/webhook-subscriptions')).json.find((s) => s.name === name).id;
+        assert.equal(await callApi(page, 'PATCH', `/api/webhook-subscriptions/${id}`, { enabled: false }), 200);
+      } finally {
+        receiver.close();
+      }
     },
   },
   {

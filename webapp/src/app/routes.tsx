@@ -32,6 +32,7 @@ import { CalendarList } from '@/features/sla/components/calendar-list';
 import { PolicyEditorPage } from '@/features/sla/components/policy-editor';
 import { PolicyList } from '@/features/sla/components/policy-list';
 import { RoutingRuleList } from '@/features/routing/components/routing-rule-list';
+import { WebhooksPage } from '@/features/webhooks/components/webhooks-page';
 import { ContactList } from '@/features/contacts/components/contact-list';
 import { ContactPage } from '@/features/contacts/components/contact-page';
 import { OrganizationList } from '@/features/organizations/components/organization-list';
@@ -72,6 +73,7 @@ const agentNav = (user: SessionUser): NavItem[] => [
         { to: '/business-calendars', label: 'Calendars', settings: true },
         { to: '/groups', label: 'Groups', settings: true },
         { to: '/routing-rules', label: 'Routing', settings: true },
+        { to: '/webhooks', label: 'Webhooks', settings: true },
       ]
     : []),
 ];
@@ -327,6 +329,7 @@ export const AppRoutes = () => {
           <Route path="/business-calendars/:id" element={agentOnly(<CalendarEditorRoute />, isAdmin)} />
           <Route path="/groups" element={agentOnly(<GroupsPage />)} />
           <Route path="/routing-rules" element={agentOnly(<RoutingRuleList />, isAdmin)} />
+          <Route path="/webhooks" element={agentOnly(<WebhooksPage />, isAdmin)} />
           <Route path="/notifications" element={signedIn(<NotificationsRoute />)} />
           <Route path="/portal" element={customerOnly(<MyTickets />)} />
           <Route path="/portal/new" element={customerOnly(<NewRequestPage />)} />

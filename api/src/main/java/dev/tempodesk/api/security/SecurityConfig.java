@@ -201,6 +201,10 @@ class SecurityConfig {
     auth.requestMatchers(POST, "/api/tokens").hasAnyRole(STAFF);
     auth.requestMatchers(DELETE, "/api/tokens/*").hasAnyRole(STAFF);
 
+    // Webhook subscriptions (issue 22.2): admins only, every method.
+    auth.requestMatchers("/api/webhook-subscriptions", "/api/webhook-subscriptions/**")
+        .hasRole(ADMIN);
+
     auth.requestMatchers(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
     auth.requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
         .permitAll();

@@ -132,7 +132,14 @@ final class ApiSurface {
                 "POST",
                 "/api/auth/login",
                 "{\"email\":\"nobody@example.com\",\"password\":\"x\"}"),
-            new Writer("webhook.post", Who.ANONYMOUS, "POST", "/api/webhooks/nylas", "{}"));
+            new Writer("webhook.post", Who.ANONYMOUS, "POST", "/api/webhooks/nylas", "{}"),
+            // A loopback URL: even a body that gets through is refused (SSRF), nothing is made.
+            new Writer(
+                "webhookSubscriptions.create",
+                Who.ADMIN,
+                "POST",
+                "/api/webhook-subscriptions",
+                "{\"url\":\"http://127.0.0.1/x\",\"eventTypes\":[\"ticket.created\"]}"));
     writers.forEach(probes::contentTypes);
     for (Writer writer : writers) {
       // The same write signed out: refused by sign-in or CSRF, never by a crash.
@@ -184,6 +191,19 @@ final class ApiSurface {
             "{\"subject\":\"A\\r\\nBcc: evil@example.com\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\"}",
             "{\"subject\":\"A\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\\r\\nBcc: e@x.test\"}",
             "{\"subject\":\"A\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\",\"reporterName\":\"R\\r\\nX: y\"}"));
+    probes.lenientJson(
+        "webhookSubscriptions.create",
+        Who.ADMIN,
+        "POST",
+        "/api/webhook-subscriptions",
+        List.of(
+            "{\"url\":\"https://203.0.113.5\",\"url\":\"https://203.0.113.6\",\"eventTypes\":[\"ticket.created\"]}",
+            "{\"url\":\"https://203.0.113.5\",\"eventTypes\":\"ticket.created\"}",
+            "{\"url\":42,\"eventTypes\":[\"ticket.created\"]}",
+            "{\"url\":\"https://203.0.113.5\",\"eventTypes\":[\"ticket.created\"],\"groupIds\":[\"1\"]}",
+            "{\"url\":\"https://203.0.113.5\",\"eventTypes\":[\"ticket.created\"],\"enabled\":\"yes\"}",
+            "{\"url\":\"https://203.0.113.5\",\"eventTypes\":[null]}",
+            "{\"url\":\"https://203.0.113.5\\r\\nX: y\",\"eventTypes\":[\"ticket.created\"]}"));
     probes.lenientJson(
         "tickets.reply",
         Who.ADMIN,

@@ -220,6 +220,16 @@ class AuthorizationMatrixTest {
           entry("GET /api/tickets/{number}/export", Access.STAFF),
           entry("GET /api/stats/export", Access.MANAGEMENT),
           entry("GET /api/tickets/{number}/similar", Access.STAFF),
+          entry("GET /api/webhook-subscriptions", Access.ADMIN),
+          entry("POST /api/webhook-subscriptions", Access.ADMIN),
+          entry("GET /api/webhook-subscriptions/{id}", Access.ADMIN),
+          entry("PATCH /api/webhook-subscriptions/{id}", Access.ADMIN),
+          entry("DELETE /api/webhook-subscriptions/{id}", Access.ADMIN),
+          entry("POST /api/webhook-subscriptions/{id}/rotate-secret", Access.ADMIN),
+          entry("GET /api/webhook-subscriptions/{id}/deliveries", Access.ADMIN),
+          entry(
+              "POST /api/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver",
+              Access.ADMIN),
           entry("ANY /error", Access.PUBLIC));
 
   /**
@@ -255,6 +265,8 @@ class AuthorizationMatrixTest {
           entry("PUT /api/sla-policies/{id}", "admin"),
           entry("GET /api/macros", "admin"),
           entry("GET /api/mailboxes", "admin"),
+          entry("GET /api/webhook-subscriptions", "admin"),
+          entry("POST /api/webhook-subscriptions/{id}/rotate-secret", "admin"),
           entry("GET /api/auth/me", SESSION_ONLY),
           entry("POST /api/auth/password", SESSION_ONLY),
           entry("GET /api/tokens", SESSION_ONLY),
@@ -344,7 +356,12 @@ class AuthorizationMatrixTest {
                 // No such routing rule: nothing is changed or deleted, those allowed get 404.
                 .replace("/api/routing-rules/{id}", "/api/routing-rules/" + Long.MAX_VALUE)
                 // No such group: nothing is changed or deleted, those allowed get 404.
-                .replace("/api/groups/{id}", "/api/groups/" + Long.MAX_VALUE);
+                .replace("/api/groups/{id}", "/api/groups/" + Long.MAX_VALUE)
+                // No such subscription or delivery: nothing is changed, those allowed get 404.
+                .replace(
+                    "/api/webhook-subscriptions/{id}",
+                    "/api/webhook-subscriptions/" + Long.MAX_VALUE)
+                .replace("{deliveryId}", Long.toString(Long.MAX_VALUE));
   }
 
   private HttpApi client(Caller caller) {
