@@ -132,19 +132,7 @@ final class ApiSurface {
                 "/api/auth/login",
                 "{\"email\":\"nobody@example.com\",\"password\":\"x\"}"),
             new Writer("webhook.post", Who.ANONYMOUS, "POST", "/api/webhooks/nylas", "{}"));
-    writers.forEach(probes::contentTypes);
-    for (Writer writer : writers) {
-      // The same write signed out: refused by sign-in or CSRF, never by a crash.
-      if (writer.who() != Who.ANONYMOUS) {
-        probes.contentTypes(
-            new Writer(
-                writer.endpoint(),
-                Who.ANONYMOUS,
-                writer.method(),
-                writer.path(),
-                writer.validBody()));
-      }
-    }
+    contentTypes(probes, writers);
 
     List<String> get = List.of("GET");
     probes.wrongMethods(Who.ADMIN, "tickets.list", "/api/tickets", List.of("GET", "POST"));
@@ -297,18 +285,7 @@ final class ApiSurface {
                 "POST",
                 "/api/auth/invitations/no-such-token",
                 "{\"password\":\"correct horse battery\"}"));
-    writers.forEach(probes::contentTypes);
-    for (Writer writer : writers) {
-      if (writer.who() != Who.ANONYMOUS) {
-        probes.contentTypes(
-            new Writer(
-                writer.endpoint(),
-                Who.ANONYMOUS,
-                writer.method(),
-                writer.path(),
-                writer.validBody()));
-      }
-    }
+    contentTypes(probes, writers);
     probes.wrongMethods(Who.ADMIN, "groups.list", "/api/groups", List.of("GET", "POST"));
     probes.wrongMethods(
         Who.ADMIN, "groups.byId", "/api/groups/" + group, List.of("GET", "PATCH", "DELETE"));
@@ -346,5 +323,22 @@ final class ApiSurface {
             "{\"name\":\"L\",\"scopes\":[\"admin\"],\"service\":true}",
             "{\"name\":\"L\",\"scopes\":[\"tickets:read\"],\"expiresAt\":\"2099-01-01T00:00:00+14:00\"}",
             "{\"name\":\"L\",\"scopes\":[\"tickets:read\"],\"expiresAt\":1}"));
+  }
+
+  /** Every writer with broken content types, as its caller and signed out. */
+  private static void contentTypes(HostileRequests probes, List<Writer> writers) {
+    writers.forEach(probes::contentTypes);
+    for (Writer writer : writers) {
+      // The same write signed out: refused by sign-in or CSRF, never by a crash.
+      if (writer.who() != Who.ANONYMOUS) {
+        probes.contentTypes(
+            new Writer(
+                writer.endpoint(),
+                Who.ANONYMOUS,
+                writer.method(),
+                writer.path(),
+                writer.validBody()));
+      }
+    }
   }
 }

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.TestAccounts;
+import dev.tempodesk.api.hardening.MalformedRequests.Field;
 import dev.tempodesk.api.hardening.MalformedRequests.Probe;
 import dev.tempodesk.api.hardening.MalformedRequests.Who;
 import dev.tempodesk.db.testing.TestDatabases;
@@ -283,14 +284,7 @@ class BadInputSuiteTest {
     String list = "/api/tickets";
     for (String[] bad :
         new String[][] {
-          {"status", "BOGUS"},
-          {"status", "NEW,BOGUS"},
-          {"priority", "urgent!"},
-          {"assigneeId", "abc"},
-          {"assigneeId", "99999999999999999999999"},
-          {"unassigned", "maybe"},
-          {"includeDone", "2"},
-          {"text", "t".repeat(201)},
+          // The filters broken: BROKEN_LIST_FILTERS (list and export).
           {"text", "t".repeat(5000)},
           {"cursor", "garbage"},
           {"cursor", "eyJzb21lIjoianNvbiJ9"},
@@ -548,23 +542,13 @@ class BadInputSuiteTest {
         "POST",
         "/api/groups",
         () -> Map.of("name", quote("Group " + unique.incrementAndGet())),
-        List.of(
-            text("name", true, 100),
-            text("description", false, 1000),
-            refusing("members", false, badMembers),
-            reference("defaultSlaPolicyId"),
-            integer("skillWaitSeconds", 0, Integer.MAX_VALUE)));
+        groupFields(true, badMembers));
     probes.body(
         "groups.patch",
         "PATCH",
         "/api/groups/" + rows.group(),
         () -> Map.of("description", "\"Probed\""),
-        List.of(
-            text("name", false, 100),
-            text("description", false, 1000),
-            refusing("members", false, badMembers),
-            reference("defaultSlaPolicyId"),
-            integer("skillWaitSeconds", 0, Integer.MAX_VALUE)));
+        groupFields(false, badMembers));
     for (String mine : List.of("maybe", "2", "%00", "t".repeat(300))) {
       probes.query("groups.list", "/api/groups", "mine", mine, true);
     }
@@ -663,33 +647,13 @@ class BadInputSuiteTest {
         "/api/routing-rules",
         () ->
             Map.of("name", quote("Rule " + unique.incrementAndGet()), "groupId", "" + rows.group()),
-        List.of(
-            text("name", true, 200),
-            requiredReference("groupId"),
-            bool("enabled", false),
-            reference("mailboxId"),
-            reference("organizationId"),
-            email("recipient", false),
-            enumeration("channel", false),
-            enumeration("setPriority", false),
-            texts("keywords", false, 100),
-            texts("addTags", false, 50)));
+        ruleFields(text("name", true, 200), requiredReference("groupId")));
     probes.body(
         "routingRules.patch",
         "PATCH",
         "/api/routing-rules/" + rows.rule(),
         () -> Map.of("enabled", "true"),
-        List.of(
-            text("name", false, 200),
-            reference("groupId"),
-            bool("enabled", false),
-            reference("mailboxId"),
-            reference("organizationId"),
-            email("recipient", false),
-            enumeration("channel", false),
-            enumeration("setPriority", false),
-            texts("keywords", false, 100),
-            texts("addTags", false, 50)));
+        ruleFields(text("name", false, 200), reference("groupId")));
     probes.body(
         "routingRules.order",
         "PUT",
@@ -852,6 +816,31 @@ class BadInputSuiteTest {
         "/api/auth/invitations/no-such-token",
         () -> Map.of("password", "\"correct horse battery\""),
         List.of(text("password", true, 200)));
+  }
+
+  /** A group's fields, the name required on creation. */
+  private static List<Field> groupFields(boolean create, List<String> badMembers) {
+    return List.of(
+        text("name", create, 100),
+        text("description", false, 1000),
+        refusing("members", false, badMembers),
+        reference("defaultSlaPolicyId"),
+        integer("skillWaitSeconds", 0, Integer.MAX_VALUE));
+  }
+
+  /** A routing rule's fields after its name and group. */
+  private static List<Field> ruleFields(Field name, Field group) {
+    return List.of(
+        name,
+        group,
+        bool("enabled", false),
+        reference("mailboxId"),
+        reference("organizationId"),
+        email("recipient", false),
+        enumeration("channel", false),
+        enumeration("setPriority", false),
+        texts("keywords", false, 100),
+        texts("addTags", false, 50));
   }
 
   /** Every list filter of GET /api/tickets (and so of its export), broken one at a time. */
