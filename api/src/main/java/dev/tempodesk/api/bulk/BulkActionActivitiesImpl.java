@@ -19,6 +19,7 @@ import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.bulk.BulkActionActivities;
 import dev.tempodesk.workflows.bulk.BulkBatch;
 import dev.tempodesk.workflows.bulk.BulkBatchOutcome;
+import dev.tempodesk.workflows.ticket.Actor;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.time.Clock;
@@ -146,7 +147,7 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
         actions.attempting(id, number, ticket.getVersion());
         patch.setExpectedVersion(ticket.getVersion());
         rights.checkChange(user, number, patch);
-        TicketUpdateResponse response = commands.update(number, patch, user.actor());
+        TicketUpdateResponse response = commands.update(number, patch, actor(action, user));
         if (response.changes().isEmpty() && macroId == null) {
           return record(
               id,
@@ -159,7 +160,8 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
       if (macroId != null) {
         // The macro's change, reply and note, as the one-step apply; its key makes a retried
         // attempt replay the first application instead of replying twice.
-        macroCommands.apply(number, macroId, user, "bulk-" + id + "-" + number);
+        macroCommands.apply(
+            number, macroId, user, actor(action, user), "bulk-" + id + "-" + number);
       }
       return record(id, number, BulkActionRepository.APPLIED, null, null);
     } catch (FieldException refusal) {
@@ -182,6 +184,15 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
       return record(
           id, number, BulkActionRepository.REFUSED, "Failed: " + error.getMessage(), null);
     }
+  }
+
+  /**
+   * The starter as the audit trail names them: as they started the action (with a token or not).
+   */
+  private static Actor actor(BulkActionsRecord action, SignedInUser user) {
+    return action.getActorName() == null
+        ? user.actor()
+        : Actor.agent(user.id(), action.getActorName());
   }
 
   private Decision record(long id, long number, String outcome, String reason, String field) {

@@ -1,6 +1,7 @@
 package dev.tempodesk.api.bulk;
 
 import dev.tempodesk.api.security.CurrentActor;
+import dev.tempodesk.api.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,7 +45,8 @@ class BulkActionController {
       @Parameter(description = "Repeating the request with this key starts nothing new")
           @RequestHeader(name = "Idempotency-Key", required = false)
           String idempotencyKey) {
-    BulkActionStarted started = bulk.start(request, actor.required(), idempotencyKey);
+    SignedInUser user = actor.required();
+    BulkActionStarted started = bulk.start(request, user, actor.of(user), idempotencyKey);
     return ResponseEntity.accepted()
         .location(URI.create("/api/tickets/bulk/" + started.id()))
         .body(started);

@@ -3,6 +3,7 @@ package dev.tempodesk.api.bulk;
 import dev.tempodesk.api.config.TempodeskProperties;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
+import dev.tempodesk.api.group.Groups;
 import dev.tempodesk.api.macro.Macros;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.TicketPatchRequest;
@@ -11,9 +12,14 @@ import dev.tempodesk.db.bulk.BulkActionRepository;
 import dev.tempodesk.db.jooq.tables.records.BulkActionTicketsRecord;
 import dev.tempodesk.db.jooq.tables.records.BulkActionsRecord;
 import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.ticket.TicketFilter;
 import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.bulk.BulkActionInput;
 import dev.tempodesk.workflows.bulk.BulkActionWorkflow;
+import dev.tempodesk.workflows.ticket.Actor;
+import dev.tempodesk.workflows.ticket.TagChange;
+import dev.tempodesk.workflows.ticket.Tags;
+import dev.tempodesk.workflows.ticket.TicketRuleViolation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
@@ -49,6 +55,7 @@ public class BulkActions {
   private final String taskQueue;
   private final Macros macros;
   private final VisibleTickets visible;
+  private final Groups groups;
 
   @Autowired
   BulkActions(
@@ -59,8 +66,9 @@ public class BulkActions {
       JsonMapper json,
       TempodeskProperties properties,
       Macros macros,
-      VisibleTickets visible) {
-    this(actions, tickets, agents, client, json, properties.taskQueue(), macros, visible);
+      VisibleTickets visible,
+      Groups groups) {
+    this(actions, tickets, agents, client, json, properties.taskQueue(), macros, visible, groups);
   }
 
   public BulkActions(
@@ -71,9 +79,11 @@ public class BulkActions {
       JsonMapper json,
       String taskQueue,
       Macros macros,
-      VisibleTickets visible) {
+      VisibleTickets visible,
+      Groups groups) {
     this.actions = actions;
     this.visible = visible;
+    this.groups = groups;
     this.macros = macros;
     this.tickets = tickets;
     this.agents = agents;
@@ -85,8 +95,12 @@ public class BulkActions {
   /**
    * Stores the action and starts its workflow; with an idempotency key this agent used before, the
    * action started then (nothing new).
+   *
+   * @param actor how the audit trail names the starter ({@code CurrentActor.of(user)}: "… via token
+   *     <name>" for an action started with an API token), fixed for the whole action
    */
-  public BulkActionStarted start(BulkActionRequest request, SignedInUser user, String key) {
+  public BulkActionStarted start(
+      BulkActionRequest request, SignedInUser user, Actor actor, String key) {
     if (key != null && key.isBlank()) {
       key = null;
     }
@@ -111,6 +125,7 @@ public class BulkActions {
       id =
           actions.insert(
               user.id(),
+              actor.equals(user.actor()) ? null : actor.name(),
               comment,
               changesJson(request.changes() == null ? new TicketPatchRequest() : request.changes()),
               request.macroId(),
@@ -165,6 +180,17 @@ public class BulkActions {
       throw FieldException.invalid(
           "changes.assigneeId", "There is no agent #" + changes.getAssigneeId() + ".");
     }
+    if (changes.getGroupId() != null) {
+      groups.known(changes.getGroupId(), "changes.groupId");
+    }
+    try {
+      // Tags no ticket could take are refused now, not once per ticket.
+      Tags.apply(
+          List.of(),
+          new TagChange(changes.getTags(), changes.getAddTags(), changes.getRemoveTags()));
+    } catch (TicketRuleViolation unusable) {
+      throw FieldException.invalid("changes." + unusable.field(), unusable.text());
+    }
     return request.comment().strip();
   }
 
@@ -188,9 +214,13 @@ public class BulkActions {
           "numbers", "Give either numbers (the chosen tickets) or matching (a list filter).");
     }
     if (request.matching() != null) {
-      List<Long> matching =
-          tickets.matchingNumbers(
-              request.matching().toFilter(user.id(), visible.access(user)), MAX_TICKETS + 1);
+      TicketFilter filter;
+      try {
+        filter = request.matching().toFilter(user.id(), visible.access(user));
+      } catch (FieldException refused) {
+        throw refused.within("matching");
+      }
+      List<Long> matching = tickets.matchingNumbers(filter, MAX_TICKETS + 1);
       if (matching.isEmpty()) {
         throw FieldException.invalid("matching", "No ticket matches this filter.");
       }
@@ -236,6 +266,7 @@ public class BulkActions {
     fields.put("tags", c.getTags());
     fields.put("addTags", c.getAddTags());
     fields.put("removeTags", c.getRemoveTags());
+    fields.put("groupId", c.getGroupId());
     fields.values().removeIf(Objects::isNull);
     if (c.hasAssigneeId()) {
       fields.put("assigneeId", c.getAssigneeId());

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +21,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -159,8 +161,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(
                             error ->
                                 new FieldProblem(
-                                    parameterName(
-                                        result.getMethodParameter().getParameterName(), error),
+                                    parameterName(result.getMethodParameter(), error),
                                     error.getDefaultMessage())))
             .toList();
     return validationProblem(problems);
@@ -301,11 +302,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  private static String parameterName(String parameter, MessageSourceResolvable error) {
+  /**
+   * The field at fault: a request parameter by its name; a field of the JSON body by its path in
+   * the body ({@code password}, as {@link #handleMethodArgumentNotValid} names it), not prefixed
+   * with the Java parameter's name (a method validated for a path variable validates its body too).
+   */
+  private static String parameterName(MethodParameter parameter, MessageSourceResolvable error) {
     if (error instanceof FieldError fieldError) {
-      return parameter + "." + fieldError.getField();
+      return parameter.hasParameterAnnotation(RequestBody.class)
+          ? fieldError.getField()
+          : parameter.getParameterName() + "." + fieldError.getField();
     }
-    return parameter;
+    return parameter.getParameterName();
   }
 
   /**

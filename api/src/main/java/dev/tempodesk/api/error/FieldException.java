@@ -93,4 +93,12 @@ public class FieldException extends RuntimeException {
   public FieldException renamed(String otherField) {
     return new FieldException(kind, otherField, getMessage());
   }
+
+  /**
+   * The same refusal of a field nested in {@code parent}: "createdFrom" becomes
+   * "matching.createdFrom".
+   */
+  public FieldException within(String parent) {
+    return renamed(field == null ? parent : parent + "." + field);
+  }
 }

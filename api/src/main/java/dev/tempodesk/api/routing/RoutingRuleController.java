@@ -9,6 +9,7 @@ import dev.tempodesk.api.routing.RoutingRuleDtos.RuleDto;
 import dev.tempodesk.api.routing.RoutingRuleDtos.RuleRequest;
 import dev.tempodesk.api.routing.RoutingRuleDtos.TestRequest;
 import dev.tempodesk.api.routing.RoutingRuleDtos.TestResult;
+import dev.tempodesk.api.ticket.CreateTicketRequest;
 import dev.tempodesk.api.validation.Addresses;
 import dev.tempodesk.db.jooq.tables.records.RoutingRulesRecord;
 import dev.tempodesk.db.routing.RoutingRuleRepository;
@@ -158,6 +159,18 @@ class RoutingRuleController {
       summary = "Which rule would route a new ticket with these facts",
       description = "Changes nothing. A fact left out is one the ticket does not have.")
   TestResult test(@RequestBody TestRequest request) {
+    if (request.subject() != null && request.subject().length() > CreateTicketRequest.MAX_SUBJECT) {
+      throw FieldException.invalid(
+          "subject",
+          "A ticket's subject has at most " + CreateTicketRequest.MAX_SUBJECT + " characters.");
+    }
+    if (request.text() != null && request.text().length() > CreateTicketRequest.MAX_DESCRIPTION) {
+      throw FieldException.invalid(
+          "text",
+          "A ticket's first message has at most "
+              + CreateTicketRequest.MAX_DESCRIPTION
+              + " characters.");
+    }
     List<String> recipients = request.recipients() == null ? List.of() : request.recipients();
     for (int i = 0; i < recipients.size(); i++) {
       Addresses.require("recipients[" + i + "]", recipients.get(i));

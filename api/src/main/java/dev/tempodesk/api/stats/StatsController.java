@@ -6,6 +6,7 @@ import dev.tempodesk.api.stats.StatsDtos.AgentsDto;
 import dev.tempodesk.api.stats.StatsDtos.HourlyDto;
 import dev.tempodesk.api.stats.StatsDtos.SummaryDto;
 import dev.tempodesk.api.stats.StatsDtos.TagsDto;
+import dev.tempodesk.api.validation.Instants;
 import dev.tempodesk.db.ticket.TagRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -175,6 +176,8 @@ class StatsController {
   }
 
   private Range range(OffsetDateTime from, OffsetDateTime to, OffsetDateTime defaultEnd) {
+    Instants.storable("from", from == null ? null : from.toInstant());
+    Instants.storable("to", to == null ? null : to.toInstant());
     OffsetDateTime end = to == null ? defaultEnd : to.withOffsetSameInstant(ZoneOffset.UTC);
     OffsetDateTime start =
         from == null ? end.minusHours(24) : from.withOffsetSameInstant(ZoneOffset.UTC);

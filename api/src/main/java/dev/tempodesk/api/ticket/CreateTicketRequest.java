@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
 @Schema(
     description = "A ticket opened by an agent on behalf of a customer (phone, email, walk-in).")
 public record CreateTicketRequest(
-    @NotBlank @Size(max = 300) String subject,
-    @NotBlank @Size(max = 100_000) String description,
+    @NotBlank @Size(max = CreateTicketRequest.MAX_SUBJECT) String subject,
+    @NotBlank @Size(max = CreateTicketRequest.MAX_DESCRIPTION) String description,
     @Schema(description = "Defaults to NORMAL") Priority priority,
     @Schema(description = "PHONE, EMAIL or AGENT; defaults to PHONE") Channel channel,
     Long reporterId,
@@ -26,4 +26,10 @@ public record CreateTicketRequest(
     @Size(max = 200) String reporterName,
     Long organizationId,
     Long assetId,
-    @Schema(description = "Assign right away; the ticket starts OPEN") Long assigneeId) {}
+    @Schema(description = "Assign right away; the ticket starts OPEN") Long assigneeId) {
+  /** The longest subject a ticket may have (also what a routing test accepts). */
+  public static final int MAX_SUBJECT = 300;
+
+  /** The longest first message. */
+  public static final int MAX_DESCRIPTION = 100_000;
+}

@@ -106,10 +106,19 @@ public class MacroCommands {
    */
   public MacroApplyResponse apply(
       long number, long macroId, SignedInUser agent, String idempotencyKey) {
+    return apply(number, macroId, agent, currentActor.of(agent), idempotencyKey);
+  }
+
+  /**
+   * As {@link #apply(long, long, SignedInUser, String)}, named in the audit trail as {@code actor}
+   * (a bulk action's starter, outside the request that started it).
+   */
+  public MacroApplyResponse apply(
+      long number, long macroId, SignedInUser agent, Actor actor, String idempotencyKey) {
     MacrosRecord macro = macros.visible(macroId, agent, "id");
     visible.require(agent, number);
     if (idempotencyKey == null) {
-      return run(number, macro, agent, new Progress());
+      return run(number, macro, agent, actor, new Progress());
     }
     String key = idempotencyKey.strip();
     if (key.isEmpty() || key.length() > MAX_KEY) {
@@ -121,7 +130,7 @@ public class MacroCommands {
     }
     Progress progress = new Progress();
     try {
-      MacroApplyResponse result = run(number, macro, agent, progress);
+      MacroApplyResponse result = run(number, macro, agent, actor, progress);
       finish(agent, key, progress);
       return result;
     } catch (RuntimeException refused) {
@@ -148,8 +157,7 @@ public class MacroCommands {
   }
 
   private MacroApplyResponse run(
-      long number, MacrosRecord macro, SignedInUser agent, Progress progress) {
-    Actor actor = currentActor.of(agent);
+      long number, MacrosRecord macro, SignedInUser agent, Actor actor, Progress progress) {
     Placeholders.Values values =
         placeholders.of(ticket(number), agent.displayName(), agent.email());
     String reply = Placeholders.render(macro.getReplyText(), values);

@@ -3,6 +3,7 @@ package dev.tempodesk.api.ticket;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tempodesk.api.error.FieldException;
+import dev.tempodesk.api.validation.Instants;
 import dev.tempodesk.db.ticket.TicketAccess;
 import dev.tempodesk.db.ticket.TicketFilter;
 import dev.tempodesk.db.ticket.TicketSort;
@@ -133,7 +134,7 @@ public record TicketListParams(
         includeDone,
         tags(tag),
         names(pendingReason),
-        idleFor,
+        idleFor(idleFor, "idleFor"),
         sort != null || text == null || text.isBlank() ? sort : TicketSort.RELEVANCE,
         mailboxId == null ? Set.of() : mailboxId,
         names(channel),
@@ -142,6 +143,17 @@ public record TicketListParams(
         range("updatedFrom", updatedFrom, "updatedTo", updatedTo),
         groupId == null ? Set.of() : groupId,
         access);
+  }
+
+  /**
+   * {@code idleFor} if it is a positive duration; else a 422 naming {@code field} (a view names it
+   * params.idleFor).
+   */
+  public static Duration idleFor(Duration idleFor, String field) {
+    if (idleFor != null && (idleFor.isNegative() || idleFor.isZero())) {
+      throw FieldException.invalid(field, "The idle time is a positive duration, e.g. P2D.");
+    }
+    return idleFor;
   }
 
   private static TimeRange range(String fromField, String from, String toField, String to) {
@@ -161,11 +173,14 @@ public record TicketListParams(
     }
     String trimmed = value.strip();
     try {
+      Instant bound;
       if (trimmed.length() == 10) {
         LocalDate day = LocalDate.parse(trimmed);
-        return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        bound = (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } else {
+        bound = OffsetDateTime.parse(trimmed).toInstant();
       }
-      return OffsetDateTime.parse(trimmed).toInstant();
+      return Instants.storable(field, bound);
     } catch (DateTimeParseException | ArithmeticException e) {
       throw FieldException.malformed(
           field,

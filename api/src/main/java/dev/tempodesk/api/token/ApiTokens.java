@@ -8,6 +8,7 @@ import dev.tempodesk.api.security.TokenScope;
 import dev.tempodesk.api.token.ApiTokenDtos.ApiTokenDto;
 import dev.tempodesk.api.token.ApiTokenDtos.ApiTokenRequest;
 import dev.tempodesk.api.token.ApiTokenDtos.CreatedApiToken;
+import dev.tempodesk.api.validation.Instants;
 import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.ApiTokensRecord;
 import dev.tempodesk.db.people.AgentRepository;
@@ -186,6 +187,7 @@ public class ApiTokens {
     if (requested == null) {
       return settings.limited() ? now.plus(settings.maxLifetime()) : null;
     }
+    Instants.storable("expiresAt", requested);
     if (!requested.isAfter(now)) {
       throw FieldException.invalid("expiresAt", "The expiry must be in the future.");
     }

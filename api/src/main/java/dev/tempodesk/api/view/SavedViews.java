@@ -142,13 +142,10 @@ class SavedViews {
     if (params == null) {
       throw FieldException.invalid("params", "A view needs its filter (params), {} for all.");
     }
-    if (params.idleFor() != null && (params.idleFor().isNegative() || params.idleFor().isZero())) {
-      throw FieldException.invalid("params.idleFor", "The idle time is a positive duration.");
-    }
     try {
       params.toFilter(null, TicketAccess.ALL);
     } catch (FieldException refused) {
-      throw new FieldException(refused.kind(), "params." + refused.field(), refused.getMessage());
+      throw refused.within("params");
     }
     return params;
   }

@@ -103,6 +103,44 @@ class BulkActionApiIntegrationTest {
   }
 
   @Test
+  void aBulkActionMovesEachTicketToTheGroupAndRefusesAnUnknownGroupUpFront() {
+    HttpApi admin = TestAccounts.signIn(port, accounts.agent("ADMIN").getEmail());
+    Response group =
+        admin.post("/api/groups", HttpApi.json(Map.of("name", "Billing " + UUID.randomUUID())));
+    assertThat(group.status()).as(group.body().toString()).isEqualTo(201);
+    long groupId = group.body().get("id").asLong();
+    long first = ticket("Invoice twice");
+    long second = ticket("Refund missing");
+
+    JsonNode done =
+        finished(
+            manager.post(
+                PATH,
+                HttpApi.json(
+                    Map.of(
+                        "numbers", List.of(first, second),
+                        "changes", Map.of("groupId", groupId),
+                        "comment", "billing questions"))));
+    Response unknown =
+        manager.post(
+            PATH,
+            HttpApi.json(
+                Map.of(
+                    "numbers", List.of(first),
+                    "changes", Map.of("groupId", 987654321),
+                    "comment", "nowhere")));
+
+    assertThat(done.get("applied").asInt()).isEqualTo(2);
+    for (long number : List.of(first, second)) {
+      assertThat(manager.get("/api/tickets/" + number).body().get("groupId").asLong())
+          .as("ticket #%d moved", number)
+          .isEqualTo(groupId);
+    }
+    assertThat(unknown.status()).as(unknown.body().toString()).isEqualTo(422);
+    assertThat(unknown.problemField()).isEqualTo("changes.groupId");
+  }
+
+  @Test
   void aBulkActionAppliesAMacroToEachTicketOnceWithItsReplyAndChange() {
     long first = ticket("Badge reader dead");
     long second = ticket("Badge reader blinking");

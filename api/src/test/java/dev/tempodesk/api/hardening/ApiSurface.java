@@ -140,19 +140,7 @@ final class ApiSurface {
                 "POST",
                 "/api/webhook-subscriptions",
                 "{\"url\":\"http://127.0.0.1/x\",\"eventTypes\":[\"ticket.created\"]}"));
-    writers.forEach(probes::contentTypes);
-    for (Writer writer : writers) {
-      // The same write signed out: refused by sign-in or CSRF, never by a crash.
-      if (writer.who() != Who.ANONYMOUS) {
-        probes.contentTypes(
-            new Writer(
-                writer.endpoint(),
-                Who.ANONYMOUS,
-                writer.method(),
-                writer.path(),
-                writer.validBody()));
-      }
-    }
+    contentTypes(probes, writers);
 
     List<String> get = List.of("GET");
     probes.wrongMethods(Who.ADMIN, "tickets.list", "/api/tickets", List.of("GET", "POST"));
@@ -235,5 +223,143 @@ final class ApiSurface {
             "{\"subject\":\"S\",\"description\":\"D\",\"description\":\"E\"}",
             "{\"subject\":\"S\\r\\nBcc: e@x.test\",\"description\":\"D\"}",
             "{\"subject\":1,\"description\":2}"));
+  }
+
+  /**
+   * Issue 21 and 22's URLs and writers: groups, routing rules, tokens, merges, invitations,
+   * exports, lifecycle views, bulk actions.
+   */
+  static void issue21And22(
+      HostileRequests probes, long ticket, long group, long rule, long contact, long token) {
+    String t = "/api/tickets/" + ticket;
+    List<Target> readers =
+        List.of(
+            new Target("groups.list", "/api/groups", "mine"),
+            new Target("groups.byId", "/api/groups/" + group, "x"),
+            new Target("routingRules.list", "/api/routing-rules", "x"),
+            new Target("routingRules.byId", "/api/routing-rules/" + rule, "x"),
+            new Target("tokens.list", "/api/tokens", "x"),
+            new Target("contacts.merges", "/api/contacts/" + contact + "/merges", "x"),
+            new Target(
+                "contacts.invitations", "/api/contacts/" + contact + "/portal-invitations", "x"),
+            new Target("tickets.export", "/api/tickets/export", "groupId"),
+            new Target("tickets.exportOne", t + "/export", "x"),
+            new Target("stats.export", "/api/stats/export", "report"),
+            new Target("lifecycle.ticket", t + "/lifecycle", "pageToken"),
+            new Target("lifecycle.mailbox", "/api/mailboxes/1/lifecycle", "size"),
+            new Target("lifecycle.assigner", "/api/assignment/lifecycle", "pageToken"),
+            new Target("invitations.accept", "/api/auth/invitations/x", "x"));
+    for (Who who : Who.values()) {
+      probes.urls(who, readers);
+    }
+    List<Writer> writers =
+        List.of(
+            new Writer("groups.create", Who.ADMIN, "POST", "/api/groups", "{\"name\":\"H\"}"),
+            new Writer("groups.patch", Who.ADMIN, "PATCH", "/api/groups/" + group, "{}"),
+            new Writer(
+                "routingRules.create",
+                Who.ADMIN,
+                "POST",
+                "/api/routing-rules",
+                "{\"name\":\"H\",\"groupId\":" + group + "}"),
+            new Writer(
+                "routingRules.patch", Who.ADMIN, "PATCH", "/api/routing-rules/" + rule, "{}"),
+            new Writer(
+                "routingRules.order",
+                Who.ADMIN,
+                "PUT",
+                "/api/routing-rules/order",
+                "{\"ids\":[" + rule + "]}"),
+            new Writer(
+                "routingRules.test",
+                Who.ADMIN,
+                "POST",
+                "/api/routing-rules/test",
+                "{\"subject\":\"S\"}"),
+            new Writer(
+                "tokens.create",
+                Who.ADMIN,
+                "POST",
+                "/api/tokens",
+                "{\"name\":\"H\",\"scopes\":[\"tickets:read\"]}"),
+            new Writer(
+                "contacts.merge",
+                Who.ADMIN,
+                "POST",
+                "/api/contacts/" + contact + "/merge",
+                "{\"contactId\":987654321}"),
+            new Writer(
+                "contacts.invite",
+                Who.ADMIN,
+                "POST",
+                "/api/contacts/987654321/portal-invitation",
+                ""),
+            new Writer(
+                "bulk.create",
+                Who.ADMIN,
+                "POST",
+                "/api/tickets/bulk",
+                "{\"comment\":\"c\",\"numbers\":[987654321],\"changes\":{\"priority\":\"LOW\"}}"),
+            new Writer(
+                "invitations.accept",
+                Who.ANONYMOUS,
+                "POST",
+                "/api/auth/invitations/no-such-token",
+                "{\"password\":\"correct horse battery\"}"));
+    contentTypes(probes, writers);
+    probes.wrongMethods(Who.ADMIN, "groups.list", "/api/groups", List.of("GET", "POST"));
+    probes.wrongMethods(
+        Who.ADMIN, "groups.byId", "/api/groups/" + group, List.of("GET", "PATCH", "DELETE"));
+    probes.wrongMethods(
+        Who.ADMIN, "routingRules.order", "/api/routing-rules/order", List.of("PUT"));
+    probes.wrongMethods(Who.ADMIN, "routingRules.test", "/api/routing-rules/test", List.of("POST"));
+    probes.wrongMethods(Who.ADMIN, "tokens.list", "/api/tokens", List.of("GET", "POST"));
+    probes.wrongMethods(Who.ADMIN, "tokens.byId", "/api/tokens/" + token, List.of("DELETE"));
+    probes.wrongMethods(
+        Who.ADMIN, "contacts.merge", "/api/contacts/" + contact + "/merge", List.of("POST"));
+    probes.wrongMethods(Who.ADMIN, "tickets.export", "/api/tickets/export", List.of("GET"));
+    probes.wrongMethods(Who.ADMIN, "stats.export", "/api/stats/export", List.of("GET"));
+    probes.wrongMethods(Who.ADMIN, "lifecycle.ticket", t + "/lifecycle", List.of("GET"));
+    probes.wrongMethods(Who.ADMIN, "bulk.create", "/api/tickets/bulk", List.of("POST"));
+    probes.lenientJson(
+        "groups.create",
+        Who.ADMIN,
+        "POST",
+        "/api/groups",
+        List.of(
+            "{\"name\":\"Dup\",\"name\":\"Dup2\"}",
+            "{\"name\":\"Lenient\",\"skillWaitSeconds\":\"60\"}",
+            "{\"name\":\"Lenient2\",\"skillWaitSeconds\":60.0}",
+            "{\"name\":\"  \\u00a0 \"}",
+            "{\"name\":\"Probed\"}",
+            "{\"name\":\"PROBED\"}"));
+    probes.lenientJson(
+        "tokens.create",
+        Who.ADMIN,
+        "POST",
+        "/api/tokens",
+        List.of(
+            "{\"name\":\"L\",\"scopes\":[\"tickets:read\",\"tickets:read\"]}",
+            "{\"name\":\"L\",\"scopes\":\"tickets:read\"}",
+            "{\"name\":\"L\",\"scopes\":[\"admin\"],\"service\":true}",
+            "{\"name\":\"L\",\"scopes\":[\"tickets:read\"],\"expiresAt\":\"2099-01-01T00:00:00+14:00\"}",
+            "{\"name\":\"L\",\"scopes\":[\"tickets:read\"],\"expiresAt\":1}"));
+  }
+
+  /** Every writer with broken content types, as its caller and signed out. */
+  private static void contentTypes(HostileRequests probes, List<Writer> writers) {
+    writers.forEach(probes::contentTypes);
+    for (Writer writer : writers) {
+      // The same write signed out: refused by sign-in or CSRF, never by a crash.
+      if (writer.who() != Who.ANONYMOUS) {
+        probes.contentTypes(
+            new Writer(
+                writer.endpoint(),
+                Who.ANONYMOUS,
+                writer.method(),
+                writer.path(),
+                writer.validBody()));
+      }
+    }
   }
 }

@@ -73,11 +73,26 @@ final class MalformedRequests {
     ENUM,
     BOOL,
     INT,
-    DURATION
+    DURATION,
+    TEXT_LIST,
+    ID_LIST,
+    INSTANT,
+    VALUES
   }
 
   /** A body field: kind, whether it is required, its size or value bounds. */
-  record Field(String name, Kind kind, boolean required, long min, long max, boolean knownIdsOnly) {
+  record Field(
+      String name,
+      Kind kind,
+      boolean required,
+      long min,
+      long max,
+      boolean knownIdsOnly,
+      List<String> values) {
+    Field(String name, Kind kind, boolean required, long min, long max, boolean knownIdsOnly) {
+      this(name, kind, required, min, max, knownIdsOnly, List.of());
+    }
+
     static Field text(String name, boolean required, int max) {
       return new Field(name, Kind.TEXT, required, 0, max, false);
     }
@@ -109,6 +124,34 @@ final class MalformedRequests {
 
     static Field duration(String name) {
       return new Field(name, Kind.DURATION, false, 0, 0, false);
+    }
+
+    /** An id of another row the request cannot do without; unknown ids are refused. */
+    static Field requiredReference(String name) {
+      return new Field(name, Kind.ID, true, 0, 0, true);
+    }
+
+    /** A list of strings, each at most {@code max} characters. */
+    static Field texts(String name, boolean required, int max) {
+      return new Field(name, Kind.TEXT_LIST, required, 0, max, false);
+    }
+
+    /** A list of ids. */
+    static Field ids(String name, boolean required) {
+      return new Field(name, Kind.ID_LIST, required, 0, 0, false);
+    }
+
+    /** A point in time that must lie in the future (and not absurdly far). */
+    static Field futureInstant(String name) {
+      return new Field(name, Kind.INSTANT, false, 0, 0, false);
+    }
+
+    /**
+     * A field of its own shape (an object, a list of objects): besides the generic breakages, each
+     * of {@code rejected} (raw JSON) must be refused naming it.
+     */
+    static Field refusing(String name, boolean required, List<String> rejected) {
+      return new Field(name, Kind.VALUES, required, 0, 0, false, rejected);
     }
   }
 
@@ -195,6 +238,24 @@ final class MalformedRequests {
         mustReject);
   }
 
+  /** One request as given (body as text, null for none); a refusal need name no field. */
+  void raw(
+      String endpoint,
+      String method,
+      String path,
+      String contentType,
+      String body,
+      boolean mustReject) {
+    add(
+        endpoint,
+        method,
+        path,
+        contentType,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        null,
+        mustReject);
+  }
+
   /** A path with an id that is not a usable id; must be refused (400 or 404). */
   void badIds(String endpoint, String method, String pathTemplate, String validBody) {
     for (String id : List.of("abc", "-1", "0", OVERFLOW, "1.5", "%20", "9223372036854775807")) {
@@ -252,8 +313,13 @@ final class MalformedRequests {
     List<Mutation> list = new ArrayList<>();
     list.add(new Mutation(null, field.required()));
     list.add(new Mutation("null", field.required()));
-    list.add(new Mutation("{}", true));
-    list.add(new Mutation("[1,2]", true));
+    // A field of its own shape may take an object (a filter of all tickets): it lists {} if not.
+    list.add(new Mutation("{}", field.kind() != Kind.VALUES));
+    boolean listKind =
+        field.kind() == Kind.TEXT_LIST
+            || field.kind() == Kind.ID_LIST
+            || field.kind() == Kind.VALUES;
+    list.add(new Mutation("[1,2]", !listKind));
     switch (field.kind()) {
       case TEXT -> {
         list.add(new Mutation("\"\"", field.required()));
@@ -312,6 +378,48 @@ final class MalformedRequests {
         list.add(new Mutation("-5", true));
         list.add(new Mutation("1e300", true));
       }
+      case TEXT_LIST -> {
+        list.add(new Mutation("[]", field.required()));
+        list.add(new Mutation("\"single\"", false));
+        list.add(new Mutation("[null]", true));
+        list.add(new Mutation("[{}]", true));
+        list.add(new Mutation("[[\"a\"]]", true));
+        list.add(new Mutation("[\"\"]", false));
+        list.add(new Mutation("[" + quote("a".repeat((int) field.max() + 1)) + "]", true));
+        list.add(new Mutation("[" + quote(MEGABYTE) + "]", true));
+        list.add(new Mutation("[\"nul\\u0000inside\"]", false));
+        list.add(new Mutation("[\"\u202eRTL \ud83d\udd25\", \"lone \\ud800\"]", false));
+        list.add(new Mutation("[\"a\",\"a\",\"A \"]", false));
+        list.add(new Mutation("[" + "\"x\",".repeat(20_000) + "\"y\"]", false));
+      }
+      case ID_LIST -> {
+        list.add(new Mutation("[]", false));
+        list.add(new Mutation("[\"abc\"]", true));
+        list.add(new Mutation("[" + OVERFLOW + "]", true));
+        list.add(new Mutation("[null]", true));
+        list.add(new Mutation("[true]", true));
+        list.add(new Mutation("[1e400]", true));
+        list.add(new Mutation("[{}]", true));
+        list.add(new Mutation("[-1, 0, 987654321]", false));
+        list.add(new Mutation("\"1\"", false));
+      }
+      case INSTANT -> {
+        list.add(new Mutation("\"\"", false));
+        list.add(new Mutation("\"garbage\"", true));
+        list.add(new Mutation("\"2000-01-01T00:00:00Z\"", true));
+        list.add(new Mutation("\"1970-01-01T00:00:00Z\"", true));
+        list.add(new Mutation("\"2026-13-45T99:00:00Z\"", true));
+        list.add(new Mutation("\"+999999999-12-31T23:59:59Z\"", true));
+        list.add(new Mutation("\"-999999999-01-01T00:00:00Z\"", true));
+        list.add(new Mutation("\"9999-12-31T23:59:59Z\"", true));
+        list.add(new Mutation("\"2030-01-01\"", true));
+        list.add(new Mutation("\"tomorrow\"", true));
+        list.add(new Mutation("-1", true));
+        list.add(new Mutation("1e400", true));
+        list.add(new Mutation(OVERFLOW, true));
+        list.add(new Mutation("true", true));
+      }
+      case VALUES -> field.values().forEach(raw -> list.add(new Mutation(raw, true)));
       default -> throw new IllegalStateException(field.kind().name());
     }
     return list;

@@ -4,6 +4,7 @@ import static dev.tempodesk.api.HttpApi.json;
 import static dev.tempodesk.db.jooq.Tables.API_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tempodesk.api.Eventually;
 import dev.tempodesk.api.HttpApi;
 import dev.tempodesk.api.HttpApi.Response;
 import dev.tempodesk.api.TestAccounts;
@@ -106,6 +107,62 @@ class ApiTokenIntegrationTest {
     assertThat(updated.get("actorName").asString())
         .isEqualTo(manager.getDisplayName() + " via token CI bot");
     assertThat(updated.get("comment").asString()).isEqualTo("raised by the pipeline");
+  }
+
+  @Test
+  void shouldAuditABulkActionStartedWithATokenAsItsOwnerViaTheToken() {
+    AgentsRecord manager = accounts.agent("MANAGER");
+    HttpApi session = TestAccounts.signIn(port, manager.getEmail());
+    long first = createTicket(session);
+    long second = createTicket(session);
+    Response macro =
+        session.post(
+            "/api/macros",
+            json(
+                Map.of(
+                    "name",
+                    "Escalate " + UUID.randomUUID(),
+                    "addTags",
+                    List.of("escalated"),
+                    "note",
+                    "Escalated by the pipeline.")));
+    assertThat(macro.status()).as(macro.body().toString()).isEqualTo(201);
+    HttpApi token =
+        HttpApi.withToken(
+            port, secret(create(session, "Nightly", "tickets:read", "tickets:write")));
+
+    Response started =
+        token.post(
+            "/api/tickets/bulk",
+            json(
+                Map.of(
+                    "numbers", List.of(first, second),
+                    "changes", Map.of("priority", "URGENT"),
+                    "macroId", macro.body().get("id").asLong(),
+                    "comment", "nightly triage")));
+
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+    String location = "/api/tickets/bulk/" + started.body().get("id").asLong();
+    Eventually.await(() -> session.get(location).body().get("done").asBoolean());
+    assertThat(session.get(location).body().get("applied").asInt()).isEqualTo(2);
+    for (long number : List.of(first, second)) {
+      JsonNode events = session.get("/api/tickets/" + number + "/events").body();
+      List<JsonNode> byBulk = new java.util.ArrayList<>();
+      for (JsonNode event : events) {
+        if (event.get("actorId").asLong() == manager.getId()
+            && !event.get("kind").asString().equals("CREATED")) {
+          byBulk.add(event);
+        }
+      }
+      assertThat(byBulk)
+          .as("the change and the macro's of #" + number)
+          .hasSizeGreaterThanOrEqualTo(2);
+      assertThat(byBulk)
+          .allSatisfy(
+              event ->
+                  assertThat(event.get("actorName").asString())
+                      .isEqualTo(manager.getDisplayName() + " via token Nightly"));
+    }
   }
 
   @Test

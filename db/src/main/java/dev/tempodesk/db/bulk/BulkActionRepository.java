@@ -52,12 +52,30 @@ public class BulkActionRepository {
       String selectionJson,
       String idempotencyKey,
       List<Long> tickets) {
+    return insert(
+        agentId, null, comment, changesJson, macroId, selectionJson, idempotencyKey, tickets);
+  }
+
+  /**
+   * A new action; {@code actorName} is how the audit trail names its changes (null: the agent's
+   * name), e.g. "Ada Lovelace via token CI bot" for one started with an API token.
+   */
+  public long insert(
+      long agentId,
+      String actorName,
+      String comment,
+      String changesJson,
+      Long macroId,
+      String selectionJson,
+      String idempotencyKey,
+      List<Long> tickets) {
     return dsl.transactionResult(
         tx -> {
           DSLContext t = tx.dsl();
           long id =
               t.insertInto(BULK_ACTIONS)
                   .set(BULK_ACTIONS.AGENT_ID, agentId)
+                  .set(BULK_ACTIONS.ACTOR_NAME, actorName)
                   .set(BULK_ACTIONS.COMMENT, comment)
                   .set(BULK_ACTIONS.CHANGES, JSONB.jsonb(changesJson))
                   .set(BULK_ACTIONS.MACRO_ID, macroId)
