@@ -3,7 +3,11 @@ package dev.tempodesk.workflows.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.google.protobuf.Timestamp;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -14,6 +18,9 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A time-skipping Temporal test server with the ticket workflow and an in-memory store. */
 final class TicketWorkflowHarness implements AutoCloseable {
@@ -24,6 +31,7 @@ final class TicketWorkflowHarness implements AutoCloseable {
   final RecordingNotifications notifications = new RecordingNotifications();
   final FakeOutboundMail mail = new FakeOutboundMail();
   final WorkflowClient client;
+  private final Set<String> started = ConcurrentHashMap.newKeySet();
 
   TicketWorkflowHarness() {
     this(TestWorkflowEnvironment.newInstance());
@@ -59,6 +67,7 @@ final class TicketWorkflowHarness implements AutoCloseable {
                 .setWorkflowId(TicketWorkflow.workflowId(ticket.number))
                 .build());
     WorkflowClient.start(workflow::run, new TicketWorkflowInput(ticket, policy));
+    started.add(TicketWorkflow.workflowId(ticket.number));
     return workflow;
   }
 
@@ -85,6 +94,41 @@ final class TicketWorkflowHarness implements AutoCloseable {
   /** Moves virtual time forward; the server fires every timer due meanwhile. */
   void sleep(Duration duration) {
     env.sleep(duration);
+  }
+
+  /**
+   * True when every activity the started workflows have pending is waiting out a retry backoff: its
+   * last attempt completed (failed) after it started, so no attempt runs and skipping virtual time
+   * times nothing out. (The test server reports such an activity as STARTED, hence the times.)
+   */
+  boolean onlyRetryBackoffsPending() {
+    List<PendingActivityInfo> pending =
+        started.stream()
+            .flatMap(
+                id ->
+                    env
+                        .getWorkflowServiceStubs()
+                        .blockingStub()
+                        .describeWorkflowExecution(
+                            DescribeWorkflowExecutionRequest.newBuilder()
+                                .setNamespace(env.getNamespace())
+                                .setExecution(
+                                    WorkflowExecution.newBuilder().setWorkflowId(id).build())
+                                .build())
+                        .getPendingActivitiesList()
+                        .stream())
+            .toList();
+    return !pending.isEmpty()
+        && pending.stream()
+            .allMatch(
+                a ->
+                    a.getAttempt() > 1
+                        && !isBefore(a.getLastAttemptCompleteTime(), a.getLastStartedTime()));
+  }
+
+  private static boolean isBefore(Timestamp a, Timestamp b) {
+    return a.getSeconds() < b.getSeconds()
+        || (a.getSeconds() == b.getSeconds() && a.getNanos() < b.getNanos());
   }
 
   WorkflowExecutionStatus statusOf(TicketWorkflow workflow) {
