@@ -80,6 +80,7 @@ describe('the header on a phone', () => {
       'Calendars',
       'Groups',
       'Routing',
+      'Webhooks',
       'Simulate customer email',
       'Sign outAda Admin',
     ]);
