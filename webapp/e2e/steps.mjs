@@ -1294,7 +1294,7 @@ export const scenario = [
       const suggestion = panel.getByRole('listitem', { name: `Similar ticket #${solved}` });
       await suggestion.getByRole('link', { name: `#${solved} ${solvedSubject}` }).waitFor();
       await suggestion.getByText(fix, { exact: false }).waitFor();
-      await suggestion.getByRole('button', { name: `Use the reply of #${solved}` }).click();
+      await suggestion.getByRole('button', { name: `Use this reply (#${solved})` }).click();
       await page.waitForFunction((text) => document.querySelector('#reply-body')?.textContent?.includes(text), fix);
       await panel.getByRole('status').getByText(`Filled in the reply of #${solved}`).waitFor();
       await tallScreenshot(page, screenshot, 'similar-tickets');

@@ -66,7 +66,7 @@ describe('similar solved tickets on the ticket page', () => {
     expect(within(second).queryByRole('button')).toBeNull();
     expect(requests.some((request) => request.url === '/api/tickets/1042/similar?limit=5')).toBe(true);
 
-    await userEvent.click(within(first).getByRole('button', { name: 'Use the reply of #977' }));
+    await userEvent.click(within(first).getByRole('button', { name: 'Use this reply (#977)' }));
 
     await waitFor(
       () =>

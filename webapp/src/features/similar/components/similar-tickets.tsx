@@ -76,7 +76,7 @@ export const SimilarTickets = ({ number, onUseReply }: Props) => {
                     <Button
                       size="small"
                       variant="outlined"
-                      aria-label={`Use the reply of #${found.number}`}
+                      aria-label={`Use this reply (#${found.number})`}
                       onClick={() => use(found)}
                     >
                       Use this reply
