@@ -1331,6 +1331,61 @@ export const scenario = [
     },
   },
   {
+    id: 'similar',
+    name: 'similar tickets suggest a past reply with no provider configured',
+    needs: ['/api/tickets/{number}/similar'],
+    run: async ({ page, context, screenshot }) => {
+      await signIn(page, context, 'ada@tempodesk.demo');
+      await page.getByRole('link', { name: 'New ticket' }).waitFor();
+      // Assist off (when this backend has it): the suggestions below need no language model.
+      if ((await requestApi(page, 'GET', '/api/assist')).status === 200) {
+        const off = await requestApi(page, 'PUT', '/api/assist/settings', { enabled: false, autoApplyTriage: false });
+        assert.equal(off.status, 200, JSON.stringify(off.json));
+      }
+      const open = async (subjectLine, description) => {
+        await page.getByRole('link', { name: 'New ticket' }).click();
+        await page.getByLabel('Customer email').fill(`lena-${unique}@example.com`);
+        await page.getByLabel('Customer name').fill('Lena Shipping');
+        await page.getByLabel('Subject').fill(subjectLine);
+        await page.getByLabel('Description').fill(description);
+        await page.getByRole('button', { name: 'Create ticket' }).click();
+        await page.waitForURL(/\/tickets\/\d+$/);
+        const number = Number(new URL(page.url()).pathname.split('/').pop());
+        await page.getByRole('heading', { name: `#${number} ${subjectLine}` }).waitFor();
+        return number;
+      };
+      const solvedSubject = `Label printer ${unique} prints smudged barcodes`;
+      const solved = await open(solvedSubject, 'The label printer smudges the barcode on every parcel label.');
+      const fix = `Please clean the print head with the cleaning card from the box (${unique}), then recalibrate.`;
+      await page.getByLabel('Reply', { exact: true }).fill(fix);
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      await page.getByRole('list', { name: 'Conversation' }).getByText(fix).waitFor();
+      const closed = await requestApi(page, 'PATCH', `/api/tickets/${solved}`, {
+        status: 'CLOSED',
+        resolution: 'SOLVED',
+        comment: 'Print head cleaned',
+      });
+      assert.equal(closed.status, 200, JSON.stringify(closed.json));
+
+      const fresh = await open(
+        `Smudged barcodes from our label printer ${unique}`,
+        'Our label printer smudges every barcode again, the scanners cannot read them.',
+      );
+      const panel = page.getByRole('region', { name: 'Similar solved tickets' });
+      const suggestion = panel.getByRole('listitem', { name: `Similar ticket #${solved}` });
+      await suggestion.getByRole('link', { name: `#${solved} ${solvedSubject}` }).waitFor();
+      await suggestion.getByText(fix, { exact: false }).waitFor();
+      await suggestion.getByRole('button', { name: `Use this reply (#${solved})` }).click();
+      await page.waitForFunction((text) => document.querySelector('#reply-body')?.textContent?.includes(text), fix);
+      await panel.getByRole('status').getByText(`Filled in the reply of #${solved}`).waitFor();
+      await tallScreenshot(page, screenshot, 'similar-tickets');
+      // Filled for review only: nothing was sent on the new ticket.
+      const messages = await requestApi(page, 'GET', `/api/tickets/${fresh}/messages`);
+      assert.equal(messages.status, 200);
+      assert.ok(!JSON.stringify(messages.json).includes(fix), 'the suggested reply was not sent');
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

@@ -8,6 +8,7 @@ import { Link as RouterLink, Navigate, Route, Routes, useLocation, useNavigate, 
 import { AppShell, type NavItem } from '@/app/app-shell';
 import { composeFill } from '@/app/compose-fill';
 import { macroFillSource } from '@/app/macro-fill';
+import { similarFillSource } from '@/app/similar-fill';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { EmptyState, Loading } from '@/components/states';
 import { setUnauthorizedHandler } from '@/lib/api-client';
@@ -148,7 +149,7 @@ const InvitationRoute = () => {
 };
 
 // Add a source per line (assist, similar tickets): each gets the ticket and the one fill.
-const ticketFillSource = composeFill(macroFillSource);
+const ticketFillSource = composeFill(macroFillSource, similarFillSource);
 
 const TicketPage = () => {
   const number = Number(useParams().number);

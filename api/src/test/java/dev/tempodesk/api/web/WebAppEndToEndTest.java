@@ -117,6 +117,7 @@ class WebAppEndToEndTest {
               "PASS a routing rule sends a customer email to its group, auto-assigned to a member",
               "PASS a manager reads a ticket's lifecycle in the Activity tab",
               "PASS an admin subscribes a webhook and sees its deliveries",
+              "PASS similar tickets suggest a past reply with no provider configured",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
               "PASS the customer sends a file and downloads it, and gets 404 for another",
