@@ -137,7 +137,7 @@ describe('the header on a phone', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent),
-    ).toEqual(['Signatures', 'API tokens', 'Agents', 'SLA policies', 'Calendars', 'Groups', 'Routing']);
+    ).toEqual(['Signatures', 'API tokens', 'Agents', 'SLA policies', 'Calendars', 'Groups', 'Routing', 'Webhooks']);
     await userEvent.click(within(menu).getByRole('menuitem', { name: 'Calendars' }));
     await vi.waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
     expect(within(nav).getByRole('button', { name: 'Settings' })).toHaveClass('active');
