@@ -8,11 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** Parses {@code Retry-After} in both RFC 9110 forms: delta-seconds and HTTP-date. */
-final class RetryAfter {
+public final class RetryAfter {
 
   private RetryAfter() {}
 
-  static Optional<Duration> parse(String header, Instant now) {
+  /** The wait the header asks for; empty when absent or unparseable; never negative. */
+  public static Optional<Duration> parse(String header, Instant now) {
     if (header == null || header.isBlank()) {
       return Optional.empty();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -20,8 +19,6 @@ import tools.jackson.databind.JavaType;
 final class RetryingTransport {
 
   private static final Logger log = LoggerFactory.getLogger(RetryingTransport.class);
-  private static final Duration BASE_BACKOFF = Duration.ofSeconds(1);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
   private final OkHttpClient http;
   private final Sleeper sleeper;
@@ -131,15 +128,7 @@ final class RetryingTransport {
       Duration requested = api.retryAfter().get();
       return requested.compareTo(maxRetryAfter) > 0 ? Optional.empty() : Optional.of(requested);
     }
-    return Optional.of(backoff(attempt));
-  }
-
-  /** Exponential backoff with "equal jitter": half the ceiling fixed, half random. */
-  static Duration backoff(int attempt) {
-    long ceiling =
-        Math.min(BASE_BACKOFF.toMillis() << Math.min(attempt - 1, 20), MAX_BACKOFF.toMillis());
-    long half = ceiling / 2;
-    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    return Optional.of(Backoff.equalJitter(attempt));
   }
 
   private void pause(Duration delay, NylasException failure) {

@@ -1,8 +1,11 @@
 package dev.tempodesk.api.config;
 
-import dev.tempodesk.activities.assist.AssistFailure;
+import dev.tempodesk.activities.ActivityLiveness;
+import dev.tempodesk.activities.assist.AssistBudget;
 import dev.tempodesk.activities.assist.AssistProvider;
 import dev.tempodesk.activities.assist.AssistSettings;
+import dev.tempodesk.activities.assist.OkHttpAssistModel;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -15,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link AssistProvider} bean: always present, {@link AssistProvider#off() off} without
- * TEMPODESK_ASSIST_URL. A malformed TEMPODESK_ASSIST_* value stops the start naming the variable.
+ * TEMPODESK_ASSIST_URL, else holding the one {@link OkHttpAssistModel} of the process (so its
+ * per-minute budget is the process's). A malformed TEMPODESK_ASSIST_* value stops the start naming
+ * the variable.
  */
 @Configuration
 @EnableConfigurationProperties(AssistProperties.class)
@@ -24,7 +29,7 @@ class AssistConfig {
   private static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(10);
 
   @Bean
-  AssistProvider assistProvider(AssistProperties properties) {
+  AssistProvider assistProvider(AssistProperties properties, Clock clock) {
     Optional<AssistSettings> settings = settings(properties);
     if (settings.isEmpty()) {
       log.info("Assist: off (TEMPODESK_ASSIST_URL is not set)");
@@ -33,10 +38,13 @@ class AssistConfig {
     AssistSettings on = settings.get();
     log.info("Assist: model {} at {}", on.model(), on.baseUrl());
     return AssistProvider.of(
-        prompt -> {
-          throw new AssistFailure(
-              AssistFailure.Kind.UNAVAILABLE, "the assist client is not built yet", null);
-        },
+        new OkHttpAssistModel(
+            on,
+            OkHttpAssistModel.defaultHttpClient(on),
+            ActivityLiveness.sleeper(),
+            ActivityLiveness.progress(),
+            new AssistBudget(on.perMinute(), clock),
+            clock),
         on.model());
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tempodesk.activities.assist.AssistProvider;
 import dev.tempodesk.activities.assist.AssistSettings;
+import dev.tempodesk.activities.assist.OkHttpAssistModel;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,8 @@ class AssistConfigTest {
   void withoutAUrlAssistIsOffAndNothingCallsOut() {
     AssistProvider provider =
         new AssistConfig()
-            .assistProvider(new AssistProperties(" ", "llama3.1", "key", "oops", "oops"));
+            .assistProvider(
+                new AssistProperties(" ", "llama3.1", "key", "oops", "oops"), Clock.systemUTC());
 
     assertThat(provider.configured()).isFalse();
     assertThat(provider.model()).isEmpty();
@@ -37,9 +40,11 @@ class AssistConfigTest {
     AssistProvider provider =
         new AssistConfig()
             .assistProvider(
-                new AssistProperties("http://localhost:11434/v1", "llama3.1", null, null, null));
+                new AssistProperties("http://localhost:11434/v1", "llama3.1", null, null, null),
+                Clock.systemUTC());
     assertThat(provider.configured()).isTrue();
     assertThat(provider.modelName()).contains("llama3.1");
+    assertThat(provider.model()).get().isInstanceOf(OkHttpAssistModel.class);
   }
 
   @Test
