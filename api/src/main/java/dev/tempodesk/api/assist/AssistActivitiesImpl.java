@@ -5,11 +5,17 @@ import dev.tempodesk.activities.assist.AssistFailure;
 import dev.tempodesk.activities.assist.AssistModel;
 import dev.tempodesk.activities.assist.AssistPrompt;
 import dev.tempodesk.api.error.FieldException;
+import dev.tempodesk.api.security.Role;
+import dev.tempodesk.api.security.SignedInUser;
+import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.assist.AssistRepository;
 import dev.tempodesk.db.group.GroupRepository;
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.db.jooq.tables.records.AssistResultsRecord;
 import dev.tempodesk.db.jooq.tables.records.GroupsRecord;
 import dev.tempodesk.db.macro.MacroRepository;
+import dev.tempodesk.db.people.AgentRepository;
+import dev.tempodesk.db.ticket.SimilarTicketRepository;
 import dev.tempodesk.workflows.assist.AssistActivities;
 import dev.tempodesk.workflows.assist.AssistKind;
 import dev.tempodesk.workflows.assist.AssistOutcome;
@@ -20,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +44,7 @@ public class AssistActivitiesImpl implements AssistActivities {
   public static final int REFRESH_FROM_MESSAGES = 6;
 
   static final int SUMMARY_CHARS = 2_000;
+  static final int PAST_REPLIES = 3;
   static final int DRAFT_CHARS = 10_000;
 
   private final AssistSwitch assist;
@@ -45,6 +53,9 @@ public class AssistActivitiesImpl implements AssistActivities {
   private final MacroRepository macros;
   private final GroupRepository groups;
   private final AssistTriage triage;
+  private final SimilarTicketRepository similar;
+  private final AgentRepository agents;
+  private final VisibleTickets visible;
 
   AssistActivitiesImpl(
       AssistSwitch assist,
@@ -52,7 +63,13 @@ public class AssistActivitiesImpl implements AssistActivities {
       TicketContexts contexts,
       MacroRepository macros,
       GroupRepository groups,
-      AssistTriage triage) {
+      AssistTriage triage,
+      SimilarTicketRepository similar,
+      AgentRepository agents,
+      VisibleTickets visible) {
+    this.similar = similar;
+    this.agents = agents;
+    this.visible = visible;
     this.assist = assist;
     this.results = results;
     this.contexts = contexts;
@@ -82,7 +99,11 @@ public class AssistActivitiesImpl implements AssistActivities {
     AssistPrompt prompt =
         switch (request.kind()) {
           case SUMMARY -> AssistPrompts.summary(ticket);
-          case DRAFT -> AssistPrompts.draft(ticket, macrosOf(request.requestedBy()), List.of());
+          case DRAFT ->
+              AssistPrompts.draft(
+                  ticket,
+                  macrosOf(request.requestedBy()),
+                  pastReplies(request.requestedBy(), number));
           case TRIAGE -> {
             for (GroupsRecord group : groups.listAll()) {
               groupsByName.put(
@@ -142,6 +163,32 @@ public class AssistActivitiesImpl implements AssistActivities {
     return macros.visibleTo(agentId).stream()
         .filter(macro -> macro.getReplyText() != null && !macro.getReplyText().isBlank())
         .map(macro -> new AssistPrompts.Macro(macro.getName(), macro.getReplyText()))
+        .toList();
+  }
+
+  /**
+   * How the team answered solved tickets like this one that the asking agent may see (h-similar's
+   * search, one home): "subject: the reply that solved it", at most {@link #PAST_REPLIES}.
+   */
+  private List<String> pastReplies(Long agentId, long number) {
+    if (agentId == null) {
+      return List.of();
+    }
+    Optional<AgentsRecord> agent = agents.find(agentId);
+    if (agent.isEmpty()) {
+      return List.of();
+    }
+    SignedInUser user =
+        new SignedInUser(
+            agent.get().getId(),
+            SignedInUser.Kind.AGENT,
+            Role.valueOf(agent.get().getRole()),
+            agent.get().getDisplayName(),
+            agent.get().getEmail());
+    return similar.similarTo(number, visible.access(user), PAST_REPLIES * 2).stream()
+        .filter(found -> found.reply() != null && found.reply().text() != null)
+        .limit(PAST_REPLIES)
+        .map(found -> found.subject() + ": " + found.reply().text())
         .toList();
   }
 

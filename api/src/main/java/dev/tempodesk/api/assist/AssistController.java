@@ -106,7 +106,10 @@ class AssistController {
       operationId = "summarizeTicket",
       summary = "Summarise the thread now (public messages only)",
       responses = {
-        @ApiResponse(responseCode = "200", description = "The new summary"),
+        @ApiResponse(
+            responseCode = "200",
+            description = "The new summary",
+            content = @Content(schema = @Schema(implementation = AssistResultDto.class))),
         @ApiResponse(
             responseCode = "202",
             description = "The model has not answered yet: POST again to wait for the same run",
@@ -124,7 +127,10 @@ class AssistController {
           "Written from the thread's public messages and the macros the agent may use. The page"
               + " fills it into the reply box for the agent to edit and send (or not).",
       responses = {
-        @ApiResponse(responseCode = "200", description = "The draft"),
+        @ApiResponse(
+            responseCode = "200",
+            description = "The draft",
+            content = @Content(schema = @Schema(implementation = AssistResultDto.class))),
         @ApiResponse(
             responseCode = "202",
             description = "The model has not answered yet: POST again to wait for the same run",
@@ -147,7 +153,10 @@ class AssistController {
       operationId = "triageTicket",
       summary = "Suggest priority, tags and group now; changes nothing",
       responses = {
-        @ApiResponse(responseCode = "200", description = "The suggestion"),
+        @ApiResponse(
+            responseCode = "200",
+            description = "The suggestion",
+            content = @Content(schema = @Schema(implementation = AssistResultDto.class))),
         @ApiResponse(
             responseCode = "202",
             description = "The model has not answered yet: POST again to wait for the same run",

@@ -1,8 +1,13 @@
 package dev.tempodesk.api.assist;
 
 import dev.tempodesk.api.live.LiveEvent;
+import dev.tempodesk.db.assist.AssistRepository;
+import dev.tempodesk.db.jooq.tables.records.TicketsRecord;
+import dev.tempodesk.db.ticket.TicketRepository;
 import dev.tempodesk.workflows.assist.AssistKind;
 import dev.tempodesk.workflows.assist.AssistRequest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +25,26 @@ import org.springframework.stereotype.Component;
 public class AssistTriggers implements Consumer<LiveEvent> {
   private static final Logger log = LoggerFactory.getLogger(AssistTriggers.class);
 
+  /** A ticket older than this when its event arrives is not triaged (imported, demo history). */
+  static final Duration NEW_FOR = Duration.ofMinutes(10);
+
   private final AssistSwitch assist;
   private final AssistRuns runs;
+  private final TicketRepository tickets;
+  private final AssistRepository results;
+  private final Clock clock;
 
-  AssistTriggers(AssistSwitch assist, AssistRuns runs) {
+  AssistTriggers(
+      AssistSwitch assist,
+      AssistRuns runs,
+      TicketRepository tickets,
+      AssistRepository results,
+      Clock clock) {
     this.assist = assist;
     this.runs = runs;
+    this.tickets = tickets;
+    this.results = results;
+    this.clock = clock;
   }
 
   @Override
@@ -46,12 +65,28 @@ public class AssistTriggers implements Consumer<LiveEvent> {
         .start(
             () -> {
               try {
-                if (assist.on()) {
+                if (assist.on() && worthAsking(number, kind)) {
                   runs.start(AssistRequest.automatic(number, kind));
                 }
               } catch (RuntimeException e) {
                 log.warn("Assist: could not start the {} of ticket #{}", kind, number, e);
               }
             });
+  }
+
+  /**
+   * Cheap checks before a workflow is started: an open ticket, new for a triage (not history
+   * written in bulk), long enough for a summary. The activity checks again what is stored.
+   */
+  private boolean worthAsking(long number, AssistKind kind) {
+    TicketsRecord ticket = tickets.find(number).orElse(null);
+    if (ticket == null || "CLOSED".equals(ticket.getStatus())) {
+      return false;
+    }
+    return switch (kind) {
+      case TRIAGE -> ticket.getCreatedAt().toInstant().isAfter(clock.instant().minus(NEW_FOR));
+      case SUMMARY -> results.publicMessages(number) >= AssistActivitiesImpl.REFRESH_FROM_MESSAGES;
+      case DRAFT -> false;
+    };
   }
 }

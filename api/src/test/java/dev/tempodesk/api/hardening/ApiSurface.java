@@ -131,7 +131,19 @@ final class ApiSurface {
                 "POST",
                 "/api/auth/login",
                 "{\"email\":\"nobody@example.com\",\"password\":\"x\"}"),
-            new Writer("webhook.post", Who.ANONYMOUS, "POST", "/api/webhooks/nylas", "{}"));
+            new Writer("webhook.post", Who.ANONYMOUS, "POST", "/api/webhooks/nylas", "{}"),
+            new Writer(
+                "assist.settings",
+                Who.ADMIN,
+                "PUT",
+                "/api/assist/settings",
+                "{\"enabled\":true,\"autoApplyTriage\":false}"),
+            new Writer(
+                "assist.triageApply",
+                Who.ADMIN,
+                "POST",
+                t + "/assist/triage/apply",
+                "{\"resultId\":1}"));
     writers.forEach(probes::contentTypes);
     for (Writer writer : writers) {
       // The same write signed out: refused by sign-in or CSRF, never by a crash.
@@ -183,6 +195,27 @@ final class ApiSurface {
             "{\"subject\":\"A\\r\\nBcc: evil@example.com\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\"}",
             "{\"subject\":\"A\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\\r\\nBcc: e@x.test\"}",
             "{\"subject\":\"A\",\"description\":\"D\",\"reporterEmail\":\"r@example.com\",\"reporterName\":\"R\\r\\nX: y\"}"));
+    probes.lenientJson(
+        "assist.settings",
+        Who.ADMIN,
+        "PUT",
+        "/api/assist/settings",
+        List.of(
+            "{\"enabled\":\"yes\",\"autoApplyTriage\":false}",
+            "{\"enabled\":true}",
+            "{\"enabled\":null,\"autoApplyTriage\":null}",
+            "{\"enabled\":true,\"autoApplyTriage\":false,\"model\":\"x\"}"));
+    probes.lenientJson(
+        "assist.triageApply",
+        Who.ADMIN,
+        "POST",
+        t + "/assist/triage/apply",
+        List.of(
+            "{\"resultId\":\"1\"}",
+            "{\"resultId\":-1}",
+            "{\"resultId\":1.5}",
+            "{\"resultId\":99999999999999999999}",
+            "{}"));
     probes.lenientJson(
         "tickets.reply",
         Who.ADMIN,

@@ -219,6 +219,14 @@ class AuthorizationMatrixTest {
           entry("GET /api/tickets/export", Access.STAFF),
           entry("GET /api/tickets/{number}/export", Access.STAFF),
           entry("GET /api/stats/export", Access.MANAGEMENT),
+          entry("GET /api/assist", Access.STAFF),
+          entry("PUT /api/assist/settings", Access.ADMIN),
+          entry("GET /api/tickets/{number}/assist/summary", Access.STAFF),
+          entry("POST /api/tickets/{number}/assist/summary", Access.STAFF),
+          entry("POST /api/tickets/{number}/assist/draft", Access.STAFF),
+          entry("GET /api/tickets/{number}/assist/triage", Access.STAFF),
+          entry("POST /api/tickets/{number}/assist/triage", Access.STAFF),
+          entry("POST /api/tickets/{number}/assist/triage/apply", Access.STAFF),
           entry("ANY /error", Access.PUBLIC));
 
   /**
