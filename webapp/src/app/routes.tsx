@@ -8,6 +8,8 @@ import { Link as RouterLink, Navigate, Route, Routes, useLocation, useNavigate, 
 import { AppShell, type NavItem } from '@/app/app-shell';
 import { composeFill } from '@/app/compose-fill';
 import { macroFillSource } from '@/app/macro-fill';
+import { assistFillSource } from '@/app/assist-fill';
+import { AssistSummary } from '@/features/assist/components/assist-summary';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { EmptyState, Loading } from '@/components/states';
 import { setUnauthorizedHandler } from '@/lib/api-client';
@@ -145,7 +147,7 @@ const InvitationRoute = () => {
 };
 
 // Add a source per line (assist, similar tickets): each gets the ticket and the one fill.
-const ticketFillSource = composeFill(macroFillSource);
+const ticketFillSource = composeFill(macroFillSource, assistFillSource);
 
 const TicketPage = () => {
   const number = Number(useParams().number);
@@ -161,6 +163,7 @@ const TicketPage = () => {
       fillSource={ticketFillSource}
       mover={mover}
       activity={isManagement(user) ? <TicketActivity number={number} /> : undefined}
+      summary={<AssistSummary number={number} />}
     />
   );
 };
