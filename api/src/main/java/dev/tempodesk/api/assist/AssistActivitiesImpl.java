@@ -5,7 +5,6 @@ import dev.tempodesk.activities.assist.AssistFailure;
 import dev.tempodesk.activities.assist.AssistModel;
 import dev.tempodesk.activities.assist.AssistPrompt;
 import dev.tempodesk.api.error.FieldException;
-import dev.tempodesk.api.security.Role;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.assist.AssistRepository;
@@ -178,13 +177,7 @@ public class AssistActivitiesImpl implements AssistActivities {
     if (agent.isEmpty()) {
       return List.of();
     }
-    SignedInUser user =
-        new SignedInUser(
-            agent.get().getId(),
-            SignedInUser.Kind.AGENT,
-            Role.valueOf(agent.get().getRole()),
-            agent.get().getDisplayName(),
-            agent.get().getEmail());
+    SignedInUser user = SignedInUser.agent(agent.get());
     return similar.similarTo(number, visible.access(user), PAST_REPLIES * 2).stream()
         .filter(found -> found.reply() != null && found.reply().text() != null)
         .limit(PAST_REPLIES)
