@@ -1386,6 +1386,92 @@ export const scenario = [
     },
   },
   {
+    id: 'assist',
+    name: 'an agent reads the summary and takes a suggested reply and triage from the model',
+    needs: ['/api/tickets/{number}/assist/summary', '/api/tickets/{number}/assist/draft', '/api/dev/inbound-email'],
+    run: async ({ page, context, screenshot }) => {
+      // an admin switches assist on (another journey may have switched it off)
+      await signIn(page, context, 'ada@tempodesk.demo');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      const on = await requestApi(page, 'PUT', '/api/assist/settings', { enabled: true, autoApplyTriage: false });
+      assert.equal(on.status, 200, 'assist switched on');
+      await signIn(page, context, 'max@tempodesk.demo');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      const status = await requestApi(page, 'GET', '/api/assist');
+      assert.equal(status.json?.on, true, 'the e2e app talks to the fake model');
+      const subject = `Projector ${unique} shows no picture`;
+      const customer = { fromEmail: `pia-${unique}@example.com`, fromName: 'Pia Projector' };
+      const mailed = await callApi(page, 'POST', '/api/dev/inbound-email', {
+        ...customer,
+        subject,
+        body: 'The projector in room 4 shows no picture since Monday. We tried another cable.',
+      });
+      assert.equal(mailed, 202, 'the mail is accepted');
+      let number;
+      for (let attempt = 0; attempt < 60 && !number; attempt++) {
+        const found = await requestApi(page, 'GET', `/api/tickets?text=${encodeURIComponent(subject)}`);
+        number = found.json?.items?.find((ticket) => ticket.subject === subject)?.number;
+        if (!number) await page.waitForTimeout(500);
+      }
+      assert.ok(number, 'the mail became a ticket');
+      const answered = await callApi(page, 'POST', '/api/dev/inbound-email', {
+        ...customer,
+        subject: `Re: ${subject}`,
+        body: 'The invoice for the lamp is attached too. Please hurry, we present on Friday.',
+        ticketNumber: number,
+      });
+      assert.equal(answered, 202, 'the second mail is accepted');
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const thread = await requestApi(page, 'GET', `/api/tickets/${number}/messages`);
+        if (thread.json?.length >= 2) break;
+        await page.waitForTimeout(500);
+      }
+
+      // triaged on arrival by the fake model
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const triage = await requestApi(page, 'GET', `/api/tickets/${number}/assist/triage`);
+        if (triage.json?.latest) break;
+        await page.waitForTimeout(500);
+      }
+
+      await page.goto(`/tickets/${number}`);
+      await page.getByRole('heading', { name: `#${number} ${subject}` }).waitFor();
+      // the summary at the top, on demand
+      const summary = page.getByRole('region', { name: 'Summary' });
+      await summary.getByRole('button', { name: 'Summarise' }).click();
+      await summary.getByText('Pia Projector: The projector in room 4 shows no picture since Monday.').waitFor();
+      await summary.getByText(/Suggested by assist \(tempodesk-fake\)/).waitFor();
+      await screenshot('assist-summary', summary);
+
+      // triage on arrival: one click fills the update panel, saved by the agent
+      const assist = page.getByLabel('Assist', { exact: true });
+      await assist.getByRole('button', { name: /^Triage: / }).click();
+      const comment = page.getByRole('textbox', { name: /Comment/ });
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('textarea')].some((area) => area.value.startsWith('Suggested by assist')),
+      );
+      assert.match(await comment.inputValue(), /^Suggested by assist \(tempodesk-fake\)/);
+      await page.getByRole('button', { name: 'Save change' }).click();
+      await page.getByTestId('audit-entry').filter({ hasText: 'Suggested by assist' }).first().waitFor();
+
+      // the suggested reply fills the reply box and is not sent
+      await assist.getByRole('button', { name: 'Suggest a reply' }).click();
+      await page.waitForFunction(() =>
+        document.querySelector('#reply-body')?.textContent?.startsWith('Hello Pia Projector'),
+      );
+      const draft = await page.locator('#reply-body').textContent();
+      assert.ok(draft.includes(subject), 'the draft names the subject');
+      await assist.getByRole('status').waitFor();
+      await screenshot('assist-draft', page.locator('#reply-body'));
+      // only the acknowledgement went out: the draft stays in the reply box until the agent sends it
+      const thread = await requestApi(page, 'GET', `/api/tickets/${number}/messages`);
+      assert.ok(
+        !thread.json.some((message) => JSON.stringify(message).includes('We are looking into it')),
+        'nothing was sent by the draft',
+      );
+    },
+  },
+  {
     id: 'portal',
     name: 'a customer signs into the portal and sees only their tickets',
     needs: ['/api/auth/login', '/api/portal/tickets'],

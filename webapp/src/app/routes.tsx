@@ -9,6 +9,8 @@ import { AppShell, type NavItem } from '@/app/app-shell';
 import { composeFill } from '@/app/compose-fill';
 import { macroFillSource } from '@/app/macro-fill';
 import { similarFillSource } from '@/app/similar-fill';
+import { assistFillSource } from '@/app/assist-fill';
+import { AssistSummary } from '@/features/assist/components/assist-summary';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { EmptyState, Loading } from '@/components/states';
 import { setUnauthorizedHandler } from '@/lib/api-client';
@@ -149,7 +151,7 @@ const InvitationRoute = () => {
 };
 
 // Add a source per line (assist, similar tickets): each gets the ticket and the one fill.
-const ticketFillSource = composeFill(macroFillSource, similarFillSource);
+const ticketFillSource = composeFill(macroFillSource, assistFillSource, similarFillSource);
 
 const TicketPage = () => {
   const number = Number(useParams().number);
@@ -165,6 +167,7 @@ const TicketPage = () => {
       fillSource={ticketFillSource}
       mover={mover}
       activity={isManagement(user) ? <TicketActivity number={number} /> : undefined}
+      summary={<AssistSummary number={number} />}
     />
   );
 };

@@ -45,9 +45,11 @@ type Props = {
   mover?: GroupMover;
   /** The workflow's Activity tab (admins and managers; composed in src/app). */
   activity?: ReactNode;
+  /** Shown under the ticket's header, above the thread: assist's summary (composed in src/app). */
+  summary?: ReactNode;
 };
 
-export const TicketDetail = ({ number, agents, fillSource, mover, activity }: Props) => {
+export const TicketDetail = ({ number, agents, fillSource, mover, activity, summary }: Props) => {
   const ticket = useGetTicket(number, live);
   const messages = useListTicketMessages(number, live);
   const events = useListTicketEvents(number, live);
@@ -102,6 +104,7 @@ export const TicketDetail = ({ number, agents, fillSource, mover, activity }: Pr
           </Box>
           <PresenceBar number={number} />
         </Paper>
+        {summary}
         {messages.isPending ? (
           <Loading label="Loading the conversation…" />
         ) : messages.isError ? (

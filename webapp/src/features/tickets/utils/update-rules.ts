@@ -39,6 +39,7 @@ export type FilledChange = Pick<
   | 'comment'
   | 'addTags'
   | 'removeTags'
+  | 'groupId'
 >;
 
 /** The form with `change` filled in over the ticket as it is, for the agent to review and save. */
@@ -51,7 +52,7 @@ export const formWith = (ticket: TicketDto, change: FilledChange): UpdateForm =>
     pendingReason: change.pendingReason ?? '',
     pendingFor: change.pendingFor ?? '',
     resolution: change.resolution ?? '',
-    group: form.group,
+    group: change.groupId != null ? String(change.groupId) : form.group,
     comment: change.comment ?? '',
     // The macro's tag changes applied to the ticket's tags (sent whole, as the tag editor does).
     tags: [...new Set([...form.tags, ...(change.addTags ?? [])])].filter(

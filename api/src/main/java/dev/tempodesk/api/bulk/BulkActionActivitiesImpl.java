@@ -1,7 +1,6 @@
 package dev.tempodesk.api.bulk;
 
 import dev.tempodesk.api.error.FieldException;
-import dev.tempodesk.api.security.Role;
 import dev.tempodesk.api.security.SignedInUser;
 import dev.tempodesk.api.ticket.AssignmentRights;
 import dev.tempodesk.api.ticket.MacroCommands;
@@ -93,13 +92,7 @@ public class BulkActionActivitiesImpl implements BulkActionActivities {
         context.getHeartbeatDetails(Partial.class).orElse(new Partial(0, 0, 0, List.of()));
     BulkActionsRecord action = actions.find(batch.actionId()).orElseThrow();
     AgentsRecord agent = agents.find(action.getAgentId()).orElseThrow();
-    SignedInUser user =
-        new SignedInUser(
-            agent.getId(),
-            SignedInUser.Kind.AGENT,
-            Role.valueOf(agent.getRole()),
-            agent.getDisplayName(),
-            agent.getEmail());
+    SignedInUser user = SignedInUser.agent(agent);
     int applied = done.applied();
     int refused = done.refused();
     List<Long> failed = new ArrayList<>(done.failed());

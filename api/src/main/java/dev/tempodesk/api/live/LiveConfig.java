@@ -1,6 +1,7 @@
 package dev.tempodesk.api.live;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.tempodesk.api.assist.AssistTriggers;
 import dev.tempodesk.api.ticket.VisibleTickets;
 import dev.tempodesk.db.live.LiveEventRepository;
 import java.sql.DriverManager;
@@ -37,9 +38,10 @@ class LiveConfig {
       LiveEventRepository events,
       LiveStreams streams,
       LiveProperties settings,
-      Clock clock) {
+      Clock clock,
+      AssistTriggers assist) {
     return new LiveEventListener(
-        connector(dataSource), events, streams, settings.retention(), clock);
+        connector(dataSource), events, streams.andThen(assist), settings.retention(), clock);
   }
 
   /**

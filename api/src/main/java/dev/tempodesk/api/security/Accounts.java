@@ -87,12 +87,7 @@ class Accounts {
   }
 
   private static SignedInUser user(AgentsRecord agent) {
-    return new SignedInUser(
-        agent.getId(),
-        SignedInUser.Kind.AGENT,
-        Role.valueOf(agent.getRole()),
-        agent.getDisplayName(),
-        agent.getEmail());
+    return SignedInUser.agent(agent);
   }
 
   private static SignedInUser user(ContactsRecord contact) {

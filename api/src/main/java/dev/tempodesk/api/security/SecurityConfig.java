@@ -96,6 +96,18 @@ class SecurityConfig {
     auth.requestMatchers(PUT, "/api/tickets/*/presence").hasAnyRole(STAFF);
     auth.requestMatchers(DELETE, "/api/tickets/*/presence").hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/customers/*/tickets").hasAnyRole(STAFF);
+    // Assist (issue 23): staff on tickets they see; admins switch it (AssistController).
+    auth.requestMatchers(GET, "/api/assist").hasAnyRole(STAFF);
+    auth.requestMatchers(PUT, "/api/assist/settings").hasRole(ADMIN);
+    auth.requestMatchers(GET, "/api/tickets/*/assist/summary", "/api/tickets/*/assist/triage")
+        .hasAnyRole(STAFF);
+    auth.requestMatchers(
+            POST,
+            "/api/tickets/*/assist/summary",
+            "/api/tickets/*/assist/draft",
+            "/api/tickets/*/assist/triage",
+            "/api/tickets/*/assist/triage/apply")
+        .hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tickets/*/context", "/api/organizations/*/tickets")
         .hasAnyRole(STAFF);
     auth.requestMatchers(GET, "/api/tickets/*/similar").hasAnyRole(STAFF);

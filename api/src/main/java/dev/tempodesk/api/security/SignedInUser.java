@@ -1,5 +1,6 @@
 package dev.tempodesk.api.security;
 
+import dev.tempodesk.db.jooq.tables.records.AgentsRecord;
 import dev.tempodesk.workflows.ticket.Actor;
 import java.io.Serializable;
 import java.security.Principal;
@@ -18,6 +19,16 @@ public record SignedInUser(long id, Kind kind, Role role, String displayName, St
   public enum Kind {
     AGENT,
     CONTACT
+  }
+
+  /** An agent as a signed-in person (work done later on their behalf: bulk actions, assist). */
+  public static SignedInUser agent(AgentsRecord agent) {
+    return new SignedInUser(
+        agent.getId(),
+        Kind.AGENT,
+        Role.valueOf(agent.getRole()),
+        agent.getDisplayName(),
+        agent.getEmail());
   }
 
   /** The session's principal name (Spring Session indexes sessions by it): the email address. */

@@ -133,6 +133,18 @@ final class ApiSurface {
                 "/api/auth/login",
                 "{\"email\":\"nobody@example.com\",\"password\":\"x\"}"),
             new Writer("webhook.post", Who.ANONYMOUS, "POST", "/api/webhooks/nylas", "{}"),
+            new Writer(
+                "assist.settings",
+                Who.ADMIN,
+                "PUT",
+                "/api/assist/settings",
+                "{\"enabled\":true,\"autoApplyTriage\":false}"),
+            new Writer(
+                "assist.triageApply",
+                Who.ADMIN,
+                "POST",
+                t + "/assist/triage/apply",
+                "{\"resultId\":1}"),
             // A loopback URL: even a body that gets through is refused (SSRF), nothing is made.
             new Writer(
                 "webhookSubscriptions.create",
@@ -192,6 +204,27 @@ final class ApiSurface {
             "{\"url\":\"https://203.0.113.5\",\"eventTypes\":[\"ticket.created\"],\"enabled\":\"yes\"}",
             "{\"url\":\"https://203.0.113.5\",\"eventTypes\":[null]}",
             "{\"url\":\"https://203.0.113.5\\r\\nX: y\",\"eventTypes\":[\"ticket.created\"]}"));
+    probes.lenientJson(
+        "assist.settings",
+        Who.ADMIN,
+        "PUT",
+        "/api/assist/settings",
+        List.of(
+            "{\"enabled\":\"yes\",\"autoApplyTriage\":false}",
+            "{\"enabled\":true}",
+            "{\"enabled\":null,\"autoApplyTriage\":null}",
+            "{\"enabled\":true,\"autoApplyTriage\":false,\"model\":\"x\"}"));
+    probes.lenientJson(
+        "assist.triageApply",
+        Who.ADMIN,
+        "POST",
+        t + "/assist/triage/apply",
+        List.of(
+            "{\"resultId\":\"1\"}",
+            "{\"resultId\":-1}",
+            "{\"resultId\":1.5}",
+            "{\"resultId\":99999999999999999999}",
+            "{}"));
     probes.lenientJson(
         "tickets.reply",
         Who.ADMIN,

@@ -230,6 +230,14 @@ class AuthorizationMatrixTest {
           entry(
               "POST /api/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver",
               Access.ADMIN),
+          entry("GET /api/assist", Access.STAFF),
+          entry("PUT /api/assist/settings", Access.ADMIN),
+          entry("GET /api/tickets/{number}/assist/summary", Access.STAFF),
+          entry("POST /api/tickets/{number}/assist/summary", Access.STAFF),
+          entry("POST /api/tickets/{number}/assist/draft", Access.STAFF),
+          entry("GET /api/tickets/{number}/assist/triage", Access.STAFF),
+          entry("POST /api/tickets/{number}/assist/triage", Access.STAFF),
+          entry("POST /api/tickets/{number}/assist/triage/apply", Access.STAFF),
           entry("ANY /error", Access.PUBLIC));
 
   /**

@@ -8,6 +8,7 @@ import dev.tempodesk.api.embedded.DemoMailbox;
 import dev.tempodesk.api.embedded.EmbeddedMode;
 import dev.tempodesk.api.mail.PoisonMail;
 import dev.tempodesk.fakes.nylas.InboundEmail;
+import dev.tempodesk.fakes.openai.FakeOpenAiServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -50,9 +51,17 @@ class WebAppEndToEndTest {
                 "TEMPODESK_DATA_DIR", dataDirectory.toString(),
                 "TEMPODESK_POSTGRES_PORT", "" + freePort(),
                 "TEMPODESK_TEMPORAL_PORT", "" + freePort()));
-    try (EmbeddedMode embedded = EmbeddedMode.start(settings);
+    // Assist against the fake OpenAI-compatible model (TEMPODESK_ASSIST_URL and _MODEL).
+    try (FakeOpenAiServer model = FakeOpenAiServer.start();
+        EmbeddedMode embedded = EmbeddedMode.start(settings);
         ConfigurableApplicationContext app =
-            TempodeskApplication.run(embedded, "--server.port=0")) {
+            TempodeskApplication.run(
+                embedded,
+                "--server.port=0",
+                "--tempodesk.assist.url=" + model.baseUrl(),
+                "--tempodesk.assist.model=" + FakeOpenAiServer.DEFAULT_MODEL,
+                // every journey's new ticket is triaged: the default budget (30/min) is for people
+                "--tempodesk.assist.per-minute=600")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       // One mail the database cannot store, so the quarantine step shows a real row.
       embedded
@@ -118,6 +127,7 @@ class WebAppEndToEndTest {
               "PASS a manager reads a ticket's lifecycle in the Activity tab",
               "PASS an admin subscribes a webhook and sees its deliveries",
               "PASS similar tickets suggest a past reply with no provider configured",
+              "PASS an agent reads the summary and takes a suggested reply and triage from the model",
               "PASS a customer signs into the portal",
               "PASS the customer opens a request and replies",
               "PASS the customer sends a file and downloads it, and gets 404 for another",
