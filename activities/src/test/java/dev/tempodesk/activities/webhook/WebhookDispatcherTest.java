@@ -161,6 +161,38 @@ class WebhookDispatcherTest {
     assertThat(starts).hasSize(1);
   }
 
+  @Test
+  void shouldPruneOldEventsOnlyOnceTheirDeliveriesHaveFinished() {
+    WebhookFixture db = new WebhookFixture();
+    db.subscription(List.of("ticket.created"), List.of(), List.of());
+    long finished = db.ticket("Finished long ago", db.support, "NORMAL");
+    long pending = db.ticket("Still retrying", db.support, "NORMAL");
+    db.event(finished, "CREATED", "[]");
+    db.event(pending, "CREATED", "[]");
+    WebhookDispatchRepository repository = new WebhookDispatchRepository(db.dsl);
+    dispatcher(db, repository).runOnce();
+    db.dsl.execute(
+        "update webhook_deliveries d set status = 'DELIVERED', finished_at = now() from"
+            + " webhook_events e where e.id = d.event_id and e.ticket_number = ?",
+        finished);
+    db.dsl.execute(
+        "update webhook_deliveries d set status = 'RETRYING' from webhook_events e"
+            + " where e.id = d.event_id and e.ticket_number = ?",
+        pending);
+    WebhookDispatcher later =
+        new WebhookDispatcher(
+            repository,
+            db.jooq.transactions(),
+            id -> {},
+            BASE,
+            Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(31)));
+
+    assertThat(dispatcher(db, repository).prune()).as("nothing is 30 days old yet").isZero();
+    assertThat(later.prune()).isEqualTo(1);
+    assertThat(deliveredTo(db, finished)).isEmpty();
+    assertThat(deliveredTo(db, pending)).hasSize(1);
+  }
+
   private static List<Long> deliveredTo(WebhookFixture db, long ticket) {
     return db
         .dsl

@@ -131,7 +131,7 @@ public class WebhookDispatchRepository {
     return dsl.execute(
         """
         delete from webhook_events e
-         where e.created_at < ?
+         where e.created_at < ?::timestamptz
            and e.dispatched_at is not null
            and not exists (select 1 from webhook_deliveries d
                             where d.event_id = e.id and d.finished_at is null
