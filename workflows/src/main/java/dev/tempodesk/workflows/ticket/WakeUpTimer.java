@@ -12,6 +12,7 @@ import java.util.Objects;
  * leaving it to fire later (see temporal-notes on {@code Workflow.await(timeout, ...)}).
  */
 final class WakeUpTimer {
+  private final VersionGate keepDueTimer = new VersionGate("keep-due-timer", 1);
   private Instant deadline;
   private CancellationScope scope;
   private boolean fired;
@@ -22,7 +23,9 @@ final class WakeUpTimer {
       return;
     }
     if (scope != null) {
-      scope.cancel();
+      if (!dueButNotFired() || !keepDueTimer.on()) {
+        scope.cancel();
+      }
       scope = null;
     }
     deadline = next;
@@ -63,6 +66,16 @@ final class WakeUpTimer {
   /** True once the armed deadline has been reached. */
   boolean isDue() {
     return deadline != null && (fired || !now().isBefore(deadline));
+  }
+
+  /**
+   * The armed deadline has passed and its timer fires any moment. Such a timer is left to fire (its
+   * handler ignores a deadline that is not the armed one any more) rather than cancelled: a cancel
+   * that meets the firing in one workflow task left the in-memory Temporal server in "invalid
+   * history builder state" for good (a ticket stopped); the real server takes either.
+   */
+  private boolean dueButNotFired() {
+    return deadline != null && !fired && !now().isBefore(deadline);
   }
 
   /** True when the armed deadline is not {@code next} any more. */
