@@ -42,7 +42,7 @@ class NotificationConfig {
     if (notifications.limitPerMinute() < 1) {
       throw new InvalidSettingException("TEMPODESK_NOTIFY_LIMIT_PER_MINUTE", "must be at least 1");
     }
-    return new NotificationSettings(url, notifications.limitPerMinute(), Duration.ofMinutes(1), 3);
+    return new NotificationSettings(url, notifications.limitPerMinute(), Duration.ofMinutes(1));
   }
 
   @Bean("notificationActivities")

@@ -97,7 +97,7 @@ final class NotificationRig implements AutoCloseable {
     NylasClient client =
         new NylasClient(settings, NylasClient.defaultHttpClient(settings), Thread::sleep);
     NotificationSettings notify =
-        new NotificationSettings(webhook.url(), limitPerMinute, Duration.ofMinutes(1), 1);
+        new NotificationSettings(webhook.url(), limitPerMinute, Duration.ofMinutes(1));
     activities =
         new NotificationActivitiesImpl(
             new NotificationOutbox(
