@@ -5,7 +5,6 @@ import dev.tempodesk.activities.notification.EmailSender;
 import dev.tempodesk.activities.notification.NotificationActivitiesImpl;
 import dev.tempodesk.activities.notification.NotificationOutbox;
 import dev.tempodesk.activities.notification.NotificationSettings;
-import dev.tempodesk.activities.notification.WebhookSender;
 import dev.tempodesk.activities.nylas.NylasClient;
 import dev.tempodesk.activities.nylas.NylasSettings;
 import dev.tempodesk.activities.outbound.OutboundMailActivitiesImpl;
@@ -16,11 +15,10 @@ import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
 import dev.tempodesk.db.testing.TestJooq;
 import dev.tempodesk.db.ticket.TicketRepository;
+import dev.tempodesk.db.webhook.WebhookDispatchRepository;
 import dev.tempodesk.workflows.notification.NotificationActivities;
 import java.time.Clock;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The mail-side activities for tests whose subject is not mail: every ticket workflow needs an
@@ -53,6 +51,7 @@ public final class NoMailbox {
             new AgentRepository(jooq.dsl()),
             new GroupMembership(jooq.dsl()),
             new ContactRepository(jooq.dsl()),
+            new WebhookDispatchRepository(jooq.dsl()),
             jooq.transactions(),
             NotificationSettings.defaults(null),
             clock),
@@ -62,7 +61,6 @@ public final class NoMailbox {
             new MailboxRepository(jooq.dsl()),
             new TicketRepository(jooq.dsl()),
             MailboxOutages.over(jooq.dsl(), clock)),
-        new WebhookSender(new OkHttpClient(), JsonMapper.builder().build(), pause -> {}, 1),
         clock);
   }
 

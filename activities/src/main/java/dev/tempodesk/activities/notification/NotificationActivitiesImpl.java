@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a notice's notifications, then sends the email and webhook ones still undelivered. A
- * retry (or a duplicate notice) finds its rows by dedupe key and sends only what is not SENT yet.
+ * Records a notice's notifications, then sends the email ones still undelivered (the webhook ones
+ * are webhook events, posted by the webhook delivery workflow). A retry (or a duplicate notice)
+ * finds its rows by dedupe key and sends only what is not SENT yet.
  */
 public class NotificationActivitiesImpl implements NotificationActivities {
   private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
@@ -21,19 +22,16 @@ public class NotificationActivitiesImpl implements NotificationActivities {
   private final NotificationOutbox outbox;
   private final NotificationRepository notifications;
   private final EmailSender email;
-  private final WebhookSender webhook;
   private final Clock clock;
 
   public NotificationActivitiesImpl(
       NotificationOutbox outbox,
       NotificationRepository notifications,
       EmailSender email,
-      WebhookSender webhook,
       Clock clock) {
     this.outbox = outbox;
     this.notifications = notifications;
     this.email = email;
-    this.webhook = webhook;
     this.clock = clock;
   }
 
@@ -65,22 +63,10 @@ public class NotificationActivitiesImpl implements NotificationActivities {
   }
 
   private void send(NotificationsRecord notification) {
-    Recipient recipient =
-        new Recipient(
-            notification.getRecipientKind(),
-            notification.getRecipientId(),
-            nameIn(notification),
-            notification.getDestination());
-    switch (notification.getChannel()) {
-      case NotificationOutbox.EMAIL -> email.send(notification, recipient.name());
-      case NotificationOutbox.WEBHOOK ->
-          webhook.send(
-              notification,
-              recipient,
-              new NotificationText(notification.getTitle(), notification.getBody())
-                  .webhookText(recipient));
-      default -> throw new IllegalStateException("not an external channel: " + notification);
+    if (!NotificationOutbox.EMAIL.equals(notification.getChannel())) {
+      throw new IllegalStateException("not a channel sent from here: " + notification);
     }
+    email.send(notification, nameIn(notification));
   }
 
   private String nameIn(NotificationsRecord notification) {

@@ -6,7 +6,10 @@ import dev.tempodesk.db.jooq.tables.records.NotificationsRecord;
 import dev.tempodesk.db.notification.NotificationRepository;
 import dev.tempodesk.db.people.AgentRepository;
 import dev.tempodesk.db.people.ContactRepository;
+import dev.tempodesk.db.webhook.WebhookDispatchRepository;
+import dev.tempodesk.db.webhook.WebhookDispatchRepository.NotificationEvent;
 import dev.tempodesk.workflows.notification.TicketNotice;
+import dev.tempodesk.workflows.webhook.WebhookEventType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,8 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns a notice into notification rows, one per recipient and channel. The dedupe key makes a
  * second call for the same notice a no-op; the rate limit decides whether an email or webhook row
- * is PENDING (to be sent) or SUPPRESSED. Each write stands alone (no transaction spans them), so a
- * storm of notices for one person never holds locks or connections while it waits.
+ * is PENDING (to be sent) or SUPPRESSED. The webhook channel is a {@code notification} webhook
+ * event per agent recipient (issue 22.2), recorded while an enabled subscription wants that type
+ * and delivered by the webhook delivery workflow like any event; its WEBHOOK row is the rate
+ * limit's and the dedupe's record (SENT: handed to the webhook events). Each write stands alone (no
+ * transaction spans them), so a storm of notices for one person never holds locks or connections
+ * while it waits.
  */
 public class NotificationOutbox {
   /** More open tickets than this alerts the managers (DESIGN.md section 4). */
@@ -28,12 +35,14 @@ public class NotificationOutbox {
 
   static final String EMAIL = "EMAIL";
   static final String WEBHOOK = "WEBHOOK";
+  private static final String NOTIFICATION_EVENT = WebhookEventType.NOTIFICATION.wire();
   private static final String MANAGER = "MANAGER";
 
   private final NotificationRepository notifications;
   private final AgentRepository agents;
   private final GroupMembership groups;
   private final ContactRepository contacts;
+  private final WebhookDispatchRepository webhookEvents;
   private final TransactionTemplate transaction;
   private final NotificationSettings settings;
   private final Clock clock;
@@ -43,9 +52,11 @@ public class NotificationOutbox {
       AgentRepository agents,
       GroupMembership groups,
       ContactRepository contacts,
+      WebhookDispatchRepository webhookEvents,
       TransactionTemplate transaction,
       NotificationSettings settings,
       Clock clock) {
+    this.webhookEvents = webhookEvents;
     this.notifications = notifications;
     this.agents = agents;
     this.groups = groups;
@@ -87,6 +98,7 @@ public class NotificationOutbox {
       default -> throw new IllegalArgumentException("unknown notice " + notice.kind());
     }
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    boolean webhookWanted = webhookEvents.typeWanted(NOTIFICATION_EVENT);
     for (Recipient recipient : recipients) {
       if (recipient.isAgent()) {
         // The feed entry needs no delivery: it is there as soon as it is recorded.
@@ -99,9 +111,9 @@ public class NotificationOutbox {
       if (recipient.email() != null) {
         recordExternal(row(notice, eventKind, text, recipient, EMAIL, now), recipient.email(), now);
       }
-      if (recipient.isAgent() && settings.webhookUrl() != null) {
-        recordExternal(
-            row(notice, eventKind, text, recipient, WEBHOOK, now), settings.webhookUrl(), now);
+      if (recipient.isAgent() && webhookWanted) {
+        recordWebhookEvent(
+            notice, row(notice, eventKind, text, recipient, WEBHOOK, now), recipient);
       }
     }
   }
@@ -124,6 +136,41 @@ public class NotificationOutbox {
                 ? NotificationRepository.PENDING
                 : NotificationRepository.SUPPRESSED);
     notifications.insertIfAbsent(row);
+  }
+
+  /**
+   * The webhook channel: within the rate limit, a {@code notification} webhook event (source key:
+   * the row's dedupe key, so a retried notice records it once), then the row as SENT; over it, the
+   * row as SUPPRESSED and no event. A crash between the two leaves the event, which the retry
+   * keeps.
+   */
+  private void recordWebhookEvent(
+      TicketNotice notice, NotificationsRecord row, Recipient recipient) {
+    if (notifications.exists(row.getDedupeKey())) {
+      return; // a repeat: it took its slot the first time
+    }
+    OffsetDateTime now = row.getCreatedAt();
+    int taken =
+        notifications.takeRateSlot(
+            row.getRecipientKind(), row.getRecipientId(), WEBHOOK, windowStart(now));
+    if (taken > settings.limitPerWindow()) {
+      row.setStatus(NotificationRepository.SUPPRESSED);
+    } else {
+      webhookEvents.recordNotification(
+          new NotificationEvent(
+              row.getDedupeKey(),
+              notice.ticketNumber(),
+              notice.priority() == null ? null : notice.priority().name(),
+              new NotificationText(row.getTitle(), row.getBody()).webhookText(recipient),
+              row.getEventKind(),
+              row.getTitle(),
+              recipient.kind(),
+              recipient.id(),
+              recipient.name(),
+              now));
+      row.setStatus(NotificationRepository.SENT).setSentAt(now);
+    }
+    notifications.insertIfAbsent(row.setDestination(NOTIFICATION_EVENT));
   }
 
   private OffsetDateTime windowStart(OffsetDateTime now) {

@@ -5,15 +5,13 @@ import java.time.Duration;
 /**
  * How notifications go out.
  *
- * @param webhookUrl where the outbound webhook posts; null turns the webhook channel off
+ * @param webhookUrl TEMPODESK_NOTIFY_WEBHOOK_URL, the ENVIRONMENT webhook subscription's URL (made
+ *     at start); null: no such subscription
  * @param limitPerWindow how many email (and, separately, webhook) notifications one person gets per
  *     window; more are recorded as SUPPRESSED. In-app entries are never limited.
  * @param window the rate limit's sliding window
- * @param webhookAttempts tries per webhook delivery within one activity attempt (the activity is
- *     retried with backoff on top)
  */
-public record NotificationSettings(
-    String webhookUrl, int limitPerWindow, Duration window, int webhookAttempts) {
+public record NotificationSettings(String webhookUrl, int limitPerWindow, Duration window) {
 
   public static final int DEFAULT_LIMIT_PER_MINUTE = 10;
 
@@ -24,10 +22,9 @@ public record NotificationSettings(
     if (window == null || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window must be positive");
     }
-    webhookAttempts = Math.max(1, webhookAttempts);
   }
 
   public static NotificationSettings defaults(String webhookUrl) {
-    return new NotificationSettings(webhookUrl, DEFAULT_LIMIT_PER_MINUTE, Duration.ofMinutes(1), 3);
+    return new NotificationSettings(webhookUrl, DEFAULT_LIMIT_PER_MINUTE, Duration.ofMinutes(1));
   }
 }

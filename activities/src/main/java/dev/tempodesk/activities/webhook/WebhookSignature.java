@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,6 +23,15 @@ public final class WebhookSignature {
 
   /** Older timestamps are refused by {@link #verify}: a replayed post is no good after this. */
   public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A new random signing secret ({@code whsec_} and 256 random bits). */
+  public static String newSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
 
   private WebhookSignature() {}
 

@@ -53,13 +53,16 @@ public record TempodeskProperties(
 
   /**
    * @param webhookUrl where the outbound webhook posts (TEMPODESK_NOTIFY_WEBHOOK_URL); blank turns
-   *     the webhook off
+   *     the webhook off. It is the ENVIRONMENT webhook subscription (event type notification).
+   * @param webhookSecret that subscription's signing secret (TEMPODESK_NOTIFY_WEBHOOK_SECRET, at
+   *     least 16 characters); blank: the one it has, or a generated one
    * @param limitPerMinute email (and separately webhook) notifications per person per minute; more
    *     are recorded as SUPPRESSED (TEMPODESK_NOTIFY_LIMIT_PER_MINUTE)
    */
-  public record Notifications(String webhookUrl, Integer limitPerMinute) {
+  public record Notifications(String webhookUrl, String webhookSecret, Integer limitPerMinute) {
     public Notifications {
       webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+      webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
       limitPerMinute = limitPerMinute == null ? 10 : limitPerMinute;
     }
   }
@@ -83,7 +86,7 @@ public record TempodeskProperties(
     nylas = nylas == null ? new Nylas(null, null, null, null, null) : nylas;
     mail = mail == null ? new Mail(null, null, null) : mail;
     sla = sla == null ? SlaPolicy.defaults() : sla;
-    notifications = notifications == null ? new Notifications(null, null) : notifications;
+    notifications = notifications == null ? new Notifications(null, null, null) : notifications;
     oauth = oauth == null ? new OAuth(null) : oauth;
   }
 

@@ -1,5 +1,6 @@
 package dev.tempodesk.api.webhook;
 
+import dev.tempodesk.activities.webhook.WebhookSignature;
 import dev.tempodesk.activities.webhook.WebhookTargets;
 import dev.tempodesk.api.error.FieldException;
 import dev.tempodesk.api.error.NotFoundException;
@@ -21,10 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +65,6 @@ class WebhookSubscriptionController {
   private final WebhookTargets targets;
   private final CurrentActor actor;
   private final WebhookDispatchLoop dispatch;
-  private final SecureRandom random = new SecureRandom();
 
   WebhookSubscriptionController(
       WebhookSubscriptionRepository repository,
@@ -351,9 +349,7 @@ class WebhookSubscriptionController {
   }
 
   private String newSecret() {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return WebhookSignature.newSecret();
   }
 
   /** Records (and logs) an admin's allowing private networks; clears it when taken back. */

@@ -4,6 +4,7 @@ import static dev.tempodesk.db.jooq.Tables.GROUPS;
 import static dev.tempodesk.db.jooq.Tables.GROUP_MEMBERS;
 import static dev.tempodesk.db.jooq.Tables.NOTIFICATIONS;
 import static dev.tempodesk.db.jooq.Tables.TICKETS;
+import static dev.tempodesk.db.jooq.Tables.WEBHOOK_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,11 +23,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Exactly-once delivery of notifications over email (fake Nylas), webhook (loopback) and the in-app
- * feed, against real Postgres. A Temporal activity retry is another call of {@code deliver} with
- * the same notice, so calling it again is what a retry does.
+ * Exactly-once delivery of notifications over email (fake Nylas), webhook (loopback, the
+ * ENVIRONMENT subscription: notification webhook events posted by the webhook delivery's activity)
+ * and the in-app feed, against real Postgres. A Temporal activity retry is another call of {@code
+ * deliver} with the same notice, so calling it again is what a retry does.
  */
 class NotificationDeliveryTest {
   private NotificationRig rig;
@@ -66,6 +70,7 @@ class NotificationDeliveryTest {
 
     rig.activities.deliver(breach);
     rig.activities.deliver(breach);
+    assertThat(rig.postWebhooks()).containsExactly("DELIVERED", "DELIVERED", "DELIVERED");
 
     assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(1);
     assertThat(rig.mailTo("mona@tempodesk.dev")).hasSize(1);
@@ -78,6 +83,9 @@ class NotificationDeliveryTest {
     assertThat(rig.webhook.posts())
         .extracting(LoopbackWebhook.Post::body)
         .allMatch(body -> body.contains("\"text\":\"SLA breached on #" + ticket.getNumber()));
+    assertThat(rig.webhook.posts())
+        .as("signed with TEMPODESK_NOTIFY_WEBHOOK_SECRET")
+        .allMatch(post -> post.signedWith(NotificationRig.WEBHOOK_SECRET));
     assertThat(rig.notifications.feed("AGENT", rig.alice.getId(), null, 10)).hasSize(1);
     assertThat(rig.notifications.feed("AGENT", rig.mona.getId(), null, 10)).hasSize(1);
     assertThat(rig.notifications.feed("AGENT", rig.adam.getId(), null, 10)).hasSize(1);
@@ -98,10 +106,12 @@ class NotificationDeliveryTest {
         .isInstanceOf(ApplicationFailure.class);
     assertThat(rows("EMAIL")).extracting(NotificationsRecord::getStatus).containsExactly("FAILED");
     rig.activities.deliver(assigned); // the retry
+    assertThat(rig.postWebhooks()).as("a 500, then retried").containsExactly("DELIVERED");
 
     assertThat(rig.mailTo("alice@tempodesk.dev"))
         .as("the mail went out on the first try")
         .hasSize(1);
+    assertThat(rig.webhook.posts()).hasSize(2);
     assertThat(rig.webhook.accepted()).hasSize(1);
     assertThat(rig.webhook.posts().getFirst().idempotencyKey())
         .isEqualTo(rig.webhook.posts().getLast().idempotencyKey());
@@ -143,6 +153,7 @@ class NotificationDeliveryTest {
       rig.activities.deliver(
           notice("storm-" + i + ":ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
     }
+    rig.postWebhooks();
 
     assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(3);
     assertThat(rig.webhook.posts()).hasSize(3);
@@ -175,12 +186,68 @@ class NotificationDeliveryTest {
     TicketsRecord ticket = rig.openTicket("Refund");
 
     rig.activities.deliver(notice("event-3:CLOSED", NoticeKind.CLOSED, ticket, rig.alice.getId()));
+    rig.postWebhooks();
 
     assertThat(rig.mailTo("carla@acme.example")).hasSize(1);
     assertThat(rig.mailTo("carla@acme.example").getFirst().subject())
         .isEqualTo("Your ticket [#" + ticket.getNumber() + "] is closed");
     assertThat(rig.webhook.posts()).as("the team webhook is for agents").isEmpty();
     assertThat(rows("IN_APP")).isEmpty();
+  }
+
+  @Test
+  void shouldPostTheOldNotificationBodyAsTheDataOfASignedNotificationEvent() throws Exception {
+    rig = new NotificationRig(10);
+    TicketsRecord ticket = rig.openTicket("VPN down");
+
+    rig.activities.deliver(
+        notice("event-9:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+    rig.postWebhooks();
+
+    LoopbackWebhook.Post post = rig.webhook.posts().getFirst();
+    assertThat(post.signedWith(NotificationRig.WEBHOOK_SECRET)).isTrue();
+    JsonNode body = JsonMapper.builder().build().readTree(post.body());
+    String line =
+        "#%d was assigned to you (for Alice Agent): \"VPN down\" (NORMAL)"
+            .formatted(ticket.getNumber());
+    assertThat(body.path("type").asString()).isEqualTo("notification");
+    assertThat(body.path("text").asString()).as("the old Slack line").isEqualTo(line);
+    JsonNode data = body.path("data");
+    assertThat(data.path("text").asString()).isEqualTo(line);
+    assertThat(data.path("event").asString()).isEqualTo("ASSIGNED");
+    assertThat(data.path("ticket").asLong()).isEqualTo(ticket.getNumber());
+    assertThat(data.path("title").asString())
+        .isEqualTo("#" + ticket.getNumber() + " was assigned to you");
+    assertThat(data.path("recipient").path("kind").asString()).isEqualTo("AGENT");
+    assertThat(data.path("recipient").path("id").asLong()).isEqualTo(rig.alice.getId());
+    assertThat(data.path("recipient").path("name").asString()).isEqualTo("Alice Agent");
+    assertThat(data.path("id").asString())
+        .isEqualTo("event-9:ASSIGNED|AGENT:" + rig.alice.getId() + "|WEBHOOK");
+    assertThat(rig.jooq.dsl().selectFrom(WEBHOOK_EVENTS).fetchSingle().getPriority())
+        .as("filled for the subscriptions' priority filter")
+        .isEqualTo("NORMAL");
+  }
+
+  @Test
+  void shouldRecordNoWebhookEventWhileNoSubscriptionWantsNotifications() throws Exception {
+    rig = new NotificationRig(10, Clock.systemUTC(), false);
+    TicketsRecord ticket = rig.openTicket("Quiet");
+
+    rig.activities.deliver(
+        notice("event-10:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+
+    assertThat(rig.jooq.dsl().fetchCount(WEBHOOK_EVENTS)).isZero();
+    assertThat(rows("WEBHOOK")).isEmpty();
+    assertThat(rig.mailTo("alice@tempodesk.dev")).hasSize(1);
+
+    rig.subscriptions.syncEnvironment(rig.webhook.url(), null, NotificationRig.WEBHOOK_SECRET);
+    rig.jooq.dsl().execute("update webhook_subscriptions set enabled = false");
+    rig.activities.deliver(
+        notice("event-11:ASSIGNED", NoticeKind.ASSIGNED, ticket, rig.alice.getId()));
+
+    assertThat(rig.jooq.dsl().fetchCount(WEBHOOK_EVENTS))
+        .as("a disabled subscription wants nothing")
+        .isZero();
   }
 
   @Test

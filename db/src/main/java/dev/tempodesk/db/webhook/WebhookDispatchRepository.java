@@ -143,4 +143,67 @@ public class WebhookDispatchRepository {
   private static String stripSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
+
+  /** Whether an enabled subscription wants events of this type (V57's webhook_type_wanted). */
+  public boolean typeWanted(String type) {
+    return dsl.fetchSingle("select webhook_type_wanted(?)", type).get(0, Boolean.class);
+  }
+
+  /** Whether an event came from this source already. */
+  public boolean eventRecorded(String sourceKey) {
+    return dsl.fetchExists(WEBHOOK_EVENTS, WEBHOOK_EVENTS.SOURCE_KEY.eq(sourceKey));
+  }
+
+  /** A person's notification as a webhook event; the recipient it was made for. */
+  public record NotificationEvent(
+      String sourceKey,
+      long ticketNumber,
+      String priority,
+      String text,
+      String eventKind,
+      String title,
+      String recipientKind,
+      long recipientId,
+      String recipientName,
+      OffsetDateTime occurredAt) {}
+
+  /**
+   * Records a {@code notification} event (its payload the fields of the old notification webhook's
+   * body: text, event, ticket, title, recipient, id) while an enabled subscription wants that type,
+   * once per source key; the ticket's group and priority go along for the subscriptions' filters.
+   * True when recorded now.
+   */
+  public boolean recordNotification(NotificationEvent event) {
+    return dsl.execute(
+            """
+            insert into webhook_events (type, source_key, ticket_number, group_id, priority,
+                                        payload, occurred_at)
+            select 'notification', ?, ?::bigint,
+                   (select t.group_id from tickets t where t.number = ?::bigint),
+                   coalesce((select t.priority from tickets t where t.number = ?::bigint), ?),
+                   jsonb_build_object(
+                     'text', ?::text, 'event', ?::text, 'ticket', ?::bigint, 'title', ?::text,
+                     'recipient', jsonb_build_object('kind', ?::text, 'id', ?::bigint,
+                                                     'name', ?::text),
+                     'id', ?::text),
+                   ?::timestamptz
+            where webhook_type_wanted('notification')
+            on conflict (source_key) do nothing
+            """,
+            event.sourceKey(),
+            event.ticketNumber(),
+            event.ticketNumber(),
+            event.ticketNumber(),
+            event.priority(),
+            event.text(),
+            event.eventKind(),
+            event.ticketNumber(),
+            event.title(),
+            event.recipientKind(),
+            event.recipientId(),
+            event.recipientName(),
+            event.sourceKey(),
+            event.occurredAt().toString())
+        == 1;
+  }
 }

@@ -203,4 +203,49 @@ public class WebhookSubscriptionRepository {
             subscriptionId)
         .fetchOptional(0, Long.class);
   }
+
+  /** The name of the subscription made from TEMPODESK_NOTIFY_WEBHOOK_URL. */
+  public static final String ENVIRONMENT_NAME = "Notifications (TEMPODESK_NOTIFY_WEBHOOK_URL)";
+
+  /**
+   * Makes the one {@code ENVIRONMENT} subscription match the operator's setting: with a URL,
+   * inserted or updated in one statement (safe when several replicas start at once), for {@code
+   * notification} events, private networks allowed (the operator chose the address); its secret
+   * {@code secret} when given, else the one it had, else {@code generated}. Without a URL it is
+   * deleted, and its deliveries with it. Enabled/disabled is the admins' and is kept.
+   */
+  public void syncEnvironment(String url, String secret, String generated) {
+    if (url == null) {
+      dsl.deleteFrom(WEBHOOK_SUBSCRIPTIONS)
+          .where(WEBHOOK_SUBSCRIPTIONS.SOURCE.eq("ENVIRONMENT"))
+          .execute();
+      return;
+    }
+    dsl.execute(
+        """
+        insert into webhook_subscriptions (name, url, secret, event_types, enabled,
+                                           allow_private_network, source)
+        values (?, ?, coalesce(?, ?), array['notification'], true, true, 'ENVIRONMENT')
+        on conflict (source) where source = 'ENVIRONMENT' do update
+          set name = excluded.name,
+              url = excluded.url,
+              secret = coalesce(?, webhook_subscriptions.secret),
+              event_types = excluded.event_types,
+              group_ids = '{}',
+              priorities = '{}',
+              allow_private_network = true,
+              updated_at = now()
+        """,
+        ENVIRONMENT_NAME,
+        url,
+        secret,
+        generated,
+        secret);
+  }
+
+  public Optional<WebhookSubscriptionsRecord> findEnvironment() {
+    return dsl.selectFrom(WEBHOOK_SUBSCRIPTIONS)
+        .where(WEBHOOK_SUBSCRIPTIONS.SOURCE.eq("ENVIRONMENT"))
+        .fetchOptional();
+  }
 }
